@@ -1,0 +1,82 @@
+"use server";
+
+import { cookies, headers } from "next/headers";
+import { signedInEmail } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { runAction } from "@/lib/errors/app-error";
+import { isLocale, type Locale } from "@/lib/i18n/locale";
+import { PROOF_KINDS, type ProofKind } from "@/lib/identity/assess-identity";
+import { sendEmailCode, verifyEmailCode, ZSendEmailCode, ZVerifyEmailCode } from "@/lib/identity/email-code";
+import { EMAIL_PROOF_COOKIE, EMAIL_PROOF_TTL_SECONDS, signEmailProof, verifyEmailProof } from "@/lib/identity/email-proof";
+import { previewRequest } from "@/lib/requests/preview-request";
+import { submitWebRequest, webVerification, type WebIdentity } from "@/lib/requests/submit-web-request";
+import { ZSubmitRequest } from "@/lib/requests/submit-request.schema";
+import { getStorage } from "@/lib/storage";
+
+const localeOf = (value: unknown): Locale => (isLocale(value) ? value : "fr");
+
+async function webIdentity(): Promise<WebIdentity> {
+  const jar = await cookies();
+  return {
+    sessionEmail: await signedInEmail(),
+    codeEmail: verifyEmailProof(jar.get(EMAIL_PROOF_COOKIE)?.value, env().AUTH_SECRET),
+  };
+}
+
+async function clientIp(): Promise<string> {
+  const h = await headers();
+  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
+}
+
+export async function searchHealthActorsAction(query: string) {
+  const q = String(query).trim().slice(0, 60);
+  if (q.length < 2) return [];
+  return db().healthActor.findMany({
+    where: { OR: [{ name: { contains: q, mode: "insensitive" } }, { city: { contains: q, mode: "insensitive" } }] },
+    select: { id: true, name: true, specialty: true, city: true },
+    orderBy: { name: "asc" },
+    take: 10,
+  });
+}
+
+export async function sendCodeAction(locale: string, email: string) {
+  const lang = localeOf(locale);
+  return runAction(lang, async () => {
+    const input = ZSendEmailCode.parse({ email });
+    await sendEmailCode(db(), input.email, await clientIp(), lang, env().AUTH_SECRET);
+    return {};
+  });
+}
+
+export async function verifyCodeAction(locale: string, email: string, code: string) {
+  return runAction(localeOf(locale), async () => {
+    const input = ZVerifyEmailCode.parse({ email, code });
+    await verifyEmailCode(db(), input.email, input.code, env().AUTH_SECRET);
+    (await cookies()).set(EMAIL_PROOF_COOKIE, signEmailProof(input.email, env().AUTH_SECRET), {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: env().APP_URL.startsWith("https://"),
+      path: "/",
+      maxAge: EMAIL_PROOF_TTL_SECONDS,
+    });
+    return { email: input.email };
+  });
+}
+
+export async function previewAction(locale: string, payload: unknown, proofKinds: string[]) {
+  const lang = localeOf(locale);
+  return runAction(lang, async () => {
+    const input = ZSubmitRequest.parse({ ...(payload as object), channel: "web", receivedAt: new Date().toISOString() });
+    const verification = webVerification(await webIdentity(), input.requester.email) ?? "none";
+    const proofs = proofKinds.filter((k): k is ProofKind => (PROOF_KINDS as readonly string[]).includes(k));
+    return { preview: await previewRequest(db(), input, verification, lang, proofs) };
+  });
+}
+
+export async function submitAction(locale: string, form: FormData) {
+  return runAction(localeOf(locale), async () => {
+    const { request } = await submitWebRequest(db(), getStorage(), form, await webIdentity());
+    return { reference: request.reference };
+  });
+}

@@ -1,0 +1,643 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useMemo, useRef, useState, useTransition } from "react";
+import {
+  previewAction,
+  searchHealthActorsAction,
+  sendCodeAction,
+  submitAction,
+  verifyCodeAction,
+} from "@/app/[locale]/demande/actions";
+import { fieldErrorsFromZod } from "@/lib/errors/app-error";
+import { fieldMessage } from "@/lib/i18n/errors";
+import type { Locale } from "@/lib/i18n/locale";
+import { messages, type Messages } from "@/lib/i18n/messages";
+import { RELATION_PROOFS, type ProofKind } from "@/lib/identity/assess-identity";
+import type { RequestPreview } from "@/lib/requests/preview-request";
+import { PORTABILITY_FORMATS, RESTRICTION_GROUNDS, ZSubmitRequest } from "@/lib/requests/submit-request.schema";
+import { RIGHTS, type RightKey } from "@/lib/rights/rights";
+import { ChoiceList, ErrorSummary, Field, type FieldErrors } from "./fields";
+
+export interface FormActivity {
+  key: string;
+  purpose: string;
+  controller: "platform" | "health_actor";
+  consentBased: boolean;
+}
+
+export interface RequestFormProps {
+  locale: Locale;
+  activities: FormActivity[];
+  account: { email: string; firstName?: string; lastName?: string; birthDate?: string } | null;
+  initialRight?: RightKey;
+  initialActivity?: string;
+}
+
+type Relation = "self" | "minor" | "protected_adult" | "mandate" | "deceased";
+type Step = "right" | "whom" | "scope" | "details" | "identity" | "review";
+const STEPS: Step[] = ["right", "whom", "scope", "details", "identity", "review"];
+
+/** Which field paths each step owns, to show only that step's errors. */
+const STEP_PATHS: Record<Step, string[]> = {
+  right: ["right"],
+  whom: ["subject"],
+  scope: ["scope"],
+  details: ["details"],
+  identity: ["requester", "proofs"],
+  review: [],
+};
+
+interface Actor {
+  id: string;
+  name: string;
+  specialty?: string;
+  city?: string;
+}
+
+export function RequestForm({ locale, activities, account, initialRight, initialActivity }: RequestFormProps) {
+  // The dictionary holds functions, so the client component reads it itself rather than receive it.
+  const t = messages(locale);
+  const f = t.form;
+  const router = useRouter();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [submissionId] = useState(() => crypto.randomUUID());
+  const [step, setStep] = useState<Step>(initialRight ? "whom" : "right");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [pending, startTransition] = useTransition();
+
+  const [right, setRight] = useState<RightKey | "">(initialRight ?? "");
+  const [relation, setRelation] = useState<Relation | "">("");
+  const [deceasedRole, setDeceasedRole] = useState<"heir" | "designated_person" | "">("");
+  const [subject, setSubject] = useState({ firstName: "", lastName: "", birthDate: "", email: "" });
+  const [scopeMode, setScopeMode] = useState<"all" | "chosen">(initialActivity ? "chosen" : "all");
+  const [chosenActivities, setChosenActivities] = useState<string[]>(initialActivity ? [initialActivity] : []);
+  const [actors, setActors] = useState<Actor[]>([]);
+  const [details, setDetails] = useState({
+    message: "",
+    objectionGrounds: "",
+    consents: [] as string[],
+    portabilityFormat: "",
+    restrictionGround: "",
+    directives: "",
+    designated: { firstName: "", lastName: "", email: "" },
+    rectifications: [{ field: "", current: "", corrected: "" }],
+  });
+  const [requester, setRequester] = useState({
+    firstName: account?.firstName ?? "",
+    lastName: account?.lastName ?? "",
+    email: account?.email ?? "",
+    phone: "",
+  });
+  const [codeState, setCodeState] = useState<{ sentTo?: string; verified?: string; code: string }>({ code: "" });
+  const [proofs, setProofs] = useState<Partial<Record<ProofKind, File>>>({});
+  const [preview, setPreview] = useState<RequestPreview | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const effectiveRelation = relation === "deceased" ? deceasedRole : relation;
+  const emailVerified = account?.email === requester.email.trim().toLowerCase() || codeState.verified === requester.email.trim().toLowerCase();
+  const proofKinds: ProofKind[] = effectiveRelation && effectiveRelation !== "self" ? RELATION_PROOFS[effectiveRelation] : ["id_document"];
+
+  // Signed-in patients filing for themselves: the subject is their account.
+  useEffect(() => {
+    if (relation === "self" && account) {
+      setSubject((s) => ({
+        firstName: s.firstName || account.firstName || "",
+        lastName: s.lastName || account.lastName || "",
+        birthDate: s.birthDate || account.birthDate || "",
+        email: s.email,
+      }));
+    }
+  }, [relation, account]);
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [step]);
+
+  const payload = useMemo(
+    () => ({
+      right,
+      locale,
+      requester: { ...requester, phone: requester.phone || undefined },
+      subject: { relation: effectiveRelation, ...subject, email: subject.email || undefined },
+      scope:
+        scopeMode === "all"
+          ? {}
+          : {
+              activities: chosenActivities.length ? chosenActivities : undefined,
+              healthActorIds: actors.length ? actors.map((a) => a.id) : undefined,
+            },
+      details: detailsPayload(right, details),
+    }),
+    [right, locale, requester, effectiveRelation, subject, scopeMode, chosenActivities, actors, details],
+  );
+
+  function validate(forStep: Step): FieldErrors {
+    const result = ZSubmitRequest.safeParse({ ...payload, channel: "web", receivedAt: new Date().toISOString() });
+    const found: FieldErrors = {};
+    if (!result.success) {
+      for (const { path, key } of fieldErrorsFromZod(result.error)) {
+        if (!STEP_PATHS[forStep].some((p) => path === p || path.startsWith(`${p}.`))) continue;
+        found[path] ??= fieldMessage(key, locale);
+      }
+    }
+    if (forStep === "whom" && !relation) found.relation = fieldMessage("choice", locale);
+    if (forStep === "whom" && relation === "deceased" && !deceasedRole) found.deceasedRole = fieldMessage("choice", locale);
+    if (forStep === "scope" && scopeMode === "chosen" && chosenActivities.length === 0 && actors.length === 0) {
+      found["scope.activities"] = fieldMessage("required", locale);
+    }
+    if (forStep === "identity") {
+      if (!emailVerified && !found["requester.email"]) found["requester.email"] = f.emailNotVerified;
+      if (effectiveRelation && effectiveRelation !== "self") {
+        for (const kind of RELATION_PROOFS[effectiveRelation]) if (!proofs[kind]) found[`proofs.${kind}`] = fieldMessage("proof_missing", locale);
+      }
+      for (const [kind, file] of Object.entries(proofs)) {
+        if (file && file.size > 10 * 1024 * 1024) found[`proofs.${kind}`] = fieldMessage("file_size", locale);
+        else if (file && !["application/pdf", "image/jpeg", "image/png"].includes(file.type)) found[`proofs.${kind}`] = fieldMessage("file_type", locale);
+      }
+    }
+    return found;
+  }
+
+  function goNext() {
+    const found = validate(step);
+    setErrors(found);
+    setFormError(null);
+    if (Object.keys(found).length > 0) return;
+    const next = STEPS[STEPS.indexOf(step) + 1]!;
+    if (next === "review") {
+      startTransition(async () => {
+        const result = await previewAction(locale, payload, Object.keys(proofs));
+        if (result.ok) {
+          setPreview(result.preview);
+          setStep("review");
+        } else {
+          showServerErrors(result.fields, result.message);
+        }
+      });
+      return;
+    }
+    setStep(next);
+  }
+
+  function goBack() {
+    setErrors({});
+    setFormError(null);
+    setStep(STEPS[Math.max(0, STEPS.indexOf(step) - 1)]!);
+  }
+
+  function showServerErrors(fields: { path: string; message: string }[], message: string) {
+    const found: FieldErrors = {};
+    for (const field of fields) found[field.path] = field.message;
+    setErrors(found);
+    setFormError(fields.length ? null : message);
+    const firstStep = STEPS.find((s) => fields.some((field) => STEP_PATHS[s].some((p) => field.path.startsWith(p))));
+    if (firstStep) setStep(firstStep);
+  }
+
+  function submit() {
+    startTransition(async () => {
+      const form = new FormData();
+      form.set("payload", JSON.stringify(payload));
+      form.set("submissionId", submissionId);
+      for (const [kind, file] of Object.entries(proofs)) if (file) form.set(`proof_${kind}`, file);
+      try {
+        const result = await submitAction(locale, form);
+        if (result.ok) router.push(`/${locale}/demande/confirmation/${result.reference}`);
+        else showServerErrors(result.fields, result.message);
+      } catch {
+        setFormError(f.submitError);
+      }
+    });
+  }
+
+  function sendCode() {
+    const email = requester.email.trim().toLowerCase();
+    startTransition(async () => {
+      const result = await sendCodeAction(locale, email);
+      if (result.ok) {
+        setCodeState({ sentTo: email, code: "" });
+        setErrors({});
+      } else setErrors({ "requester.email": result.fields[0]?.message ?? result.message });
+    });
+  }
+
+  function verifyCode() {
+    const email = requester.email.trim().toLowerCase();
+    startTransition(async () => {
+      const result = await verifyCodeAction(locale, email, codeState.code);
+      if (result.ok) {
+        setCodeState((s) => ({ ...s, verified: result.email }));
+        setErrors({});
+      } else setErrors({ code: result.fields[0]?.message ?? result.message });
+    });
+  }
+
+  const stepIndex = STEPS.indexOf(step);
+  const platformActivities = activities.filter((a) => a.controller === "platform");
+  const actorActivities = activities.filter((a) => a.controller === "health_actor");
+
+  return (
+    <div className="narrow">
+      <p className="progress">{f.stepOf(stepIndex + 1, STEPS.length)}</p>
+      <h2 ref={headingRef} tabIndex={-1}>
+        {f.steps[step]}
+      </h2>
+      <ErrorSummary title={f.errorSummary} errors={errors} />
+      {formError ? (
+        <div className="notice warn" role="alert">
+          {formError}
+        </div>
+      ) : null}
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (step === "review") submit();
+          else goNext();
+        }}
+      >
+        {step === "right" ? (
+          <ChoiceList
+            name="right"
+            legend={f.rightLegend}
+            value={right}
+            onChange={(v) => setRight(v as RightKey)}
+            error={errors.right}
+            options={RIGHTS.map((r) => ({ value: r, label: t.rights[r].title, description: t.rights[r].text }))}
+          />
+        ) : null}
+
+        {step === "whom" ? (
+          <>
+            <ChoiceList
+              name="relation"
+              legend={f.whomLegend}
+              value={relation}
+              onChange={(v) => setRelation(v as Relation)}
+              error={errors.relation ?? errors["subject.relation"]}
+              options={(["self", "minor", "protected_adult", "mandate", "deceased"] as const).map((r) => ({ value: r, label: f.relations[r] }))}
+            />
+            {relation === "deceased" ? (
+              <ChoiceList
+                name="deceasedRole"
+                legend={f.deceasedLegend}
+                value={deceasedRole}
+                onChange={(v) => setDeceasedRole(v as "heir" | "designated_person")}
+                error={errors.deceasedRole}
+                options={(["heir", "designated_person"] as const).map((r) => ({ value: r, label: f.deceased[r] }))}
+              />
+            ) : null}
+            {relation ? (
+              <fieldset>
+                <legend>{f.subjectLegend}</legend>
+                {relation === "self" && account ? <p className="hint">{f.selfFromAccount}</p> : null}
+                <Field label={f.firstName} name="subject.firstName" errors={errors} value={subject.firstName} onChange={(v) => setSubject({ ...subject, firstName: v })} autoComplete={relation === "self" ? "given-name" : "off"} />
+                <Field label={f.lastName} name="subject.lastName" errors={errors} value={subject.lastName} onChange={(v) => setSubject({ ...subject, lastName: v })} autoComplete={relation === "self" ? "family-name" : "off"} />
+                <Field label={f.birthDate} name="subject.birthDate" type="date" errors={errors} value={subject.birthDate} onChange={(v) => setSubject({ ...subject, birthDate: v })} autoComplete={relation === "self" ? "bday" : "off"} />
+                {relation !== "self" ? (
+                  <Field label={f.emailOptional} name="subject.email" type="email" errors={errors} value={subject.email} onChange={(v) => setSubject({ ...subject, email: v })} />
+                ) : null}
+              </fieldset>
+            ) : null}
+          </>
+        ) : null}
+
+        {step === "scope" ? (
+          <>
+            <ChoiceList
+              name="scopeMode"
+              legend={f.scopeLegend}
+              value={scopeMode}
+              onChange={(v) => setScopeMode(v as "all" | "chosen")}
+              options={[
+                { value: "all", label: f.scopeAll },
+                { value: "chosen", label: f.scopeChosen },
+              ]}
+            />
+            {scopeMode === "chosen" ? (
+              <>
+                {errors["scope.activities"] ? (
+                  <p className="field-error" id="scope.activities-error">
+                    {errors["scope.activities"]}
+                  </p>
+                ) : null}
+                <CheckboxList legend={f.platformActivities} items={platformActivities} chosen={chosenActivities} onChange={setChosenActivities} />
+                <CheckboxList legend={f.actorActivities} items={actorActivities} chosen={chosenActivities} onChange={setChosenActivities} />
+                <ActorPicker t={f} chosen={actors} onChange={setActors} />
+              </>
+            ) : null}
+          </>
+        ) : null}
+
+        {step === "details" ? (
+          <DetailsStep t={f} right={right} details={details} setDetails={setDetails} errors={errors} activities={activities} />
+        ) : null}
+
+        {step === "identity" ? (
+          <>
+            <fieldset>
+              <legend>{f.requesterLegend}</legend>
+              <Field label={f.firstName} name="requester.firstName" errors={errors} value={requester.firstName} onChange={(v) => setRequester({ ...requester, firstName: v })} autoComplete="given-name" />
+              <Field label={f.lastName} name="requester.lastName" errors={errors} value={requester.lastName} onChange={(v) => setRequester({ ...requester, lastName: v })} autoComplete="family-name" />
+              <Field label={f.email} name="requester.email" type="email" errors={errors} value={requester.email} onChange={(v) => setRequester({ ...requester, email: v })} autoComplete="email" readOnly={Boolean(account)} />
+              {account ? (
+                <p className="notice ok">{f.signedInAs(account.email)}</p>
+              ) : emailVerified ? (
+                <p className="notice ok" role="status">
+                  {f.codeVerified(codeState.verified!)}
+                </p>
+              ) : (
+                <>
+                  <p className="hint">
+                    <a href={`/${locale}/connexion?callbackUrl=${encodeURIComponent(`/${locale}/demande`)}`}>{f.signInInstead}</a>
+                  </p>
+                  <button type="button" className="button secondary" onClick={sendCode} disabled={pending}>
+                    {f.sendCode}
+                  </button>
+                  {codeState.sentTo ? (
+                    <>
+                      <p className="notice" role="status">
+                        {f.codeSent(codeState.sentTo)}
+                      </p>
+                      <Field label={f.code} name="code" errors={errors} value={codeState.code} onChange={(v) => setCodeState({ ...codeState, code: v })} inputMode="numeric" autoComplete="one-time-code" />
+                      <button type="button" className="button secondary" onClick={verifyCode} disabled={pending}>
+                        {f.verifyCode}
+                      </button>
+                    </>
+                  ) : null}
+                </>
+              )}
+              <Field label={f.phone} name="requester.phone" type="tel" errors={errors} value={requester.phone} onChange={(v) => setRequester({ ...requester, phone: v })} autoComplete="tel" />
+            </fieldset>
+            <fieldset>
+              <legend>{f.proofsLegend}</legend>
+              {effectiveRelation === "self" ? <p className="hint">{f.proofsOptionalSelf}</p> : null}
+              <p className="hint">{f.proofsHint}</p>
+              {proofKinds.map((kind) => (
+                <FileField key={kind} label={f.proofs[kind]} name={`proofs.${kind}`} errors={errors} onChange={(file) => setProofs({ ...proofs, [kind]: file })} />
+              ))}
+            </fieldset>
+          </>
+        ) : null}
+
+        {step === "review" && preview ? (
+          <Review t={t} right={right as RightKey} subject={subject} scopeMode={scopeMode} preview={preview} locale={locale} />
+        ) : null}
+
+        <div className="actions">
+          {stepIndex > 0 ? (
+            <button type="button" className="button secondary" onClick={goBack} disabled={pending}>
+              {f.back}
+            </button>
+          ) : null}
+          <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
+            {step === "review" ? (pending ? f.submitting : f.submit) : f.next}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+function detailsPayload(right: RightKey | "", d: {
+  message: string; objectionGrounds: string; consents: string[]; portabilityFormat: string; restrictionGround: string;
+  directives: string; designated: { firstName: string; lastName: string; email: string };
+  rectifications: { field: string; current: string; corrected: string }[];
+}) {
+  const base = { message: d.message || undefined };
+  switch (right) {
+    case "rectification":
+      return { ...base, rectifications: d.rectifications.filter((r) => r.field || r.corrected) };
+    case "objection":
+      return { ...base, objectionGrounds: d.objectionGrounds || undefined };
+    case "consent_withdrawal":
+      return { ...base, consents: d.consents };
+    case "portability":
+      return { ...base, portabilityFormat: d.portabilityFormat || undefined };
+    case "restriction":
+      return { ...base, restrictionGround: d.restrictionGround || undefined };
+    case "post_mortem_directives":
+      return {
+        ...base,
+        directives: d.directives || undefined,
+        designatedPerson: d.designated.firstName || d.designated.lastName || d.designated.email ? d.designated : undefined,
+      };
+    default:
+      return base;
+  }
+}
+
+function CheckboxList({ legend, items, chosen, onChange }: { legend: string; items: FormActivity[]; chosen: string[]; onChange: (v: string[]) => void }) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {items.map((a) => (
+        <label key={a.key} className="choice">
+          <input
+            type="checkbox"
+            checked={chosen.includes(a.key)}
+            onChange={(e) => onChange(e.target.checked ? [...chosen, a.key] : chosen.filter((k) => k !== a.key))}
+          />
+          <span>{a.purpose}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function ActorPicker({ t, chosen, onChange }: { t: Messages["form"]; chosen: Actor[]; onChange: (a: Actor[]) => void }) {
+  const id = useId();
+  const [query, setQuery] = useState("");
+  const [results, setResults] = useState<Actor[] | null>(null);
+  const [, startTransition] = useTransition();
+  useEffect(() => {
+    if (query.trim().length < 2) {
+      setResults(null);
+      return;
+    }
+    const timer = setTimeout(() => startTransition(async () => setResults(await searchHealthActorsAction(query))), 250);
+    return () => clearTimeout(timer);
+  }, [query]);
+  return (
+    <fieldset>
+      <legend>{t.actorsLegend}</legend>
+      <label htmlFor={`${id}-q`}>{t.actorSearch}</label>
+      <p className="hint" id={`${id}-hint`}>
+        {t.actorSearchHint}
+      </p>
+      <input id={`${id}-q`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} aria-describedby={`${id}-hint`} autoComplete="off" />
+      <div aria-live="polite">
+        {results && results.length === 0 ? <p>{t.actorNone}</p> : null}
+        {results && results.length > 0 ? (
+          <ul>
+            {results.map((a) => (
+              <li key={a.id}>
+                {a.name} — {a.specialty}, {a.city}{" "}
+                <button
+                  type="button"
+                  className="link-button"
+                  disabled={chosen.some((c) => c.id === a.id)}
+                  onClick={() => onChange([...chosen, a])}
+                  aria-label={`${t.actorAdd} ${a.name}`}
+                >
+                  {t.actorAdd}
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      {chosen.length > 0 ? (
+        <>
+          <h3>{t.chosenActors}</h3>
+          <ul>
+            {chosen.map((a) => (
+              <li key={a.id}>
+                {a.name}{" "}
+                <button type="button" className="link-button" onClick={() => onChange(chosen.filter((c) => c.id !== a.id))}>
+                  {t.actorRemove(a.name)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </fieldset>
+  );
+}
+
+type DetailsState = {
+  message: string; objectionGrounds: string; consents: string[]; portabilityFormat: string; restrictionGround: string;
+  directives: string; designated: { firstName: string; lastName: string; email: string };
+  rectifications: { field: string; current: string; corrected: string }[];
+};
+
+function DetailsStep({ t, right, details, setDetails, errors, activities }: {
+  t: Messages["form"]; right: RightKey | ""; details: DetailsState; setDetails: (d: DetailsState) => void; errors: FieldErrors; activities: FormActivity[];
+}) {
+  const set = (patch: Partial<DetailsState>) => setDetails({ ...details, ...patch });
+  return (
+    <fieldset>
+      <legend>{t.detailsLegend}</legend>
+      {right === "rectification"
+        ? details.rectifications.map((r, i) => (
+            <div key={i} className="card" style={{ marginBottom: 12 }}>
+              <Field label={t.rectField} name={`details.rectifications.${i}.field`} errors={errors} value={r.field}
+                onChange={(v) => set({ rectifications: details.rectifications.map((x, j) => (j === i ? { ...x, field: v } : x)) })} />
+              <Field label={t.rectCurrent} name={`details.rectifications.${i}.current`} errors={errors} value={r.current}
+                onChange={(v) => set({ rectifications: details.rectifications.map((x, j) => (j === i ? { ...x, current: v } : x)) })} />
+              <Field label={t.rectCorrected} name={`details.rectifications.${i}.corrected`} errors={errors} value={r.corrected}
+                onChange={(v) => set({ rectifications: details.rectifications.map((x, j) => (j === i ? { ...x, corrected: v } : x)) })} />
+              {details.rectifications.length > 1 ? (
+                <button type="button" className="link-button" onClick={() => set({ rectifications: details.rectifications.filter((_, j) => j !== i) })}>
+                  {t.rectRemove}
+                </button>
+              ) : null}
+            </div>
+          ))
+        : null}
+      {right === "rectification" ? (
+        <>
+          {errors["details.rectifications"] ? <p className="field-error" id="details.rectifications-error">{errors["details.rectifications"]}</p> : null}
+          <button type="button" className="button secondary" onClick={() => set({ rectifications: [...details.rectifications, { field: "", current: "", corrected: "" }] })}>
+            {t.rectAdd}
+          </button>
+        </>
+      ) : null}
+      {right === "objection" ? (
+        <Field label={t.objectionGrounds} hint={t.objectionHint} name="details.objectionGrounds" multiline errors={errors} value={details.objectionGrounds} onChange={(v) => set({ objectionGrounds: v })} />
+      ) : null}
+      {right === "consent_withdrawal" ? (
+        <fieldset aria-describedby={errors["details.consents"] ? "details.consents-error" : undefined}>
+          <legend>{t.consentsLegend}</legend>
+          {errors["details.consents"] ? <p className="field-error" id="details.consents-error">{errors["details.consents"]}</p> : null}
+          {activities.filter((a) => a.consentBased).map((a) => (
+            <label key={a.key} className="choice">
+              <input type="checkbox" checked={details.consents.includes(a.key)}
+                onChange={(e) => set({ consents: e.target.checked ? [...details.consents, a.key] : details.consents.filter((k) => k !== a.key) })} />
+              <span>{a.purpose}</span>
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      {right === "portability" ? (
+        <ChoiceList name="details.portabilityFormat" legend={t.formatLegend} value={details.portabilityFormat} onChange={(v) => set({ portabilityFormat: v })}
+          error={errors["details.portabilityFormat"]} options={PORTABILITY_FORMATS.map((v) => ({ value: v, label: v.toUpperCase() }))} />
+      ) : null}
+      {right === "restriction" ? (
+        <ChoiceList name="details.restrictionGround" legend={t.restrictionLegend} value={details.restrictionGround} onChange={(v) => set({ restrictionGround: v })}
+          error={errors["details.restrictionGround"]} options={RESTRICTION_GROUNDS.map((v) => ({ value: v, label: t.restrictionGrounds[v] }))} />
+      ) : null}
+      {right === "post_mortem_directives" ? (
+        <>
+          <Field label={t.directives} name="details.directives" multiline errors={errors} value={details.directives} onChange={(v) => set({ directives: v })} />
+          <fieldset>
+            <legend>{t.designatedLegend}</legend>
+            <Field label={t.firstName} name="details.designatedPerson.firstName" errors={errors} value={details.designated.firstName} onChange={(v) => set({ designated: { ...details.designated, firstName: v } })} />
+            <Field label={t.lastName} name="details.designatedPerson.lastName" errors={errors} value={details.designated.lastName} onChange={(v) => set({ designated: { ...details.designated, lastName: v } })} />
+            <Field label={t.email} name="details.designatedPerson.email" type="email" errors={errors} value={details.designated.email} onChange={(v) => set({ designated: { ...details.designated, email: v } })} />
+          </fieldset>
+        </>
+      ) : null}
+      <Field label={t.message} name="details.message" multiline errors={errors} value={details.message} onChange={(v) => set({ message: v })} />
+    </fieldset>
+  );
+}
+
+function FileField({ label, name, errors, onChange }: { label: string; name: string; errors: FieldErrors; onChange: (f: File | undefined) => void }) {
+  const error = errors[name];
+  return (
+    <div>
+      <label htmlFor={name}>{label}</label>
+      {error ? <p className="field-error" id={`${name}-error`}>{error}</p> : null}
+      <input id={name} type="file" accept="application/pdf,image/jpeg,image/png" aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${name}-error` : undefined} onChange={(e) => onChange(e.target.files?.[0])} />
+    </div>
+  );
+}
+
+function Review({ t, right, subject, scopeMode, preview, locale }: {
+  t: Pick<Messages, "form" | "rights">; right: RightKey; subject: { firstName: string; lastName: string };
+  scopeMode: "all" | "chosen"; preview: RequestPreview; locale: Locale;
+}) {
+  const f = t.form;
+  const format = (day: string) =>
+    new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
+  return (
+    <section aria-labelledby="review-title">
+      <h3 id="review-title">{f.reviewLegend}</h3>
+      <dl className="summary">
+        <dt>{f.reviewRight}</dt>
+        <dd>{t.rights[right].title}</dd>
+        <dt>{f.reviewSubject}</dt>
+        <dd>{subject.firstName} {subject.lastName}</dd>
+        <dt>{f.reviewScope}</dt>
+        <dd>{scopeMode === "all" ? f.reviewAll : f.scopeChosen}</dd>
+      </dl>
+      <h3>{f.routingTitle}</h3>
+      <ul>
+        {preview.parts.map((p, i) => (
+          <li key={i}>
+            <strong>{p.healthActorName ?? f.routingPlatform}</strong>, {p.handler === "platform" ? f.routingPlatformWhy : f.routingActorWhy} :{" "}
+            {f.routingDue(format(p.dueDate))}
+            {p.rule === "csp_l1111_7" ? <p className="hint">{f.routingMedical}</p> : null}
+          </li>
+        ))}
+      </ul>
+      {preview.actorsHidden ? <p className="notice">{f.routingActorsLater}</p> : null}
+      {preview.parts.some((p) => p.exclusions.length > 0) ? (
+        <details open>
+          <summary>{f.routingExcluded}</summary>
+          <ul>
+            {preview.parts.flatMap((p) => p.exclusions).map((e, i) => (
+              <li key={i}>
+                <strong>{e.purpose}</strong> — {e.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </section>
+  );
+}

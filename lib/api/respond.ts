@@ -1,0 +1,59 @@
+import { AppError, errorBody, toAppError } from "@/lib/errors/app-error";
+import { localeFromAcceptLanguage, type Locale } from "@/lib/i18n/locale";
+
+export const MAX_JSON_BYTES = 64 * 1024;
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+}
+
+/**
+ * Runs an API handler and maps every failure to the JSON error shape in the caller's language.
+ * Unexpected errors become a 500 with no detail; their message (never a request body) is logged.
+ */
+export async function handleApi(request: Request, handler: (locale: Locale) => Promise<Response>): Promise<Response> {
+  const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
+  try {
+    return await handler(locale);
+  } catch (error) {
+    const appError = toAppError(error);
+    if (appError) {
+      const headers: Record<string, string> = appError.retryAfterSeconds ? { "Retry-After": String(appError.retryAfterSeconds) } : {};
+      return json(errorBody(appError, locale), appError.status, headers);
+    }
+    console.error("[api] unexpected error:", error instanceof Error ? error.message : "unknown");
+    return json(
+      { error: { code: "internal", message: locale === "fr" ? "Erreur interne : réessayez plus tard." : "Internal error: try again later." } },
+      500,
+    );
+  }
+}
+
+
+/** Reads a JSON body: 415 unless application/json, 413 past the size limit, 400 when malformed. */
+export async function readJson(request: Request): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) {
+    throw new AppError("unsupported_media_type", {
+      fr: "Le corps doit être en JSON (Content-Type: application/json).",
+      en: "The body must be JSON (Content-Type: application/json).",
+    });
+  }
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  const text = declared > MAX_JSON_BYTES ? null : await request.text();
+  if (text === null || Buffer.byteLength(text) > MAX_JSON_BYTES) {
+    throw new AppError("payload_too_large", {
+      fr: `Le corps dépasse ${MAX_JSON_BYTES / 1024} Ko.`,
+      en: `The body is larger than ${MAX_JSON_BYTES / 1024} KB.`,
+    });
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("malformed", { fr: "JSON mal formé.", en: "Malformed JSON." });
+  }
+}
+
+export function notFound(what: { fr: string; en: string }): AppError {
+  return new AppError("not_found", what);
+}

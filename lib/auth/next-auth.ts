@@ -1,0 +1,92 @@
+import type { AuthOptions } from "next-auth";
+import type { Adapter, AdapterUser } from "next-auth/adapters";
+import EmailProvider from "next-auth/providers/email";
+import { db } from "@/lib/db";
+import { dispatchEmails, queueEmail } from "@/lib/email/outbox";
+import { magicLinkEmail } from "@/lib/email/templates/magic-link";
+import { env } from "@/lib/env";
+import { isLocale } from "@/lib/i18n/locale";
+import { consumeRateLimit } from "@/lib/rate-limit";
+
+const toAdapterUser = (u: { id: string; email: string; emailVerified: Date | null }): AdapterUser => ({
+  id: u.id,
+  email: u.email,
+  emailVerified: u.emailVerified,
+});
+
+/** The little of an Auth.js adapter that e-mail sign-in with JWT sessions uses. */
+const adapter: Adapter = {
+  async createUser(user: Omit<AdapterUser, "id">) {
+    const row = await db().portalUser.upsert({
+      where: { email: user.email },
+      create: { email: user.email, emailVerified: user.emailVerified },
+      update: {},
+    });
+    return toAdapterUser(row);
+  },
+  async getUser(id) {
+    const row = await db().portalUser.findUnique({ where: { id } });
+    return row ? toAdapterUser(row) : null;
+  },
+  async getUserByEmail(email) {
+    const row = await db().portalUser.findUnique({ where: { email } });
+    return row ? toAdapterUser(row) : null;
+  },
+  async getUserByAccount() {
+    return null;
+  },
+  async updateUser(user) {
+    const row = await db().portalUser.update({ where: { id: user.id }, data: { emailVerified: user.emailVerified ?? undefined } });
+    return toAdapterUser(row);
+  },
+  async linkAccount() {
+    return null;
+  },
+  async createVerificationToken(token) {
+    await db().verificationToken.create({ data: token });
+    return token;
+  },
+  async useVerificationToken({ identifier, token }) {
+    try {
+      return await db().verificationToken.delete({ where: { identifier_token: { identifier, token } } });
+    } catch {
+      return null;
+    }
+  },
+};
+
+export const SESSION_MAX_AGE_SECONDS = 8 * 3600;
+
+export function authOptions(): AuthOptions {
+  return {
+    adapter,
+    secret: env().AUTH_SECRET,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/fr/connexion", verifyRequest: "/fr/connexion/verifiez", error: "/fr/connexion" },
+    providers: [
+      EmailProvider({
+        from: env().MAIL_FROM,
+        maxAge: 15 * 60,
+        normalizeIdentifier: (identifier) => identifier.trim().toLowerCase(),
+        async sendVerificationRequest({ identifier, url }) {
+          await consumeRateLimit(db(), `magic-link:${identifier}`, 5, 3600);
+          const callback = new URL(url).searchParams.get("callbackUrl") ?? "";
+          const segment = callback ? new URL(callback, env().APP_URL).pathname.split("/")[1] : undefined;
+          const locale = isLocale(segment) ? segment : "fr";
+          const id = await queueEmail(db(), identifier, magicLinkEmail(locale, url));
+          await dispatchEmails([id]);
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) token.email = user.email;
+        return token;
+      },
+      async session({ session, token }) {
+        session.user = { email: token.email ?? null };
+        return session;
+      },
+    },
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * The permission matrix: which staff role may do what. Every page, server action and API route
+ * checks it through `can()`; API tokens are further limited to their scopes.
+ */
+export const STAFF_ROLES = ["dpo_agent", "dpo_admin"] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const PERMISSIONS = {
+  "requests.create": ["dpo_agent", "dpo_admin"],
+  "requests.read": ["dpo_agent", "dpo_admin"],
+  "registry.read": ["dpo_agent", "dpo_admin"],
+  "health_actors.read": ["dpo_agent", "dpo_admin"],
+  "api_tokens.manage": ["dpo_admin"],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+export function can(role: StaffRole, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly StaffRole[]).includes(role);
+}

@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
+  APP_URL: z.url("must be the public URL of the portal, e.g. https://droits.exemple.fr"),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 random characters (e.g. `openssl rand -base64 48`)"),
+  SMTP_HOST: z.string().min(1, "must name the SMTP server"),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: bool.default(false),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  MAIL_FROM: z.string().min(3, 'must be the sender, e.g. "Protection des données <dpo@exemple.fr>"'),
+  /** Shows the demo mailbox link and the demo banner. Never set in production. */
+  DEMO_MODE: bool.default(false),
+  DEMO_MAILBOX_URL: z.url().optional(),
+});
+
+export type Env = z.infer<typeof ZEnv>;
+
+let cached: Env | undefined;
+
+/** The validated configuration; throws one message naming every missing or invalid variable. */
+export function env(): Env {
+  if (cached) return cached;
+  const withDefaults = { ...process.env, APP_URL: process.env.APP_URL ?? process.env.NEXTAUTH_URL };
+  const parsed = ZEnv.safeParse(withDefaults);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration (see README, "Configuration"):\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

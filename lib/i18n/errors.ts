@@ -1,0 +1,34 @@
+import type { Localized } from "@/lib/registry/types";
+import type { Locale } from "./locale";
+
+/** Field-level validation messages: the keys used in zod schemas, in both languages. */
+export const FIELD_ERRORS = {
+  required: { fr: "Ce champ est obligatoire.", en: "This field is required." },
+  too_long: { fr: "Ce texte est trop long.", en: "This text is too long." },
+  email: { fr: "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.", en: "Enter a valid e-mail address, for example name@example.com." },
+  phone: { fr: "Saisissez un numéro de téléphone valide.", en: "Enter a valid phone number." },
+  date: { fr: "Saisissez une date au format AAAA-MM-JJ.", en: "Enter a date in the format YYYY-MM-DD." },
+  datetime: { fr: "Saisissez une date et une heure au format RFC 3339 avec fuseau (ex. 2026-03-05T10:00:00+01:00).", en: "Enter a date and time in RFC 3339 format with an offset (e.g. 2026-03-05T10:00:00+01:00)." },
+  future: { fr: "Cette date ne peut pas être dans le futur.", en: "This date cannot be in the future." },
+  not_minor: { fr: "La personne doit avoir moins de 18 ans à la date de la demande.", en: "The person must be under 18 on the date of the request." },
+  choice: { fr: "Choisissez une des options proposées.", en: "Choose one of the options offered." },
+  uuid: { fr: "Identifiant invalide.", en: "Invalid identifier." },
+  unknown_activity: { fr: "Ce traitement n'existe pas dans le registre.", en: "This processing does not exist in the registry." },
+  unknown_health_actor: { fr: "Cet acteur de santé est inconnu.", en: "This health actor is unknown." },
+  not_consent_based: { fr: "Ce traitement ne repose pas sur votre consentement.", en: "This processing does not rest on your consent." },
+  post_mortem_relation: { fr: "Les directives post mortem sont déposées par la personne elle-même, ou exécutées par la personne désignée ou un héritier.", en: "Post-mortem directives are filed by the person themself, or carried out by the designated person or an heir." },
+  proof_missing: { fr: "Ce justificatif est nécessaire.", en: "This proof is required." },
+  file_type: { fr: "Le fichier doit être un PDF, un JPEG ou un PNG.", en: "The file must be a PDF, JPEG or PNG." },
+  file_size: { fr: "Le fichier dépasse 10 Mo.", en: "The file is larger than 10 MB." },
+  code_invalid: { fr: "Ce code est incorrect.", en: "This code is incorrect." },
+  code_expired: { fr: "Ce code a expiré ou a été trop souvent essayé : demandez-en un nouveau.", en: "This code has expired or was tried too often: ask for a new one." },
+  email_not_verified: { fr: "Vérifiez d'abord cette adresse e-mail avec le code envoyé, ou connectez-vous.", en: "First verify this e-mail address with the code sent, or sign in." },
+  invalid: { fr: "Valeur invalide.", en: "Invalid value." },
+} satisfies Record<string, Localized>;
+
+export type FieldErrorKey = keyof typeof FIELD_ERRORS;
+
+export function fieldMessage(key: string, locale: Locale): string {
+  const entry = (FIELD_ERRORS as Record<string, Localized>)[key];
+  return entry ? entry[locale] : FIELD_ERRORS.invalid[locale];
+}

@@ -1,0 +1,39 @@
+import PgBoss from "pg-boss";
+
+/** Queues of the background work, each with its retry policy. Handlers live in lib/jobs/handlers.ts. */
+export const QUEUES = {
+  sendEmail: { name: "email.send", retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
+  sweepOutbox: { name: "outbox.sweep", retryLimit: 0 },
+  purgeExpired: { name: "maintenance.purge-expired", retryLimit: 2 },
+} as const satisfies Record<string, PgBoss.Queue>;
+
+const globalForBoss = globalThis as unknown as { __boss?: Promise<PgBoss> };
+
+/**
+ * The process's pg-boss client. The web process only sends jobs (no maintenance, no cron);
+ * the worker process (scripts/worker.ts) also works them and supervises the queues.
+ */
+export function boss(role: "sender" | "worker" = "sender"): Promise<PgBoss> {
+  globalForBoss.__boss ??= (async () => {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set");
+    const instance = new PgBoss({
+      connectionString: url,
+      schema: "pgboss",
+      max: role === "worker" ? 4 : 2,
+      supervise: role === "worker",
+      schedule: role === "worker",
+      migrate: true,
+    });
+    instance.on("error", (error) => console.error("[jobs]", error.message));
+    await instance.start();
+    return instance;
+  })();
+  return globalForBoss.__boss;
+}
+
+export async function createQueues(instance: PgBoss): Promise<void> {
+  for (const queue of Object.values(QUEUES)) {
+    if (!(await instance.getQueue(queue.name))) await instance.createQueue(queue.name, queue);
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The lifecycle of a rights request: every status and every allowed transition, in one table.
+ * Each transition is recorded as a RequestEvent of the same name (with actor and time).
+ */
+
+export const REQUEST_STATUSES = [
+  "received",
+  "awaiting_identity",
+  "in_progress",
+  "awaiting_information",
+  "answered",
+  "closed",
+  "withdrawn",
+] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+type Transition = { from: readonly RequestStatus[]; to: RequestStatus };
+
+const OPEN: readonly RequestStatus[] = ["received", "awaiting_identity", "in_progress", "awaiting_information"];
+
+export const TRANSITIONS = {
+  /** Identity established at filing (signed in, or e-mail code and records match). */
+  submit_verified: { from: [], to: "received" },
+  /** Identity still to establish: a code, a document or a proof is awaited or must be checked. */
+  submit_unverified: { from: [], to: "awaiting_identity" },
+  identity_accepted: { from: ["awaiting_identity"], to: "received" },
+  /** Identity not established: the request is answered with a refusal (Art. 12(2), 12(6)). */
+  identity_rejected: { from: ["awaiting_identity"], to: "answered" },
+  start_handling: { from: ["received"], to: "in_progress" },
+  /** Information or clarification asked of the requester: the clock pauses (LEGAL.md R1.5). */
+  request_information: { from: ["received", "in_progress"], to: "awaiting_information" },
+  information_received: { from: ["awaiting_information"], to: "in_progress" },
+  /** Every part has its answer. */
+  all_parts_answered: { from: ["received", "in_progress"], to: "answered" },
+  close: { from: ["answered", "awaiting_information"], to: "closed" },
+  withdraw: { from: OPEN, to: "withdrawn" },
+} as const satisfies Record<string, Transition>;
+
+export type TransitionName = keyof typeof TRANSITIONS;
+
+export class TransitionError extends Error {
+  constructor(
+    readonly transition: TransitionName,
+    readonly from: RequestStatus | null,
+  ) {
+    super(`Transition "${transition}" is not allowed from status "${from ?? "(new)"}"`);
+    this.name = "TransitionError";
+  }
+}
+
+export function canTransition(from: RequestStatus | null, transition: TransitionName): boolean {
+  const allowed: readonly RequestStatus[] = TRANSITIONS[transition].from;
+  return from === null ? allowed.length === 0 : allowed.includes(from);
+}
+
+/** The status after a transition, or a TransitionError when the table does not allow it. */
+export function nextStatus(from: RequestStatus | null, transition: TransitionName): RequestStatus {
+  if (!canTransition(from, transition)) throw new TransitionError(transition, from);
+  return TRANSITIONS[transition].to;
+}
+
+export function isOpen(status: RequestStatus): boolean {
+  return OPEN.includes(status);
+}

@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { RIGHTS } from "@/lib/rights/rights";
+
+/**
+ * The input of a rights request, shared by the patient's form, the staff API and the server.
+ * Messages are translation keys (lib/i18n, section "errors").
+ */
+
+export const CHANNELS = ["web", "email", "post", "phone", "in_person"] as const;
+export const SUBJECT_RELATIONS = ["self", "minor", "protected_adult", "mandate", "heir", "designated_person"] as const;
+export const RESTRICTION_GROUNDS = ["accuracy_contested", "unlawful_processing", "legal_claims", "objection_pending"] as const;
+export const PORTABILITY_FORMATS = ["json", "csv"] as const;
+
+const name = z.string().trim().min(1, "required").max(100, "too_long");
+const email = z.string().trim().toLowerCase().max(254, "too_long").pipe(z.email("email"));
+const phone = z
+  .string()
+  .trim()
+  .max(30, "too_long")
+  .regex(/^\+?[0-9 .()-]{6,}$/, "phone");
+const text = (max: number) => z.string().trim().min(1, "required").max(max, "too_long");
+const isoDay = z.iso.date("date");
+
+export const ZPerson = z.object({ firstName: name, lastName: name, email, phone: phone.optional() });
+
+export const ZSubject = z.object({
+  relation: z.enum(SUBJECT_RELATIONS, "choice"),
+  firstName: name,
+  lastName: name,
+  birthDate: isoDay,
+  email: email.optional(),
+});
+
+export const ZScope = z.object({
+  activities: z.array(z.string().max(64)).max(100).optional(),
+  healthActorIds: z.array(z.uuid("uuid")).max(100).optional(),
+});
+
+const ZRectificationItem = z.object({ field: text(100), current: z.string().trim().max(500, "too_long"), corrected: text(500) });
+
+/** Right-specific fields. Which ones are required depends on the right (see refineDetails). */
+export const ZDetails = z.object({
+  message: z.string().trim().max(5000, "too_long").optional(),
+  rectifications: z.array(ZRectificationItem).max(20).optional(),
+  objectionGrounds: z.string().trim().max(5000, "too_long").optional(),
+  consents: z.array(z.string().max(64)).max(50).optional(),
+  portabilityFormat: z.enum(PORTABILITY_FORMATS, "choice").optional(),
+  restrictionGround: z.enum(RESTRICTION_GROUNDS, "choice").optional(),
+  directives: z.string().trim().max(10_000, "too_long").optional(),
+  designatedPerson: z.object({ firstName: name, lastName: name, email }).optional(),
+});
+
+export const ZSubmitRequest = z
+  .object({
+    right: z.enum(RIGHTS, "choice"),
+    channel: z.enum(CHANNELS, "choice"),
+    receivedAt: z.iso.datetime({ offset: true, error: "datetime" }),
+    locale: z.enum(["fr", "en"]).default("fr"),
+    requester: ZPerson,
+    subject: ZSubject,
+    scope: ZScope.default({}),
+    details: ZDetails.default({}),
+  })
+  .superRefine((input, ctx) => {
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+    if (Date.parse(input.receivedAt) > Date.now() + 60_000) issue(["receivedAt"], "future");
+    if (input.subject.birthDate > new Date().toISOString().slice(0, 10)) issue(["subject", "birthDate"], "future");
+    if (input.subject.relation === "minor" && !isMinorOn(input.subject.birthDate, input.receivedAt)) {
+      issue(["subject", "birthDate"], "not_minor");
+    }
+    const d = input.details;
+    switch (input.right) {
+      case "rectification":
+        if (!d.rectifications?.length) issue(["details", "rectifications"], "required");
+        break;
+      case "objection":
+        // Grounds are needed for legitimate-interest processing; objection to direct marketing needs none.
+        if (!d.objectionGrounds && !input.scope.activities?.length) issue(["details", "objectionGrounds"], "required");
+        break;
+      case "consent_withdrawal":
+        if (!d.consents?.length) issue(["details", "consents"], "required");
+        break;
+      case "portability":
+        if (!d.portabilityFormat) issue(["details", "portabilityFormat"], "required");
+        break;
+      case "restriction":
+        if (!d.restrictionGround) issue(["details", "restrictionGround"], "required");
+        break;
+      case "post_mortem_directives":
+        if (!d.directives) issue(["details", "directives"], "required");
+        if (input.subject.relation !== "self" && input.subject.relation !== "heir" && input.subject.relation !== "designated_person") {
+          issue(["subject", "relation"], "post_mortem_relation");
+        }
+        break;
+      case "access":
+      case "erasure":
+        break;
+    }
+  });
+
+export type TSubmitRequest = z.infer<typeof ZSubmitRequest>;
+export type TSubmitRequestInput = z.input<typeof ZSubmitRequest>;
+
+/** Under 18 on the day the request was received. */
+export function isMinorOn(birthDate: string, at: string): boolean {
+  const day = at.slice(0, 10);
+  const [y, m, dd] = birthDate.split("-").map(Number) as [number, number, number];
+  const eighteenth = `${String(y + 18).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(dd).padStart(2, "0")}`;
+  return day < eighteenth;
+}

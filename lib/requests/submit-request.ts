@@ -1,0 +1,246 @@
+import { createHash } from "node:crypto";
+import type { Db, Tx } from "@/lib/db";
+import { latestDueDate } from "@/lib/deadlines";
+import { dispatchEmails, queueEmail } from "@/lib/email/outbox";
+import { acknowledgementEmail } from "@/lib/email/templates/acknowledgement";
+import { env } from "@/lib/env";
+import { AppError, type FieldError } from "@/lib/errors/app-error";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { assessIdentity, type IdentityAssessment, type ProofKind, type RequesterVerification } from "@/lib/identity/assess-identity";
+import { activityByKey, currentRegistry, ensureRegistryVersion } from "@/lib/registry";
+import type { Registry } from "@/lib/registry/types";
+import { routeRequest, type RoutedPart } from "@/lib/routing/route-request";
+import { findSubject, type SubjectMatch } from "./find-subject";
+import { REQUEST_VIEW_INCLUDE, type RequestWithParts } from "./present-request";
+import { generateReference } from "./reference";
+import { nextStatus } from "./state-machine";
+import type { TSubmitRequest } from "./submit-request.schema";
+
+export interface StoredProof {
+  kind: ProofKind;
+  storageKey: string;
+  contentType: string;
+  size: number;
+}
+
+export type SubmitActor =
+  | { type: "requester"; verification: Exclude<RequesterVerification, "none">; portalUserId?: string }
+  | { type: "api"; tokenId: string; staffUserId: string };
+
+export interface SubmitContext {
+  actor: SubmitActor;
+  /** Scoped by the caller ("web:<uuid>", "api:<tokenId>:<key>"): a retry returns the first case. */
+  idempotencyKey?: string;
+  proofs?: StoredProof[];
+  registry?: Registry;
+}
+
+export interface SubmitResult {
+  request: RequestWithParts;
+  /** True when the idempotency key had already created this case. */
+  replayed: boolean;
+}
+
+/**
+ * Registers a rights request: finds the subject, routes it to its controllers with their due dates,
+ * assesses identity, and writes the case, its parts, its first event and the acknowledgement e-mail
+ * in one transaction.
+ */
+export async function submitRequest(db: Db, input: TSubmitRequest, ctx: SubmitContext): Promise<SubmitResult> {
+  const registry = ctx.registry ?? currentRegistry();
+  // On the web form the server stamps the receipt time, so a retry differs only by it.
+  const bodyHash = ctx.idempotencyKey
+    ? hashBody(ctx.actor.type === "requester" ? { ...input, receivedAt: undefined } : input)
+    : null;
+  if (ctx.idempotencyKey) {
+    const existing = await findByIdempotencyKey(db, ctx.idempotencyKey, bodyHash!);
+    if (existing) return { request: existing, replayed: true };
+  }
+  checkRegistryKeys(input, registry);
+
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const { request, outboxIds } = await db.$transaction((tx) => writeCase(tx, input, ctx, registry, bodyHash), {
+        timeout: 20_000,
+      });
+      await dispatchEmails(outboxIds);
+      return { request, replayed: false };
+    } catch (error) {
+      if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") throw error;
+      const target = JSON.stringify(error.meta ?? {});
+      if (ctx.idempotencyKey && target.includes("idempotency")) {
+        // A concurrent retry with the same key won the race: answer with its case.
+        const existing = await findByIdempotencyKey(db, ctx.idempotencyKey, bodyHash!);
+        if (existing) return { request: existing, replayed: true };
+      }
+      if (attempt >= 2) throw error;
+    }
+  }
+}
+
+export interface RequestPlan {
+  subject: SubjectMatch;
+  parts: RoutedPart[];
+  identity: IdentityAssessment;
+}
+
+/**
+ * Everything decided about a request before it is written: who the subject is in the records, the
+ * parts and their due dates, and what identity still needs. Used by the preview and by submission.
+ */
+export async function planRequest(
+  tx: Tx,
+  input: TSubmitRequest,
+  verification: RequesterVerification,
+  registry: Registry,
+  proofs: readonly ProofKind[] = [],
+): Promise<RequestPlan> {
+  const chosenIds = input.scope.healthActorIds ?? [];
+  const chosenActors = chosenIds.length
+    ? await tx.healthActor.findMany({ where: { id: { in: chosenIds } }, select: { id: true, name: true } })
+    : [];
+  const unknown = chosenIds.filter((id) => !chosenActors.some((a) => a.id === id));
+  if (unknown.length) {
+    throw AppError.validation(unknown.map((id) => ({ path: `scope.healthActorIds.${chosenIds.indexOf(id)}`, key: "unknown_health_actor" })));
+  }
+  const subject = await findSubject(tx, { ...input.subject, requesterEmail: input.requester.email, verification });
+  const parts = routeRequest({
+    right: input.right,
+    scope: input.scope,
+    receivedAt: new Date(input.receivedAt),
+    activities: registry.activities,
+    subjectHealthActors: subject.healthActors,
+    chosenHealthActors: chosenActors,
+  });
+  const identity = assessIdentity({
+    relation: input.subject.relation,
+    verification,
+    matchesRecords: subject.matchesRecords,
+    proofsProvided: proofs,
+  });
+  return { subject, parts, identity };
+}
+
+async function writeCase(tx: Tx, input: TSubmitRequest, ctx: SubmitContext, registry: Registry, bodyHash: string | null) {
+  const receivedAt = new Date(input.receivedAt);
+  const verification: RequesterVerification = ctx.actor.type === "requester" ? ctx.actor.verification : "none";
+  const { subject, parts, identity } = await planRequest(tx, input, verification, registry, (ctx.proofs ?? []).map((p) => p.kind));
+  const verified = identity.status === "verified";
+  const transition = verified ? "submit_verified" : "submit_unverified";
+
+  await ensureRegistryVersion(tx, registry);
+  const request = await tx.rightsRequest.create({
+    data: {
+      reference: generateReference(new Date().getUTCFullYear()),
+      right: input.right,
+      channel: input.channel,
+      status: nextStatus(null, transition),
+      receivedAt,
+      dueDate: new Date(`${latestDueDate(parts.map((p) => p.deadline.dueDate))}T00:00:00Z`),
+      locale: input.locale,
+      registryVersion: registry.version,
+      identityStatus: identity.status,
+      requesterFirstName: input.requester.firstName,
+      requesterLastName: input.requester.lastName,
+      requesterEmail: input.requester.email,
+      requesterPhone: input.requester.phone,
+      subjectRelation: input.subject.relation,
+      subjectFirstName: input.subject.firstName,
+      subjectLastName: input.subject.lastName,
+      subjectBirthDate: new Date(`${input.subject.birthDate}T00:00:00Z`),
+      subjectEmail: input.subject.email,
+      subjectPatientId: subject.patientId,
+      subjectRelativeId: subject.relativeId,
+      scope: input.scope,
+      details: input.details,
+      // LEGAL.md R1.5: while the identification information we ask for is awaited, the clock stops.
+      pausedSince: identity.status === "documents_required" ? receivedAt : null,
+      idempotencyKey: ctx.idempotencyKey,
+      idempotencyHash: bodyHash,
+      parts: {
+        create: parts.map((p) => ({
+          handler: p.handler,
+          healthActorId: p.healthActor?.id,
+          activities: p.activities,
+          applicable: p.applicable,
+          reason: p.reason ? { fr: p.reason.fr, en: p.reason.en } : Prisma.DbNull,
+          deadlineRule: p.deadline.rule,
+          dueDate: new Date(`${p.deadline.dueDate}T00:00:00Z`),
+          olderInformationDueDate: p.deadline.olderInformationDueDate ? new Date(`${p.deadline.olderInformationDueDate}T00:00:00Z`) : null,
+          earliestAnswerAt: p.deadline.earliestAnswerAt,
+          status: p.handler === "platform" ? "pending" : "awaiting_forwarding",
+        })),
+      },
+      proofs: { create: (ctx.proofs ?? []).map((p) => ({ kind: p.kind, storageKey: p.storageKey, contentType: p.contentType, size: p.size })) },
+      events: {
+        create: {
+          type: transition,
+          actorType: ctx.actor.type === "api" ? "api" : "requester",
+          actorId: ctx.actor.type === "api" ? ctx.actor.tokenId : (ctx.actor.portalUserId ?? input.requester.email),
+          payload: {
+            channel: input.channel,
+            identityStatus: identity.status,
+            missingProofs: identity.missingProofs,
+            parts: parts.map((p) => ({ handler: p.handler, healthActorId: p.healthActor?.id ?? null, dueDate: p.deadline.dueDate, rule: p.deadline.rule })),
+          },
+        },
+      },
+    },
+    include: REQUEST_VIEW_INCLUDE,
+  });
+
+  const ack = acknowledgementEmail(input.locale, {
+    reference: request.reference,
+    right: input.right,
+    receivedAt,
+    parts: parts.map((p) => ({ handlerName: p.healthActor?.name ?? null, dueDate: p.deadline.dueDate, applicable: p.applicable })),
+    documentsRequired: identity.status === "documents_required",
+    casesUrl: `${env().APP_URL}/${input.locale}/mes-demandes`,
+  });
+  const outboxId = await queueEmail(tx, input.requester.email, ack, {
+    requestId: request.id,
+    attachments: [{ kind: "receipt", requestId: request.id }],
+  });
+  return { request, outboxIds: [outboxId] };
+}
+
+/** Registry keys named in the scope and the details must exist (and consents must rest on consent). */
+function checkRegistryKeys(input: TSubmitRequest, registry: Registry): void {
+  const byKey = activityByKey(registry);
+  const fields: FieldError[] = [];
+  (input.scope.activities ?? []).forEach((key, i) => {
+    if (!byKey.has(key)) fields.push({ path: `scope.activities.${i}`, key: "unknown_activity" });
+  });
+  (input.details.consents ?? []).forEach((key, i) => {
+    const activity = byKey.get(key);
+    if (!activity) fields.push({ path: `details.consents.${i}`, key: "unknown_activity" });
+    else if (activity.controller === "platform" && !activity.legalBases.includes("consent")) {
+      fields.push({ path: `details.consents.${i}`, key: "not_consent_based" });
+    }
+  });
+  if (fields.length) throw AppError.validation(fields);
+}
+
+async function findByIdempotencyKey(db: Db, key: string, bodyHash: string): Promise<RequestWithParts | null> {
+  const existing = await db.rightsRequest.findUnique({ where: { idempotencyKey: key }, include: REQUEST_VIEW_INCLUDE });
+  if (existing && existing.idempotencyHash !== bodyHash) {
+    throw new AppError("conflict", {
+      fr: "Cette clé d'idempotence a déjà servi pour une autre demande.",
+      en: "This idempotency key was already used for a different request.",
+    });
+  }
+  return existing;
+}
+
+function hashBody(input: unknown): string {
+  return createHash("sha256").update(canonicalJson(input)).digest("hex");
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors/app-error";
+import type { RequesterVerification } from "@/lib/identity/assess-identity";
+import { proofsFromForm, storeProofs } from "@/lib/identity/store-proofs";
+import type { FileStorage } from "@/lib/storage";
+import { submitRequest, type SubmitResult } from "./submit-request";
+import { ZSubmitRequest } from "./submit-request.schema";
+
+export interface WebIdentity {
+  /** Address proven by the magic-link session, if signed in. */
+  sessionEmail: string | null;
+  /** Address proven by the e-mail code, if any. */
+  codeEmail: string | null;
+  portalUserId?: string;
+}
+
+const ZSubmissionId = z.uuid();
+
+/** How the requester's address was proven, or null when it was not. */
+export function webVerification(identity: WebIdentity, requesterEmail: string): Exclude<RequesterVerification, "none"> | null {
+  if (identity.sessionEmail === requesterEmail) return "session";
+  if (identity.codeEmail === requesterEmail) return "email_code";
+  return null;
+}
+
+/**
+ * A request filed on the patient form: the payload (JSON, the API's shape without channel and
+ * receipt time, which the server sets), the proofs, and a submission id that makes a double click
+ * or a retry create one case.
+ */
+export async function submitWebRequest(db: Db, storage: FileStorage, form: FormData, identity: WebIdentity): Promise<SubmitResult> {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(String(form.get("payload") ?? ""));
+  } catch {
+    throw new AppError("malformed", { fr: "Formulaire illisible.", en: "Unreadable form." });
+  }
+  const submissionId = ZSubmissionId.parse(form.get("submissionId"));
+  const input = ZSubmitRequest.parse({ ...(payload as object), channel: "web", receivedAt: new Date().toISOString() });
+  const verification = webVerification(identity, input.requester.email);
+  if (!verification) throw AppError.validation([{ path: "requester.email", key: "email_not_verified" }]);
+
+  const { proofs, discard } = await storeProofs(storage, await proofsFromForm(form));
+  try {
+    const result = await submitRequest(db, input, {
+      actor: { type: "requester", verification, portalUserId: identity.portalUserId },
+      idempotencyKey: `web:${submissionId}`,
+      proofs,
+    });
+    // A retried submission already has its files: the copies just stored are not needed.
+    if (result.replayed) await discard();
+    return result;
+  } catch (error) {
+    await discard();
+    throw error;
+  }
+}

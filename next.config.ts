@@ -1,0 +1,25 @@
+import type { NextConfig } from "next";
+
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "same-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+];
+
+const config: NextConfig = {
+  poweredByHeader: false,
+  serverExternalPackages: ["pg-boss", "pg", "@prisma/adapter-pg", "nodemailer", "pdf-lib"],
+  experimental: {
+    // Proof uploads: up to three files of 10 MB each travel with the submission.
+    serverActions: { bodySizeLimit: "32mb" },
+  },
+  async redirects() {
+    return [{ source: "/", destination: "/fr", permanent: false }];
+  },
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
+};
+
+export default config;
