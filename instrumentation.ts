@@ -2,6 +2,8 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { env } = await import("@/lib/env");
+    const { loadStorageConfig } = await import("@/lib/storage");
     env();
+    loadStorageConfig(process.env);
   }
 }

@@ -9,6 +9,8 @@ const securityHeaders = [
 
 const config: NextConfig = {
   poweredByHeader: false,
+  // The build checks the application; `npm test` type-checks everything (tests and scripts too).
+  typescript: { tsconfigPath: "tsconfig.app.json" },
   serverExternalPackages: ["pg-boss", "pg", "@prisma/adapter-pg", "nodemailer", "pdf-lib"],
   experimental: {
     // Proof uploads: up to three files of 10 MB each travel with the submission.

@@ -1,18 +1,20 @@
 import { z } from "zod";
 
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+/** A required text variable whose message says what it must hold, whether missing or empty. */
+const required = (what: string) => z.string({ error: `is required: ${what}` }).min(1, `is required: ${what}`);
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
-  APP_URL: z.url("must be the public URL of the portal, e.g. https://droits.exemple.fr"),
-  AUTH_SECRET: z.string().min(32, "must be at least 32 random characters (e.g. `openssl rand -base64 48`)"),
-  SMTP_HOST: z.string().min(1, "must name the SMTP server"),
+  DATABASE_URL: required("the PostgreSQL URL, postgresql://user:password@host:5432/db").regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
+  APP_URL: z.url({ error: "is required: the public URL of the portal, e.g. https://droits.exemple.fr" }),
+  AUTH_SECRET: required("32+ random characters, e.g. `openssl rand -base64 48`").min(32, "must be at least 32 random characters (e.g. `openssl rand -base64 48`)"),
+  SMTP_HOST: required("the SMTP server's host name"),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_SECURE: bool.default(false),
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
-  MAIL_FROM: z.string().min(3, 'must be the sender, e.g. "Protection des données <dpo@exemple.fr>"'),
+  MAIL_FROM: required('the sender, e.g. "Protection des données <dpo@exemple.fr>"'),
   /** Shows the demo mailbox link and the demo banner. Never set in production. */
   DEMO_MODE: bool.default(false),
   DEMO_MAILBOX_URL: z.url().optional(),

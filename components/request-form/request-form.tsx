@@ -110,8 +110,11 @@ export function RequestForm({ locale, activities, account, initialRight, initial
     }
   }, [relation, account]);
 
+  // Moving to another step moves the focus to its heading (not on the first display of the page).
+  const firstStep = useRef(true);
   useEffect(() => {
-    headingRef.current?.focus();
+    if (firstStep.current) firstStep.current = false;
+    else headingRef.current?.focus();
   }, [step]);
 
   const payload = useMemo(

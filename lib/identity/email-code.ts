@@ -1,5 +1,4 @@
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
-import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { dispatchEmails, queueEmail } from "@/lib/email/outbox";
 import { emailCodeEmail } from "@/lib/email/templates/email-code";
@@ -13,8 +12,7 @@ export const CODE_MAX_ATTEMPTS = 5;
 export const CODE_SENDS_PER_ADDRESS = 5;
 export const CODE_SENDS_PER_IP = 20;
 
-export const ZSendEmailCode = z.object({ email: z.string().trim().toLowerCase().pipe(z.email("email")) });
-export const ZVerifyEmailCode = ZSendEmailCode.extend({ code: z.string().trim().regex(/^\d{6}$/, "code_invalid") });
+export { ZSendEmailCode, ZVerifyEmailCode } from "./email-code.schema";
 
 function hashCode(email: string, code: string, secret: string): string {
   return createHmac("sha256", secret).update(`${email}:${code}`).digest("hex");

@@ -3,7 +3,7 @@ import type { Localized } from "@/lib/registry/types";
 
 /** What every view of a case loads: the case, its parts with their actor, and optionally events. */
 export const REQUEST_VIEW_INCLUDE = {
-  parts: { include: { healthActor: { select: { id: true, name: true } } }, orderBy: [{ handler: "desc" }, { createdAt: "asc" }] },
+  parts: { include: { healthActor: { select: { id: true, name: true } } }, orderBy: [{ handler: "asc" }, { createdAt: "asc" }] },
   events: { orderBy: { id: "asc" } },
 } as const satisfies Prisma.RightsRequestInclude;
 

@@ -55,7 +55,7 @@ export function startProcess(
   child.stdout?.on("data", forward);
   child.stderr?.on("data", forward);
   child.on("exit", (code, signal) => {
-    if (code && code !== 0 && !signal) {
+    if (code && code !== 0 && code !== 143 && !signal) {
       process.stderr.write(`[${name}] exited with code ${code}\n${options.quiet ? log.join("") : ""}`);
     }
   });

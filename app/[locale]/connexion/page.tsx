@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { SignInForm } from "@/components/sign-in-form";
+import { pageLocale } from "@/lib/i18n/page-locale";
+import { messages } from "@/lib/i18n/messages";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  return { title: messages(await pageLocale(params)).signIn.title };
+}
+
+export default async function SignInPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
+}) {
+  const locale = await pageLocale(params);
+  const { callbackUrl, error } = await searchParams;
+  const t = messages(locale).signIn;
+  // Only a path of this site is a valid destination after sign-in.
+  const destination = callbackUrl && /^\/(fr|en)(\/[\w\-/]*)?$/.test(callbackUrl) ? callbackUrl : `/${locale}/mes-demandes`;
+  return (
+    <main className="narrow">
+      <h1>{t.title}</h1>
+      {error ? (
+        <p className="notice warn" role="alert">
+          {t.error}
+        </p>
+      ) : null}
+      <p>{t.intro}</p>
+      <SignInForm locale={locale} callbackUrl={destination} />
+    </main>
+  );
+}

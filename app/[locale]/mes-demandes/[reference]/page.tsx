@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { PartsTable } from "@/components/parts-table";
+import { WithdrawForm } from "@/components/withdraw-form";
+import { formatDay, formatInstant } from "@/lib/i18n/format";
+import { pageLocale } from "@/lib/i18n/page-locale";
+import { messages } from "@/lib/i18n/messages";
+import { findRequesterCase, provenEmails } from "@/lib/requests/requester-access";
+import { isOpen } from "@/lib/requests/state-machine";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string; reference: string }> }): Promise<Metadata> {
+  const { reference } = await params;
+  return { title: `${messages(await pageLocale(params)).cases.title} · ${reference}` };
+}
+
+export default async function CasePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string; reference: string }>;
+  searchParams: Promise<{ retiree?: string }>;
+}) {
+  const locale = await pageLocale(params);
+  const { reference } = await params;
+  const { retiree } = await searchParams;
+  const t = messages(locale);
+  const request = await findRequesterCase(reference, await provenEmails({ includeCode: false }));
+  if (!request) notFound();
+  return (
+    <main className="narrow">
+      <h1>
+        {t.rights[request.right].title} · {request.reference}
+      </h1>
+      {retiree ? (
+        <p className="notice ok" role="status">
+          {t.cases.withdrawn}
+        </p>
+      ) : null}
+      <dl className="summary">
+        <dt>{t.cases.status}</dt>
+        <dd>{t.cases.statuses[request.status]}</dd>
+        <dt>{t.cases.receivedAt}</dt>
+        <dd>{formatInstant(request.receivedAt, locale)}</dd>
+        <dt>{t.cases.due}</dt>
+        <dd>{formatDay(request.dueDate.toISOString().slice(0, 10), locale)}</dd>
+      </dl>
+      <h2>{t.cases.parts}</h2>
+      <PartsTable request={request} locale={locale} />
+      <p>
+        <a href={`/${locale}/demande/recu/${request.reference}`} download>
+          {t.confirmation.receipt}
+        </a>
+      </p>
+      <h2>{t.cases.timeline}</h2>
+      <ol className="timeline">
+        {request.events.map((e) => (
+          <li key={String(e.id)}>
+            <strong>{t.cases.events[e.type] ?? t.cases.eventOther}</strong>
+            <br />
+            <span className="hint">{formatInstant(e.createdAt, locale)}</span>
+          </li>
+        ))}
+      </ol>
+      {isOpen(request.status) ? <WithdrawForm locale={locale} reference={request.reference} /> : null}
+    </main>
+  );
+}

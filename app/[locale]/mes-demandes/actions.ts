@@ -1,0 +1,21 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { signedInEmail } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { AppError, runAction } from "@/lib/errors/app-error";
+import { isLocale } from "@/lib/i18n/locale";
+import { withdrawRequest } from "@/lib/requests/withdraw-request";
+
+export async function withdrawAction(locale: string, reference: string, _previous: unknown, form: FormData) {
+  const lang = isLocale(locale) ? locale : "fr";
+  const email = await signedInEmail();
+  if (!email) redirect(`/${lang}/connexion`);
+  const result = await runAction(lang, async () => {
+    if (form.get("confirm") !== "yes") throw AppError.validation([{ path: "confirm", key: "required" }]);
+    await withdrawRequest(db(), reference, email, email);
+    return {};
+  });
+  if (result.ok) redirect(`/${lang}/mes-demandes/${reference}?retiree=1`);
+  return result;
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { fieldErrorsFromZod } from "@/lib/errors/app-error";
+import { fieldMessage } from "@/lib/i18n/errors";
+import type { Locale } from "@/lib/i18n/locale";
+import { messages } from "@/lib/i18n/messages";
+import { ZSendEmailCode } from "@/lib/identity/email-code.schema";
+
+/** Asks Auth.js for a magic link (CSRF token first, as its sign-in endpoint requires). */
+export function SignInForm({ locale, callbackUrl }: { locale: Locale; callbackUrl: string }) {
+  const t = messages(locale).signIn;
+  const router = useRouter();
+  const [email, setEmail] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const parsed = ZSendEmailCode.safeParse({ email });
+    if (!parsed.success) {
+      setError(fieldMessage(fieldErrorsFromZod(parsed.error)[0]?.key ?? "email", locale));
+      return;
+    }
+    setError(null);
+    startTransition(async () => {
+      try {
+        const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+        const response = await fetch("/api/auth/signin/email", {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ email: parsed.data.email, csrfToken, callbackUrl, json: "true" }),
+        });
+        if (!response.ok) throw new Error(String(response.status));
+        router.push(`/${locale}/connexion/verifiez`);
+      } catch {
+        setError(t.error);
+      }
+    });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <label htmlFor="email">{messages(locale).form.email}</label>
+      {error ? (
+        <p className="field-error" id="email-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <input
+        id="email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "email-error" : undefined}
+      />
+      <div className="actions">
+        <button className="button" type="submit" disabled={pending}>
+          {t.submit}
+        </button>
+      </div>
+    </form>
+  );
+}

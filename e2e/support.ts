@@ -1,0 +1,63 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+const MAILDEV = process.env.MAILDEV_URL ?? "http://127.0.0.1:1080";
+
+interface Mail {
+  id: string;
+  subject: string;
+  text: string;
+  html: string;
+  to: { address: string }[];
+  attachments?: { generatedFileName: string; contentType: string }[];
+}
+
+/** Waits for a message to an address in the SMTP catcher, as a person would check their inbox. */
+export async function waitForMail(address: string, subject: RegExp, timeoutMs = 20_000): Promise<Mail> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const response = await fetch(`${MAILDEV}/api/email?to.address=${encodeURIComponent(address)}`);
+    const mails = (await response.json()) as Mail[];
+    const found = mails.reverse().find((m) => subject.test(m.subject));
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`No e-mail to ${address} matching ${subject} within ${timeoutMs} ms`);
+}
+
+export function uniqueEmail(label: string): string {
+  return `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@exemple.fr`;
+}
+
+/** Signs in through the real magic link received by e-mail. */
+export async function signInByMagicLink(page: Page, email: string, locale: "fr" | "en" = "fr") {
+  await page.goto(`/${locale}/connexion`);
+  await page.getByLabel(locale === "fr" ? "Adresse e-mail" : "E-mail address").fill(email);
+  await page.getByRole("button", { name: locale === "fr" ? "Recevoir le lien" : "Send me the link" }).click();
+  await expect(page.getByRole("heading", { name: locale === "fr" ? "Consultez votre messagerie" : "Check your mailbox" })).toBeVisible();
+  const mail = await waitForMail(email, /lien de connexion|sign-in link/);
+  const link = mail.html.match(/href="([^"]*\/api\/auth\/callback\/email[^"]*)"/)?.[1];
+  if (!link) throw new Error("No sign-in link in the e-mail");
+  await page.goto(link.replaceAll("&amp;", "&"));
+}
+
+/** The 6-digit code of the latest verification e-mail to an address. */
+export async function emailedCode(address: string): Promise<string> {
+  const mail = await waitForMail(address, /code de vérification|verification code/);
+  const code = mail.text.match(/\b(\d{6})\b/)?.[1];
+  if (!code) throw new Error("No code in the e-mail");
+  return code;
+}
+
+/** An automated WCAG 2.1 A/AA check: no serious or critical violation. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** A small but real PDF file. */
+export function pdfFile(name: string) {
+  const body = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+  return { name, mimeType: "application/pdf", buffer: Buffer.from(body) };
+}

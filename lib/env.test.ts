@@ -1,0 +1,34 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+describe("configuration validation", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  it("names every missing variable and what it must hold", async () => {
+    for (const name of ["DATABASE_URL", "APP_URL", "NEXTAUTH_URL", "AUTH_SECRET", "SMTP_HOST", "MAIL_FROM"]) vi.stubEnv(name, undefined);
+    const { env } = await import("./env");
+    expect(() => env()).toThrow(/DATABASE_URL: is required[\s\S]*APP_URL: is required[\s\S]*AUTH_SECRET: is required[\s\S]*SMTP_HOST: is required[\s\S]*MAIL_FROM: is required/);
+  });
+
+  it("refuses a short secret and a non-PostgreSQL URL", async () => {
+    vi.stubEnv("DATABASE_URL", "mysql://x");
+    vi.stubEnv("APP_URL", "https://droits.exemple.fr");
+    vi.stubEnv("AUTH_SECRET", "short");
+    vi.stubEnv("SMTP_HOST", "smtp.exemple.fr");
+    vi.stubEnv("MAIL_FROM", "DPO <dpo@exemple.fr>");
+    const { env } = await import("./env");
+    expect(() => env()).toThrow(/DATABASE_URL: must be a postgresql:\/\/ URL[\s\S]*AUTH_SECRET: must be at least 32/);
+  });
+
+  it("accepts a complete configuration with defaults", async () => {
+    vi.stubEnv("DATABASE_URL", "postgresql://u@db:5432/dsr");
+    vi.stubEnv("APP_URL", "https://droits.exemple.fr");
+    vi.stubEnv("AUTH_SECRET", "x".repeat(40));
+    vi.stubEnv("SMTP_HOST", "smtp.exemple.fr");
+    vi.stubEnv("MAIL_FROM", "DPO <dpo@exemple.fr>");
+    const { env } = await import("./env");
+    expect(env()).toMatchObject({ SMTP_PORT: 587, SMTP_SECURE: false, DEMO_MODE: false });
+  });
+});
