@@ -2,7 +2,7 @@ import type { AuthOptions } from "next-auth";
 import type { Adapter, AdapterUser } from "next-auth/adapters";
 import EmailProvider from "next-auth/providers/email";
 import { db } from "@/lib/db";
-import { dispatchEmails, queueEmail } from "@/lib/email/outbox";
+import { queueEmail } from "@/lib/email/outbox";
 import { magicLinkEmail } from "@/lib/email/templates/magic-link";
 import { env } from "@/lib/env";
 import { isLocale } from "@/lib/i18n/locale";
@@ -74,7 +74,6 @@ export function authOptions(): AuthOptions {
           const segment = callback ? new URL(callback, env().APP_URL).pathname.split("/")[1] : undefined;
           const locale = isLocale(segment) ? segment : "fr";
           const id = await queueEmail(db(), identifier, magicLinkEmail(locale, url));
-          await dispatchEmails([id]);
         },
       }),
     ],

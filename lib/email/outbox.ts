@@ -1,13 +1,15 @@
 import { z } from "zod";
 import type { Tx } from "@/lib/db";
-import { boss, QUEUES } from "@/lib/jobs/boss";
 import type { RenderedEmail } from "./layout";
 
 /** Files rendered at send time from the case, so the outbox never stores a copy of personal data twice. */
 export const ZOutboxAttachment = z.object({ kind: z.literal("receipt"), requestId: z.uuid() });
 export type TOutboxAttachment = z.infer<typeof ZOutboxAttachment>;
 
-/** Writes an e-mail to the outbox, inside the transaction of the change it announces. */
+/**
+ * Writes an e-mail to the outbox, inside the transaction of the change it announces. The worker
+ * hands new rows to the job queue within a second (lib/jobs/worker.ts) and sends each at most once.
+ */
 export async function queueEmail(
   tx: Pick<Tx, "outboxEmail">,
   to: string,
@@ -26,18 +28,4 @@ export async function queueEmail(
     select: { id: true },
   });
   return row.id;
-}
-
-/**
- * After the transaction commits: hands the e-mails to the queue. A failure here loses nothing: the
- * worker's sweep picks up any pending outbox row that was not enqueued.
- */
-export async function dispatchEmails(ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  try {
-    const queue = await boss();
-    await Promise.all(ids.map((id) => queue.send(QUEUES.sendEmail.name, { outboxId: id }, { singletonKey: id })));
-  } catch (error) {
-    console.error("[outbox] enqueue failed, the sweep will retry:", (error as Error).message);
-  }
 }

@@ -48,14 +48,3 @@ export async function sendOutboxEmail(db: Db, outboxId: string): Promise<"sent" 
     throw error;
   }
 }
-
-/** Pending e-mails older than `olderThanSeconds` (never enqueued, or whose job was lost). */
-export async function pendingOutboxIds(db: Db, olderThanSeconds: number, limit = 500): Promise<string[]> {
-  const rows = await db.outboxEmail.findMany({
-    where: { status: "pending", createdAt: { lt: new Date(Date.now() - olderThanSeconds * 1000) } },
-    select: { id: true },
-    orderBy: { createdAt: "asc" },
-    take: limit,
-  });
-  return rows.map((r) => r.id);
-}

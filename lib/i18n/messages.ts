@@ -207,6 +207,7 @@ const fr = {
     } as Record<string, string>,
     eventOther: "Étape enregistrée",
     platform: "La plateforme",
+    hiddenActor: "Un acteur de santé consulté (nommé une fois l'identité vérifiée)",
   },
   signIn: {
     title: "Se connecter",
@@ -426,6 +427,7 @@ const en: Messages = {
     },
     eventOther: "Step recorded",
     platform: "The platform",
+    hiddenActor: "A health actor the person has seen (named once identity is verified)",
   },
   signIn: {
     title: "Sign in",

@@ -1,6 +1,6 @@
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import type { Db } from "@/lib/db";
-import { dispatchEmails, queueEmail } from "@/lib/email/outbox";
+import { queueEmail } from "@/lib/email/outbox";
 import { emailCodeEmail } from "@/lib/email/templates/email-code";
 import { AppError } from "@/lib/errors/app-error";
 import type { Locale } from "@/lib/i18n/locale";
@@ -23,7 +23,7 @@ export async function sendEmailCode(db: Db, email: string, ip: string, locale: L
   await consumeRateLimit(db, `email-code:ip:${ip}`, CODE_SENDS_PER_IP, 3600);
   await consumeRateLimit(db, `email-code:address:${email}`, CODE_SENDS_PER_ADDRESS, 3600);
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
-  const outboxId = await db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     // A new code replaces the previous ones.
     await tx.emailCode.updateMany({ where: { email, verifiedAt: null }, data: { expiresAt: new Date() } });
     await tx.emailCode.create({
@@ -31,7 +31,6 @@ export async function sendEmailCode(db: Db, email: string, ip: string, locale: L
     });
     return queueEmail(tx, email, emailCodeEmail(locale, code));
   });
-  await dispatchEmails([outboxId]);
 }
 
 /** Checks a code: at most CODE_MAX_ATTEMPTS tries, within CODE_TTL_MINUTES. */

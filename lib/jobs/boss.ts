@@ -3,15 +3,14 @@ import PgBoss from "pg-boss";
 /** Queues of the background work, each with its retry policy. Handlers live in lib/jobs/handlers.ts. */
 export const QUEUES = {
   sendEmail: { name: "email.send", retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
-  sweepOutbox: { name: "outbox.sweep", retryLimit: 0 },
   purgeExpired: { name: "maintenance.purge-expired", retryLimit: 2 },
 } as const satisfies Record<string, PgBoss.Queue>;
 
 const globalForBoss = globalThis as unknown as { __boss?: Promise<PgBoss> };
 
 /**
- * The process's pg-boss client. The web process only sends jobs (no maintenance, no cron);
- * the worker process (scripts/worker.ts) also works them and supervises the queues.
+ * The process's pg-boss client: the worker (scripts/worker.ts) works the jobs and supervises the
+ * queues; scripts that only set queues up use the "sender" role.
  */
 export function boss(role: "sender" | "worker" = "sender"): Promise<PgBoss> {
   globalForBoss.__boss ??= (async () => {

@@ -1,32 +1,55 @@
 import type PgBoss from "pg-boss";
 import type { Db } from "@/lib/db";
-import { pendingOutboxIds, sendOutboxEmail } from "@/lib/email/send-outbox-email";
+import { enqueueOutbox } from "@/lib/email/enqueue-outbox";
+import { sendOutboxEmail } from "@/lib/email/send-outbox-email";
 import { createQueues, QUEUES } from "./boss";
 
-/** Registers every job handler on a started pg-boss instance, and the recurring jobs. */
-export async function startWorker(queue: PgBoss, db: Db): Promise<void> {
+export const OUTBOX_POLL_MS = 500;
+
+/**
+ * Registers every job handler on a started pg-boss instance, the recurring jobs, and the loop that
+ * moves new outbox rows into the queue. Returns a function that stops the loop.
+ */
+export async function startWorker(queue: PgBoss, db: Db): Promise<() => void> {
   await createQueues(queue);
 
-  await queue.work<{ outboxId: string }>(
-    QUEUES.sendEmail.name,
-    { batchSize: 5, pollingIntervalSeconds: 0.5 },
-    async (jobs) => {
-      for (const job of jobs) await sendOutboxEmail(db, job.data.outboxId);
-    },
-  );
-
-  await queue.work(QUEUES.sweepOutbox.name, { pollingIntervalSeconds: 5 }, async () => {
-    const ids = await pendingOutboxIds(db, 30);
-    for (const id of ids) await queue.send(QUEUES.sendEmail.name, { outboxId: id }, { singletonKey: id });
+  await queue.work<{ outboxId: string }>(QUEUES.sendEmail.name, { batchSize: 5, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+    for (const job of jobs) await sendOutboxEmail(db, job.data.outboxId);
   });
 
   await queue.work(QUEUES.purgeExpired.name, { pollingIntervalSeconds: 30 }, async () => {
     const now = Date.now();
-    await db.rateLimitHit.deleteMany({ where: { createdAt: { lt: new Date(now - 24 * 3600_000) } } });
-    await db.emailCode.deleteMany({ where: { expiresAt: { lt: new Date(now - 24 * 3600_000) } } });
+    const day = 24 * 3600_000;
+    await db.rateLimitHit.deleteMany({ where: { createdAt: { lt: new Date(now - day) } } });
+    await db.emailCode.deleteMany({ where: { expiresAt: { lt: new Date(now - day) } } });
     await db.verificationToken.deleteMany({ where: { expires: { lt: new Date(now) } } });
+    // A mail left "sending" by a crash may or may not have left: it is never resent automatically.
+    await db.outboxEmail.updateMany({
+      where: { status: "sending", updatedAt: { lt: new Date(now - 15 * 60_000) } },
+      data: { status: "failed", lastError: "interrupted while sending: check the SMTP server's log before sending again" },
+    });
+    // Sent mails keep no content after a week (codes, links, names): the case file holds the facts.
+    await db.outboxEmail.updateMany({
+      where: { status: "sent", sentAt: { lt: new Date(now - 7 * day) }, NOT: { html: "" } },
+      data: { html: "", text: "" },
+    });
   });
-
-  await queue.schedule(QUEUES.sweepOutbox.name, "* * * * *");
   await queue.schedule(QUEUES.purgeExpired.name, "17 * * * *");
+
+  let stopped = false;
+  const loop = async () => {
+    while (!stopped) {
+      try {
+        const moved = await enqueueOutbox(db, queue);
+        if (moved > 0) continue;
+      } catch (error) {
+        console.error("[worker] outbox:", error instanceof Error ? error.message : "unknown error");
+      }
+      await new Promise((r) => setTimeout(r, OUTBOX_POLL_MS));
+    }
+  };
+  void loop();
+  return () => {
+    stopped = true;
+  };
 }

@@ -14,13 +14,20 @@ export function activityByKey(registry: Registry): Map<string, Activity> {
   return new Map(registry.activities.map((a) => [a.key, a]));
 }
 
-/** Records the registry version in the database (once per version) so cases can refer to it. */
+const recorded = new Set<string>();
+
+/**
+ * Records the registry version in the database so cases can refer to it: once per version and
+ * process (a version, once recorded, never changes).
+ */
 export async function ensureRegistryVersion(tx: Pick<Tx, "registryVersion">, registry: Registry = REGISTRY): Promise<void> {
+  if (recorded.has(registry.version)) return;
   await tx.registryVersion.upsert({
     where: { version: registry.version },
     create: { version: registry.version, activities: ZActivities.parse(registry.activities) },
     update: {},
   });
+  recorded.add(registry.version);
 }
 
 /** A stored version, validated on read. */

@@ -31,7 +31,7 @@ export async function previewRequest(
 ): Promise<RequestPreview> {
   const registry = currentRegistry();
   const byKey = activityByKey(registry);
-  const plan = await db.$transaction((tx) => planRequest(tx, input, verification, registry, proofs));
+  const plan = await planRequest(db, input, verification, registry, proofs);
   // Who a person consults is health information: show it only to the account holder or to the
   // holder of the account the relative is attached to.
   const entitled = plan.subject.matchesRecords || plan.subject.relativeId !== null;

@@ -11,15 +11,24 @@ export const SUBJECT_RELATIONS = ["self", "minor", "protected_adult", "mandate",
 export const RESTRICTION_GROUNDS = ["accuracy_contested", "unlawful_processing", "legal_claims", "objection_pending"] as const;
 export const PORTABILITY_FORMATS = ["json", "csv"] as const;
 
-const name = z.string().trim().min(1, "required").max(100, "too_long");
+/** Text a person typed: no control characters, valid Unicode (what PostgreSQL can store). */
+const typed = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "too_long")
+    .refine((s) => s.isWellFormed() && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), "characters");
+const name = typed(100).pipe(z.string().min(1, "required"));
 const email = z.string().trim().toLowerCase().max(254, "too_long").pipe(z.email("email"));
+/** The GDPR applies from 25 May 2018: no request is received before. */
+const GDPR_START = Date.parse("2018-05-25T00:00:00Z");
 const phone = z
   .string()
   .trim()
   .max(30, "too_long")
   .regex(/^\+?[0-9 .()-]{6,}$/, "phone");
-const text = (max: number) => z.string().trim().min(1, "required").max(max, "too_long");
-const isoDay = z.iso.date("date");
+const text = (max: number) => typed(max).pipe(z.string().min(1, "required"));
+const isoDay = z.iso.date("date").refine((d) => d >= "1900-01-01", "date_range");
 
 export const ZPerson = z.object({ firstName: name, lastName: name, email, phone: phone.optional() });
 
@@ -36,17 +45,17 @@ export const ZScope = z.object({
   healthActorIds: z.array(z.uuid("uuid")).max(100).optional(),
 });
 
-const ZRectificationItem = z.object({ field: text(100), current: z.string().trim().max(500, "too_long"), corrected: text(500) });
+const ZRectificationItem = z.object({ field: text(100), current: typed(500), corrected: text(500) });
 
 /** Right-specific fields. Which ones are required depends on the right (see refineDetails). */
 export const ZDetails = z.object({
-  message: z.string().trim().max(5000, "too_long").optional(),
+  message: typed(5000).optional(),
   rectifications: z.array(ZRectificationItem).max(20).optional(),
-  objectionGrounds: z.string().trim().max(5000, "too_long").optional(),
+  objectionGrounds: typed(5000).optional(),
   consents: z.array(z.string().max(64)).max(50).optional(),
   portabilityFormat: z.enum(PORTABILITY_FORMATS, "choice").optional(),
   restrictionGround: z.enum(RESTRICTION_GROUNDS, "choice").optional(),
-  directives: z.string().trim().max(10_000, "too_long").optional(),
+  directives: typed(10_000).optional(),
   designatedPerson: z.object({ firstName: name, lastName: name, email }).optional(),
 });
 
@@ -64,6 +73,7 @@ export const ZSubmitRequest = z
   .superRefine((input, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
     if (Date.parse(input.receivedAt) > Date.now() + 60_000) issue(["receivedAt"], "future");
+    if (Date.parse(input.receivedAt) < GDPR_START) issue(["receivedAt"], "date_range");
     if (input.subject.birthDate > new Date().toISOString().slice(0, 10)) issue(["subject", "birthDate"], "future");
     if (input.subject.relation === "minor" && !isMinorOn(input.subject.birthDate, input.receivedAt)) {
       issue(["subject", "birthDate"], "not_minor");

@@ -1,16 +1,16 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { Db, Tx } from "@/lib/db";
 import { latestDueDate } from "@/lib/deadlines";
-import { dispatchEmails, queueEmail } from "@/lib/email/outbox";
 import { acknowledgementEmail } from "@/lib/email/templates/acknowledgement";
 import { env } from "@/lib/env";
 import { AppError, type FieldError } from "@/lib/errors/app-error";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { assessIdentity, type IdentityAssessment, type ProofKind, type RequesterVerification } from "@/lib/identity/assess-identity";
 import { activityByKey, currentRegistry, ensureRegistryVersion } from "@/lib/registry";
 import type { Registry } from "@/lib/registry/types";
 import { routeRequest, type RoutedPart } from "@/lib/routing/route-request";
+import { actorNameDisclosed } from "./disclosure";
 import { findSubject, type SubjectMatch } from "./find-subject";
+import { type CaseRows, insertCase, isUniqueViolation } from "./insert-case";
 import { REQUEST_VIEW_INCLUDE, type RequestWithParts } from "./present-request";
 import { generateReference } from "./reference";
 import { nextStatus } from "./state-machine";
@@ -58,22 +58,25 @@ export async function submitRequest(db: Db, input: TSubmitRequest, ctx: SubmitCo
   }
   checkRegistryKeys(input, registry);
 
+  const verification: RequesterVerification = ctx.actor.type === "requester" ? ctx.actor.verification : "none";
+  const proofKinds = (ctx.proofs ?? []).map((p) => p.kind);
+  // Reading the records needs no transaction: the writes below are one atomic batch.
+  const plan = await planRequest(db, input, verification, registry, proofKinds);
+  await ensureRegistryVersion(db, registry);
+
   for (let attempt = 0; ; attempt++) {
+    const rows = caseRows(input, ctx, registry, plan, bodyHash);
     try {
-      const { request, outboxIds } = await db.$transaction((tx) => writeCase(tx, input, ctx, registry, bodyHash), {
-        timeout: 20_000,
-      });
-      await dispatchEmails(outboxIds);
-      return { request, replayed: false };
+      await insertCase(db, rows);
+      return { request: rows.view, replayed: false };
     } catch (error) {
-      if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") throw error;
-      const target = JSON.stringify(error.meta ?? {});
-      if (ctx.idempotencyKey && target.includes("idempotency")) {
+      if (ctx.idempotencyKey && isUniqueViolation(error, "idempotencyKey")) {
         // A concurrent retry with the same key won the race: answer with its case.
         const existing = await findByIdempotencyKey(db, ctx.idempotencyKey, bodyHash!);
         if (existing) return { request: existing, replayed: true };
       }
-      if (attempt >= 2) throw error;
+      // Otherwise only a collision of the random reference is retried, with a new one.
+      if (!isUniqueViolation(error, "reference") || attempt >= 2) throw error;
     }
   }
 }
@@ -89,7 +92,7 @@ export interface RequestPlan {
  * parts and their due dates, and what identity still needs. Used by the preview and by submission.
  */
 export async function planRequest(
-  tx: Tx,
+  tx: Db | Tx,
   input: TSubmitRequest,
   verification: RequesterVerification,
   registry: Registry,
@@ -121,87 +124,119 @@ export async function planRequest(
   return { subject, parts, identity };
 }
 
-async function writeCase(tx: Tx, input: TSubmitRequest, ctx: SubmitContext, registry: Registry, bodyHash: string | null) {
+/**
+ * The rows of a new case (ids drawn here, so the answer is built without reading them back) and the
+ * case as the views present it.
+ */
+function caseRows(input: TSubmitRequest, ctx: SubmitContext, registry: Registry, plan: RequestPlan, bodyHash: string | null) {
+  const { subject, parts, identity } = plan;
+  const now = new Date();
   const receivedAt = new Date(input.receivedAt);
-  const verification: RequesterVerification = ctx.actor.type === "requester" ? ctx.actor.verification : "none";
-  const { subject, parts, identity } = await planRequest(tx, input, verification, registry, (ctx.proofs ?? []).map((p) => p.kind));
-  const verified = identity.status === "verified";
-  const transition = verified ? "submit_verified" : "submit_unverified";
+  const transition = identity.status === "verified" ? "submit_verified" : "submit_unverified";
+  const requestId = randomUUID();
+  const utcDay = (d: string) => new Date(`${d}T00:00:00Z`);
 
-  await ensureRegistryVersion(tx, registry);
-  const request = await tx.rightsRequest.create({
-    data: {
-      reference: generateReference(new Date().getUTCFullYear()),
-      right: input.right,
+  const request = {
+    id: requestId,
+    reference: generateReference(now.getUTCFullYear()),
+    right: input.right,
+    channel: input.channel,
+    status: nextStatus(null, transition),
+    receivedAt,
+    dueDate: utcDay(latestDueDate(parts.map((p) => p.deadline.dueDate))),
+    locale: input.locale,
+    registryVersion: registry.version,
+    identityStatus: identity.status,
+    requesterFirstName: input.requester.firstName,
+    requesterLastName: input.requester.lastName,
+    requesterEmail: input.requester.email,
+    requesterPhone: input.requester.phone ?? null,
+    subjectRelation: input.subject.relation,
+    subjectFirstName: input.subject.firstName,
+    subjectLastName: input.subject.lastName,
+    subjectBirthDate: utcDay(input.subject.birthDate),
+    subjectEmail: input.subject.email ?? null,
+    subjectPatientId: subject.patientId,
+    subjectRelativeId: subject.relativeId,
+    scope: input.scope,
+    details: input.details,
+    pausedDays: 0,
+    // LEGAL.md R1.5: while the identification information we ask for is awaited, the clock stops.
+    pausedSince: identity.status === "documents_required" ? receivedAt : null,
+    extended: false,
+    idempotencyKey: ctx.idempotencyKey ?? null,
+    idempotencyHash: bodyHash,
+    createdAt: now,
+    updatedAt: now,
+  };
+
+  const partRows = parts.map((p) => ({
+    id: randomUUID(),
+    requestId,
+    handler: p.handler,
+    healthActorId: p.healthActor?.id ?? null,
+    activities: p.activities,
+    applicable: p.applicable,
+    reason: p.reason ? { fr: p.reason.fr, en: p.reason.en } : null,
+    deadlineRule: p.deadline.rule,
+    dueDate: utcDay(p.deadline.dueDate),
+    olderInformationDueDate: p.deadline.olderInformationDueDate ? utcDay(p.deadline.olderInformationDueDate) : null,
+    earliestAnswerAt: p.deadline.earliestAnswerAt,
+    status: p.handler === "platform" ? ("pending" as const) : ("awaiting_forwarding" as const),
+    createdAt: now,
+    updatedAt: now,
+  }));
+
+  const event = {
+    requestId,
+    type: transition,
+    actorType: ctx.actor.type === "api" ? ("api" as const) : ("requester" as const),
+    actorId: ctx.actor.type === "api" ? ctx.actor.tokenId : (ctx.actor.portalUserId ?? input.requester.email),
+    payload: {
       channel: input.channel,
-      status: nextStatus(null, transition),
-      receivedAt,
-      dueDate: new Date(`${latestDueDate(parts.map((p) => p.deadline.dueDate))}T00:00:00Z`),
-      locale: input.locale,
-      registryVersion: registry.version,
       identityStatus: identity.status,
-      requesterFirstName: input.requester.firstName,
-      requesterLastName: input.requester.lastName,
-      requesterEmail: input.requester.email,
-      requesterPhone: input.requester.phone,
-      subjectRelation: input.subject.relation,
-      subjectFirstName: input.subject.firstName,
-      subjectLastName: input.subject.lastName,
-      subjectBirthDate: new Date(`${input.subject.birthDate}T00:00:00Z`),
-      subjectEmail: input.subject.email,
-      subjectPatientId: subject.patientId,
-      subjectRelativeId: subject.relativeId,
-      scope: input.scope,
-      details: input.details,
-      // LEGAL.md R1.5: while the identification information we ask for is awaited, the clock stops.
-      pausedSince: identity.status === "documents_required" ? receivedAt : null,
-      idempotencyKey: ctx.idempotencyKey,
-      idempotencyHash: bodyHash,
-      parts: {
-        create: parts.map((p) => ({
-          handler: p.handler,
-          healthActorId: p.healthActor?.id,
-          activities: p.activities,
-          applicable: p.applicable,
-          reason: p.reason ? { fr: p.reason.fr, en: p.reason.en } : Prisma.DbNull,
-          deadlineRule: p.deadline.rule,
-          dueDate: new Date(`${p.deadline.dueDate}T00:00:00Z`),
-          olderInformationDueDate: p.deadline.olderInformationDueDate ? new Date(`${p.deadline.olderInformationDueDate}T00:00:00Z`) : null,
-          earliestAnswerAt: p.deadline.earliestAnswerAt,
-          status: p.handler === "platform" ? "pending" : "awaiting_forwarding",
-        })),
-      },
-      proofs: { create: (ctx.proofs ?? []).map((p) => ({ kind: p.kind, storageKey: p.storageKey, contentType: p.contentType, size: p.size })) },
-      events: {
-        create: {
-          type: transition,
-          actorType: ctx.actor.type === "api" ? "api" : "requester",
-          actorId: ctx.actor.type === "api" ? ctx.actor.tokenId : (ctx.actor.portalUserId ?? input.requester.email),
-          payload: {
-            channel: input.channel,
-            identityStatus: identity.status,
-            missingProofs: identity.missingProofs,
-            parts: parts.map((p) => ({ handler: p.handler, healthActorId: p.healthActor?.id ?? null, dueDate: p.deadline.dueDate, rule: p.deadline.rule })),
-          },
-        },
-      },
+      missingProofs: identity.missingProofs,
+      parts: parts.map((p) => ({ handler: p.handler, healthActorId: p.healthActor?.id ?? null, dueDate: p.deadline.dueDate, rule: p.deadline.rule })),
     },
-    include: REQUEST_VIEW_INCLUDE,
-  });
+    createdAt: now,
+  };
 
   const ack = acknowledgementEmail(input.locale, {
     reference: request.reference,
     right: input.right,
     receivedAt,
-    parts: parts.map((p) => ({ handlerName: p.healthActor?.name ?? null, dueDate: p.deadline.dueDate, applicable: p.applicable })),
+    parts: parts.map((p) => ({
+      handlerName: p.healthActor && actorNameDisclosed(identity.status, subject.relativeId, input.scope, p.healthActor.id) ? p.healthActor.name : null,
+      isActor: p.handler === "health_actor",
+      dueDate: p.deadline.dueDate,
+      applicable: p.applicable,
+    })),
     documentsRequired: identity.status === "documents_required",
     casesUrl: `${env().APP_URL}/${input.locale}/mes-demandes`,
   });
-  const outboxId = await queueEmail(tx, input.requester.email, ack, {
-    requestId: request.id,
-    attachments: [{ kind: "receipt", requestId: request.id }],
-  });
-  return { request, outboxIds: [outboxId] };
+  const outbox = {
+    id: randomUUID(),
+    to: input.requester.email,
+    subject: ack.subject,
+    html: ack.html,
+    text: ack.text,
+    requestId,
+    attachments: [{ kind: "receipt" as const, requestId }],
+  };
+
+  const view: RequestWithParts = {
+    ...request,
+    parts: partRows.map((p, i) => ({ ...p, healthActor: parts[i]!.healthActor })),
+    events: [{ ...event, id: 0n }],
+  };
+  const rows: CaseRows = {
+    request,
+    parts: partRows,
+    proofs: (ctx.proofs ?? []).map((p) => ({ kind: p.kind, storageKey: p.storageKey, contentType: p.contentType, size: p.size })),
+    event,
+    outbox,
+  };
+  return { ...rows, view };
 }
 
 /** Registry keys named in the scope and the details must exist (and consents must rest on consent). */

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db";
-import { dispatchEmails, queueEmail } from "@/lib/email/outbox";
+import { queueEmail } from "@/lib/email/outbox";
 import { withdrawalEmail } from "@/lib/email/templates/withdrawal";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
@@ -10,7 +10,7 @@ import { canTransition, nextStatus } from "./state-machine";
  * parts not yet answered are withdrawn with it.
  */
 export async function withdrawRequest(db: Db, reference: string, requesterEmail: string, actorId: string): Promise<void> {
-  const outboxId = await db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     const request = await tx.rightsRequest.findFirst({ where: { reference, requesterEmail }, select: { id: true, status: true, locale: true } });
     if (!request) throw new AppError("not_found", { fr: "Demande introuvable.", en: "Request not found." });
     if (!canTransition(request.status, "withdraw")) {
@@ -29,5 +29,4 @@ export async function withdrawRequest(db: Db, reference: string, requesterEmail:
       requestId: request.id,
     });
   });
-  await dispatchEmails([outboxId]);
 }

@@ -4,7 +4,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/requests/route";
 import { db } from "@/lib/db";
 import { computeDeadline } from "@/lib/deadlines";
-import { pendingOutboxIds, sendOutboxEmail } from "@/lib/email/send-outbox-email";
+import { enqueueOutbox } from "@/lib/email/enqueue-outbox";
+import { sendOutboxEmail } from "@/lib/email/send-outbox-email";
+import { boss, createQueues, QUEUES } from "@/lib/jobs/boss";
 import { formatDay } from "@/lib/i18n/format";
 import { submitWebRequest } from "@/lib/requests/submit-web-request";
 import { getStorage } from "@/lib/storage";
@@ -139,6 +141,7 @@ describe("the acknowledgement names health actors only to whom may know them", (
   // Who a person consults is health information (a dermatologist, a dentist...). The review step of
   // the form hides the subject's own health actors until the requester is known to be entitled
   // (lib/requests/preview-request.ts); the acknowledgement must not reveal them either.
+  // Who a person consults is health information: the requester sees an actor's name only when entitled to it.
 
   it("names the practitioner the requester chose, with the 8-day date of CSP L1111-7", async () => {
     const { email, outbox } = await register({ scope: { healthActorIds: [DEMO_ACTORS.dupont.id] } });
@@ -194,28 +197,27 @@ describe("the acknowledgement names health actors only to whom may know them", (
   });
 });
 
-describe("pendingOutboxIds: what the worker's sweep picks up", () => {
-  it("lists pending e-mails older than the grace period, oldest first, and never sent ones", async () => {
+describe("enqueueOutbox: how the worker hands outbox rows to the job queue", () => {
+  it("claims new pending rows once, takes back rows claimed by a worker that died, and leaves sent ones", async () => {
+    const queue = await boss();
+    await createQueues(queue);
+    // Rows left by other tests are handed over first, so each check below starts from an empty backlog.
+    while ((await enqueueOutbox(db(), queue, 10_000)) > 0);
     const fresh = await register();
-    const old = await register();
+    const stale = await register();
     const sent = await register();
-    const longAgo = new Date(Date.now() - 10 * 60_000);
-    await db().outboxEmail.update({ where: { id: old.outbox[0]!.id }, data: { createdAt: longAgo } });
-    await db().outboxEmail.update({ where: { id: sent.outbox[0]!.id }, data: { createdAt: new Date(longAgo.getTime() - 60_000) } });
     expect(await sendOutboxEmail(db(), sent.outbox[0]!.id)).toBe("sent");
 
-    const due = await pendingOutboxIds(db(), 30, 10_000);
-    expect(due).toContain(old.outbox[0]!.id);
-    // Just queued: its own job still has time to send it.
-    expect(due).not.toContain(fresh.outbox[0]!.id);
-    expect(due).not.toContain(sent.outbox[0]!.id);
-    expect(await pendingOutboxIds(db(), 0, 10_000)).toContain(fresh.outbox[0]!.id);
+    const before = await queue.getQueueSize(QUEUES.sendEmail.name);
+    expect(await enqueueOutbox(db(), queue, 10_000)).toBe(2);
+    expect(await queue.getQueueSize(QUEUES.sendEmail.name)).toBe(before + 2);
+    const claimed = await db().outboxEmail.findMany({ where: { id: { in: [fresh.outbox[0]!.id, stale.outbox[0]!.id] } } });
+    expect(claimed.every((row) => row.enqueuedAt !== null)).toBe(true);
 
-    // Oldest first: the one created ten minutes ago comes before anything queued since.
-    const rows = await db().outboxEmail.findMany({ where: { id: { in: due } }, select: { id: true, createdAt: true } });
-    const byId = new Map(rows.map((r) => [r.id, r.createdAt.getTime()]));
-    const times = due.map((id) => byId.get(id)!);
-    expect(times).toEqual([...times].sort((a, b) => a - b));
-    expect(await pendingOutboxIds(db(), 30, 1)).toHaveLength(1);
+    // Nothing new: nothing is enqueued twice.
+    expect(await enqueueOutbox(db(), queue, 10_000)).toBe(0);
+    // A claim older than two minutes whose mail is still pending is taken again.
+    await db().outboxEmail.update({ where: { id: stale.outbox[0]!.id }, data: { enqueuedAt: new Date(Date.now() - 3 * 60_000) } });
+    expect(await enqueueOutbox(db(), queue, 10_000)).toBe(1);
   });
 });

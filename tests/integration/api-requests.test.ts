@@ -375,6 +375,7 @@ describe("POST /api/v1/requests: hostile but well-formed input is refused, never
   // Each of these is valid JSON a client can send. PostgreSQL refuses NUL characters and lone
   // surrogates in text/jsonb, dates before year 1, and the holiday calendar refuses years before
   // 1583: the API must answer 422 naming the field, not "Erreur interne".
+  // Valid JSON that PostgreSQL or the calendar cannot take is refused field by field, never a 500.
   const hostile: [string, () => Json, string][] = [
     ["a NUL character in the requester's name", () => requestBody({ requester: { firstName: "Cam\u0000ille" } }), "requester.firstName"],
     ["a NUL character in the message", () => requestBody({ details: { message: "Bonjour\u0000" } }), "details.message"],

@@ -137,6 +137,7 @@ describe("e-mail verification codes", () => {
     await expect(sendEmailCode(db(), fresh, uniqueIp(), "fr", secret())).resolves.toBeUndefined();
   });
 
+  // Simultaneous sends are counted under a per-address lock.
   it("does not let simultaneous sends exceed the per-address limit", async () => {
     const email = uniqueEmail("code");
     const results = await Promise.allSettled(Array.from({ length: 12 }, () => sendEmailCode(db(), email, uniqueIp(), "fr", secret())));

@@ -24,9 +24,13 @@ async function webIdentity(): Promise<WebIdentity> {
   };
 }
 
+/**
+ * The client's address as the reverse proxy in front of the app saw it: the LAST entry of
+ * X-Forwarded-For (earlier entries are whatever the client claimed). Without a proxy: "direct".
+ */
 async function clientIp(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
+  const forwarded = (await headers()).get("x-forwarded-for");
+  return forwarded?.split(",").at(-1)?.trim() || "direct";
 }
 
 export async function searchHealthActorsAction(query: string) {

@@ -7,7 +7,8 @@ export interface AcknowledgementData {
   reference: string;
   right: RightKey;
   receivedAt: Date;
-  parts: { handlerName: string | null; dueDate: string; applicable: boolean }[];
+  /** handlerName is null for the platform, and for an actor whose name the requester may not see yet. */
+  parts: { handlerName: string | null; isActor: boolean; dueDate: string; applicable: boolean }[];
   documentsRequired: boolean;
   casesUrl: string;
 }
@@ -21,6 +22,7 @@ const T = {
     head: ["Responsable", "Réponse au plus tard le"],
     platform: "La plateforme (délégué à la protection des données)",
     actor: (name: string) => `${name} (acteur de santé, responsable de ses données)`,
+    hiddenActor: "Un acteur de santé consulté par la personne (nommé une fois l'identité vérifiée)",
     notApplicable: " — le droit ne s'applique pas à ces traitements : la réponse l'expliquera",
     docs: "Pour confirmer votre identité ou votre qualité, un justificatif est nécessaire. Le délai de réponse est suspendu jusqu'à sa réception.",
     next: "Chaque responsable vous répondra au plus tard à la date indiquée ; vous serez informé(e) par e-mail à chaque étape. Le récépissé PDF est joint à ce message.",
@@ -34,6 +36,7 @@ const T = {
     head: ["Controller", "Answer at the latest on"],
     platform: "The platform (data protection officer)",
     actor: (name: string) => `${name} (health actor, controller of its data)`,
+    hiddenActor: "A health actor the person has seen (named once identity is verified)",
     notApplicable: " — the right does not apply to this processing: the answer will explain why",
     docs: "A proof is needed to confirm your identity or your capacity. The time limit is suspended until we receive it.",
     next: "Each controller will answer at the latest on the date shown; you will be told by e-mail at each step. The PDF receipt is attached to this message.",
@@ -50,7 +53,7 @@ export function acknowledgementEmail(locale: Locale, data: AcknowledgementData):
       caption: t.caption,
       head: [...t.head],
       rows: data.parts.map((p) => [
-        (p.handlerName ? t.actor(p.handlerName) : t.platform) + (p.applicable ? "" : t.notApplicable),
+        (p.isActor ? (p.handlerName ? t.actor(p.handlerName) : t.hiddenActor) : t.platform) + (p.applicable ? "" : t.notApplicable),
         formatDay(p.dueDate, locale),
       ]),
     },

@@ -1,0 +1,135 @@
+/**
+ * npm run bench:intake [-- --concurrency 20 --requests 3000]
+ * Throughput and latency of POST /api/v1/requests against a production build on a real PostgreSQL,
+ * compared with a baseline route on the same server doing one plain INSERT of the same body.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { createApiToken } from "@/lib/auth/api-token";
+import { createDb } from "@/lib/db";
+import { boss, createQueues } from "@/lib/jobs/boss";
+import { DEMO_PATIENTS, seedDemo } from "@/prisma/seed/demo";
+import { migrateDeploy } from "../db/migrate-deploy-core";
+import { localAppEnv } from "../lib/app-env";
+import { freePort, run, startMaildev, startProcess, waitForPort, type Service } from "../lib/services";
+import { startCluster } from "../pg/throwaway-cluster";
+
+const { values } = parseArgs({
+  options: {
+    concurrency: { type: "string", default: "20" },
+    requests: { type: "string", default: "3000" },
+    "skip-build": { type: "boolean", default: false },
+  },
+});
+const CONCURRENCY = Number(values.concurrency);
+const REQUESTS = Number(values.requests);
+
+interface Result {
+  label: string;
+  count: number;
+  errors: number;
+  seconds: number;
+  latencies: number[];
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function load(label: string, url: string, headers: Record<string, string>, body: (i: number) => string, total: number, concurrency: number): Promise<Result> {
+  let next = 0;
+  let errors = 0;
+  const latencies: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++;
+        const t0 = performance.now();
+        const response = await fetch(url, { method: "POST", headers, body: body(i) });
+        await response.arrayBuffer();
+        latencies.push(performance.now() - t0);
+        if (response.status !== 201) errors++;
+      }
+    }),
+  );
+  return { label, count: total, errors, seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b) };
+}
+
+function print(r: Result) {
+  const l = r.latencies;
+  console.log(
+    `${r.label.padEnd(28)} ${String(r.count).padStart(6)} req  ${(r.count / r.seconds).toFixed(1).padStart(8)} req/s  ` +
+      `p50 ${percentile(l, 50).toFixed(1).padStart(6)} ms  p95 ${percentile(l, 95).toFixed(1).padStart(6)} ms  p99 ${percentile(l, 99).toFixed(1).padStart(6)} ms  errors ${r.errors}`,
+  );
+}
+
+async function main() {
+  const cluster = startCluster(await freePort());
+  const storageDir = mkdtempSync(join(tmpdir(), "dsr-bench-"));
+  const services: Service[] = [];
+  try {
+    await migrateDeploy(cluster.url, "prisma/migrations", { log: () => {} });
+    const appPort = await freePort();
+    const smtpPort = await freePort();
+    const mailWebPort = await freePort();
+    services.push(await startMaildev(smtpPort, mailWebPort));
+    const env: Record<string, string> = { ...localAppEnv({ databaseUrl: cluster.url, appPort, smtpPort, mailWebPort, storageDir }), NODE_ENV: "production", BENCH_BASELINE: "1", API_RATE_LIMIT_PER_MINUTE: "100000000" };
+
+    const db = createDb(cluster.url, 2);
+    await seedDemo(db);
+    await db.$executeRawUnsafe("CREATE TABLE bench_baseline (id bigserial PRIMARY KEY, body jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())");
+    const staff = await db.staffUser.create({ data: { email: "bench@exemple.fr", name: "Bench", role: "dpo_agent" } });
+    const { token } = await createApiToken(db, staff.id, "bench");
+    process.env.DATABASE_URL = cluster.url;
+    const queue = await boss();
+    await createQueues(queue);
+    await queue.stop({ graceful: false });
+    await db.$disconnect();
+
+    if (!values["skip-build"]) {
+      console.log("Building (next build)...");
+      if ((await run(process.execPath, ["node_modules/next/dist/bin/next", "build"], env)) !== 0) throw new Error("build failed");
+    }
+    services.push(startProcess("web", process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(appPort), "-H", "127.0.0.1"], { env, quiet: true }));
+    await waitForPort(appPort);
+
+    const camille = DEMO_PATIENTS.camille;
+    const body = (i: number) =>
+      JSON.stringify({
+        right: i % 3 === 0 ? "erasure" : "access",
+        channel: "post",
+        receivedAt: new Date(Date.now() - 3600_000).toISOString(),
+        requester: { firstName: "Bench", lastName: `Client ${i}`, email: `bench-${i}@exemple.fr` },
+        // Half the requests are about a known patient with several health actors, half about unknown people.
+        subject:
+          i % 2 === 0
+            ? { relation: "self", firstName: camille.firstName, lastName: camille.lastName, birthDate: camille.birthDate }
+            : { relation: "self", firstName: "Inconnu", lastName: `Numéro ${i}`, birthDate: "1990-01-01" },
+        scope: {},
+      });
+    const api = `${env.APP_URL}/api/v1/requests`;
+    const baseline = `${env.APP_URL}/api/bench/baseline`;
+    const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
+
+    console.log(`Warming up...`);
+    await load("warm-up", api, headers, body, 200, 4);
+    await load("warm-up", baseline, headers, body, 200, 4);
+
+    console.log(`\n${REQUESTS} requests per route, ${CONCURRENCY} concurrent clients, body ~${body(0).length} bytes`);
+    const base = await load("baseline (one INSERT)", baseline, headers, body, REQUESTS, CONCURRENCY);
+    const intake = await load("POST /api/v1/requests", api, headers, body, REQUESTS, CONCURRENCY);
+    print(base);
+    print(intake);
+    console.log(`ratio (intake / baseline throughput): ${((intake.count / intake.seconds) / (base.count / base.seconds)).toFixed(2)}`);
+    const single = await load("POST /api/v1/requests x1", api, headers, body, 300, 1);
+    print(single);
+  } finally {
+    for (const service of services.reverse()) await service.stop();
+    cluster.stop();
+    rmSync(storageDir, { recursive: true, force: true });
+  }
+}
+
+await main();
+process.exit(0);
