@@ -2,15 +2,17 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { fieldErrorsFromZod } from "@/lib/errors/app-error";
-import { fieldMessage } from "@/lib/i18n/errors";
+import { checkSignInEmailAction } from "@/app/[locale]/connexion/actions";
 import type { Locale } from "@/lib/i18n/locale";
-import { messages } from "@/lib/i18n/messages";
-import { ZSendEmailCode } from "@/lib/identity/email-code.schema";
+
+export interface SignInFormText {
+  email: string;
+  submit: string;
+  error: string;
+}
 
 /** Asks Auth.js for a magic link (CSRF token first, as its sign-in endpoint requires). */
-export function SignInForm({ locale, callbackUrl }: { locale: Locale; callbackUrl: string }) {
-  const t = messages(locale).signIn;
+export function SignInForm({ locale, callbackUrl, t }: { locale: Locale; callbackUrl: string; t: SignInFormText }) {
   const router = useRouter();
   const [email, setEmail] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -18,19 +20,16 @@ export function SignInForm({ locale, callbackUrl }: { locale: Locale; callbackUr
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    const parsed = ZSendEmailCode.safeParse({ email });
-    if (!parsed.success) {
-      setError(fieldMessage(fieldErrorsFromZod(parsed.error)[0]?.key ?? "email", locale));
-      return;
-    }
-    setError(null);
     startTransition(async () => {
+      const invalid = await checkSignInEmailAction(locale, email);
+      setError(invalid);
+      if (invalid) return;
       try {
         const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
         const response = await fetch("/api/auth/signin/email", {
           method: "POST",
           headers: { "Content-Type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({ email: parsed.data.email, csrfToken, callbackUrl, json: "true" }),
+          body: new URLSearchParams({ email: email.trim().toLowerCase(), csrfToken, callbackUrl, json: "true" }),
         });
         if (!response.ok) throw new Error(String(response.status));
         router.push(`/${locale}/connexion/verifiez`);
@@ -42,7 +41,7 @@ export function SignInForm({ locale, callbackUrl }: { locale: Locale; callbackUr
 
   return (
     <form onSubmit={submit} noValidate>
-      <label htmlFor="email">{messages(locale).form.email}</label>
+      <label htmlFor="email">{t.email}</label>
       {error ? (
         <p className="field-error" id="email-error" role="alert">
           {error}

@@ -3,10 +3,8 @@
 import { useActionState } from "react";
 import { withdrawAction } from "@/app/[locale]/mes-demandes/actions";
 import type { Locale } from "@/lib/i18n/locale";
-import { messages } from "@/lib/i18n/messages";
 
-export function WithdrawForm({ locale, reference }: { locale: Locale; reference: string }) {
-  const t = messages(locale).cases;
+export function WithdrawForm({ locale, reference, t }: { locale: Locale; reference: string; t: { withdraw: string; withdrawConfirm: string } }) {
   const [state, action, pending] = useActionState(withdrawAction.bind(null, locale, reference), null);
   const error = state && !state.ok ? (state.fields[0]?.message ?? state.message) : null;
   return (

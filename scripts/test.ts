@@ -6,15 +6,13 @@
  * Installs Debian's postgresql and chromium when they are missing and it may (root, or CI).
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { createDb } from "@/lib/db";
 import { seedDemo } from "@/prisma/seed/demo";
-import { migrateDeploy } from "./db/migrate-deploy-core";
-import { localAppEnv } from "./lib/app-env";
-import { freePort, run, startMaildev, startProcess, waitForPort, type Service } from "./lib/services";
-import { findPostgresBin, startCluster } from "./pg/throwaway-cluster";
+import { run } from "./lib/services";
+import { startLocalStack } from "./lib/stack";
+import { findPostgresBin } from "./pg/throwaway-cluster";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const only = process.argv.slice(2); // e.g. `npm test -- unit integration`
@@ -51,39 +49,24 @@ async function main(): Promise<number> {
   }
   if (!wants("integration") && !wants("e2e")) return 0;
 
-  const cluster = startCluster(await freePort());
-  const storageDir = mkdtempSync(join(tmpdir(), "dsr-files-"));
-  const services: Service[] = [];
+  const stack = await startLocalStack();
   try {
-    await migrateDeploy(cluster.url, "prisma/migrations", { log: () => {} });
-    const smtpPort = await freePort();
-    const mailWebPort = await freePort();
-    services.push(await startMaildev(smtpPort, mailWebPort));
-    const appPort = await freePort();
-    const env = localAppEnv({ databaseUrl: cluster.url, appPort, smtpPort, mailWebPort, storageDir });
-
     if (wants("integration")) {
       console.log("\n== Integration tests (PostgreSQL, SMTP)");
-      if ((await npx(["vitest", "run", "--project", "integration"], { TEST_ENV: JSON.stringify(env) })) !== 0) return 1;
+      if ((await npx(["vitest", "run", "--project", "integration"], { TEST_ENV: JSON.stringify(stack.env) })) !== 0) return 1;
     }
-
     if (wants("e2e")) {
       console.log("\n== End-to-end tests (production build, Chromium)");
-      if ((await npx(["next", "build"], { ...env, NODE_ENV: "production" })) !== 0) return 1;
-      const db = createDb(env.DATABASE_URL!, 2);
+      await stack.build();
+      const db = createDb(stack.env.DATABASE_URL!, 2);
       await seedDemo(db);
       await db.$disconnect();
-      const serverEnv = { ...env, NODE_ENV: "production" };
-      services.push(startProcess("worker", process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/worker.ts"], { env: serverEnv, quiet: true }));
-      services.push(startProcess("web", process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(appPort), "-H", "127.0.0.1"], { env: serverEnv, quiet: true }));
-      await waitForPort(appPort);
-      if ((await npx(["playwright", "test"], { ...env, E2E_BASE_URL: env.APP_URL!, CHROMIUM_PATH: CHROMIUM })) !== 0) return 1;
+      await stack.startApp();
+      if ((await npx(["playwright", "test"], { ...stack.env, E2E_BASE_URL: stack.env.APP_URL!, CHROMIUM_PATH: CHROMIUM })) !== 0) return 1;
     }
     return 0;
   } finally {
-    for (const service of services.reverse()) await service.stop();
-    cluster.stop();
-    rmSync(storageDir, { recursive: true, force: true });
+    await stack.stop();
   }
 }
 

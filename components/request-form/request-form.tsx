@@ -7,15 +7,16 @@ import {
   searchHealthActorsAction,
   sendCodeAction,
   submitAction,
+  validateStepAction,
   verifyCodeAction,
 } from "@/app/[locale]/demande/actions";
-import { fieldErrorsFromZod } from "@/lib/errors/app-error";
 import { fieldMessage } from "@/lib/i18n/errors";
+import { fill } from "@/lib/i18n/fill";
 import type { Locale } from "@/lib/i18n/locale";
-import { messages, type Messages } from "@/lib/i18n/messages";
+import type { Messages } from "@/lib/i18n/messages";
 import { RELATION_PROOFS, type ProofKind } from "@/lib/identity/assess-identity";
 import type { RequestPreview } from "@/lib/requests/preview-request";
-import { PORTABILITY_FORMATS, RESTRICTION_GROUNDS, ZSubmitRequest } from "@/lib/requests/submit-request.schema";
+import { PORTABILITY_FORMATS, RESTRICTION_GROUNDS } from "@/lib/requests/submit-request.constants";
 import { RIGHTS, type RightKey } from "@/lib/rights/rights";
 import { ChoiceList, ErrorSummary, Field, type FieldErrors } from "./fields";
 
@@ -28,6 +29,7 @@ export interface FormActivity {
 
 export interface RequestFormProps {
   locale: Locale;
+  t: Pick<Messages, "form" | "rights">;
   activities: FormActivity[];
   account: { email: string; firstName?: string; lastName?: string; birthDate?: string } | null;
   initialRight?: RightKey;
@@ -37,6 +39,9 @@ export interface RequestFormProps {
 type Relation = "self" | "minor" | "protected_adult" | "mandate" | "deceased";
 type Step = "right" | "whom" | "scope" | "details" | "identity" | "review";
 const STEPS: Step[] = ["right", "whom", "scope", "details", "identity", "review"];
+/** The browser checks a file before sending it; the server checks its real type from its content. */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const ACCEPTED_TYPES = ["application/pdf", "image/jpeg", "image/png"];
 
 /** Which field paths each step owns, to show only that step's errors. */
 const STEP_PATHS: Record<Step, string[]> = {
@@ -55,9 +60,7 @@ interface Actor {
   city?: string;
 }
 
-export function RequestForm({ locale, activities, account, initialRight, initialActivity }: RequestFormProps) {
-  // The dictionary holds functions, so the client component reads it itself rather than receive it.
-  const t = messages(locale);
+export function RequestForm({ locale, t, activities, account, initialRight, initialActivity }: RequestFormProps) {
   const f = t.form;
   const router = useRouter();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -135,14 +138,11 @@ export function RequestForm({ locale, activities, account, initialRight, initial
     [right, locale, requester, effectiveRelation, subject, scopeMode, chosenActivities, actors, details],
   );
 
-  function validate(forStep: Step): FieldErrors {
-    const result = ZSubmitRequest.safeParse({ ...payload, channel: "web", receivedAt: new Date().toISOString() });
+  /** The step's answers checked by the server's schema, plus what only the browser knows (files, choices). */
+  async function validate(forStep: Step): Promise<FieldErrors> {
     const found: FieldErrors = {};
-    if (!result.success) {
-      for (const { path, key } of fieldErrorsFromZod(result.error)) {
-        if (!STEP_PATHS[forStep].some((p) => path === p || path.startsWith(`${p}.`))) continue;
-        found[path] ??= fieldMessage(key, locale);
-      }
+    if (STEP_PATHS[forStep].length > 0) {
+      for (const field of await validateStepAction(locale, payload, STEP_PATHS[forStep])) found[field.path] ??= field.message;
     }
     if (forStep === "whom" && !relation) found.relation = fieldMessage("choice", locale);
     if (forStep === "whom" && relation === "deceased" && !deceasedRole) found.deceasedRole = fieldMessage("choice", locale);
@@ -155,32 +155,32 @@ export function RequestForm({ locale, activities, account, initialRight, initial
         for (const kind of RELATION_PROOFS[effectiveRelation]) if (!proofs[kind]) found[`proofs.${kind}`] = fieldMessage("proof_missing", locale);
       }
       for (const [kind, file] of Object.entries(proofs)) {
-        if (file && file.size > 10 * 1024 * 1024) found[`proofs.${kind}`] = fieldMessage("file_size", locale);
-        else if (file && !["application/pdf", "image/jpeg", "image/png"].includes(file.type)) found[`proofs.${kind}`] = fieldMessage("file_type", locale);
+        if (file && file.size > MAX_FILE_BYTES) found[`proofs.${kind}`] = fieldMessage("file_size", locale);
+        else if (file && !ACCEPTED_TYPES.includes(file.type)) found[`proofs.${kind}`] = fieldMessage("file_type", locale);
       }
     }
     return found;
   }
 
   function goNext() {
-    const found = validate(step);
-    setErrors(found);
     setFormError(null);
-    if (Object.keys(found).length > 0) return;
-    const next = STEPS[STEPS.indexOf(step) + 1]!;
-    if (next === "review") {
-      startTransition(async () => {
-        const result = await previewAction(locale, payload, Object.keys(proofs));
-        if (result.ok) {
-          setPreview(result.preview);
-          setStep("review");
-        } else {
-          showServerErrors(result.fields, result.message);
-        }
-      });
-      return;
-    }
-    setStep(next);
+    startTransition(async () => {
+      const found = await validate(step);
+      setErrors(found);
+      if (Object.keys(found).length > 0) return;
+      const next = STEPS[STEPS.indexOf(step) + 1]!;
+      if (next !== "review") {
+        setStep(next);
+        return;
+      }
+      const result = await previewAction(locale, payload, Object.keys(proofs));
+      if (result.ok) {
+        setPreview(result.preview);
+        setStep("review");
+      } else {
+        showServerErrors(result.fields, result.message);
+      }
+    });
   }
 
   function goBack() {
@@ -242,7 +242,7 @@ export function RequestForm({ locale, activities, account, initialRight, initial
 
   return (
     <div className="narrow">
-      <p className="progress">{f.stepOf(stepIndex + 1, STEPS.length)}</p>
+      <p className="progress">{fill(f.stepOf, { n: stepIndex + 1, total: STEPS.length })}</p>
       <h2 ref={headingRef} tabIndex={-1}>
         {f.steps[step]}
       </h2>
@@ -345,10 +345,10 @@ export function RequestForm({ locale, activities, account, initialRight, initial
               <Field label={f.lastName} name="requester.lastName" errors={errors} value={requester.lastName} onChange={(v) => setRequester({ ...requester, lastName: v })} autoComplete="family-name" />
               <Field label={f.email} name="requester.email" type="email" errors={errors} value={requester.email} onChange={(v) => setRequester({ ...requester, email: v })} autoComplete="email" readOnly={Boolean(account)} />
               {account ? (
-                <p className="notice ok">{f.signedInAs(account.email)}</p>
+                <p className="notice ok">{fill(f.signedInAs, { email: account.email })}</p>
               ) : emailVerified ? (
                 <p className="notice ok" role="status">
-                  {f.codeVerified(codeState.verified!)}
+                  {fill(f.codeVerified, { email: codeState.verified! })}
                 </p>
               ) : (
                 <>
@@ -361,7 +361,7 @@ export function RequestForm({ locale, activities, account, initialRight, initial
                   {codeState.sentTo ? (
                     <>
                       <p className="notice" role="status">
-                        {f.codeSent(codeState.sentTo)}
+                        {fill(f.codeSent, { email: codeState.sentTo })}
                       </p>
                       <Field label={f.code} name="code" errors={errors} value={codeState.code} onChange={(v) => setCodeState({ ...codeState, code: v })} inputMode="numeric" autoComplete="one-time-code" />
                       <button type="button" className="button secondary" onClick={verifyCode} disabled={pending}>
@@ -499,7 +499,7 @@ function ActorPicker({ t, chosen, onChange }: { t: Messages["form"]; chosen: Act
               <li key={a.id}>
                 {a.name}{" "}
                 <button type="button" className="link-button" onClick={() => onChange(chosen.filter((c) => c.id !== a.id))}>
-                  {t.actorRemove(a.name)}
+                  {fill(t.actorRemove, { name: a.name })}
                 </button>
               </li>
             ))}
@@ -623,7 +623,7 @@ function Review({ t, right, subject, scopeMode, preview, locale }: {
         {preview.parts.map((p, i) => (
           <li key={i}>
             <strong>{p.healthActorName ?? f.routingPlatform}</strong>, {p.handler === "platform" ? f.routingPlatformWhy : f.routingActorWhy} :{" "}
-            {f.routingDue(format(p.dueDate))}
+            {fill(f.routingDue, { date: format(p.dueDate) })}
             {p.rule === "csp_l1111_7" ? <p className="hint">{f.routingMedical}</p> : null}
           </li>
         ))}

@@ -1,7 +1,11 @@
 import type { RightKey } from "@/lib/rights/rights";
 import type { Locale } from "./locale";
 
-/** Every text of the patient pages, French first. The English dictionary has the same shape. */
+/**
+ * Every text of the patient pages, French first; the English dictionary has the same shape.
+ * Plain strings only ("{name}" placeholders, filled by `fill`), so server components can hand
+ * client components just the strings they need.
+ */
 const fr = {
   common: {
     appName: "Portail des droits des patients",
@@ -61,7 +65,7 @@ const fr = {
   },
   form: {
     title: "Exercer un droit",
-    stepOf: (n: number, total: number) => `Étape ${n} sur ${total}`,
+    stepOf: "Étape {n} sur {total}",
     steps: { right: "Le droit", whom: "La personne concernée", scope: "Les données visées", details: "Précisions", identity: "Votre identité", review: "Vérification et envoi" },
     next: "Continuer",
     back: "Retour",
@@ -96,7 +100,7 @@ const fr = {
     actorSearchHint: "Tapez au moins 2 lettres du nom ou de la ville.",
     actorNone: "Aucun résultat.",
     actorAdd: "Ajouter",
-    actorRemove: (name: string) => `Retirer ${name}`,
+    actorRemove: "Retirer {name}",
     chosenActors: "Acteurs choisis",
     detailsLegend: "Précisez votre demande",
     message: "Message (facultatif)",
@@ -119,13 +123,13 @@ const fr = {
     directives: "Vos directives, ou ce que vous demandez en exécution de celles du défunt",
     designatedLegend: "Personne chargée d'exécuter les directives (facultatif)",
     requesterLegend: "Vos coordonnées",
-    signedInAs: (email: string) => `Vous êtes connecté(e) avec ${email} : votre adresse est vérifiée.`,
+    signedInAs: "Vous êtes connecté(e) avec {email} : votre adresse est vérifiée.",
     signInInstead: "Vous avez un compte ? Connectez-vous pour ne pas avoir à saisir de code.",
     sendCode: "Recevoir un code par e-mail",
-    codeSent: (email: string) => `Un code à 6 chiffres a été envoyé à ${email}. Il expire dans 10 minutes.`,
+    codeSent: "Un code à 6 chiffres a été envoyé à {email}. Il expire dans 10 minutes.",
     code: "Code reçu par e-mail",
     verifyCode: "Vérifier le code",
-    codeVerified: (email: string) => `Adresse ${email} vérifiée.`,
+    codeVerified: "Adresse {email} vérifiée.",
     emailNotVerified: "Vérifiez votre adresse e-mail avec le code avant de continuer.",
     proofsLegend: "Justificatifs",
     proofsHint: "PDF, JPEG ou PNG, 10 Mo au plus. Vous pouvez masquer les informations inutiles (numéro du document, photo…) : seuls le nom, le prénom et la date de naissance nous servent.",
@@ -148,7 +152,7 @@ const fr = {
     routingPlatform: "La plateforme",
     routingPlatformWhy: "pour ses propres traitements",
     routingActorWhy: "responsable des données de ses patients : la plateforme lui transmet votre demande",
-    routingDue: (date: string) => `réponse au plus tard le ${date}`,
+    routingDue: "réponse au plus tard le {date}",
     routingMedical: "Accès au dossier médical : 8 jours, après un délai de réflexion de 48 heures (2 mois pour les informations de plus de 5 ans).",
     routingActorsLater: "Les acteurs de santé que la personne a consultés recevront chacun leur partie une fois son identité vérifiée.",
     routingExcluded: "Ce qui ne s'applique pas, et pourquoi",
@@ -281,7 +285,7 @@ const en: Messages = {
   },
   form: {
     title: "Exercise a right",
-    stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
+    stepOf: "Step {n} of {total}",
     steps: { right: "The right", whom: "The person concerned", scope: "The data", details: "Details", identity: "Your identity", review: "Review and send" },
     next: "Continue",
     back: "Back",
@@ -316,7 +320,7 @@ const en: Messages = {
     actorSearchHint: "Type at least 2 letters of the name or the city.",
     actorNone: "No result.",
     actorAdd: "Add",
-    actorRemove: (name: string) => `Remove ${name}`,
+    actorRemove: "Remove {name}",
     chosenActors: "Chosen actors",
     detailsLegend: "Details of your request",
     message: "Message (optional)",
@@ -339,13 +343,13 @@ const en: Messages = {
     directives: "Your directives, or what you ask in execution of the deceased's",
     designatedLegend: "Person in charge of carrying out the directives (optional)",
     requesterLegend: "Your contact details",
-    signedInAs: (email: string) => `You are signed in as ${email}: your address is verified.`,
+    signedInAs: "You are signed in as {email}: your address is verified.",
     signInInstead: "Have an account? Sign in so you need no code.",
     sendCode: "Get a code by e-mail",
-    codeSent: (email: string) => `A 6-digit code was sent to ${email}. It expires in 10 minutes.`,
+    codeSent: "A 6-digit code was sent to {email}. It expires in 10 minutes.",
     code: "Code received by e-mail",
     verifyCode: "Check the code",
-    codeVerified: (email: string) => `Address ${email} verified.`,
+    codeVerified: "Address {email} verified.",
     emailNotVerified: "Verify your e-mail address with the code before continuing.",
     proofsLegend: "Proofs",
     proofsHint: "PDF, JPEG or PNG, 10 MB at most. You may black out what is not needed (document number, photo…): we only use the surname, first name and date of birth.",
@@ -368,7 +372,7 @@ const en: Messages = {
     routingPlatform: "The platform",
     routingPlatformWhy: "for its own processing",
     routingActorWhy: "controller of its patients' data: the platform forwards your request to it",
-    routingDue: (date: string) => `answer at the latest on ${date}`,
+    routingDue: "answer at the latest on {date}",
     routingMedical: "Access to a medical record: 8 days, after a 48-hour reflection period (2 months for information over 5 years old).",
     routingActorsLater: "The health actors the person has seen will each receive their part once identity is verified.",
     routingExcluded: "What does not apply, and why",

@@ -6,10 +6,9 @@ import { RIGHTS } from "@/lib/rights/rights";
  * Messages are translation keys (lib/i18n, section "errors").
  */
 
-export const CHANNELS = ["web", "email", "post", "phone", "in_person"] as const;
-export const SUBJECT_RELATIONS = ["self", "minor", "protected_adult", "mandate", "heir", "designated_person"] as const;
-export const RESTRICTION_GROUNDS = ["accuracy_contested", "unlawful_processing", "legal_claims", "objection_pending"] as const;
-export const PORTABILITY_FORMATS = ["json", "csv"] as const;
+import { CHANNELS, PORTABILITY_FORMATS, RESTRICTION_GROUNDS, SUBJECT_RELATIONS } from "./submit-request.constants";
+
+export { CHANNELS, PORTABILITY_FORMATS, RESTRICTION_GROUNDS, SUBJECT_RELATIONS };
 
 /** Text a person typed: no control characters, valid Unicode (what PostgreSQL can store). */
 const typed = (max: number) =>

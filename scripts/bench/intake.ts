@@ -3,18 +3,11 @@
  * Throughput and latency of POST /api/v1/requests against a production build on a real PostgreSQL,
  * compared with a baseline route on the same server doing one plain INSERT of the same body.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createApiToken } from "@/lib/auth/api-token";
 import { createDb } from "@/lib/db";
-import { boss, createQueues } from "@/lib/jobs/boss";
 import { DEMO_PATIENTS, seedDemo } from "@/prisma/seed/demo";
-import { migrateDeploy } from "../db/migrate-deploy-core";
-import { localAppEnv } from "../lib/app-env";
-import { freePort, run, startMaildev, startProcess, waitForPort, type Service } from "../lib/services";
-import { startCluster } from "../pg/throwaway-cluster";
+import { startLocalStack } from "../lib/stack";
 
 const { values } = parseArgs({
   options: {
@@ -65,34 +58,19 @@ function print(r: Result) {
 }
 
 async function main() {
-  const cluster = startCluster(await freePort());
-  const storageDir = mkdtempSync(join(tmpdir(), "dsr-bench-"));
-  const services: Service[] = [];
+  const stack = await startLocalStack();
   try {
-    await migrateDeploy(cluster.url, "prisma/migrations", { log: () => {} });
-    const appPort = await freePort();
-    const smtpPort = await freePort();
-    const mailWebPort = await freePort();
-    services.push(await startMaildev(smtpPort, mailWebPort));
-    const env: Record<string, string> = { ...localAppEnv({ databaseUrl: cluster.url, appPort, smtpPort, mailWebPort, storageDir }), NODE_ENV: "production", BENCH_BASELINE: "1", API_RATE_LIMIT_PER_MINUTE: "100000000" };
-
-    const db = createDb(cluster.url, 2);
+    const db = createDb(stack.env.DATABASE_URL!, 2);
     await seedDemo(db);
     await db.$executeRawUnsafe("CREATE TABLE bench_baseline (id bigserial PRIMARY KEY, body jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())");
     const staff = await db.staffUser.create({ data: { email: "bench@exemple.fr", name: "Bench", role: "dpo_agent" } });
     const { token } = await createApiToken(db, staff.id, "bench");
-    process.env.DATABASE_URL = cluster.url;
-    const queue = await boss();
-    await createQueues(queue);
-    await queue.stop({ graceful: false });
     await db.$disconnect();
 
-    if (!values["skip-build"]) {
-      console.log("Building (next build)...");
-      if ((await run(process.execPath, ["node_modules/next/dist/bin/next", "build"], env)) !== 0) throw new Error("build failed");
-    }
-    services.push(startProcess("web", process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(appPort), "-H", "127.0.0.1"], { env, quiet: true }));
-    await waitForPort(appPort);
+    if (!values["skip-build"]) await stack.build();
+    // The worker is not started: the benchmark measures the intake alone.
+    await stack.startApp({ worker: false, extraEnv: { BENCH_BASELINE: "1", API_RATE_LIMIT_PER_MINUTE: "100000000" } });
+    const env = stack.env;
 
     const camille = DEMO_PATIENTS.camille;
     const body = (i: number) =>
@@ -125,9 +103,7 @@ async function main() {
     const single = await load("POST /api/v1/requests x1", api, headers, body, 300, 1);
     print(single);
   } finally {
-    for (const service of services.reverse()) await service.stop();
-    cluster.stop();
-    rmSync(storageDir, { recursive: true, force: true });
+    await stack.stop();
   }
 }
 

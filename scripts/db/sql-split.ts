@@ -36,40 +36,10 @@ export function splitSqlStatements(sql: string): string[] {
       cur += " ";
       continue;
     }
-    if (c === "'") {
+    if (c === "'" || c === '"') {
       // E'...' strings allow backslash escapes.
-      const escapes = /[eE]/.test(sql[i - 1] ?? "") && !isIdentChar(sql[i - 2]);
-      let j = i + 1;
-      while (j < n) {
-        if (escapes && sql[j] === "\\") {
-          j += 2;
-          continue;
-        }
-        if (sql[j] === "'") {
-          if (sql[j + 1] === "'") {
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        j++;
-      }
-      cur += sql.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    if (c === '"') {
-      let j = i + 1;
-      while (j < n) {
-        if (sql[j] === '"') {
-          if (sql[j + 1] === '"') {
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        j++;
-      }
+      const escapes = c === "'" && /[eE]/.test(sql[i - 1] ?? "") && !isIdentChar(sql[i - 2]);
+      const j = closingQuote(sql, i, c, escapes);
       cur += sql.slice(i, j + 1);
       i = j + 1;
       continue;
@@ -96,6 +66,24 @@ export function splitSqlStatements(sql: string): string[] {
   }
   if (cur.trim()) out.push(cur.trim());
   return out;
+}
+
+/** Index of the quote closing the one at `start` (a doubled quote is part of the text). */
+function closingQuote(sql: string, start: number, quote: string, backslashEscapes: boolean): number {
+  let j = start + 1;
+  while (j < sql.length) {
+    if (backslashEscapes && sql[j] === "\\") {
+      j += 2;
+      continue;
+    }
+    if (sql[j] === quote) {
+      if (sql[j + 1] !== quote) return j;
+      j += 2;
+      continue;
+    }
+    j++;
+  }
+  return sql.length - 1;
 }
 
 const OUTSIDE_TRANSACTION_ONLY: RegExp[] = [

@@ -16,7 +16,8 @@ export default async function SignInPage({
 }) {
   const locale = await pageLocale(params);
   const { callbackUrl, error } = await searchParams;
-  const t = messages(locale).signIn;
+  const all = messages(locale);
+  const t = all.signIn;
   // Only a path of this site is a valid destination after sign-in.
   const destination = callbackUrl && /^\/(fr|en)(\/[\w\-/]*)?$/.test(callbackUrl) ? callbackUrl : `/${locale}/mes-demandes`;
   return (
@@ -28,7 +29,7 @@ export default async function SignInPage({
         </p>
       ) : null}
       <p>{t.intro}</p>
-      <SignInForm locale={locale} callbackUrl={destination} />
+      <SignInForm locale={locale} callbackUrl={destination} t={{ email: all.form.email, submit: t.submit, error: t.error }} />
     </main>
   );
 }

@@ -4,7 +4,8 @@ import { cookies, headers } from "next/headers";
 import { signedInEmail } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { runAction } from "@/lib/errors/app-error";
+import { fieldErrorsFromZod, runAction } from "@/lib/errors/app-error";
+import { fieldMessage } from "@/lib/i18n/errors";
 import { isLocale, type Locale } from "@/lib/i18n/locale";
 import { PROOF_KINDS, type ProofKind } from "@/lib/identity/assess-identity";
 import { sendEmailCode, verifyEmailCode, ZSendEmailCode, ZVerifyEmailCode } from "@/lib/identity/email-code";
@@ -66,6 +67,19 @@ export async function verifyCodeAction(locale: string, email: string, code: stri
     });
     return { email: input.email };
   });
+}
+
+/**
+ * Checks the form's answers with the server's own schema and returns the errors of the fields under
+ * `paths` (the current step), translated. Keeps the validation library out of the browser.
+ */
+export async function validateStepAction(locale: string, payload: unknown, paths: string[]) {
+  const lang = localeOf(locale);
+  const result = ZSubmitRequest.safeParse({ ...(payload as object), channel: "web", receivedAt: new Date().toISOString() });
+  if (result.success) return [];
+  return fieldErrorsFromZod(result.error)
+    .filter((f) => paths.some((p) => f.path === p || f.path.startsWith(`${p}.`)))
+    .map((f) => ({ path: f.path, message: fieldMessage(f.key, lang) }));
 }
 
 export async function previewAction(locale: string, payload: unknown, proofKinds: string[]) {

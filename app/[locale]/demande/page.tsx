@@ -45,6 +45,7 @@ export default async function RequestPage({
       <h1>{t.form.title}</h1>
       <RequestForm
         locale={locale}
+        t={{ form: t.form, rights: t.rights }}
         activities={activities}
         account={account}
         initialRight={(RIGHTS as readonly string[]).includes(droit ?? "") ? (droit as RightKey) : undefined}

@@ -61,7 +61,7 @@ export default async function CasePage({
           </li>
         ))}
       </ol>
-      {isOpen(request.status) ? <WithdrawForm locale={locale} reference={request.reference} /> : null}
+      {isOpen(request.status) ? <WithdrawForm locale={locale} reference={request.reference} t={{ withdraw: t.cases.withdraw, withdrawConfirm: t.cases.withdrawConfirm }} /> : null}
     </main>
   );
 }
