@@ -12,10 +12,6 @@ const config: NextConfig = {
   // The build checks the application; `npm test` type-checks everything (tests and scripts too).
   typescript: { tsconfigPath: "tsconfig.app.json" },
   serverExternalPackages: ["pg-boss", "pg", "@prisma/adapter-pg", "nodemailer", "pdf-lib"],
-  experimental: {
-    // Proof uploads: up to three files of 10 MB each travel with the submission.
-    serverActions: { bodySizeLimit: "32mb" },
-  },
   async redirects() {
     return [{ source: "/", destination: "/fr", permanent: false }];
   },

@@ -2,12 +2,18 @@ import { formatDay } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
 import { messages } from "@/lib/i18n/messages";
 import type { Localized } from "@/lib/registry/types";
-import { requesterVisibleActorName } from "@/lib/requests/disclosure";
+import { currentRegistry } from "@/lib/registry";
+import { requesterParts, scopeReachesActors } from "@/lib/requests/disclosure";
+import type { RequestScope } from "@/lib/routing/route-request";
 import type { RequestWithParts } from "@/lib/requests/present-request";
 
-/** The parts of a case: who handles each, its status and due date, and why a right does not apply. */
+/**
+ * The parts of a case as its requester may see them: who handles each, its status and due date, and
+ * why a right does not apply. Health actors the requester may not know of are not listed.
+ */
 export function PartsTable({ request, locale }: { request: RequestWithParts; locale: Locale }) {
   const t = messages(locale);
+  const { visible, actorsNote } = requesterParts(request.parts, scopeReachesActors(request.scope as RequestScope, currentRegistry()));
   return (
     <div className="table-wrap">
       <table>
@@ -19,18 +25,19 @@ export function PartsTable({ request, locale }: { request: RequestWithParts; loc
           </tr>
         </thead>
         <tbody>
-          {request.parts.map((p) => (
+          {visible.map((p) => (
             <tr key={p.id}>
               <td>
-                {p.healthActor ? (requesterVisibleActorName(request, p) ?? t.cases.hiddenActor) : t.cases.platform}
+                {p.healthActor?.name ?? t.cases.platform}
                 {p.reason ? <p className="hint">{(p.reason as unknown as Localized)[locale]}</p> : null}
               </td>
               <td>{t.cases.partStatuses[p.status]}</td>
-              <td>{formatDay(p.dueDate.toISOString().slice(0, 10), locale)}</td>
+              <td>{formatDay(p.dueDate, locale)}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      {actorsNote ? <p className="notice">{t.cases.hiddenActors}</p> : null}
     </div>
   );
 }

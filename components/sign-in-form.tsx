@@ -31,7 +31,9 @@ export function SignInForm({ locale, callbackUrl, t }: { locale: Locale; callbac
           headers: { "Content-Type": "application/x-www-form-urlencoded" },
           body: new URLSearchParams({ email: email.trim().toLowerCase(), csrfToken, callbackUrl, json: "true" }),
         });
-        if (!response.ok) throw new Error(String(response.status));
+        // Auth.js answers with the page to go to; an "error=" in it means no link was sent.
+        const { url } = (await response.json().catch(() => ({}))) as { url?: string };
+        if (!response.ok || !url || url.includes("error=")) throw new Error(String(response.status));
         router.push(`/${locale}/connexion/verifiez`);
       } catch {
         setError(t.error);

@@ -34,5 +34,7 @@ export function env(): Env {
     throw new Error(`Invalid configuration (see README, "Configuration"):\n${lines.join("\n")}`);
   }
   cached = parsed.data;
+  // Auth.js (next-auth v4) builds its links and cookie settings from NEXTAUTH_URL: one URL for both.
+  process.env.NEXTAUTH_URL ??= cached.APP_URL;
   return cached;
 }

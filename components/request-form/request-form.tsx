@@ -6,7 +6,6 @@ import {
   previewAction,
   searchHealthActorsAction,
   sendCodeAction,
-  submitAction,
   validateStepAction,
   verifyCodeAction,
 } from "@/app/[locale]/demande/actions";
@@ -46,7 +45,8 @@ const ACCEPTED_TYPES = ["application/pdf", "image/jpeg", "image/png"];
 /** Which field paths each step owns, to show only that step's errors. */
 const STEP_PATHS: Record<Step, string[]> = {
   right: ["right"],
-  whom: ["subject"],
+  // The relation can rule a right out (an heir's rights are limited): its error shows here.
+  whom: ["subject", "right"],
   scope: ["scope"],
   details: ["details"],
   identity: ["requester", "proofs"],
@@ -144,7 +144,10 @@ export function RequestForm({ locale, t, activities, account, initialRight, init
     if (STEP_PATHS[forStep].length > 0) {
       for (const field of await validateStepAction(locale, payload, STEP_PATHS[forStep])) found[field.path] ??= field.message;
     }
-    if (forStep === "whom" && !relation) found.relation = fieldMessage("choice", locale);
+    if (forStep === "whom" && !relation) {
+      delete found["subject.relation"];
+      found.relation = fieldMessage("choice", locale);
+    }
     if (forStep === "whom" && relation === "deceased" && !deceasedRole) found.deceasedRole = fieldMessage("choice", locale);
     if (forStep === "scope" && scopeMode === "chosen" && chosenActivities.length === 0 && actors.length === 0) {
       found["scope.activities"] = fieldMessage("required", locale);
@@ -154,7 +157,8 @@ export function RequestForm({ locale, t, activities, account, initialRight, init
       if (effectiveRelation && effectiveRelation !== "self") {
         for (const kind of RELATION_PROOFS[effectiveRelation]) if (!proofs[kind]) found[`proofs.${kind}`] = fieldMessage("proof_missing", locale);
       }
-      for (const [kind, file] of Object.entries(proofs)) {
+      for (const kind of proofKinds) {
+        const file = proofs[kind];
         if (file && file.size > MAX_FILE_BYTES) found[`proofs.${kind}`] = fieldMessage("file_size", locale);
         else if (file && !ACCEPTED_TYPES.includes(file.type)) found[`proofs.${kind}`] = fieldMessage("file_type", locale);
       }
@@ -173,7 +177,7 @@ export function RequestForm({ locale, t, activities, account, initialRight, init
         setStep(next);
         return;
       }
-      const result = await previewAction(locale, payload, Object.keys(proofs));
+      const result = await previewAction(locale, payload, proofKinds.filter((kind) => proofs[kind]));
       if (result.ok) {
         setPreview(result.preview);
         setStep("review");
@@ -203,9 +207,10 @@ export function RequestForm({ locale, t, activities, account, initialRight, init
       const form = new FormData();
       form.set("payload", JSON.stringify(payload));
       form.set("submissionId", submissionId);
-      for (const [kind, file] of Object.entries(proofs)) if (file) form.set(`proof_${kind}`, file);
+      for (const kind of proofKinds) if (proofs[kind]) form.set(`proof_${kind}`, proofs[kind]);
       try {
-        const result = await submitAction(locale, form);
+        const response = await fetch(`/api/portal/requests?locale=${locale}`, { method: "POST", body: form });
+        const result = (await response.json()) as { ok: true; reference: string } | { ok: false; message: string; fields: { path: string; message: string }[] };
         if (result.ok) router.push(`/${locale}/demande/confirmation/${result.reference}`);
         else showServerErrors(result.fields, result.message);
       } catch {
@@ -325,8 +330,8 @@ export function RequestForm({ locale, t, activities, account, initialRight, init
                     {errors["scope.activities"]}
                   </p>
                 ) : null}
-                <CheckboxList legend={f.platformActivities} items={platformActivities} chosen={chosenActivities} onChange={setChosenActivities} />
-                <CheckboxList legend={f.actorActivities} items={actorActivities} chosen={chosenActivities} onChange={setChosenActivities} />
+                <CheckboxList id="scope.activities" error={Boolean(errors["scope.activities"])} legend={f.platformActivities} items={platformActivities} chosen={chosenActivities} onChange={setChosenActivities} />
+                <CheckboxList id="scope.actorActivities" error={Boolean(errors["scope.activities"])} legend={f.actorActivities} items={actorActivities} chosen={chosenActivities} onChange={setChosenActivities} />
                 <ActorPicker t={f} chosen={actors} onChange={setActors} />
               </>
             ) : null}
@@ -431,9 +436,11 @@ function detailsPayload(right: RightKey | "", d: {
   }
 }
 
-function CheckboxList({ legend, items, chosen, onChange }: { legend: string; items: FormActivity[]; chosen: string[]; onChange: (v: string[]) => void }) {
+function CheckboxList({ id, error, legend, items, chosen, onChange }: {
+  id: string; error: boolean; legend: string; items: FormActivity[]; chosen: string[]; onChange: (v: string[]) => void;
+}) {
   return (
-    <fieldset>
+    <fieldset id={id} aria-describedby={error ? "scope.activities-error" : undefined}>
       <legend>{legend}</legend>
       {items.map((a) => (
         <label key={a.key} className="choice">
@@ -543,7 +550,7 @@ function DetailsStep({ t, right, details, setDetails, errors, activities }: {
       {right === "rectification" ? (
         <>
           {errors["details.rectifications"] ? <p className="field-error" id="details.rectifications-error">{errors["details.rectifications"]}</p> : null}
-          <button type="button" className="button secondary" onClick={() => set({ rectifications: [...details.rectifications, { field: "", current: "", corrected: "" }] })}>
+          <button id="details.rectifications" type="button" className="button secondary" onClick={() => set({ rectifications: [...details.rectifications, { field: "", current: "", corrected: "" }] })}>
             {t.rectAdd}
           </button>
         </>
@@ -552,7 +559,7 @@ function DetailsStep({ t, right, details, setDetails, errors, activities }: {
         <Field label={t.objectionGrounds} hint={t.objectionHint} name="details.objectionGrounds" multiline errors={errors} value={details.objectionGrounds} onChange={(v) => set({ objectionGrounds: v })} />
       ) : null}
       {right === "consent_withdrawal" ? (
-        <fieldset aria-describedby={errors["details.consents"] ? "details.consents-error" : undefined}>
+        <fieldset id="details.consents" aria-describedby={errors["details.consents"] ? "details.consents-error" : undefined}>
           <legend>{t.consentsLegend}</legend>
           {errors["details.consents"] ? <p className="field-error" id="details.consents-error">{errors["details.consents"]}</p> : null}
           {activities.filter((a) => a.consentBased).map((a) => (

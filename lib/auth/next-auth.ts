@@ -6,6 +6,7 @@ import { queueEmail } from "@/lib/email/outbox";
 import { magicLinkEmail } from "@/lib/email/templates/magic-link";
 import { env } from "@/lib/env";
 import { isLocale } from "@/lib/i18n/locale";
+import { ZSendEmailCode } from "@/lib/identity/email-code.schema";
 import { consumeRateLimit } from "@/lib/rate-limit";
 
 const toAdapterUser = (u: { id: string; email: string; emailVerified: Date | null }): AdapterUser => ({
@@ -67,13 +68,18 @@ export function authOptions(): AuthOptions {
       EmailProvider({
         from: env().MAIL_FROM,
         maxAge: 15 * 60,
-        normalizeIdentifier: (identifier) => identifier.trim().toLowerCase(),
+        // One well-formed address, nothing else (no lists, no display names): the schema of every form.
+        normalizeIdentifier: (identifier) => {
+          const parsed = ZSendEmailCode.safeParse({ email: identifier });
+          if (!parsed.success) throw new Error("invalid e-mail address");
+          return parsed.data.email;
+        },
         async sendVerificationRequest({ identifier, url }) {
           await consumeRateLimit(db(), `magic-link:${identifier}`, 5, 3600);
           const callback = new URL(url).searchParams.get("callbackUrl") ?? "";
           const segment = callback ? new URL(callback, env().APP_URL).pathname.split("/")[1] : undefined;
           const locale = isLocale(segment) ? segment : "fr";
-          const id = await queueEmail(db(), identifier, magicLinkEmail(locale, url));
+          await queueEmail(db(), identifier, magicLinkEmail(locale, url), { ephemeral: true });
         },
       }),
     ],

@@ -212,3 +212,13 @@ export function parisMidnight(day: IsoDay): Date {
   }
   return new Date(hi);
 }
+
+/** The calendar day held by a DATE column (read by the driver as UTC midnight). */
+export function fromDateColumn(value: Date): IsoDay {
+  return value.toISOString().slice(0, 10);
+}
+
+/** The value to write to a DATE column for a calendar day. */
+export function toDateColumn(day: IsoDay): Date {
+  return new Date(`${day}T00:00:00Z`);
+}

@@ -5,9 +5,11 @@ export {
   addDays,
   addMonthsClamped,
   daysBetween,
+  fromDateColumn,
   isIsoDay,
   parisDay,
   parisMidnight,
+  toDateColumn,
   weekdayOf,
 } from "./calendar";
 export { easterSunday, frenchPublicHolidays, isFrenchPublicHoliday, isWorkingDay, nextWorkingDay } from "./french-holidays";

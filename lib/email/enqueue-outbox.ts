@@ -4,8 +4,9 @@ import { QUEUES } from "@/lib/jobs/boss";
 
 /**
  * Hands new outbox rows to the job queue. Rows are claimed with SKIP LOCKED so several workers
- * never enqueue the same row; a row claimed by a worker that died before enqueuing it is taken
- * again after two minutes (the job's singleton key stops a second job while one is waiting).
+ * never enqueue the same row; a row still pending two minutes after its claim (a worker died before
+ * enqueuing it, or its job is waiting to retry) is handed over again, and the queue's "stately"
+ * policy keeps that from piling up jobs. Sending itself is at most once (send-outbox-email.ts).
  */
 export async function enqueueOutbox(db: Db, queue: PgBoss, limit = 200): Promise<number> {
   const rows = await db.$queryRaw<{ id: string }[]>`

@@ -14,7 +14,7 @@ export async function queueEmail(
   tx: Pick<Tx, "outboxEmail">,
   to: string,
   email: RenderedEmail,
-  options: { requestId?: string; attachments?: TOutboxAttachment[] } = {},
+  options: { requestId?: string; attachments?: TOutboxAttachment[]; ephemeral?: boolean } = {},
 ): Promise<string> {
   const row = await tx.outboxEmail.create({
     data: {
@@ -24,6 +24,7 @@ export async function queueEmail(
       text: email.text,
       requestId: options.requestId,
       attachments: options.attachments ?? [],
+      ephemeral: options.ephemeral ?? false,
     },
     select: { id: true },
   });

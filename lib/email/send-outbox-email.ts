@@ -2,13 +2,17 @@ import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { buildReceiptPdf } from "@/lib/pdf/receipt";
 import { REQUEST_VIEW_INCLUDE } from "@/lib/requests/present-request";
-import { mailTransport } from "./transport";
 import { ZOutboxAttachment } from "./outbox";
+import { mailTransport } from "./transport";
+
+/** After this many failed SMTP attempts the e-mail is marked failed for a person to look at. */
+export const MAX_SEND_ATTEMPTS = 8;
 
 /**
  * Sends one outbox e-mail, at most once: the row is claimed (pending -> sending) before the SMTP
- * hand-off, so a concurrent or repeated job finds nothing to do. On an SMTP failure the row goes
- * back to pending and the error is rethrown for the queue to retry with back-off.
+ * hand-off, so a concurrent or repeated job finds nothing to do. If the SMTP server refuses, the row
+ * goes back to pending (or to failed after MAX_SEND_ATTEMPTS) and the error is rethrown for the
+ * queue's back-off. Once the server has accepted it, it is never sent again.
  */
 export async function sendOutboxEmail(db: Db, outboxId: string): Promise<"sent" | "skipped"> {
   const claimed = await db.outboxEmail.updateMany({
@@ -18,33 +22,40 @@ export async function sendOutboxEmail(db: Db, outboxId: string): Promise<"sent" 
   if (claimed.count === 0) return "skipped";
   const mail = await db.outboxEmail.findUniqueOrThrow({ where: { id: outboxId } });
   try {
-    const attachments = await Promise.all(
-      ZOutboxAttachment.array()
-        .parse(mail.attachments)
-        .map(async (a) => {
-          const request = await db.rightsRequest.findUniqueOrThrow({ where: { id: a.requestId }, include: REQUEST_VIEW_INCLUDE });
-          const locale = request.locale;
-          return {
-            filename: `${locale === "fr" ? "accuse-reception" : "receipt"}-${request.reference}.pdf`,
-            content: Buffer.from(await buildReceiptPdf(request, locale)),
-            contentType: "application/pdf",
-          };
-        }),
-    );
     await mailTransport().sendMail({
       from: env().MAIL_FROM,
       to: mail.to,
       subject: mail.subject,
       html: mail.html,
       text: mail.text,
-      attachments,
+      attachments: await renderAttachments(db, mail.attachments),
       messageId: `<${mail.id}@${new URL(env().APP_URL).hostname}>`,
     });
-    await db.outboxEmail.update({ where: { id: outboxId }, data: { status: "sent", sentAt: new Date(), lastError: null } });
-    return "sent";
   } catch (error) {
     const message = error instanceof Error ? error.message.slice(0, 500) : "unknown error";
-    await db.outboxEmail.update({ where: { id: outboxId }, data: { status: "pending", lastError: message } });
+    await db.outboxEmail.update({
+      where: { id: outboxId },
+      data: { status: mail.attempts >= MAX_SEND_ATTEMPTS ? "failed" : "pending", lastError: message },
+    });
     throw error;
   }
+  // A mail holding a secret (a code, a sign-in link) keeps no copy of it once sent.
+  const wipe = mail.ephemeral ? { subject: "", html: "", text: "" } : {};
+  await db.outboxEmail.update({ where: { id: outboxId }, data: { status: "sent", sentAt: new Date(), lastError: null, ...wipe } });
+  return "sent";
+}
+
+async function renderAttachments(db: Db, stored: unknown) {
+  return Promise.all(
+    ZOutboxAttachment.array()
+      .parse(stored)
+      .map(async (a) => {
+        const request = await db.rightsRequest.findUniqueOrThrow({ where: { id: a.requestId }, include: REQUEST_VIEW_INCLUDE });
+        return {
+          filename: `${request.locale === "fr" ? "accuse-reception" : "receipt"}-${request.reference}.pdf`,
+          content: Buffer.from(await buildReceiptPdf(request, request.locale)),
+          contentType: "application/pdf",
+        };
+      }),
+  );
 }

@@ -11,6 +11,7 @@ export const FIELD_ERRORS = {
   datetime: { fr: "Saisissez une date et une heure au format RFC 3339 avec fuseau (ex. 2026-03-05T10:00:00+01:00).", en: "Enter a date and time in RFC 3339 format with an offset (e.g. 2026-03-05T10:00:00+01:00)." },
   date_range: { fr: "Cette date est trop ancienne.", en: "This date is too far in the past." },
   characters: { fr: "Ce texte contient des caractères non autorisés.", en: "This text contains characters that are not allowed." },
+  heir_right: { fr: "Un héritier peut demander l'accès, la rectification, l'effacement, s'opposer ou faire exécuter des directives, pour régler la succession ou faire prendre en compte le décès (loi Informatique et Libertés, art. 85).", en: "An heir may ask for access, rectification, erasure, object or have directives carried out, to settle the estate or have the death taken into account (French Data Protection Act, art. 85)." },
   future: { fr: "Cette date ne peut pas être dans le futur.", en: "This date cannot be in the future." },
   not_minor: { fr: "La personne doit avoir moins de 18 ans à la date de la demande.", en: "The person must be under 18 on the date of the request." },
   choice: { fr: "Choisissez une des options proposées.", en: "Choose one of the options offered." },

@@ -9,9 +9,9 @@ const instantFormat = {
   en: new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" }),
 };
 
-/** "2026-03-05" -> "5 mars 2026" / "5 March 2026". */
-export function formatDay(day: string, locale: Locale): string {
-  return dayFormat[locale].format(new Date(`${day}T00:00:00Z`));
+/** "2026-03-05" (or a DATE column's value) -> "5 mars 2026" / "5 March 2026". */
+export function formatDay(day: string | Date, locale: Locale): string {
+  return dayFormat[locale].format(typeof day === "string" ? new Date(`${day}T00:00:00Z`) : day);
 }
 
 /** An instant in Paris time: "5 mars 2026 à 10:00". */

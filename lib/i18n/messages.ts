@@ -211,7 +211,7 @@ const fr = {
     } as Record<string, string>,
     eventOther: "Étape enregistrée",
     platform: "La plateforme",
-    hiddenActor: "Un acteur de santé consulté (nommé une fois l'identité vérifiée)",
+    hiddenActors: "Si des acteurs de santé détiennent des données de la personne, chacun recevra sa partie de la demande, et vous serez informé(e) de sa réponse.",
   },
   signIn: {
     title: "Se connecter",
@@ -431,7 +431,7 @@ const en: Messages = {
     },
     eventOther: "Step recorded",
     platform: "The platform",
-    hiddenActor: "A health actor the person has seen (named once identity is verified)",
+    hiddenActors: "If health actors hold data about the person, each will receive its part of the request, and you will be told of its answer.",
   },
   signIn: {
     title: "Sign in",

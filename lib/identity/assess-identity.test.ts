@@ -10,9 +10,10 @@ describe("assessIdentity", () => {
     ["parent without proof", { relation: "minor", verification: "session", matchesRecords: true, proofsProvided: [] }, "documents_required", ["parental_authority"]],
     ["parent with proof", { relation: "minor", verification: "session", matchesRecords: true, proofsProvided: ["parental_authority"] }, "documents_submitted", []],
     ["guardian", { relation: "protected_adult", verification: "email_code", matchesRecords: false, proofsProvided: [] }, "documents_required", ["guardianship_order"]],
-    ["agent with mandate", { relation: "mandate", verification: "email_code", matchesRecords: false, proofsProvided: ["mandate"] }, "documents_submitted", []],
-    ["heir with only the death certificate", { relation: "heir", verification: "session", matchesRecords: false, proofsProvided: ["death_certificate"] }, "documents_required", ["heir_proof"]],
-    ["designated person with both proofs", { relation: "designated_person", verification: "session", matchesRecords: false, proofsProvided: ["death_certificate", "designation"] }, "documents_submitted", []],
+    ["agent with mandate and ID", { relation: "mandate", verification: "email_code", matchesRecords: false, proofsProvided: ["mandate", "id_document"] }, "documents_submitted", []],
+    ["agent with the mandate only: their own ID is asked", { relation: "mandate", verification: "email_code", matchesRecords: false, proofsProvided: ["mandate"] }, "documents_required", ["id_document"]],
+    ["heir with only the death certificate", { relation: "heir", verification: "session", matchesRecords: false, proofsProvided: ["death_certificate"] }, "documents_required", ["heir_proof", "id_document"]],
+    ["designated person with every proof", { relation: "designated_person", verification: "session", matchesRecords: false, proofsProvided: ["death_certificate", "designation", "id_document"] }, "documents_submitted", []],
     ["letter registered by staff", { relation: "self", verification: "none", matchesRecords: false, proofsProvided: [] }, "unverified", ["id_document"]],
   ])("%s", (_label, input, status, missing) => {
     const result = assessIdentity(input);

@@ -17,14 +17,20 @@ export type ProofKind = (typeof PROOF_KINDS)[number];
 
 export type SubjectRelation = "self" | "minor" | "protected_adult" | "mandate" | "heir" | "designated_person";
 
-/** The proofs of the relation each kind of representative must give. */
+/**
+ * The proofs each kind of representative must give. An agent, an heir and a designated person also
+ * prove their own identity with an ID document (CNIL recommendation 2021-070 on mandates, LEGAL.md
+ * R2.5; décret 2019-536 art. 124 for heirs, R2.8): the person whose data it is cannot confirm them.
+ * A parent or a guardian is named in the proof of their authority, which suffices with the e-mail
+ * check (a product decision; the DPO can still ask for more in case of doubt).
+ */
 export const RELATION_PROOFS: Record<SubjectRelation, ProofKind[]> = {
   self: [],
   minor: ["parental_authority"],
   protected_adult: ["guardianship_order"],
-  mandate: ["mandate"],
-  heir: ["death_certificate", "heir_proof"],
-  designated_person: ["death_certificate", "designation"],
+  mandate: ["mandate", "id_document"],
+  heir: ["death_certificate", "heir_proof", "id_document"],
+  designated_person: ["death_certificate", "designation", "id_document"],
 };
 
 export type RequesterVerification =

@@ -8,8 +8,12 @@ import { consumeRateLimit } from "@/lib/rate-limit";
 
 export const CODE_TTL_MINUTES = 10;
 export const CODE_MAX_ATTEMPTS = 5;
-/** Codes sent per address and per IP address within an hour. */
-export const CODE_SENDS_PER_ADDRESS = 5;
+/**
+ * Codes sent within an hour: per address from one client, per address overall (a higher ceiling, so
+ * that someone else cannot lock a person out), and per client address.
+ */
+export const CODE_SENDS_PER_ADDRESS_AND_IP = 5;
+export const CODE_SENDS_PER_ADDRESS = 15;
 export const CODE_SENDS_PER_IP = 20;
 
 export { ZSendEmailCode, ZVerifyEmailCode } from "./email-code.schema";
@@ -21,6 +25,7 @@ function hashCode(email: string, code: string, secret: string): string {
 /** Sends a 6-digit code to an address (rate-limited per address and per IP). */
 export async function sendEmailCode(db: Db, email: string, ip: string, locale: Locale, secret: string): Promise<void> {
   await consumeRateLimit(db, `email-code:ip:${ip}`, CODE_SENDS_PER_IP, 3600);
+  await consumeRateLimit(db, `email-code:pair:${ip}:${email}`, CODE_SENDS_PER_ADDRESS_AND_IP, 3600);
   await consumeRateLimit(db, `email-code:address:${email}`, CODE_SENDS_PER_ADDRESS, 3600);
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
   await db.$transaction(async (tx) => {
@@ -29,7 +34,7 @@ export async function sendEmailCode(db: Db, email: string, ip: string, locale: L
     await tx.emailCode.create({
       data: { email, codeHash: hashCode(email, code, secret), expiresAt: new Date(Date.now() + CODE_TTL_MINUTES * 60_000) },
     });
-    return queueEmail(tx, email, emailCodeEmail(locale, code));
+    await queueEmail(tx, email, emailCodeEmail(locale, code), { ephemeral: true });
   });
 }
 

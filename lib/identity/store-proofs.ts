@@ -30,7 +30,10 @@ export async function proofsFromForm(form: FormData): Promise<UploadedProof[]> {
  * Checks each file's real type from its content (PDF, JPEG, PNG only) and stores it encrypted.
  * Returns the stored proofs and a cleanup that deletes them if the case cannot be written.
  */
-export async function storeProofs(storage: FileStorage, uploads: UploadedProof[]): Promise<{ proofs: StoredProof[]; discard: () => Promise<void> }> {
+export async function storeProofs(
+  storage: FileStorage,
+  uploads: UploadedProof[],
+): Promise<{ proofs: StoredProof[]; discard: (which?: StoredProof[]) => Promise<void> }> {
   const fields: FieldError[] = [];
   const checked = uploads.map((u) => ({ upload: u, check: checkUpload(u.bytes) }));
   for (const { upload, check } of checked) {
@@ -39,8 +42,8 @@ export async function storeProofs(storage: FileStorage, uploads: UploadedProof[]
   if (fields.length) throw AppError.validation(fields);
 
   const proofs: StoredProof[] = [];
-  const discard = async () => {
-    await Promise.all(proofs.map((p) => storage.delete(p.storageKey)));
+  const discard = async (which: StoredProof[] = proofs) => {
+    await Promise.all(which.map((p) => storage.delete(p.storageKey)));
   };
   try {
     for (const { upload, check } of checked) {

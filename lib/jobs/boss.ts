@@ -2,7 +2,9 @@ import PgBoss from "pg-boss";
 
 /** Queues of the background work, each with its retry policy. Handlers live in lib/jobs/handlers.ts. */
 export const QUEUES = {
-  sendEmail: { name: "email.send", retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
+  // "stately": at most one waiting and one running job per e-mail (its singleton key), however often
+  // the worker hands a still-pending row over again.
+  sendEmail: { name: "email.send", policy: "stately", retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
   purgeExpired: { name: "maintenance.purge-expired", retryLimit: 2 },
 } as const satisfies Record<string, PgBoss.Queue>;
 

@@ -9,7 +9,7 @@ function fixture(): RequestWithParts {
   const now = new Date("2026-11-20T09:00:00Z");
   const part = (over: Partial<RequestWithParts["parts"][number]>): RequestWithParts["parts"][number] => ({
     id: crypto.randomUUID(), requestId: "r", handler: "platform", healthActorId: null, activities: [], applicable: true, reason: null,
-    deadlineRule: "gdpr_art12", dueDate: day("2026-12-21"), olderInformationDueDate: null, earliestAnswerAt: null, status: "pending",
+    deadlineRule: "gdpr_art12", dueDate: day("2026-12-21"), olderInformationDueDate: null, earliestAnswerAt: null, status: "pending", visibleToRequester: true,
     createdAt: now, updatedAt: now, healthActor: null, ...over,
   });
   return {
@@ -22,6 +22,7 @@ function fixture(): RequestWithParts {
     parts: [
       part({}),
       part({ handler: "health_actor", healthActorId: "a", healthActor: { id: "a", name: "Dr Antoine Dupont" }, deadlineRule: "csp_l1111_7", dueDate: day("2026-11-30"), status: "awaiting_forwarding" }),
+      part({ handler: "health_actor", healthActorId: "b", healthActor: { id: "b", name: "Dr Marc Lefebvre" }, deadlineRule: "csp_l1111_7", dueDate: day("2026-11-30"), status: "awaiting_forwarding", visibleToRequester: false }),
     ],
   };
 }
@@ -42,6 +43,12 @@ describe("PDF receipt", () => {
     expect(content).toContain("21 décembre 2026");
     expect(content).toContain("L1111-7");
     expect(content).toContain("CNIL");
+  });
+
+  it("names no health actor the requester may not know of, and says so neutrally", async () => {
+    const content = await text(await buildReceiptPdf(fixture(), "fr"));
+    expect(content).not.toContain("Lefebvre");
+    expect(content).toContain("Si des acteurs de santé détiennent des données de la personne");
   });
 
   it("in English", async () => {

@@ -1,6 +1,8 @@
 import { formatDay, formatInstant } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
-import { requesterVisibleActorName } from "@/lib/requests/disclosure";
+import { currentRegistry } from "@/lib/registry";
+import { requesterParts, scopeReachesActors } from "@/lib/requests/disclosure";
+import type { RequestScope } from "@/lib/routing/route-request";
 import type { RequestWithParts } from "@/lib/requests/present-request";
 import { RIGHT_LABELS, RIGHT_ARTICLES } from "@/lib/rights/rights";
 import { PdfWriter } from "./layout";
@@ -19,7 +21,7 @@ const T = {
     parts: "Qui traite votre demande",
     head: ["Responsable du traitement", "Règle de délai", "Réponse au plus tard le"],
     platform: "La plateforme (délégué à la protection des données)",
-    hiddenActor: "Un acteur de santé consulté par la personne (nommé une fois l'identité vérifiée)",
+    hiddenActors: "Si des acteurs de santé détiennent des données de la personne, chacun recevra sa partie de la demande, et vous serez informé(e) de sa réponse.",
     rule: { gdpr_art12: "RGPD art. 12(3) : un mois", csp_l1111_7: "Code de la santé publique L1111-7 : 8 jours (2 mois si plus de 5 ans)" },
     next: "Chaque responsable vous répondra au plus tard à la date indiquée. Pour les données que votre acteur de santé contrôle, la plateforme lui transmet votre demande : c'est lui qui décide et vous répond. Vous pouvez suivre l'avancement dans « Mes demandes ».",
     complaint: "Vous pouvez à tout moment introduire une réclamation auprès de la CNIL (www.cnil.fr) et exercer un recours juridictionnel.",
@@ -38,7 +40,7 @@ const T = {
     parts: "Who handles your request",
     head: ["Controller", "Time-limit rule", "Answer at the latest on"],
     platform: "The platform (data protection officer)",
-    hiddenActor: "A health actor the person has seen (named once identity is verified)",
+    hiddenActors: "If health actors hold data about the person, each will receive its part of the request, and you will be told of its answer.",
     rule: { gdpr_art12: "GDPR Art. 12(3): one month", csp_l1111_7: "Public Health Code L1111-7: 8 days (2 months if over 5 years old)" },
     next: "Each controller will answer at the latest on the date shown. For data your health actor controls, the platform forwards your request to it: the actor decides and answers you. You can follow progress in \"My requests\".",
     complaint: "You may at any time lodge a complaint with the CNIL (www.cnil.fr) and seek a judicial remedy.",
@@ -46,7 +48,6 @@ const T = {
   },
 } as const;
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The PDF receipt of a case, in the requester's language. */
 export async function buildReceiptPdf(request: RequestWithParts, locale: Locale): Promise<Uint8Array> {
@@ -60,18 +61,16 @@ export async function buildReceiptPdf(request: RequestWithParts, locale: Locale)
     [t.channel, t.channels[request.channel]],
     [t.requester, `${request.requesterFirstName} ${request.requesterLastName} <${request.requesterEmail}>`],
     [t.subject, `${request.subjectFirstName} ${request.subjectLastName}`],
-    [t.dueDate, formatDay(day(request.dueDate), locale)],
+    [t.dueDate, formatDay(request.dueDate, locale)],
   ]);
   pdf.heading(t.parts, 2);
+  const { visible, actorsNote } = requesterParts(request.parts, scopeReachesActors(request.scope as RequestScope, currentRegistry()));
   pdf.table(
     [...t.head],
-    request.parts.map((p) => [
-      p.healthActor ? (requesterVisibleActorName(request, p) ?? t.hiddenActor) : t.platform,
-      t.rule[p.deadlineRule],
-      formatDay(day(p.dueDate), locale),
-    ]),
+    visible.map((p) => [p.healthActor?.name ?? t.platform, t.rule[p.deadlineRule], formatDay(p.dueDate, locale)]),
     [0.42, 0.33, 0.25],
   );
+  if (actorsNote) pdf.paragraph(t.hiddenActors);
   pdf.paragraph(t.next);
   pdf.paragraph(t.complaint, { muted: true });
   return pdf.save();

@@ -1,28 +1,35 @@
-import type { IdentityStatus } from "@/lib/generated/prisma/enums";
+import type { Registry } from "@/lib/registry/types";
 
 /**
- * Which health actors a person consults is health information. The requester is shown an actor's
- * name only when entitled to it: their identity is established, or the subject is a relative held
- * by their own account, or they named that actor themselves. Otherwise the part is described
- * without the name until the identity check is done.
+ * Which health actors a person consults is health information. A requester is told which actor a
+ * part goes to only when they already know it: from their own account (their own bookings, or those
+ * they made for a relative they hold), or because they named the actor themselves. The decision is
+ * taken when the part is created and stored with it (RequestPart.visibleToRequester).
  */
-export function actorNameDisclosed(
-  identityStatus: IdentityStatus,
-  subjectRelativeId: string | null,
-  scope: { healthActorIds?: string[] } | null,
-  healthActorId: string,
-): boolean {
-  if (identityStatus === "verified" || identityStatus === "accepted") return true;
-  if (subjectRelativeId !== null) return true;
-  return scope?.healthActorIds?.includes(healthActorId) ?? false;
+export function partVisibleToRequester(healthActorId: string, knownToRequester: ReadonlySet<string>, chosenByRequester: readonly string[] = []): boolean {
+  return knownToRequester.has(healthActorId) || chosenByRequester.includes(healthActorId);
 }
 
-/** The actor's name of a stored part as the requester may see it, or null when it must be withheld. */
-export function requesterVisibleActorName(
-  request: { identityStatus: IdentityStatus; subjectRelativeId: string | null; scope: unknown },
-  part: { healthActor: { id: string; name: string } | null },
-): string | null {
-  if (!part.healthActor) return null;
-  const scope = request.scope as { healthActorIds?: string[] } | null;
-  return actorNameDisclosed(request.identityStatus, request.subjectRelativeId, scope, part.healthActor.id) ? part.healthActor.name : null;
+/**
+ * The parts as a requester may see them: the platform's, and each actor's they may know. The others
+ * are left out altogether, not even counted. `actorsNote` says whether to add the same neutral note
+ * ("the health actors concerned, if any, will be told") whenever the scope reaches health actors'
+ * processing and no actor is named, so that what is shown to a stranger is the same whether the
+ * person is known to the platform or not.
+ */
+export function requesterParts<P extends { healthActor: unknown; visibleToRequester: boolean }>(
+  parts: P[],
+  scopeReachesActors: boolean,
+): { visible: P[]; actorsNote: boolean } {
+  const visible = parts.filter((p) => p.healthActor === null || p.visibleToRequester);
+  const namedActors = visible.some((p) => p.healthActor !== null);
+  return { visible, actorsNote: visible.length < parts.length || (scopeReachesActors && !namedActors) };
+}
+
+/** Whether a request's scope covers processing that health actors control. */
+export function scopeReachesActors(scope: { activities?: string[]; healthActorIds?: string[] } | null, registry: Registry): boolean {
+  if (!scope?.activities?.length) return true;
+  if (scope.healthActorIds?.length) return true;
+  const actorKeys = new Set(registry.activities.filter((a) => a.controller === "health_actor").map((a) => a.key));
+  return scope.activities.some((key) => actorKeys.has(key));
 }

@@ -1,4 +1,5 @@
-import type { Tx } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
+import { fromDateColumn } from "@/lib/deadlines";
 import type { RequesterVerification, SubjectRelation } from "@/lib/identity/assess-identity";
 import type { HealthActorRef } from "@/lib/routing/route-request";
 
@@ -19,6 +20,11 @@ export interface SubjectMatch {
   matchesRecords: boolean;
   /** Health actors the subject has appointments or documents with. */
   healthActors: HealthActorRef[];
+  /**
+   * Those the requester already knows from their own account: all of them for their own data, and
+   * for a relative, the ones the requester booked or shared documents with for that relative.
+   */
+  knownToRequester: Set<string>;
 }
 
 /** Accent-, case- and space-insensitive form of a name, for matching against the records. */
@@ -33,13 +39,14 @@ const sameName = (a: { firstName: string; lastName: string }, b: { firstName: st
  * Finds the data subject in the platform's records. A request is registered even when nobody is
  * found: finding the subject is then part of the DPO's handling.
  */
-export async function findSubject(tx: Tx, q: SubjectQuery): Promise<SubjectMatch> {
+export async function findSubject(tx: Db | Tx, q: SubjectQuery): Promise<SubjectMatch> {
   const birthDate = new Date(`${q.birthDate}T00:00:00Z`);
   const account =
     q.verification === "none"
       ? null
       : await tx.patient.findUnique({
-          where: { email: q.requesterEmail },
+          // Only an address the account holder confirmed makes its owner the account holder.
+          where: { email: q.requesterEmail, emailVerified: true },
           select: { id: true, firstName: true, lastName: true, birthDate: true, relatives: { select: { relative: true } } },
         });
 
@@ -66,12 +73,18 @@ export async function findSubject(tx: Tx, q: SubjectQuery): Promise<SubjectMatch
     if (matches.length === 1) patientId = matches[0]!.id;
   }
 
-  return { patientId, relativeId, matchesRecords, healthActors: await subjectHealthActors(tx, patientId, relativeId) };
+  const healthActors = await actorsOf(tx, relativeId ? { relativeId } : patientId ? { patientId, relativeId: null } : null);
+  let knownToRequester = new Set<string>();
+  if (matchesRecords) knownToRequester = new Set(healthActors.map((a) => a.id));
+  else if (relativeId && account) {
+    knownToRequester = new Set((await actorsOf(tx, { relativeId, patientId: account.id })).map((a) => a.id));
+  }
+  return { patientId, relativeId, matchesRecords, healthActors, knownToRequester };
 }
 
-async function subjectHealthActors(tx: Tx, patientId: string | null, relativeId: string | null): Promise<HealthActorRef[]> {
-  if (!patientId && !relativeId) return [];
-  const who = relativeId ? { relativeId } : { patientId: patientId!, relativeId: null };
+/** Health actors with appointments or documents matching `who` (a person in an account). */
+async function actorsOf(tx: Db | Tx, who: { patientId?: string; relativeId: string | null } | null): Promise<HealthActorRef[]> {
+  if (!who) return [];
   return tx.healthActor.findMany({
     where: { OR: [{ appointments: { some: who } }, { documents: { some: who } }] },
     select: { id: true, name: true },
@@ -80,5 +93,5 @@ async function subjectHealthActors(tx: Tx, patientId: string | null, relativeId:
 }
 
 function sameDay(a: Date, b: Date): boolean {
-  return a.toISOString().slice(0, 10) === b.toISOString().slice(0, 10);
+  return fromDateColumn(a) === fromDateColumn(b);
 }

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import { fromDateColumn } from "@/lib/deadlines";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export interface CaseRows {
@@ -11,14 +12,15 @@ export interface CaseRows {
   };
   parts: {
     id: string; handler: string; healthActorId: string | null; activities: string[]; applicable: boolean; reason: object | null;
-    deadlineRule: string; dueDate: Date; olderInformationDueDate: Date | null; earliestAnswerAt: Date | null; status: string;
+    deadlineRule: string; dueDate: Date; olderInformationDueDate: Date | null; earliestAnswerAt: Date | null; visibleToRequester: boolean;
+    status: string;
   }[];
   proofs: { kind: string; storageKey: string; contentType: string; size: number }[];
   event: { type: string; actorType: string; actorId: string | null; payload: object };
   outbox: { id: string; to: string; subject: string; html: string; text: string; attachments: object[] };
 }
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const day = (d: Date | null) => (d ? fromDateColumn(d) : null);
 
 /**
  * Writes a new case, its parts, proofs, first event and acknowledgement e-mail in ONE statement:
@@ -44,13 +46,13 @@ export async function insertCase(db: Db, rows: CaseRows): Promise<void> {
       RETURNING "id"
     ), parts AS (
       INSERT INTO "RequestPart" ("id", "requestId", "handler", "healthActorId", "activities", "applicable", "reason", "deadlineRule",
-        "dueDate", "olderInformationDueDate", "earliestAnswerAt", "status", "createdAt", "updatedAt")
+        "dueDate", "olderInformationDueDate", "earliestAnswerAt", "visibleToRequester", "status", "createdAt", "updatedAt")
       SELECT p."id", request."id", p."handler"::"PartHandler", p."healthActorId",
         ARRAY(SELECT jsonb_array_elements_text(p."activities")), p."applicable", p."reason", p."deadlineRule"::"DeadlineRule", p."dueDate",
-        p."olderInformationDueDate", p."earliestAnswerAt", p."status"::"PartStatus", ${r.createdAt}, ${r.createdAt}
+        p."olderInformationDueDate", p."earliestAnswerAt", p."visibleToRequester", p."status"::"PartStatus", ${r.createdAt}, ${r.createdAt}
       FROM request, jsonb_to_recordset(${parts}::jsonb) AS p("id" uuid, "handler" text, "healthActorId" uuid, "activities" jsonb,
         "applicable" boolean, "reason" jsonb, "deadlineRule" text, "dueDate" date, "olderInformationDueDate" date,
-        "earliestAnswerAt" timestamptz, "status" text)
+        "earliestAnswerAt" timestamptz, "visibleToRequester" boolean, "status" text)
     ), proofs AS (
       INSERT INTO "IdentityProof" ("id", "requestId", "kind", "storageKey", "contentType", "size", "uploadedAt", "createdAt", "updatedAt")
       SELECT gen_random_uuid(), request."id", f."kind"::"ProofKind", f."storageKey", f."contentType", f."size", ${r.createdAt}, ${r.createdAt}, ${r.createdAt}

@@ -1,3 +1,4 @@
+import { fromDateColumn as day } from "@/lib/deadlines";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Localized } from "@/lib/registry/types";
 
@@ -9,7 +10,6 @@ export const REQUEST_VIEW_INCLUDE = {
 
 export type RequestWithParts = Prisma.RightsRequestGetPayload<{ include: typeof REQUEST_VIEW_INCLUDE }>;
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The case in the API's shape (`GET /api/v1/requests/{reference}`). Reasons in the given language. */
 export function presentRequest(r: RequestWithParts, lang: "fr" | "en", withEvents: boolean) {

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db";
 import type { ProofKind, RequesterVerification } from "@/lib/identity/assess-identity";
 import type { Locale } from "@/lib/i18n/locale";
 import { activityByKey, currentRegistry } from "@/lib/registry";
+import { partVisibleToRequester, requesterParts, scopeReachesActors } from "./disclosure";
 import { planRequest } from "./submit-request";
 import type { TSubmitRequest } from "./submit-request.schema";
 
@@ -16,9 +17,8 @@ export interface PreviewPart {
 
 export interface RequestPreview {
   parts: PreviewPart[];
-  /** The subject's own health actors are not shown until the requester is known to be entitled to see them. */
+  /** Show the neutral note on health actors the requester is not told of. */
   actorsHidden: boolean;
-  missingProofs: ProofKind[];
 }
 
 /** What the review step shows: which part goes to whom, by when, and what does not apply and why. */
@@ -32,13 +32,14 @@ export async function previewRequest(
   const registry = currentRegistry();
   const byKey = activityByKey(registry);
   const plan = await planRequest(db, input, verification, registry, proofs);
-  // Who a person consults is health information: show it only to the account holder or to the
-  // holder of the account the relative is attached to.
-  const entitled = plan.subject.matchesRecords || plan.subject.relativeId !== null;
-  const chosen = new Set(input.scope.healthActorIds ?? []);
-  const visible = plan.parts.filter((p) => p.handler === "platform" || entitled || chosen.has(p.healthActor!.id));
-  const actorActivitiesInScope =
-    !input.scope.activities?.length || input.scope.activities.some((k) => byKey.get(k)?.controller === "health_actor");
+  // The same disclosure rule as the stored case (lib/requests/disclosure.ts).
+  const { visible, actorsNote } = requesterParts(
+    plan.parts.map((p) => ({
+      ...p,
+      visibleToRequester: p.healthActor ? partVisibleToRequester(p.healthActor.id, plan.subject.knownToRequester, plan.scope.healthActorIds) : true,
+    })),
+    scopeReachesActors(plan.scope, registry),
+  );
   return {
     parts: visible.map((p) => ({
       handler: p.handler,
@@ -48,7 +49,6 @@ export async function previewRequest(
       applicable: p.applicable,
       exclusions: p.exclusions.map((e) => ({ purpose: byKey.get(e.activity)?.purpose[locale] ?? e.activity, reason: e.reason[locale] })),
     })),
-    actorsHidden: !entitled && chosen.size === 0 && actorActivitiesInScope,
-    missingProofs: plan.identity.missingProofs,
+    actorsHidden: actorsNote,
   };
 }

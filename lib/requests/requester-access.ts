@@ -4,17 +4,20 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { EMAIL_PROOF_COOKIE, verifyEmailProof } from "@/lib/identity/email-proof";
 import { REQUEST_VIEW_INCLUDE, type RequestWithParts } from "./present-request";
+import type { WebIdentity } from "./submit-web-request";
 
-/** Addresses the visitor has proven: by magic-link session, and by e-mail code (short-lived). */
+/** The addresses the visitor has proven: by magic-link session, and by e-mail code (short-lived cookie). */
+export async function webIdentity(): Promise<WebIdentity> {
+  return {
+    sessionEmail: await signedInEmail(),
+    codeEmail: verifyEmailProof((await cookies()).get(EMAIL_PROOF_COOKIE)?.value, env().AUTH_SECRET),
+  };
+}
+
+/** Addresses the visitor has proven, with or without the short-lived e-mail-code proof. */
 export async function provenEmails(options: { includeCode: boolean }): Promise<string[]> {
-  const emails = new Set<string>();
-  const session = await signedInEmail();
-  if (session) emails.add(session);
-  if (options.includeCode) {
-    const code = verifyEmailProof((await cookies()).get(EMAIL_PROOF_COOKIE)?.value, env().AUTH_SECRET);
-    if (code) emails.add(code);
-  }
-  return [...emails];
+  const { sessionEmail, codeEmail } = await webIdentity();
+  return [...new Set([sessionEmail, options.includeCode ? codeEmail : null].filter((e): e is string => e !== null))];
 }
 
 /**

@@ -77,14 +77,18 @@ export const ZSubmitRequest = z
     if (input.subject.relation === "minor" && !isMinorOn(input.subject.birthDate, input.receivedAt)) {
       issue(["subject", "birthDate"], "not_minor");
     }
+    // LIL art. 85 II: without directives, heirs act only to settle the estate and to have the death
+    // taken into account (access, rectification, erasure, objection, execution of directives).
+    if (input.subject.relation === "heir" && (HEIR_EXCLUDED_RIGHTS as readonly string[]).includes(input.right)) {
+      issue(["right"], "heir_right");
+    }
     const d = input.details;
     switch (input.right) {
       case "rectification":
         if (!d.rectifications?.length) issue(["details", "rectifications"], "required");
         break;
       case "objection":
-        // Grounds are needed for legitimate-interest processing; objection to direct marketing needs none.
-        if (!d.objectionGrounds && !input.scope.activities?.length) issue(["details", "objectionGrounds"], "required");
+        // Whether grounds are needed depends on the processing chosen: see checkObjectionGrounds.
         break;
       case "consent_withdrawal":
         if (!d.consents?.length) issue(["details", "consents"], "required");
@@ -106,6 +110,8 @@ export const ZSubmitRequest = z
         break;
     }
   });
+
+export const HEIR_EXCLUDED_RIGHTS = ["portability", "restriction", "consent_withdrawal"] as const;
 
 export type TSubmitRequest = z.infer<typeof ZSubmitRequest>;
 export type TSubmitRequestInput = z.input<typeof ZSubmitRequest>;

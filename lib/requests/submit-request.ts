@@ -1,14 +1,14 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Db, Tx } from "@/lib/db";
-import { latestDueDate } from "@/lib/deadlines";
+import { fromDateColumn, latestDueDate, toDateColumn as utcDay } from "@/lib/deadlines";
 import { acknowledgementEmail } from "@/lib/email/templates/acknowledgement";
 import { env } from "@/lib/env";
 import { AppError, type FieldError } from "@/lib/errors/app-error";
 import { assessIdentity, type IdentityAssessment, type ProofKind, type RequesterVerification } from "@/lib/identity/assess-identity";
 import { activityByKey, currentRegistry, ensureRegistryVersion } from "@/lib/registry";
 import type { Registry } from "@/lib/registry/types";
-import { routeRequest, type RoutedPart } from "@/lib/routing/route-request";
-import { actorNameDisclosed } from "./disclosure";
+import { effectiveScope, routeRequest, type RequestScope, type RoutedPart } from "@/lib/routing/route-request";
+import { partVisibleToRequester, requesterParts, scopeReachesActors } from "./disclosure";
 import { findSubject, type SubjectMatch } from "./find-subject";
 import { type CaseRows, insertCase, isUniqueViolation } from "./insert-case";
 import { REQUEST_VIEW_INCLUDE, type RequestWithParts } from "./present-request";
@@ -24,7 +24,7 @@ export interface StoredProof {
 }
 
 export type SubmitActor =
-  | { type: "requester"; verification: Exclude<RequesterVerification, "none">; portalUserId?: string }
+  | { type: "requester"; verification: Exclude<RequesterVerification, "none"> }
   | { type: "api"; tokenId: string; staffUserId: string };
 
 export interface SubmitContext {
@@ -39,12 +39,14 @@ export interface SubmitResult {
   request: RequestWithParts;
   /** True when the idempotency key had already created this case. */
   replayed: boolean;
+  /** Files given that the case does not need (never collect more than identity requires): the caller deletes them. */
+  unusedProofs: StoredProof[];
 }
 
 /**
  * Registers a rights request: finds the subject, routes it to its controllers with their due dates,
  * assesses identity, and writes the case, its parts, its first event and the acknowledgement e-mail
- * in one transaction.
+ * in one statement.
  */
 export async function submitRequest(db: Db, input: TSubmitRequest, ctx: SubmitContext): Promise<SubmitResult> {
   const registry = ctx.registry ?? currentRegistry();
@@ -54,7 +56,7 @@ export async function submitRequest(db: Db, input: TSubmitRequest, ctx: SubmitCo
     : null;
   if (ctx.idempotencyKey) {
     const existing = await findByIdempotencyKey(db, ctx.idempotencyKey, bodyHash!);
-    if (existing) return { request: existing, replayed: true };
+    if (existing) return { request: existing, replayed: true, unusedProofs: ctx.proofs ?? [] };
   }
   checkRegistryKeys(input, registry);
 
@@ -63,17 +65,20 @@ export async function submitRequest(db: Db, input: TSubmitRequest, ctx: SubmitCo
   // Reading the records needs no transaction: the writes below are one atomic batch.
   const plan = await planRequest(db, input, verification, registry, proofKinds);
   await ensureRegistryVersion(db, registry);
+  const needed = new Set(plan.identity.requiredProofs);
+  const kept = (ctx.proofs ?? []).filter((p) => needed.has(p.kind));
+  const unusedProofs = (ctx.proofs ?? []).filter((p) => !needed.has(p.kind));
 
   for (let attempt = 0; ; attempt++) {
-    const rows = caseRows(input, ctx, registry, plan, bodyHash);
+    const rows = caseRows(input, { ...ctx, proofs: kept }, registry, plan, bodyHash);
     try {
       await insertCase(db, rows);
-      return { request: rows.view, replayed: false };
+      return { request: rows.view, replayed: false, unusedProofs };
     } catch (error) {
       if (ctx.idempotencyKey && isUniqueViolation(error, "idempotencyKey")) {
         // A concurrent retry with the same key won the race: answer with its case.
         const existing = await findByIdempotencyKey(db, ctx.idempotencyKey, bodyHash!);
-        if (existing) return { request: existing, replayed: true };
+        if (existing) return { request: existing, replayed: true, unusedProofs: ctx.proofs ?? [] };
       }
       // Otherwise only a collision of the random reference is retried, with a new one.
       if (!isUniqueViolation(error, "reference") || attempt >= 2) throw error;
@@ -82,6 +87,8 @@ export async function submitRequest(db: Db, input: TSubmitRequest, ctx: SubmitCo
 }
 
 export interface RequestPlan {
+  /** The scope the request covers (lib/routing effectiveScope), stored with the case. */
+  scope: RequestScope;
   subject: SubjectMatch;
   parts: RoutedPart[];
   identity: IdentityAssessment;
@@ -107,9 +114,10 @@ export async function planRequest(
     throw AppError.validation(unknown.map((id) => ({ path: `scope.healthActorIds.${chosenIds.indexOf(id)}`, key: "unknown_health_actor" })));
   }
   const subject = await findSubject(tx, { ...input.subject, requesterEmail: input.requester.email, verification });
+  const scope = effectiveScope(input.right, input.scope, input.details.consents);
   const parts = routeRequest({
     right: input.right,
-    scope: input.scope,
+    scope,
     receivedAt: new Date(input.receivedAt),
     activities: registry.activities,
     subjectHealthActors: subject.healthActors,
@@ -121,7 +129,7 @@ export async function planRequest(
     matchesRecords: subject.matchesRecords,
     proofsProvided: proofs,
   });
-  return { subject, parts, identity };
+  return { scope, subject, parts, identity };
 }
 
 /**
@@ -134,7 +142,6 @@ function caseRows(input: TSubmitRequest, ctx: SubmitContext, registry: Registry,
   const receivedAt = new Date(input.receivedAt);
   const transition = identity.status === "verified" ? "submit_verified" : "submit_unverified";
   const requestId = randomUUID();
-  const utcDay = (d: string) => new Date(`${d}T00:00:00Z`);
 
   const request = {
     id: requestId,
@@ -158,7 +165,7 @@ function caseRows(input: TSubmitRequest, ctx: SubmitContext, registry: Registry,
     subjectEmail: input.subject.email ?? null,
     subjectPatientId: subject.patientId,
     subjectRelativeId: subject.relativeId,
-    scope: input.scope,
+    scope: plan.scope,
     details: input.details,
     pausedDays: 0,
     // LEGAL.md R1.5: while the identification information we ask for is awaited, the clock stops.
@@ -182,6 +189,7 @@ function caseRows(input: TSubmitRequest, ctx: SubmitContext, registry: Registry,
     dueDate: utcDay(p.deadline.dueDate),
     olderInformationDueDate: p.deadline.olderInformationDueDate ? utcDay(p.deadline.olderInformationDueDate) : null,
     earliestAnswerAt: p.deadline.earliestAnswerAt,
+    visibleToRequester: p.healthActor ? partVisibleToRequester(p.healthActor.id, subject.knownToRequester, plan.scope.healthActorIds) : true,
     status: p.handler === "platform" ? ("pending" as const) : ("awaiting_forwarding" as const),
     createdAt: now,
     updatedAt: now,
@@ -191,7 +199,7 @@ function caseRows(input: TSubmitRequest, ctx: SubmitContext, registry: Registry,
     requestId,
     type: transition,
     actorType: ctx.actor.type === "api" ? ("api" as const) : ("requester" as const),
-    actorId: ctx.actor.type === "api" ? ctx.actor.tokenId : (ctx.actor.portalUserId ?? input.requester.email),
+    actorId: ctx.actor.type === "api" ? ctx.actor.tokenId : input.requester.email,
     payload: {
       channel: input.channel,
       identityStatus: identity.status,
@@ -201,16 +209,16 @@ function caseRows(input: TSubmitRequest, ctx: SubmitContext, registry: Registry,
     createdAt: now,
   };
 
+  const shown = requesterParts(
+    partRows.map((p, i) => ({ ...p, healthActor: parts[i]!.healthActor })),
+    scopeReachesActors(plan.scope, registry),
+  );
   const ack = acknowledgementEmail(input.locale, {
     reference: request.reference,
     right: input.right,
     receivedAt,
-    parts: parts.map((p) => ({
-      handlerName: p.healthActor && actorNameDisclosed(identity.status, subject.relativeId, input.scope, p.healthActor.id) ? p.healthActor.name : null,
-      isActor: p.handler === "health_actor",
-      dueDate: p.deadline.dueDate,
-      applicable: p.applicable,
-    })),
+    parts: shown.visible.map((p) => ({ handlerName: p.healthActor?.name ?? null, dueDate: fromDateColumn(p.dueDate), applicable: p.applicable })),
+    hiddenActors: shown.actorsNote,
     documentsRequired: identity.status === "documents_required",
     casesUrl: `${env().APP_URL}/${input.locale}/mes-demandes`,
   });
@@ -226,6 +234,8 @@ function caseRows(input: TSubmitRequest, ctx: SubmitContext, registry: Registry,
 
   const view: RequestWithParts = {
     ...request,
+    scope: { ...plan.scope },
+    details: input.details,
     parts: partRows.map((p, i) => ({ ...p, healthActor: parts[i]!.healthActor })),
     events: [{ ...event, id: 0n }],
   };
@@ -239,8 +249,11 @@ function caseRows(input: TSubmitRequest, ctx: SubmitContext, registry: Registry,
   return { ...rows, view };
 }
 
-/** Registry keys named in the scope and the details must exist (and consents must rest on consent). */
-function checkRegistryKeys(input: TSubmitRequest, registry: Registry): void {
+/**
+ * The checks that need the registry: keys named in the scope and the details must exist, consents
+ * must rest on consent, and an objection needs grounds unless it is to direct marketing only.
+ */
+export function checkRegistryKeys(input: TSubmitRequest, registry: Registry): void {
   const byKey = activityByKey(registry);
   const fields: FieldError[] = [];
   (input.scope.activities ?? []).forEach((key, i) => {
@@ -253,6 +266,13 @@ function checkRegistryKeys(input: TSubmitRequest, registry: Registry): void {
       fields.push({ path: `details.consents.${i}`, key: "not_consent_based" });
     }
   });
+  // Art. 21(1): objecting to legitimate-interest or public-interest processing needs the person's
+  // grounds; objecting to direct marketing (21(2)) needs none.
+  if (input.right === "objection" && !input.details.objectionGrounds) {
+    const chosen = (input.scope.activities ?? []).map((key) => byKey.get(key));
+    const onlyMarketing = chosen.length > 0 && chosen.every((a) => a?.directMarketing);
+    if (!onlyMarketing) fields.push({ path: "details.objectionGrounds", key: "required" });
+  }
   if (fields.length) throw AppError.validation(fields);
 }
 

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import type { RequesterVerification } from "@/lib/identity/assess-identity";
 import { proofsFromForm, storeProofs } from "@/lib/identity/store-proofs";
+import { consumeRateLimit } from "@/lib/rate-limit";
 import type { FileStorage } from "@/lib/storage";
 import { submitRequest, type SubmitResult } from "./submit-request";
 import { ZSubmitRequest } from "./submit-request.schema";
@@ -12,10 +13,10 @@ export interface WebIdentity {
   sessionEmail: string | null;
   /** Address proven by the e-mail code, if any. */
   codeEmail: string | null;
-  portalUserId?: string;
 }
 
 const ZSubmissionId = z.uuid();
+export const SUBMISSIONS_PER_HOUR = 20;
 
 /** How the requester's address was proven, or null when it was not. */
 export function webVerification(identity: WebIdentity, requesterEmail: string): Exclude<RequesterVerification, "none"> | null {
@@ -40,16 +41,18 @@ export async function submitWebRequest(db: Db, storage: FileStorage, form: FormD
   const input = ZSubmitRequest.parse({ ...(payload as object), channel: "web", receivedAt: new Date().toISOString() });
   const verification = webVerification(identity, input.requester.email);
   if (!verification) throw AppError.validation([{ path: "requester.email", key: "email_not_verified" }]);
+  // A proven address files at most SUBMISSIONS_PER_HOUR requests an hour (no mass probing).
+  await consumeRateLimit(db, `submit:${input.requester.email}`, SUBMISSIONS_PER_HOUR, 3600);
 
   const { proofs, discard } = await storeProofs(storage, await proofsFromForm(form));
   try {
     const result = await submitRequest(db, input, {
-      actor: { type: "requester", verification, portalUserId: identity.portalUserId },
+      actor: { type: "requester", verification },
       idempotencyKey: `web:${submissionId}`,
       proofs,
     });
-    // A retried submission already has its files: the copies just stored are not needed.
-    if (result.replayed) await discard();
+    // Files the case does not need (a retry's copies, an ID the sign-in made unnecessary) are not kept.
+    await discard(result.unusedProofs);
     return result;
   } catch (error) {
     await discard();

@@ -3,30 +3,44 @@ import { queueEmail } from "@/lib/email/outbox";
 import { withdrawalEmail } from "@/lib/email/templates/withdrawal";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
-import { canTransition, nextStatus } from "./state-machine";
+import type { FileStorage } from "@/lib/storage";
+import { TRANSITIONS } from "./state-machine";
+
+const WITHDRAWABLE = TRANSITIONS.withdraw.from;
 
 /**
  * The requester withdraws their request. Scoped by reference and the requester's proven address;
- * parts not yet answered are withdrawn with it.
+ * parts not yet answered are withdrawn with it, and the identity files it holds are deleted: with no
+ * request left to verify, nothing justifies keeping them (LEGAL.md R2.3).
  */
-export async function withdrawRequest(db: Db, reference: string, requesterEmail: string, actorId: string): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const request = await tx.rightsRequest.findFirst({ where: { reference, requesterEmail }, select: { id: true, status: true, locale: true } });
+export async function withdrawRequest(db: Db, storage: FileStorage, reference: string, requesterEmail: string): Promise<void> {
+  const proofs = await db.$transaction(async (tx) => {
+    const request = await tx.rightsRequest.findFirst({ where: { reference, requesterEmail }, select: { id: true, locale: true } });
     if (!request) throw new AppError("not_found", { fr: "Demande introuvable.", en: "Request not found." });
-    if (!canTransition(request.status, "withdraw")) {
+    // The status is checked in the update itself: of two simultaneous withdrawals, one wins.
+    const changed = await tx.rightsRequest.updateMany({
+      where: { id: request.id, status: { in: [...WITHDRAWABLE] } },
+      data: { status: TRANSITIONS.withdraw.to, pausedSince: null },
+    });
+    if (changed.count === 0) {
       throw new AppError("conflict", {
-        fr: "Cette demande ne peut plus être retirée : elle a déjà reçu sa réponse.",
-        en: "This request can no longer be withdrawn: it has already been answered.",
+        fr: "Cette demande ne peut plus être retirée : elle est déjà close ou répondue.",
+        en: "This request can no longer be withdrawn: it is already closed or answered.",
       });
     }
-    await tx.rightsRequest.update({ where: { id: request.id }, data: { status: nextStatus(request.status, "withdraw"), pausedSince: null } });
     await tx.requestPart.updateMany({
       where: { requestId: request.id, status: { in: ["pending", "awaiting_forwarding", "forwarded"] } },
       data: { status: "withdrawn" },
     });
-    await tx.requestEvent.create({ data: { requestId: request.id, type: "withdraw", actorType: "requester", actorId, payload: {} } });
-    return queueEmail(tx, requesterEmail, withdrawalEmail(request.locale, reference, `${env().APP_URL}/${request.locale}/mes-demandes`), {
+    await tx.requestEvent.create({ data: { requestId: request.id, type: "withdraw", actorType: "requester", actorId: requesterEmail, payload: {} } });
+    await queueEmail(tx, requesterEmail, withdrawalEmail(request.locale, reference, `${env().APP_URL}/${request.locale}/mes-demandes`), {
       requestId: request.id,
     });
+    return tx.identityProof.findMany({ where: { requestId: request.id, storageKey: { not: null } }, select: { id: true, storageKey: true } });
   });
+  for (const proof of proofs) {
+    await storage.delete(proof.storageKey!);
+    await db.identityProof.update({ where: { id: proof.id }, data: { storageKey: null, fileDeletedAt: new Date() } });
+  }
 }
+

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeActivity } from "@/lib/registry/activity-fixture";
 import { REGISTRY } from "@/lib/registry/activities";
-import { actorDeadlineRule, routeRequest, type RouteInput } from "./route-request";
+import { actorDeadlineRule, effectiveScope, routeRequest, type RouteInput } from "./route-request";
 
 const dupont = { id: "a1", name: "Dr Dupont" };
 const rousseau = { id: "a2", name: "Dr Rousseau" };
@@ -48,6 +48,13 @@ describe("routeRequest", () => {
     ]);
   });
 
+  it("withdrawing a platform consent concerns that processing, not every doctor", () => {
+    const scope = effectiveScope("consent_withdrawal", {}, ["personalised_services"]);
+    expect(scope).toEqual({ activities: ["personalised_services"] });
+    expect(summary({ right: "consent_withdrawal", scope }).map((p) => [p.to, p.applicable])).toEqual([["platform", true]]);
+    expect(effectiveScope("erasure", {}, ["personalised_services"])).toEqual({});
+  });
+
   it("chosen health actors only: one part each, no platform part", () => {
     expect(summary({ scope: { healthActorIds: [clinique.id] }, chosenHealthActors: [clinique] }).map((p) => p.to)).toEqual([
       "Clinique des Tilleuls",
@@ -56,6 +63,12 @@ describe("routeRequest", () => {
 
   it("chosen platform processing only: no health-actor part", () => {
     expect(summary({ scope: { activities: ["direct_marketing", "account_management"] } }).map((p) => p.to)).toEqual(["platform"]);
+  });
+
+  it("health actors' processing only, no actor known or chosen: the platform's part, to find them", () => {
+    expect(summary({ scope: { activities: ["appointment_scheduling"] }, subjectHealthActors: [] })).toEqual([
+      { to: "platform", rule: "gdpr_art12", due: "2026-12-21", applicable: true },
+    ]);
   });
 
   it("a subject unknown to the platform: the platform's part alone, to find them", () => {

@@ -10,6 +10,15 @@ export interface RequestScope {
   healthActorIds?: string[];
 }
 
+/**
+ * The scope a request really covers. Withdrawing consents concerns the processing those consents
+ * were given for, whatever the "all my data" choice says.
+ */
+export function effectiveScope(right: RightKey, scope: RequestScope, consents: string[] | undefined): RequestScope {
+  if (right === "consent_withdrawal" && !scope.activities?.length && consents?.length) return { ...scope, activities: consents };
+  return scope;
+}
+
 export interface HealthActorRef {
   id: string;
   name: string;
@@ -68,9 +77,10 @@ export function routeRequest(input: RouteInput): RoutedPart[] {
     for (const actor of uniqueById(actors)) parts.push(actorPart(input, actor, actorActivities));
   }
 
-  // A request about "everything" always has a platform part: finding the subject in the platform's
-  // data, and telling them which health actors hold what, is the platform's own duty.
-  if (everything && !parts.some((p) => p.handler === "platform")) {
+  // A request about "everything", or one no health actor is found for yet, always has a platform
+  // part: finding the subject in the platform's data, and the health actors who hold what, is the
+  // platform's own duty.
+  if ((everything || parts.length === 0) && !parts.some((p) => p.handler === "platform")) {
     parts.unshift(platformPart(input, platformActivities));
   }
   return parts;

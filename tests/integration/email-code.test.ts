@@ -3,7 +3,14 @@ import { db } from "@/lib/db";
 import { sendOutboxEmail } from "@/lib/email/send-outbox-email";
 import { AppError } from "@/lib/errors/app-error";
 import { signEmailProof, verifyEmailProof } from "@/lib/identity/email-proof";
-import { CODE_MAX_ATTEMPTS, CODE_SENDS_PER_ADDRESS, CODE_SENDS_PER_IP, sendEmailCode, verifyEmailCode } from "@/lib/identity/email-code";
+import {
+  CODE_MAX_ATTEMPTS,
+  CODE_SENDS_PER_ADDRESS,
+  CODE_SENDS_PER_ADDRESS_AND_IP,
+  CODE_SENDS_PER_IP,
+  sendEmailCode,
+  verifyEmailCode,
+} from "@/lib/identity/email-code";
 import { uniqueEmail, uniqueIp, waitForMail } from "./support";
 
 const secret = () => process.env.AUTH_SECRET!;
@@ -104,7 +111,17 @@ describe("e-mail verification codes", () => {
     await expect(verifyEmailCode(db(), email, second, secret())).resolves.toBeUndefined();
   });
 
-  it("refuses the 6th code to one address within an hour (rate_limited, with a delay), and sends nothing", async () => {
+  it("refuses a 6th code to one address from the same client within an hour", async () => {
+    const email = uniqueEmail("code");
+    const ip = uniqueIp();
+    for (let i = 0; i < CODE_SENDS_PER_ADDRESS_AND_IP; i++) await sendEmailCode(db(), email, ip, "fr", secret());
+    const error = await sendEmailCode(db(), email, ip, "fr", secret()).then(() => null, (e: unknown) => e as AppError);
+    expect(error?.code).toBe("rate_limited");
+    // Another client (the person themself, elsewhere) can still get a code: nobody locks them out alone.
+    await expect(sendEmailCode(db(), email, uniqueIp(), "fr", secret())).resolves.toBeUndefined();
+  });
+
+  it("refuses codes to one address past the overall ceiling within an hour (rate_limited, with a delay), and sends nothing", async () => {
     const email = uniqueEmail("code");
     for (let i = 0; i < CODE_SENDS_PER_ADDRESS; i++) await sendEmailCode(db(), email, uniqueIp(), "fr", secret());
     const error = await sendEmailCode(db(), email, uniqueIp(), "fr", secret()).then(

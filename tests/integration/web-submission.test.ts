@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors/app-error";
+import { AppError, toAppError } from "@/lib/errors/app-error";
 import { getStorage } from "@/lib/storage";
 import { submitWebRequest, type WebIdentity } from "@/lib/requests/submit-web-request";
 import { DEMO_ACTORS, DEMO_PATIENTS, DEMO_RELATIVES, demoData, minimalPdf, rowCounts, storedFiles, uniqueEmail } from "./support";
@@ -193,5 +193,67 @@ describe("submitting the patient form", () => {
     const { request } = await submitWebRequest(db(), getStorage(), form(body), { sessionEmail: null, codeEmail: camille.email });
     expect(request.identityStatus).toBe("documents_required");
     expect(request.subjectPatientId).toBeNull();
+  });
+});
+
+describe("what the requester is told, and which files are kept", () => {
+  const julien = DEMO_PATIENTS.julien;
+  const jeanne = DEMO_RELATIVES.jeanne;
+
+  it("a relative's doctors are named only when the requester booked them from their own account", async () => {
+    // Julien holds his mother Jeanne; he booked Dr Fontaine for her, his sister Claire booked the clinic.
+    const body = payload({
+      requester: { firstName: julien.firstName, lastName: julien.lastName, email: julien.email },
+      subject: { relation: "mandate", firstName: jeanne.firstName, lastName: jeanne.lastName, birthDate: jeanne.birthDate },
+    });
+    const { request } = await submitWebRequest(db(), getStorage(), form(body), { sessionEmail: julien.email, codeEmail: null });
+    const visibility = Object.fromEntries(request.parts.filter((p) => p.healthActor).map((p) => [p.healthActor!.name, p.visibleToRequester]));
+    expect(visibility).toEqual({ [DEMO_ACTORS.fontaine.name]: true, [DEMO_ACTORS.tilleuls.name]: false });
+  });
+
+  it("a stranger who types Camille's name learns nothing of her doctors", async () => {
+    const stranger = uniqueEmail("stranger");
+    const body = payload({ requester: { firstName: "Eve", lastName: "Curieuse", email: stranger } });
+    const { request } = await submitWebRequest(db(), getStorage(), form(body), { sessionEmail: null, codeEmail: stranger });
+    expect(request.identityStatus).toBe("documents_required");
+    const actorParts = request.parts.filter((p) => p.handler === "health_actor");
+    expect(actorParts.length).toBeGreaterThan(0);
+    expect(actorParts.every((p) => !p.visibleToRequester)).toBe(true);
+  });
+
+  it("an ID document sent with a request the sign-in already verifies is not kept", async () => {
+    const before = storedFiles();
+    const id = new File([minimalPdf("CARTE-IDENTITE")], "cni.pdf", { type: "application/pdf" });
+    const { request } = await submitWebRequest(db(), getStorage(), form(payload(), { proof_id_document: id }), signedInCamille);
+    expect(request.identityStatus).toBe("verified");
+    expect(await db().identityProof.count({ where: { requestId: request.id } })).toBe(0);
+    expect(storedFiles()).toEqual(before);
+  });
+
+  it("withdrawing a request deletes its identity files and keeps the fact", async () => {
+    const { withdrawRequest } = await import("@/lib/requests/withdraw-request");
+    const proof = new File([minimalPdf("LIVRET-DE-FAMILLE")], "livret.pdf", { type: "application/pdf" });
+    const { request } = await submitWebRequest(db(), getStorage(), form(forLeo(), { proof_parental_authority: proof }), signedInCamille);
+    const stored = await db().identityProof.findFirstOrThrow({ where: { requestId: request.id } });
+    expect(await getStorage().exists(stored.storageKey!)).toBe(true);
+    await withdrawRequest(db(), getStorage(), request.reference, camille.email);
+    expect(await getStorage().exists(stored.storageKey!)).toBe(false);
+    expect(await db().identityProof.findUniqueOrThrow({ where: { id: stored.id } })).toMatchObject({ storageKey: null, kind: "parental_authority" });
+    expect((await db().rightsRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("withdrawn");
+    // A second withdrawal is refused, not repeated.
+    expect((await refused(withdrawRequest(db(), getStorage(), request.reference, camille.email))).code).toBe("conflict");
+  });
+
+  it("withdrawing a platform consent goes to the platform only", async () => {
+    const body = payload({ right: "consent_withdrawal", details: { consents: ["personalised_services"] } });
+    const { request } = await submitWebRequest(db(), getStorage(), form(body), signedInCamille);
+    expect(request.parts.map((p) => p.handler)).toEqual(["platform"]);
+    expect(request.parts[0]!.applicable).toBe(true);
+  });
+
+  it("an heir cannot ask for portability (LIL art. 85)", async () => {
+    const body = payload({ right: "portability", details: { portabilityFormat: "json" }, subject: { relation: "heir" } });
+    const error = await submitWebRequest(db(), getStorage(), form(body), signedInCamille).then(() => null, toAppError);
+    expect(error?.fields.map((f) => f.path)).toContain("right");
   });
 });

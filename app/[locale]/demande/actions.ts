@@ -1,37 +1,27 @@
 "use server";
 
 import { cookies, headers } from "next/headers";
-import { signedInEmail } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { fieldErrorsFromZod, runAction } from "@/lib/errors/app-error";
+import { z } from "zod";
+import { type FieldError, fieldErrorsFromZod, runAction, toAppError } from "@/lib/errors/app-error";
+import { currentRegistry } from "@/lib/registry";
+import { checkRegistryKeys } from "@/lib/requests/submit-request";
 import { fieldMessage } from "@/lib/i18n/errors";
 import { isLocale, type Locale } from "@/lib/i18n/locale";
 import { PROOF_KINDS, type ProofKind } from "@/lib/identity/assess-identity";
 import { sendEmailCode, verifyEmailCode, ZSendEmailCode, ZVerifyEmailCode } from "@/lib/identity/email-code";
-import { EMAIL_PROOF_COOKIE, EMAIL_PROOF_TTL_SECONDS, signEmailProof, verifyEmailProof } from "@/lib/identity/email-proof";
+import { EMAIL_PROOF_COOKIE, EMAIL_PROOF_TTL_SECONDS, signEmailProof } from "@/lib/identity/email-proof";
 import { previewRequest } from "@/lib/requests/preview-request";
-import { submitWebRequest, webVerification, type WebIdentity } from "@/lib/requests/submit-web-request";
+import { webIdentity } from "@/lib/requests/requester-access";
+import { webVerification } from "@/lib/requests/submit-web-request";
 import { ZSubmitRequest } from "@/lib/requests/submit-request.schema";
-import { getStorage } from "@/lib/storage";
+import { clientIpFrom } from "@/lib/http/client-ip";
 
 const localeOf = (value: unknown): Locale => (isLocale(value) ? value : "fr");
 
-async function webIdentity(): Promise<WebIdentity> {
-  const jar = await cookies();
-  return {
-    sessionEmail: await signedInEmail(),
-    codeEmail: verifyEmailProof(jar.get(EMAIL_PROOF_COOKIE)?.value, env().AUTH_SECRET),
-  };
-}
-
-/**
- * The client's address as the reverse proxy in front of the app saw it: the LAST entry of
- * X-Forwarded-For (earlier entries are whatever the client claimed). Without a proxy: "direct".
- */
 async function clientIp(): Promise<string> {
-  const forwarded = (await headers()).get("x-forwarded-for");
-  return forwarded?.split(",").at(-1)?.trim() || "direct";
+  return clientIpFrom(await headers());
 }
 
 export async function searchHealthActorsAction(query: string) {
@@ -73,12 +63,22 @@ export async function verifyCodeAction(locale: string, email: string, code: stri
  * Checks the form's answers with the server's own schema and returns the errors of the fields under
  * `paths` (the current step), translated. Keeps the validation library out of the browser.
  */
-export async function validateStepAction(locale: string, payload: unknown, paths: string[]) {
+export async function validateStepAction(locale: string, payload: unknown, paths: unknown) {
   const lang = localeOf(locale);
-  const result = ZSubmitRequest.safeParse({ ...(payload as object), channel: "web", receivedAt: new Date().toISOString() });
-  if (result.success) return [];
-  return fieldErrorsFromZod(result.error)
-    .filter((f) => paths.some((p) => f.path === p || f.path.startsWith(`${p}.`)))
+  const steps = z.array(z.string().max(40)).max(10).safeParse(paths);
+  if (!steps.success || typeof payload !== "object" || payload === null) return [];
+  const result = ZSubmitRequest.safeParse({ ...payload, channel: "web", receivedAt: new Date().toISOString() });
+  let fields: FieldError[] = [];
+  if (!result.success) fields = fieldErrorsFromZod(result.error);
+  else {
+    try {
+      checkRegistryKeys(result.data, currentRegistry());
+    } catch (error) {
+      fields = toAppError(error)?.fields ?? [];
+    }
+  }
+  return fields
+    .filter((f) => steps.data.some((p) => f.path === p || f.path.startsWith(`${p}.`)))
     .map((f) => ({ path: f.path, message: fieldMessage(f.key, lang) }));
 }
 
@@ -92,9 +92,3 @@ export async function previewAction(locale: string, payload: unknown, proofKinds
   });
 }
 
-export async function submitAction(locale: string, form: FormData) {
-  return runAction(localeOf(locale), async () => {
-    const { request } = await submitWebRequest(db(), getStorage(), form, await webIdentity());
-    return { reference: request.reference };
-  });
-}

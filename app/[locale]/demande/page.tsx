@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { RequestForm, type FormActivity } from "@/components/request-form/request-form";
 import { signedInEmail } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { fromDateColumn } from "@/lib/deadlines";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { messages } from "@/lib/i18n/messages";
 import { currentRegistry } from "@/lib/registry";
@@ -37,7 +38,7 @@ export default async function RequestPage({
         email,
         firstName: patient?.firstName,
         lastName: patient?.lastName,
-        birthDate: patient?.birthDate.toISOString().slice(0, 10),
+        birthDate: patient ? fromDateColumn(patient.birthDate) : undefined,
       }
     : null;
   return (

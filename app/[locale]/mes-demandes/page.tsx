@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { signedInEmail } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { requesterVisibleActorName } from "@/lib/requests/disclosure";
+import { requesterParts } from "@/lib/requests/disclosure";
 import { formatDay, formatInstant } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { messages } from "@/lib/i18n/messages";
@@ -37,10 +37,7 @@ export default async function MyCasesPage({ params }: { params: Promise<{ locale
       dueDate: true,
       subjectFirstName: true,
       subjectLastName: true,
-      identityStatus: true,
-      subjectRelativeId: true,
-      scope: true,
-      parts: { select: { id: true, healthActor: { select: { id: true, name: true } } } },
+      parts: { select: { id: true, visibleToRequester: true, healthActor: { select: { name: true } } } },
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 200,
@@ -81,8 +78,8 @@ export default async function MyCasesPage({ params }: { params: Promise<{ locale
                   </td>
                   <td>{formatInstant(c.receivedAt, locale)}</td>
                   <td>{t.cases.statuses[c.status]}</td>
-                  <td>{formatDay(c.dueDate.toISOString().slice(0, 10), locale)}</td>
-                  <td>{c.parts.map((p) => (p.healthActor ? (requesterVisibleActorName(c, p) ?? t.cases.hiddenActor) : t.cases.platform)).join(", ")}</td>
+                  <td>{formatDay(c.dueDate, locale)}</td>
+                  <td>{requesterParts(c.parts, false).visible.map((p) => p.healthActor?.name ?? t.cases.platform).join(", ")}</td>
                 </tr>
               ))}
             </tbody>

@@ -7,8 +7,10 @@ export interface AcknowledgementData {
   reference: string;
   right: RightKey;
   receivedAt: Date;
-  /** handlerName is null for the platform, and for an actor whose name the requester may not see yet. */
-  parts: { handlerName: string | null; isActor: boolean; dueDate: string; applicable: boolean }[];
+  /** The parts the requester may see (handlerName null for the platform's). */
+  parts: { handlerName: string | null; dueDate: string; applicable: boolean }[];
+  /** Add the neutral note on health actors the requester is not told of (lib/requests/disclosure.ts). */
+  hiddenActors: boolean;
   documentsRequired: boolean;
   casesUrl: string;
 }
@@ -22,7 +24,7 @@ const T = {
     head: ["Responsable", "Réponse au plus tard le"],
     platform: "La plateforme (délégué à la protection des données)",
     actor: (name: string) => `${name} (acteur de santé, responsable de ses données)`,
-    hiddenActor: "Un acteur de santé consulté par la personne (nommé une fois l'identité vérifiée)",
+    hiddenActors: "Si des acteurs de santé détiennent des données de la personne, chacun recevra sa partie de la demande, et vous serez informé(e) de sa réponse.",
     notApplicable: " — le droit ne s'applique pas à ces traitements : la réponse l'expliquera",
     docs: "Pour confirmer votre identité ou votre qualité, un justificatif est nécessaire. Le délai de réponse est suspendu jusqu'à sa réception.",
     next: "Chaque responsable vous répondra au plus tard à la date indiquée ; vous serez informé(e) par e-mail à chaque étape. Le récépissé PDF est joint à ce message.",
@@ -36,7 +38,7 @@ const T = {
     head: ["Controller", "Answer at the latest on"],
     platform: "The platform (data protection officer)",
     actor: (name: string) => `${name} (health actor, controller of its data)`,
-    hiddenActor: "A health actor the person has seen (named once identity is verified)",
+    hiddenActors: "If health actors hold data about the person, each will receive its part of the request, and you will be told of its answer.",
     notApplicable: " — the right does not apply to this processing: the answer will explain why",
     docs: "A proof is needed to confirm your identity or your capacity. The time limit is suspended until we receive it.",
     next: "Each controller will answer at the latest on the date shown; you will be told by e-mail at each step. The PDF receipt is attached to this message.",
@@ -53,10 +55,11 @@ export function acknowledgementEmail(locale: Locale, data: AcknowledgementData):
       caption: t.caption,
       head: [...t.head],
       rows: data.parts.map((p) => [
-        (p.isActor ? (p.handlerName ? t.actor(p.handlerName) : t.hiddenActor) : t.platform) + (p.applicable ? "" : t.notApplicable),
+        (p.handlerName ? t.actor(p.handlerName) : t.platform) + (p.applicable ? "" : t.notApplicable),
         formatDay(p.dueDate, locale),
       ]),
     },
+    ...(data.hiddenActors ? [{ kind: "p" as const, text: t.hiddenActors }] : []),
     ...(data.documentsRequired ? [{ kind: "p" as const, text: t.docs }] : []),
     { kind: "p", text: t.next },
     { kind: "button", label: t.button, href: data.casesUrl },

@@ -10,10 +10,10 @@ describe("e-mail templates, French and English", () => {
     right: "access" as const,
     receivedAt: new Date("2026-11-20T09:00:00Z"),
     parts: [
-      { handlerName: null, isActor: false, dueDate: "2026-12-21", applicable: true },
-      { handlerName: "Dr Antoine Dupont", isActor: true, dueDate: "2026-11-30", applicable: true },
-      { handlerName: null, isActor: true, dueDate: "2026-11-30", applicable: true },
+      { handlerName: null, dueDate: "2026-12-21", applicable: true },
+      { handlerName: "Dr Antoine Dupont", dueDate: "2026-11-30", applicable: true },
     ],
+    hiddenActors: true,
     documentsRequired: true,
     casesUrl: "https://droits.exemple.fr/fr/mes-demandes",
   };
@@ -24,7 +24,7 @@ describe("e-mail templates, French and English", () => {
     expect(fr.text).toContain("21 décembre 2026");
     expect(fr.text).toContain("Dr Antoine Dupont (acteur de santé");
     expect(fr.text).toContain("30 novembre 2026");
-    expect(fr.text).toContain("Un acteur de santé consulté par la personne (nommé une fois l'identité vérifiée)");
+    expect(fr.text).toContain("Si des acteurs de santé détiennent des données de la personne, chacun recevra sa partie");
     expect(fr.text).toContain("20 novembre 2026 à 10:00");
     expect(fr.text).toContain("Le délai de réponse est suspendu");
     expect(fr.html).toContain('<html lang="fr">');
@@ -35,7 +35,7 @@ describe("e-mail templates, French and English", () => {
   });
 
   it("escapes what the requester typed", () => {
-    const mail = acknowledgementEmail("fr", { ...ack, parts: [{ handlerName: "<script>x</script>", isActor: true, dueDate: "2026-12-21", applicable: true }] });
+    const mail = acknowledgementEmail("fr", { ...ack, parts: [{ handlerName: "<script>x</script>", dueDate: "2026-12-21", applicable: true }] });
     expect(mail.html).not.toContain("<script>");
     expect(mail.html).toContain("&lt;script&gt;");
   });

@@ -42,7 +42,7 @@ export default async function CasePage({
         <dt>{t.cases.receivedAt}</dt>
         <dd>{formatInstant(request.receivedAt, locale)}</dd>
         <dt>{t.cases.due}</dt>
-        <dd>{formatDay(request.dueDate.toISOString().slice(0, 10), locale)}</dd>
+        <dd>{formatDay(request.dueDate, locale)}</dd>
       </dl>
       <h2>{t.cases.parts}</h2>
       <PartsTable request={request} locale={locale} />

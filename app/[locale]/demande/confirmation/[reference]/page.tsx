@@ -29,7 +29,7 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ l
           <dt>{t.receivedAt}</dt>
           <dd>{formatInstant(request.receivedAt, locale)}</dd>
           <dt>{t.due}</dt>
-          <dd>{formatDay(request.dueDate.toISOString().slice(0, 10), locale)}</dd>
+          <dd>{formatDay(request.dueDate, locale)}</dd>
         </dl>
       </div>
       <h2>{t.parts}</h2>
