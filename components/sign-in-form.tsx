@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { checkSignInEmailAction } from "@/app/[locale]/connexion/actions";
+import { checkSignInEmailAction } from "@/app/[locale]/(patient)/connexion/actions";
 import type { Locale } from "@/lib/i18n/locale";
 
 export interface SignInFormText {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { withdrawAction } from "@/app/[locale]/mes-demandes/actions";
+import { withdrawAction } from "@/app/[locale]/(patient)/mes-demandes/actions";
 import type { Locale } from "@/lib/i18n/locale";
 
 export function WithdrawForm({ locale, reference, t }: { locale: Locale; reference: string; t: { withdraw: string; withdrawConfirm: string } }) {

@@ -9,6 +9,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createApiToken, hashToken } from "@/lib/auth/api-token";
 import { createDb } from "@/lib/db";
+import { generateTotpSecret, otpauthUri } from "@/lib/auth/totp";
+import { upsertStaff } from "@/lib/staff/create-staff";
 import { generateKeyringEntry } from "@/lib/storage/crypto";
 import { DEMO_PATIENTS, seedDemo } from "@/prisma/seed/demo";
 import { migrateDeploy } from "./db/migrate-deploy-core";
@@ -18,13 +20,42 @@ const DATA = ".data";
 const PORT = Number(process.env.PORT ?? 3000);
 const DB_PORT = Number(process.env.DEMO_DB_PORT ?? 54330);
 
-/** Secrets generated on the first run and kept with the data, so sessions and files survive restarts. */
-function demoSecrets(): { authSecret: string; fileKeys: string } {
+interface DemoSecrets {
+  authSecret: string;
+  fileKeys: string;
+  staff: Record<"agent" | "admin", { email: string; name: string; password: string; totpSecret: string; recoveryCodes?: string[] }>;
+}
+
+/**
+ * Secrets generated on the first run and kept with the data (demo only), so sessions, files and the
+ * staff's sign-in survive restarts and can be printed.
+ */
+function demoSecrets(): DemoSecrets {
   const file = join(DATA, "secrets.json");
   if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
-  const secrets = { authSecret: randomBytes(36).toString("base64url"), fileKeys: generateKeyringEntry("k1") };
+  const password = () => randomBytes(9).toString("base64url");
+  const secrets: DemoSecrets = {
+    authSecret: randomBytes(36).toString("base64url"),
+    fileKeys: generateKeyringEntry("k1"),
+    staff: {
+      agent: { email: "agent.demo@exemple.fr", name: "Agent DPO (démo)", password: password(), totpSecret: generateTotpSecret() },
+      admin: { email: "admin.demo@exemple.fr", name: "Admin DPO (démo)", password: password(), totpSecret: generateTotpSecret() },
+    },
+  };
   writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
   return secrets;
+}
+
+/** The demo's DPO agent and admin, created once with the secrets above. */
+async function demoStaff(db: ReturnType<typeof createDb>, secrets: DemoSecrets): Promise<void> {
+  for (const role of ["agent", "admin"] as const) {
+    const staff = secrets.staff[role];
+    const existing = await db.staffUser.findUnique({ where: { email: staff.email }, select: { passwordHash: true } });
+    if (existing?.passwordHash) continue;
+    const { recoveryCodes } = await upsertStaff(db, { ...staff, role: role === "agent" ? "dpo_agent" : "dpo_admin" }, secrets.authSecret);
+    staff.recoveryCodes = recoveryCodes;
+  }
+  writeFileSync(join(DATA, "secrets.json"), JSON.stringify(secrets), { mode: 0o600 });
 }
 
 async function portOr(preferred: number): Promise<number> {
@@ -58,8 +89,10 @@ async function main() {
 
   const { applied } = await migrateDeploy(databaseUrl, "prisma/migrations", { log: () => {} });
   console.log(applied.length ? `Migrations applied: ${applied.join(", ")}` : "Database schema up to date.");
+  const secrets = demoSecrets();
   const db = createDb(databaseUrl, 2);
   const { created } = await seedDemo(db);
+  await demoStaff(db, secrets);
   const createdCount = Object.values(created).reduce((a, b) => a + b, 0);
   console.log(createdCount ? `Demo data seeded (${createdCount} rows).` : "Demo data already present.");
   const apiToken = await demoApiToken(db);
@@ -70,7 +103,6 @@ async function main() {
   services.push(await startMaildev(smtpPort, mailWebPort));
   const mailbox = `http://localhost:${mailWebPort}/index.html`;
 
-  const secrets = demoSecrets();
   const appUrl = process.env.APP_URL ?? `http://localhost:${PORT}`;
   const env: Record<string, string> = {
     NODE_ENV: "production",
@@ -109,6 +141,16 @@ Demo e-mails (magic links, codes, acknowledgements) arrive in the web inbox: ${m
 Patient accounts (sign in with "Se connecter": the link arrives in the inbox above):
 ${patients}
   Camille Martin has a minor child (Léo); Jeanne Bernard is a relative held by two accounts.
+
+DPO back office: ${appUrl}/fr/dpo   (password, then the 6-digit TOTP code; no app? npm run totp -- <secret>)
+${(["agent", "admin"] as const)
+  .map((role) => {
+    const s = secrets.staff[role];
+    return `    ${role === "agent" ? "agent" : "admin"}: ${s.email}  password ${s.password}  TOTP secret ${s.totpSecret}
+           (add it to an authenticator app: ${otpauthUri(s.totpSecret, s.email, "Portail DPO démo")})
+           recovery codes: ${(s.recoveryCodes ?? []).join(" ")}`;
+  })
+  .join("\n")}
 
 Staff API token (Authorization: Bearer ...): ${apiToken}
     curl -H "Authorization: Bearer ${apiToken}" ${appUrl}/api/v1/health-actors

@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { SiteHeader } from "@/components/site-header";
 import { env } from "@/lib/env";
 import { isLocale } from "@/lib/i18n/locale";
 import { messages } from "@/lib/i18n/messages";
@@ -26,10 +25,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
         <a className="skip-link" href="#content">
           {t.common.skipToContent}
         </a>
-        <SiteHeader locale={locale} />
-        <div id="content" tabIndex={-1}>
-          {children}
-        </div>
+        {children}
         <footer className="site-footer">
           <p>{t.common.footer}</p>
           {demoMailbox ? (

@@ -8,7 +8,7 @@ import {
   sendCodeAction,
   validateStepAction,
   verifyCodeAction,
-} from "@/app/[locale]/demande/actions";
+} from "@/app/[locale]/(patient)/demande/actions";
 import { fieldMessage } from "@/lib/i18n/errors";
 import { fill } from "@/lib/i18n/fill";
 import type { Locale } from "@/lib/i18n/locale";

@@ -10,6 +10,11 @@ describe("permission matrix", () => {
     ["dpo_agent", "api_tokens.manage", false],
     ["dpo_admin", "requests.create", true],
     ["dpo_admin", "api_tokens.manage", true],
+    ["dpo_agent", "requests.assign", true],
+    ["dpo_agent", "requests.note", true],
+    ["dpo_agent", "identity.decide", true],
+    ["dpo_agent", "sign_ins.read", false],
+    ["dpo_admin", "sign_ins.read", true],
   ])("%s may %s: %s", (role, permission, allowed) => {
     expect(can(role, permission)).toBe(allowed);
   });

@@ -8,9 +8,13 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 export const PERMISSIONS = {
   "requests.create": ["dpo_agent", "dpo_admin"],
   "requests.read": ["dpo_agent", "dpo_admin"],
+  "requests.assign": ["dpo_agent", "dpo_admin"],
+  "requests.note": ["dpo_agent", "dpo_admin"],
+  "identity.decide": ["dpo_agent", "dpo_admin"],
   "registry.read": ["dpo_agent", "dpo_admin"],
   "health_actors.read": ["dpo_agent", "dpo_admin"],
   "api_tokens.manage": ["dpo_admin"],
+  "sign_ins.read": ["dpo_admin"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,8 @@
 import type PgBoss from "pg-boss";
 import type { Db } from "@/lib/db";
+import { deleteProofFiles } from "@/lib/cases/decide-identity";
 import { enqueueOutbox } from "@/lib/email/enqueue-outbox";
+import { getStorage } from "@/lib/storage";
 import { sendOutboxEmail } from "@/lib/email/send-outbox-email";
 import { createQueues, QUEUES } from "./boss";
 
@@ -28,6 +30,13 @@ export async function startWorker(queue: PgBoss, db: Db): Promise<() => void> {
       where: { status: "sending", updatedAt: { lt: new Date(now - 15 * 60_000) } },
       data: { status: "failed", lastError: "interrupted while sending: check the SMTP server's log before sending again" },
     });
+    // Identity files of a decided or withdrawn case whose deletion was interrupted.
+    const leftover = await db.identityProof.findMany({
+      where: { storageKey: { not: null }, request: { OR: [{ identityStatus: { in: ["accepted", "rejected"] } }, { status: "withdrawn" }] } },
+      select: { id: true, storageKey: true },
+      take: 500,
+    });
+    await deleteProofFiles(db, getStorage(), leftover);
     // Sent mails keep no content after a week (codes, links, names): the case file holds the facts.
     await db.outboxEmail.updateMany({
       where: { status: "sent", sentAt: { lt: new Date(now - 7 * day) }, NOT: { html: "" } },

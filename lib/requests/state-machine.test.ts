@@ -6,7 +6,7 @@ describe("request state machine", () => {
     [null, "submit_verified", "received"],
     [null, "submit_unverified", "awaiting_identity"],
     ["awaiting_identity", "identity_accepted", "received"],
-    ["awaiting_identity", "identity_rejected", "answered"],
+    ["awaiting_identity", "identity_rejected", "in_progress"],
     ["received", "start_handling", "in_progress"],
     ["in_progress", "request_information", "awaiting_information"],
     ["awaiting_information", "information_received", "in_progress"],

@@ -24,8 +24,8 @@ export const TRANSITIONS = {
   /** Identity still to establish: a code, a document or a proof is awaited or must be checked. */
   submit_unverified: { from: [], to: "awaiting_identity" },
   identity_accepted: { from: ["awaiting_identity"], to: "received" },
-  /** Identity not established: the request is answered with a refusal (Art. 12(2), 12(6)). */
-  identity_rejected: { from: ["awaiting_identity"], to: "answered" },
+  /** Identity not established: the DPO answers with a refusal on that ground (Art. 12(2), 12(6)). */
+  identity_rejected: { from: ["awaiting_identity"], to: "in_progress" },
   start_handling: { from: ["received"], to: "in_progress" },
   /** Information or clarification asked of the requester: the clock pauses (LEGAL.md R1.5). */
   request_information: { from: ["received", "in_progress"], to: "awaiting_information" },

@@ -171,6 +171,7 @@ function caseRows(input: TSubmitRequest, ctx: SubmitContext, registry: Registry,
     // LEGAL.md R1.5: while the identification information we ask for is awaited, the clock stops.
     pausedSince: identity.status === "documents_required" ? receivedAt : null,
     extended: false,
+    assigneeId: null,
     idempotencyKey: ctx.idempotencyKey ?? null,
     idempotencyHash: bodyHash,
     createdAt: now,

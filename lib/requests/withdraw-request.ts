@@ -4,6 +4,7 @@ import { withdrawalEmail } from "@/lib/email/templates/withdrawal";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import type { FileStorage } from "@/lib/storage";
+import { deleteProofFiles } from "@/lib/cases/decide-identity";
 import { TRANSITIONS } from "./state-machine";
 
 const WITHDRAWABLE = TRANSITIONS.withdraw.from;
@@ -38,9 +39,6 @@ export async function withdrawRequest(db: Db, storage: FileStorage, reference: s
     });
     return tx.identityProof.findMany({ where: { requestId: request.id, storageKey: { not: null } }, select: { id: true, storageKey: true } });
   });
-  for (const proof of proofs) {
-    await storage.delete(proof.storageKey!);
-    await db.identityProof.update({ where: { id: proof.id }, data: { storageKey: null, fileDeletedAt: new Date() } });
-  }
+  await deleteProofFiles(db, storage, proofs);
 }
 

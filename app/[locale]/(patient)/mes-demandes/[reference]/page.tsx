@@ -53,9 +53,9 @@ export default async function CasePage({
       </p>
       <h2>{t.cases.timeline}</h2>
       <ol className="timeline">
-        {request.events.map((e) => (
+        {request.events.filter((e) => e.type in t.cases.events).map((e) => (
           <li key={String(e.id)}>
-            <strong>{t.cases.events[e.type] ?? t.cases.eventOther}</strong>
+            <strong>{t.cases.events[e.type]}</strong>
             <br />
             <span className="hint">{formatInstant(e.createdAt, locale)}</span>
           </li>

@@ -1,0 +1,192 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ActionForm } from "@/components/action-form";
+import { AccessDenied } from "@/components/access-denied";
+import { can } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { daysLeft, fromDateColumn } from "@/lib/deadlines";
+import { fill } from "@/lib/i18n/fill";
+import { formatDay, formatInstant } from "@/lib/i18n/format";
+import { messages } from "@/lib/i18n/messages";
+import { pageLocale } from "@/lib/i18n/page-locale";
+import type { Localized } from "@/lib/registry/types";
+import { REQUEST_VIEW_INCLUDE } from "@/lib/requests/present-request";
+import { requireStaff } from "@/lib/staff/current-staff";
+import { assignAction, decideIdentityAction, noteAction } from "./actions";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string; reference: string }> }): Promise<Metadata> {
+  const { reference } = await params;
+  return { title: fill(messages(await pageLocale(params)).backoffice.caseTitle, { reference }) };
+}
+
+const UNDECIDED = ["documents_required", "documents_submitted", "unverified"];
+
+export default async function CasePage({ params }: { params: Promise<{ locale: string; reference: string }> }) {
+  const locale = await pageLocale(params);
+  const { reference } = await params;
+  const viewer = await requireStaff(locale);
+  const t = messages(locale);
+  const b = t.backoffice;
+  if (!can(viewer.role, "requests.read")) return <AccessDenied text={b.denied} />;
+
+  const [request, agents] = await Promise.all([
+    db().rightsRequest.findUnique({
+      where: { reference },
+      include: { ...REQUEST_VIEW_INCLUDE, proofs: { orderBy: { uploadedAt: "asc" } }, assignee: { select: { id: true, name: true } } },
+    }),
+    db().staffUser.findMany({ where: { disabledAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  if (!request) notFound();
+  const staffNames = new Map(agents.map((a) => [a.id, a.name]));
+  const left = daysLeft(fromDateColumn(request.dueDate), new Date());
+  const details = Object.entries(request.details as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== null && v !== "");
+
+  return (
+    <main>
+      <h1>{fill(b.caseTitle, { reference: request.reference })}</h1>
+      <p>
+        <strong>{t.rights[request.right].title}</strong> · {t.cases.statuses[request.status]} · {b.due} {formatDay(request.dueDate, locale)} ({left}){" "}
+        {left < 0 ? <span className="tag">{b.overdueTag}</span> : null} {request.pausedSince ? <span className="tag">{b.pausedTag}</span> : null}{" "}
+        {request.extended ? <span className="tag">{b.extendedTag}</span> : null}
+      </p>
+
+      <section aria-labelledby="request-title">
+        <h2 id="request-title">{b.request}</h2>
+        <dl className="summary">
+          <dt>{b.receivedAt}</dt>
+          <dd>
+            {formatInstant(request.receivedAt, locale)} ({request.channel})
+          </dd>
+          <dt>{b.requester}</dt>
+          <dd>
+            {request.requesterFirstName} {request.requesterLastName} &lt;{request.requesterEmail}&gt; {request.requesterPhone ?? ""}
+          </dd>
+          <dt>{b.subject}</dt>
+          <dd>
+            {request.subjectFirstName} {request.subjectLastName}, {formatDay(request.subjectBirthDate, locale)} ({request.subjectRelation})
+            {request.subjectPatientId || request.subjectRelativeId ? " ✓" : ""}
+          </dd>
+          <dt>{b.identity}</dt>
+          <dd>{b.identityStatuses[request.identityStatus]}</dd>
+          <dt>{b.assignee}</dt>
+          <dd>{request.assignee?.name ?? b.unassigned}</dd>
+        </dl>
+        {details.length > 0 ? (
+          <>
+            <h3>{b.details}</h3>
+            <pre style={{ whiteSpace: "pre-wrap" }}>{JSON.stringify(Object.fromEntries(details), null, 2)}</pre>
+          </>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="parts-title">
+        <h2 id="parts-title">{b.parts}</h2>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{b.parts}</th>
+                <th scope="col">{b.status}</th>
+                <th scope="col">{b.due}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {request.parts.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    {p.healthActor?.name ?? t.cases.platform} ({p.deadlineRule})
+                    {p.reason ? <p className="hint">{(p.reason as unknown as Localized)[locale]}</p> : null}
+                  </td>
+                  <td>{t.cases.partStatuses[p.status]}</td>
+                  <td>{formatDay(p.dueDate, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="identity-title">
+        <h2 id="identity-title">{b.proofs}</h2>
+        <ul>
+          {request.proofs.map((p) => (
+            <li key={p.id}>
+              {t.form.proofs[p.kind]} —{" "}
+              {p.storageKey ? (
+                <a href={`/${locale}/dpo/preuves/${p.id}`} target="_blank" rel="noopener">
+                  {fill(b.viewProof, { kind: t.form.proofs[p.kind] })}
+                </a>
+              ) : (
+                fill(b.proofDeleted, { date: p.fileDeletedAt ? formatInstant(p.fileDeletedAt, locale) : "" })
+              )}
+            </li>
+          ))}
+        </ul>
+        {UNDECIDED.includes(request.identityStatus) && can(viewer.role, "identity.decide") ? (
+          <div className="card">
+            <h3>{b.decide}</h3>
+            <ActionForm id="identity" action={decideIdentityAction.bind(null, locale, request.reference)} submitLabel={b.decide}>
+              <fieldset>
+                <legend>{b.decisionLegend}</legend>
+                <label className="choice">
+                  <input type="radio" name="decision" value="accepted" /> <span>{b.accept}</span>
+                </label>
+                <label className="choice">
+                  <input type="radio" name="decision" value="rejected" /> <span>{b.reject}</span>
+                </label>
+              </fieldset>
+              <label htmlFor="reason">{b.reason}</label>
+              <textarea id="reason" name="reason" />
+            </ActionForm>
+          </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="handling-title" className="grid" style={{ marginTop: 24 }}>
+        <h2 id="handling-title" className="visually-hidden">
+          {b.assign}
+        </h2>
+        {can(viewer.role, "requests.assign") ? (
+          <div className="card">
+            <ActionForm id="assign" action={assignAction.bind(null, locale, request.reference)} submitLabel={b.assign}>
+              <label htmlFor="agentId">{b.assignee}</label>
+              <select id="agentId" name="agentId" defaultValue={request.assigneeId ?? ""}>
+                <option value="">{b.unassigned}</option>
+                {agents.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+            </ActionForm>
+          </div>
+        ) : null}
+        {can(viewer.role, "requests.note") ? (
+          <div className="card">
+            <ActionForm id="note" action={noteAction.bind(null, locale, request.reference)} submitLabel={b.addNote}>
+              <label htmlFor="text">{b.note}</label>
+              <textarea id="text" name="text" />
+            </ActionForm>
+          </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{b.timeline}</h2>
+        <ol className="timeline">
+          {request.events.map((e) => {
+            const payload = e.payload as Record<string, unknown>;
+            return (
+              <li key={String(e.id)}>
+                <strong>{t.cases.events[e.type] ?? e.type}</strong> · {formatInstant(e.createdAt, locale)} · {b.actor}{" "}
+                {e.actorType === "staff" ? (staffNames.get(e.actorId ?? "") ?? e.actorId) : `${e.actorType}${e.actorId ? ` ${e.actorId}` : ""}`}
+                {typeof payload.text === "string" ? <p>{payload.text}</p> : null}
+                {typeof payload.reason === "string" ? <p>{payload.reason}</p> : null}
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+    </main>
+  );
+}

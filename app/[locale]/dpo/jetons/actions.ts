@@ -1,0 +1,35 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { createApiToken } from "@/lib/auth/api-token";
+import { db } from "@/lib/db";
+import { AppError, runAction } from "@/lib/errors/app-error";
+import { isLocale } from "@/lib/i18n/locale";
+import { staffAllowedTo } from "@/lib/staff/current-staff";
+
+const lang = (locale: string) => (isLocale(locale) ? locale : "fr");
+
+/** Admins create a token for a staff member; the token is shown once and stored hashed. */
+export async function createTokenAction(locale: string, _previous: unknown, form: FormData) {
+  return runAction(lang(locale), async () => {
+    await staffAllowedTo("api_tokens.manage");
+    const input = z
+      .object({ name: z.string().trim().min(1, "required").max(100, "too_long"), staffUserId: z.uuid("uuid") })
+      .parse({ name: form.get("name"), staffUserId: form.get("staffUserId") });
+    const staff = await db().staffUser.findFirst({ where: { id: input.staffUserId, disabledAt: null }, select: { id: true } });
+    if (!staff) throw AppError.validation([{ path: "staffUserId", key: "unknown_agent" }]);
+    const { token } = await createApiToken(db(), staff.id, input.name);
+    revalidatePath(`/${lang(locale)}/dpo/jetons`);
+    return { token };
+  });
+}
+
+export async function revokeTokenAction(locale: string, tokenId: string, _previous: unknown, _form: FormData) {
+  return runAction(lang(locale), async () => {
+    await staffAllowedTo("api_tokens.manage");
+    await db().apiToken.updateMany({ where: { id: z.uuid().parse(tokenId), revokedAt: null }, data: { revokedAt: new Date() } });
+    revalidatePath(`/${lang(locale)}/dpo/jetons`);
+    return {};
+  });
+}

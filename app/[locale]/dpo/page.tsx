@@ -1,0 +1,191 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AccessDenied } from "@/components/access-denied";
+import { can } from "@/lib/auth/permissions";
+import { listCases } from "@/lib/backoffice/list-cases";
+import { caseListParams, CASE_LIST_STATUSES, ZCaseListQuery } from "@/lib/backoffice/list-cases.schema";
+import { db } from "@/lib/db";
+import { toAppError } from "@/lib/errors/app-error";
+import { formatDay } from "@/lib/i18n/format";
+import { messages } from "@/lib/i18n/messages";
+import { pageLocale } from "@/lib/i18n/page-locale";
+import { RIGHTS } from "@/lib/rights/rights";
+import { CHANNELS } from "@/lib/requests/submit-request.constants";
+import { requireStaff } from "@/lib/staff/current-staff";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  return { title: messages(await pageLocale(params)).backoffice.queue };
+}
+
+type Search = Record<string, string | string[] | undefined>;
+
+export default async function QueuePage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Search> }) {
+  const locale = await pageLocale(params);
+  const viewer = await requireStaff(locale);
+  const t = messages(locale);
+  const b = t.backoffice;
+  if (!can(viewer.role, "requests.read")) return <AccessDenied text={b.denied} />;
+
+  const raw = caseListParams(await searchParams);
+  const parsed = ZCaseListQuery.safeParse(raw);
+  const query = parsed.success ? parsed.data : ZCaseListQuery.parse({});
+  const hideNames = (await searchParams).noms === "0";
+  let page: Awaited<ReturnType<typeof listCases>> = { items: [], nextCursor: null };
+  let problem: string | null = parsed.success ? null : t.backoffice.empty;
+  try {
+    page = await listCases(db(), query, { staffId: viewer.id });
+  } catch (error) {
+    const appError = toAppError(error);
+    if (!appError) throw error;
+    problem = appError.userMessage[locale];
+  }
+  // Requester names can be hidden from the list (e.g. on a shared screen): "noms=0".
+  const linkWith = (changes: Record<string, string | undefined>, hide = hideNames) => {
+    const next = new URLSearchParams();
+    for (const [key, value] of Object.entries({ ...raw, ...changes })) if (value) next.set(key, value);
+    if (hide) next.set("noms", "0");
+    return `/${locale}/dpo?${next.toString()}`;
+  };
+
+  return (
+    <main>
+      <h1>{b.queue}</h1>
+      <form method="get" className="card" aria-labelledby="filters-title">
+        <h2 id="filters-title">{b.filters}</h2>
+        <div className="grid">
+          <div>
+            <label htmlFor="status">{b.status}</label>
+            <select id="status" name="status" defaultValue={raw.status ?? "open"}>
+              <option value="open">{b.open}</option>
+              <option value="all">{b.all}</option>
+              {CASE_LIST_STATUSES.filter((s) => s !== "open" && s !== "all").map((s) => (
+                <option key={s} value={s}>
+                  {t.cases.statuses[s as keyof typeof t.cases.statuses] ?? s}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="right">{b.right}</label>
+            <select id="right" name="right" defaultValue={raw.right ?? ""}>
+              <option value="">{b.any}</option>
+              {RIGHTS.map((r) => (
+                <option key={r} value={r}>
+                  {t.rights[r].title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="channel">{b.channel}</label>
+            <select id="channel" name="channel" defaultValue={raw.channel ?? ""}>
+              <option value="">{b.any}</option>
+              {CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="assignee">{b.assignee}</label>
+            <select id="assignee" name="assignee" defaultValue={raw.assignee ?? ""}>
+              <option value="">{b.any}</option>
+              <option value="me">{b.me}</option>
+              <option value="none">{b.nobody}</option>
+            </select>
+          </div>
+          <div>
+            <label htmlFor="dueWithin">{b.dueWithin}</label>
+            <input id="dueWithin" name="dueWithin" type="number" min={0} max={365} defaultValue={raw.dueWithin ?? ""} />
+          </div>
+          <div>
+            <label htmlFor="q">{b.search}</label>
+            <input id="q" name="q" type="search" defaultValue={raw.q ?? ""} />
+          </div>
+          <div>
+            <label htmlFor="sort">{b.sort}</label>
+            <select id="sort" name="sort" defaultValue={raw.sort ?? "due"}>
+              <option value="due">{b.sortDue}</option>
+              <option value="received">{b.sortReceived}</option>
+              <option value="reference">{b.sortReference}</option>
+            </select>
+          </div>
+          <label className="choice">
+            <input type="checkbox" name="overdue" value="1" defaultChecked={raw.overdue === "1"} /> <span>{b.overdue}</span>
+          </label>
+        </div>
+        {hideNames ? <input type="hidden" name="noms" value="0" /> : null}
+        <div className="actions">
+          <button className="button" type="submit">
+            {b.apply}
+          </button>
+          <Link href={linkWith({ cursor: undefined }, !hideNames)}>
+            {hideNames ? b.showNames : b.hideNames}
+          </Link>
+        </div>
+      </form>
+
+      {problem ? (
+        <p className="notice warn" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {page.items.length === 0 ? (
+        <p>{b.empty}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{b.queue}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{b.reference}</th>
+                <th scope="col">{b.right}</th>
+                <th scope="col">{b.requester}</th>
+                <th scope="col">{b.status}</th>
+                <th scope="col">{b.parts}</th>
+                <th scope="col">{b.due}</th>
+                <th scope="col">{b.daysLeft}</th>
+                <th scope="col">{b.assignee}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((c) => (
+                <tr key={c.reference}>
+                  <td>
+                    <Link href={`/${locale}/dpo/demandes/${c.reference}`}>{c.reference}</Link>
+                  </td>
+                  <td>{t.rights[c.right].title}</td>
+                  <td>{hideNames ? "•••" : `${c.requesterName} (${c.subjectRelation})`}</td>
+                  <td>
+                    {t.cases.statuses[c.status]}
+                    {c.paused ? (
+                      <>
+                        {" "}
+                        <span className="tag">{b.pausedTag}</span>
+                      </>
+                    ) : null}
+                    {c.extended ? (
+                      <>
+                        {" "}
+                        <span className="tag">{b.extendedTag}</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{c.parts.map((p) => p.healthActorName ?? t.cases.platform).join(", ")}</td>
+                  <td>{formatDay(c.dueDate, locale)}</td>
+                  <td>{c.daysLeft < 0 ? <strong>{`${c.daysLeft} · ${b.overdueTag}`}</strong> : c.daysLeft}</td>
+                  <td>{c.assignee?.name ?? b.unassigned}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="actions">
+        {raw.cursor ? <Link href={linkWith({ cursor: undefined })}>{b.firstPage}</Link> : null}
+        {page.nextCursor ? <Link href={linkWith({ cursor: page.nextCursor })}>{b.nextPage}</Link> : null}
+      </div>
+    </main>
+  );
+}

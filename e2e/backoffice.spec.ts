@@ -1,0 +1,102 @@
+import { randomUUID } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { totpAt } from "@/lib/auth/totp";
+import { createDb } from "@/lib/db";
+import { submitWebRequest } from "@/lib/requests/submit-web-request";
+import { upsertStaff } from "@/lib/staff/create-staff";
+import { getStorage } from "@/lib/storage";
+import { DEMO_PATIENTS, DEMO_RELATIVES } from "@/prisma/seed/demo";
+import { expectAccessible, pdfFile, uniqueEmail, waitForMail } from "./support";
+
+const db = createDb(process.env.DATABASE_URL!, 2);
+const PASSWORD = "mot de passe de l'agent";
+
+async function staffMember(role: "dpo_agent" | "dpo_admin") {
+  const email = uniqueEmail(role === "dpo_agent" ? "agent" : "admin");
+  const { totpSecret } = await upsertStaff(db, { email, name: role === "dpo_agent" ? "Agnès Agent" : "Adrien Admin", role, password: PASSWORD }, process.env.AUTH_SECRET!);
+  return { email, totpSecret };
+}
+
+async function signIn(page: Page, staff: { email: string; totpSecret: string }) {
+  await page.goto("/fr/dpo");
+  await expect(page).toHaveURL(/\/fr\/dpo\/connexion/);
+  await page.getByLabel("Adresse e-mail").fill(staff.email);
+  await page.getByLabel("Mot de passe").fill(PASSWORD);
+  await page.getByRole("button", { name: "Continuer" }).click();
+  await page.getByLabel(/Code à 6 chiffres/).fill(totpAt(staff.totpSecret, new Date()));
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("heading", { name: "File des demandes", level: 1 })).toBeVisible();
+}
+
+/** A patient's request for her child, with a proof of parental authority, filed as the form does. */
+async function patientCase() {
+  const camille = DEMO_PATIENTS.camille;
+  const leo = DEMO_RELATIVES.leo;
+  const form = new FormData();
+  form.set("submissionId", randomUUID());
+  form.set("payload", JSON.stringify({
+    right: "access",
+    requester: { firstName: camille.firstName, lastName: camille.lastName, email: camille.email },
+    subject: { relation: "minor", firstName: leo.firstName, lastName: leo.lastName, birthDate: leo.birthDate },
+  }));
+  const file = pdfFile("livret.pdf");
+  form.set("proof_parental_authority", new File([file.buffer], file.name, { type: file.mimeType }));
+  const { request } = await submitWebRequest(db, getStorage(), form, { sessionEmail: camille.email, codeEmail: null });
+  return request.reference;
+}
+
+test.afterAll(async () => {
+  await db.$disconnect();
+});
+
+test("a DPO agent signs in with TOTP, finds a patient's case and accepts the identity: the file is deleted", async ({ page }) => {
+  const agent = await staffMember("dpo_agent");
+  const reference = await patientCase();
+  await signIn(page, agent);
+  await expectAccessible(page);
+
+  await page.getByLabel("Référence, e-mail ou nom").fill(reference);
+  await page.getByRole("button", { name: "Appliquer" }).click();
+  await page.getByRole("link", { name: reference }).click();
+  await expect(page.getByRole("heading", { name: `Demande ${reference}` })).toBeVisible();
+  await expect(page.getByText("Justificatif à examiner")).toBeVisible();
+
+  // The proof opens inline, from the app only.
+  const proofLink = page.getByRole("link", { name: /Voir « Preuve de l'autorité parentale/ });
+  const href = await proofLink.getAttribute("href");
+  const proof = await page.request.get(href!);
+  expect(proof.status()).toBe(200);
+  expect(proof.headers()["content-type"]).toBe("application/pdf");
+  expect(proof.headers()["content-disposition"]).toBe("inline");
+  await expectAccessible(page);
+
+  await page.getByRole("radio", { name: "Accepter" }).check();
+  await page.getByRole("button", { name: "Décider de l'identité" }).click();
+  await expect(page.getByText(/Fichier supprimé le/)).toBeVisible();
+  await expect(page.getByText("Acceptée", { exact: true })).toBeVisible();
+  expect((await page.request.get(href!)).status()).toBe(404);
+
+  // The patient is told, by e-mail.
+  await waitForMail(DEMO_PATIENTS.camille.email, new RegExp(`Votre identité est vérifiée \\(${reference}\\)`));
+
+  // An agent cannot reach an admin-only page.
+  await page.goto("/fr/dpo/jetons");
+  await expect(page.getByText("Accès refusé : votre rôle ne permet pas cette action.")).toBeVisible();
+});
+
+test("an admin reaches the API tokens; a patient cannot reach the back office", async ({ page, browser }) => {
+  const admin = await staffMember("dpo_admin");
+  await signIn(page, admin);
+  await page.getByRole("link", { name: "Jetons d'API" }).click();
+  await page.getByLabel("Nom du jeton").fill("Outil de tri");
+  await page.getByRole("button", { name: "Créer le jeton" }).click();
+  await expect(page.getByText(/Jeton créé : copiez-le maintenant/)).toBeVisible();
+  await expectAccessible(page);
+
+  const patient = await browser.newPage();
+  await patient.goto("/fr/dpo");
+  await expect(patient).toHaveURL(/\/fr\/dpo\/connexion/);
+  await patient.goto(`/fr/dpo/demandes/DR-2026-0000-0000`);
+  await expect(patient).toHaveURL(/\/fr\/dpo\/connexion/);
+  await patient.close();
+});

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import type { Db } from "@/lib/db";
+import { queueEmail } from "@/lib/email/outbox";
+import { caseUpdateEmail } from "@/lib/email/templates/case-update";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { nextStatus } from "@/lib/requests/state-machine";
+import type { FileStorage } from "@/lib/storage";
+import { resumeClock } from "./resume-clock";
+import { type CaseActor, recordEvent, withCase } from "./with-case";
+
+export const ZIdentityDecision = z
+  .object({
+    decision: z.enum(["accepted", "rejected"], "choice"),
+    reason: z.string().trim().max(2000, "too_long").optional(),
+  })
+  .refine((d) => d.decision === "accepted" || (d.reason?.length ?? 0) > 0, { path: ["reason"], message: "required" });
+export type TIdentityDecision = z.infer<typeof ZIdentityDecision>;
+
+const UNDECIDED = ["documents_required", "documents_submitted", "unverified"] as const;
+
+/**
+ * The DPO's identity decision. The case keeps the decision, who took it, when, and the kinds of
+ * document; the files themselves are deleted from storage at once (LEGAL.md R2.3). Accepting starts
+ * the clock again if it was paused; the requester is told by e-mail either way.
+ */
+export async function decideIdentity(db: Db, storage: FileStorage, reference: string, input: TIdentityDecision, actor: CaseActor, now = new Date()): Promise<void> {
+  const proofs = await withCase(db, reference, async (tx, request) => {
+    if (!(UNDECIDED as readonly string[]).includes(request.identityStatus)) {
+      throw new AppError("conflict", { fr: "L'identité de cette demande est déjà décidée.", en: "The identity of this request is already decided." });
+    }
+    const status = nextStatus(request.status, input.decision === "accepted" ? "identity_accepted" : "identity_rejected");
+    await resumeClock(tx, request, now);
+    await tx.rightsRequest.update({ where: { id: request.id }, data: { status, identityStatus: input.decision } });
+    const proofs = await tx.identityProof.findMany({ where: { requestId: request.id }, select: { id: true, kind: true, storageKey: true } });
+    await recordEvent(tx, request.id, `identity_${input.decision}`, actor, {
+      reason: input.reason ?? null,
+      documents: proofs.map((p) => p.kind),
+    });
+    const update = input.decision === "accepted" ? { kind: "identity_accepted" as const } : { kind: "identity_rejected" as const, reason: input.reason! };
+    await queueEmail(tx, request.requesterEmail, caseUpdateEmail(request.locale, reference, update, `${env().APP_URL}/${request.locale}/mes-demandes/${reference}`), {
+      requestId: request.id,
+    });
+    return proofs;
+  });
+  await deleteProofFiles(db, storage, proofs);
+}
+
+/** Deletes identity files from storage, then records it. Safe to repeat (the worker's sweep does). */
+export async function deleteProofFiles(db: Db, storage: FileStorage, proofs: { id: string; storageKey: string | null }[]): Promise<void> {
+  for (const proof of proofs) {
+    if (!proof.storageKey) continue;
+    await storage.delete(proof.storageKey);
+    await db.identityProof.update({ where: { id: proof.id }, data: { storageKey: null, fileDeletedAt: new Date() } });
+  }
+}

@@ -1,0 +1,39 @@
+import type { Db, Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors/app-error";
+import type { RightsRequest } from "@/lib/generated/prisma/client";
+import { TransitionError } from "@/lib/requests/state-machine";
+
+export interface CaseActor {
+  type: "staff" | "api";
+  /** The staff member acting (directly, or through their API token). */
+  staffId: string;
+  /** What is recorded as the actor: the staff id, or the API token id. */
+  actorId: string;
+}
+
+/**
+ * Runs a back-office action on one case inside a transaction, with the case's row locked so two
+ * actions on the same case never interleave. A transition the state machine refuses becomes a 409.
+ */
+export async function withCase<T>(db: Db, reference: string, action: (tx: Tx, request: RightsRequest) => Promise<T>): Promise<T> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "RightsRequest" WHERE reference = ${reference} FOR UPDATE`;
+      if (locked.length === 0) throw new AppError("not_found", { fr: `Aucune demande ${reference}.`, en: `No request ${reference}.` });
+      const request = await tx.rightsRequest.findUniqueOrThrow({ where: { id: locked[0]!.id } });
+      return action(tx, request);
+    });
+  } catch (error) {
+    if (error instanceof TransitionError) {
+      throw new AppError("conflict", {
+        fr: `Cette action n'est pas possible au statut actuel de la demande (« ${error.from} »).`,
+        en: `This action is not possible in the request's current status ("${error.from}").`,
+      });
+    }
+    throw error;
+  }
+}
+
+export async function recordEvent(tx: Tx, requestId: string, type: string, actor: CaseActor, payload: Record<string, unknown>) {
+  await tx.requestEvent.create({ data: { requestId, type, actorType: actor.type, actorId: actor.actorId, payload: payload as object } });
+}

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "RightsRequest_receivedAt_id_idx" ON "RightsRequest"("receivedAt", "id");
