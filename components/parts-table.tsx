@@ -8,12 +8,16 @@ import type { RequestScope } from "@/lib/routing/route-request";
 import type { RequestWithParts } from "@/lib/requests/present-request";
 
 /**
- * The parts of a case as its requester may see them: who handles each, its status and due date, and
- * why a right does not apply. Health actors the requester may not know of are not listed.
+ * The parts of a case: who handles each (under which deadline rule, for the DPO team), its status
+ * and due date, and why a right does not apply. The requester's view leaves out the health actors
+ * they may not know of (lib/requests/disclosure.ts).
  */
-export function PartsTable({ request, locale }: { request: RequestWithParts; locale: Locale }) {
+export function PartsTable({ request, locale, audience }: { request: RequestWithParts; locale: Locale; audience: "requester" | "staff" }) {
   const t = messages(locale);
-  const { visible, actorsNote } = requesterParts(request.parts, scopeReachesActors(request.scope as RequestScope, currentRegistry()));
+  const { visible, actorsNote } =
+    audience === "staff"
+      ? { visible: request.parts, actorsNote: false }
+      : requesterParts(request.parts, scopeReachesActors(request.scope as RequestScope, currentRegistry()));
   return (
     <div className="table-wrap">
       <table>
@@ -29,6 +33,7 @@ export function PartsTable({ request, locale }: { request: RequestWithParts; loc
             <tr key={p.id}>
               <td>
                 {p.healthActor?.name ?? t.cases.platform}
+                {audience === "staff" ? ` (${p.deadlineRule})` : null}
                 {p.reason ? <p className="hint">{(p.reason as unknown as Localized)[locale]}</p> : null}
               </td>
               <td>{t.cases.partStatuses[p.status]}</td>

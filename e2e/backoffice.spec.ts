@@ -1,11 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { totpAt } from "@/lib/auth/totp";
 import { createDb } from "@/lib/db";
-import { submitWebRequest } from "@/lib/requests/submit-web-request";
 import { upsertStaff } from "@/lib/staff/create-staff";
 import { getStorage } from "@/lib/storage";
-import { DEMO_PATIENTS, DEMO_RELATIVES } from "@/prisma/seed/demo";
+import { fileParentCase } from "@/prisma/seed/cases";
+import { DEMO_PATIENTS } from "@/prisma/seed/demo";
 import { expectAccessible, pdfFile, uniqueEmail, waitForMail } from "./support";
 
 const db = createDb(process.env.DATABASE_URL!, 2);
@@ -30,19 +29,7 @@ async function signIn(page: Page, staff: { email: string; totpSecret: string }) 
 
 /** A patient's request for her child, with a proof of parental authority, filed as the form does. */
 async function patientCase() {
-  const camille = DEMO_PATIENTS.camille;
-  const leo = DEMO_RELATIVES.leo;
-  const form = new FormData();
-  form.set("submissionId", randomUUID());
-  form.set("payload", JSON.stringify({
-    right: "access",
-    requester: { firstName: camille.firstName, lastName: camille.lastName, email: camille.email },
-    subject: { relation: "minor", firstName: leo.firstName, lastName: leo.lastName, birthDate: leo.birthDate },
-  }));
-  const file = pdfFile("livret.pdf");
-  form.set("proof_parental_authority", new File([file.buffer], file.name, { type: file.mimeType }));
-  const { request } = await submitWebRequest(db, getStorage(), form, { sessionEmail: camille.email, codeEmail: null });
-  return request.reference;
+  return (await fileParentCase(db, getStorage(), pdfFile("livret.pdf").buffer)).reference;
 }
 
 test.afterAll(async () => {

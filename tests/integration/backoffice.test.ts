@@ -10,6 +10,7 @@ import { submitWebRequest } from "@/lib/requests/submit-web-request";
 import { upsertStaff } from "@/lib/staff/create-staff";
 import { checkPassword, checkSecondFactor, endSession, SESSION_IDLE_MINUTES, sessionViewer } from "@/lib/staff/sign-in";
 import { getStorage } from "@/lib/storage";
+import { fileParentCase } from "@/prisma/seed/cases";
 import { apiRequest, DEMO_PATIENTS, DEMO_RELATIVES, demoData, minimalPdf, staffToken, uniqueEmail, uniqueIp } from "./support";
 
 const secret = () => process.env.AUTH_SECRET!;
@@ -23,20 +24,7 @@ async function newAgent(role: "dpo_agent" | "dpo_admin" = "dpo_agent") {
 
 /** Camille files for her son Léo with a proof: a case waiting for the DPO's identity decision. */
 async function caseWithProof() {
-  const camille = DEMO_PATIENTS.camille;
-  const leo = DEMO_RELATIVES.leo;
-  const form = new FormData();
-  form.set("submissionId", randomUUID());
-  form.set(
-    "payload",
-    JSON.stringify({
-      right: "access",
-      requester: { firstName: camille.firstName, lastName: camille.lastName, email: camille.email },
-      subject: { relation: "minor", firstName: leo.firstName, lastName: leo.lastName, birthDate: leo.birthDate },
-    }),
-  );
-  form.set("proof_parental_authority", new File([minimalPdf("LIVRET")], "livret.pdf", { type: "application/pdf" }));
-  const { request } = await submitWebRequest(db(), getStorage(), form, { sessionEmail: camille.email, codeEmail: null });
+  const request = await fileParentCase(db(), getStorage(), minimalPdf("LIVRET"));
   const proof = await db().identityProof.findFirstOrThrow({ where: { requestId: request.id } });
   return { request, proof };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AccessDenied } from "@/components/access-denied";
+import { SelectField } from "@/components/select-field";
 import { can } from "@/lib/auth/permissions";
 import { listCases } from "@/lib/backoffice/list-cases";
 import { caseListParams, CASE_LIST_STATUSES, ZCaseListQuery } from "@/lib/backoffice/list-cases.schema";
@@ -53,48 +54,28 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
       <form method="get" className="card" aria-labelledby="filters-title">
         <h2 id="filters-title">{b.filters}</h2>
         <div className="grid">
-          <div>
-            <label htmlFor="status">{b.status}</label>
-            <select id="status" name="status" defaultValue={raw.status ?? "open"}>
-              <option value="open">{b.open}</option>
-              <option value="all">{b.all}</option>
-              {CASE_LIST_STATUSES.filter((s) => s !== "open" && s !== "all").map((s) => (
-                <option key={s} value={s}>
-                  {t.cases.statuses[s as keyof typeof t.cases.statuses] ?? s}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="right">{b.right}</label>
-            <select id="right" name="right" defaultValue={raw.right ?? ""}>
-              <option value="">{b.any}</option>
-              {RIGHTS.map((r) => (
-                <option key={r} value={r}>
-                  {t.rights[r].title}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="channel">{b.channel}</label>
-            <select id="channel" name="channel" defaultValue={raw.channel ?? ""}>
-              <option value="">{b.any}</option>
-              {CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="assignee">{b.assignee}</label>
-            <select id="assignee" name="assignee" defaultValue={raw.assignee ?? ""}>
-              <option value="">{b.any}</option>
-              <option value="me">{b.me}</option>
-              <option value="none">{b.nobody}</option>
-            </select>
-          </div>
+          <SelectField
+            id="status"
+            label={b.status}
+            value={raw.status ?? "open"}
+            options={[
+              { value: "open", label: b.open },
+              { value: "all", label: b.all },
+              ...CASE_LIST_STATUSES.filter((s) => s !== "open" && s !== "all").map((s) => ({ value: s, label: t.cases.statuses[s] })),
+            ]}
+          />
+          <SelectField id="right" label={b.right} value={raw.right ?? ""} options={[{ value: "", label: b.any }, ...RIGHTS.map((r) => ({ value: r, label: t.rights[r].title }))]} />
+          <SelectField id="channel" label={b.channel} value={raw.channel ?? ""} options={[{ value: "", label: b.any }, ...CHANNELS.map((c) => ({ value: c, label: c }))]} />
+          <SelectField
+            id="assignee"
+            label={b.assignee}
+            value={raw.assignee ?? ""}
+            options={[
+              { value: "", label: b.any },
+              { value: "me", label: b.me },
+              { value: "none", label: b.nobody },
+            ]}
+          />
           <div>
             <label htmlFor="dueWithin">{b.dueWithin}</label>
             <input id="dueWithin" name="dueWithin" type="number" min={0} max={365} defaultValue={raw.dueWithin ?? ""} />
@@ -103,14 +84,16 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
             <label htmlFor="q">{b.search}</label>
             <input id="q" name="q" type="search" defaultValue={raw.q ?? ""} />
           </div>
-          <div>
-            <label htmlFor="sort">{b.sort}</label>
-            <select id="sort" name="sort" defaultValue={raw.sort ?? "due"}>
-              <option value="due">{b.sortDue}</option>
-              <option value="received">{b.sortReceived}</option>
-              <option value="reference">{b.sortReference}</option>
-            </select>
-          </div>
+          <SelectField
+            id="sort"
+            label={b.sort}
+            value={raw.sort ?? "due"}
+            options={[
+              { value: "due", label: b.sortDue },
+              { value: "received", label: b.sortReceived },
+              { value: "reference", label: b.sortReference },
+            ]}
+          />
           <label className="choice">
             <input type="checkbox" name="overdue" value="1" defaultChecked={raw.overdue === "1"} /> <span>{b.overdue}</span>
           </label>

@@ -1,7 +1,7 @@
 import { json } from "@/lib/api/respond";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { runAction } from "@/lib/errors/app-error";
+import { isForeignOrigin } from "@/lib/http/same-origin";
 import { isLocale } from "@/lib/i18n/locale";
 import { webIdentity } from "@/lib/requests/requester-access";
 import { submitWebRequest } from "@/lib/requests/submit-web-request";
@@ -18,8 +18,7 @@ export async function POST(request: Request) {
   const url = new URL(request.url);
   const lang = isLocale(url.searchParams.get("locale")) ? (url.searchParams.get("locale") as "fr" | "en") : "fr";
   // Cookie-authenticated: only this site's pages may post here.
-  const origin = request.headers.get("origin");
-  if (origin && origin !== new URL(env().APP_URL).origin) return json({ ok: false, code: "forbidden", message: "", fields: [] }, 403);
+  if (isForeignOrigin(request)) return json({ ok: false, code: "forbidden", message: "", fields: [] }, 403);
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
     const message = lang === "fr" ? "Les fichiers joints dépassent la taille permise (10 Mo chacun)." : "The attached files exceed the size allowed (10 MB each).";
     return json({ ok: false, code: "payload_too_large", message, fields: [] }, 413);

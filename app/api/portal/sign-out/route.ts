@@ -1,5 +1,6 @@
 import { cookies } from "next/headers";
 import { env } from "@/lib/env";
+import { isForeignOrigin } from "@/lib/http/same-origin";
 import { isLocale } from "@/lib/i18n/locale";
 import { EMAIL_PROOF_COOKIE } from "@/lib/identity/email-proof";
 
@@ -7,10 +8,9 @@ const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-
 
 /** Ends the patient's session (JWT cookie) and any e-mail-code proof, then returns home. */
 export async function POST(request: Request) {
-  const appUrl = new URL(env().APP_URL);
   // A form of this site only: another site cannot sign a visitor out.
-  const origin = request.headers.get("origin");
-  if (origin && origin !== appUrl.origin) return new Response(null, { status: 403 });
+  if (isForeignOrigin(request)) return new Response(null, { status: 403 });
+  const appUrl = new URL(env().APP_URL);
   const form = await request.formData().catch(() => null);
   const locale = form?.get("locale");
   const jar = await cookies();

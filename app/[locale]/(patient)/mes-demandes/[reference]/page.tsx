@@ -45,7 +45,7 @@ export default async function CasePage({
         <dd>{formatDay(request.dueDate, locale)}</dd>
       </dl>
       <h2>{t.cases.parts}</h2>
-      <PartsTable request={request} locale={locale} />
+      <PartsTable request={request} locale={locale} audience="requester" />
       <p>
         <a href={`/${locale}/demande/recu/${request.reference}`} download>
           {t.confirmation.receipt}

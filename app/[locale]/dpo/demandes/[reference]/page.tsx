@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
 import { AccessDenied } from "@/components/access-denied";
+import { PartsTable } from "@/components/parts-table";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { daysLeft, fromDateColumn } from "@/lib/deadlines";
@@ -9,7 +10,6 @@ import { fill } from "@/lib/i18n/fill";
 import { formatDay, formatInstant } from "@/lib/i18n/format";
 import { messages } from "@/lib/i18n/messages";
 import { pageLocale } from "@/lib/i18n/page-locale";
-import type { Localized } from "@/lib/registry/types";
 import { REQUEST_VIEW_INCLUDE } from "@/lib/requests/present-request";
 import { requireStaff } from "@/lib/staff/current-staff";
 import { assignAction, decideIdentityAction, noteAction } from "./actions";
@@ -81,29 +81,7 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
 
       <section aria-labelledby="parts-title">
         <h2 id="parts-title">{b.parts}</h2>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{b.parts}</th>
-                <th scope="col">{b.status}</th>
-                <th scope="col">{b.due}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {request.parts.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    {p.healthActor?.name ?? t.cases.platform} ({p.deadlineRule})
-                    {p.reason ? <p className="hint">{(p.reason as unknown as Localized)[locale]}</p> : null}
-                  </td>
-                  <td>{t.cases.partStatuses[p.status]}</td>
-                  <td>{formatDay(p.dueDate, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <PartsTable request={request} locale={locale} audience="staff" />
       </section>
 
       <section aria-labelledby="identity-title">

@@ -33,7 +33,7 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ l
         </dl>
       </div>
       <h2>{t.parts}</h2>
-      <PartsTable request={request} locale={locale} />
+      <PartsTable request={request} locale={locale} audience="requester" />
       {request.identityStatus === "documents_required" ? <p className="notice warn">{t.docsNeeded}</p> : null}
       <h2>{t.next}</h2>
       <p>{t.nextText}</p>
