@@ -12,8 +12,8 @@ const PASSWORD = "mot de passe de l'agent";
 
 async function staffMember(role: "dpo_agent" | "dpo_admin") {
   const email = uniqueEmail(role === "dpo_agent" ? "agent" : "admin");
-  const { totpSecret } = await upsertStaff(db, { email, name: role === "dpo_agent" ? "Agnès Agent" : "Adrien Admin", role, password: PASSWORD }, process.env.AUTH_SECRET!);
-  return { email, totpSecret };
+  const { id, totpSecret } = await upsertStaff(db, { email, name: role === "dpo_agent" ? "Agnès Agent" : "Adrien Admin", role, password: PASSWORD }, process.env.AUTH_SECRET!);
+  return { id, email, totpSecret };
 }
 
 async function signIn(page: Page, staff: { email: string; totpSecret: string }) {
@@ -66,9 +66,45 @@ test("a DPO agent signs in with TOTP, finds a patient's case and accepts the ide
   // The patient is told, by e-mail.
   await waitForMail(DEMO_PATIENTS.camille.email, new RegExp(`Votre identité est vérifiée \\(${reference}\\)`));
 
+  // Extend with a reason: a letter goes to the patient.
+  await page.getByLabel(/Raisons \(complexité/).fill("Nombreuses données à rassembler auprès de plusieurs services.");
+  await page.getByRole("button", { name: "Prolonger de deux mois" }).click();
+  await expect(page.getByText("Prolongée", { exact: true })).toBeVisible();
+  await waitForMail(DEMO_PATIENTS.camille.email, new RegExp(`Le délai de réponse à votre demande est prolongé \\(${reference}\\)`));
+
+  // Answer the platform's part with a partial refusal on a legal ground.
+  await page.getByLabel("Partie", { exact: true }).selectOption({ label: "La plateforme" });
+  await page.getByRole("radio", { name: "Accordée en partie" }).check();
+  await page.getByRole("checkbox", { name: /17\(3\)\(b\)/ }).check();
+  await page.getByLabel(/Réponse \(pour un acteur de santé/).fill("Les données du compte sont communiquées ; les demandes de droits relèvent d'une obligation légale.");
+  await page.getByRole("button", { name: "Répondre et envoyer le courrier" }).click();
+  await expect(page.getByText("Réponse envoyée").first()).toBeVisible();
+  const answerMail = await waitForMail(DEMO_PATIENTS.camille.email, new RegExp(`Réponse à votre demande \\(${reference}\\)`));
+  expect(answerMail.attachments?.[0]?.contentType).toBe("application/pdf");
+
+  // The letter, opened as a PDF, states the ground and the remedies.
+  const { extractText, getDocumentProxy } = await import("unpdf");
+  const letterHref = await page.getByRole("link", { name: /^answer · / }).getAttribute("href");
+  const letter = await page.request.get(letterHref!);
+  const text = (await extractText(await getDocumentProxy(new Uint8Array(await letter.body())), { mergePages: true })).text;
+  expect(text).toContain("17(3)(b)");
+  expect(text).toContain("CNIL");
+
   // An agent cannot reach an admin-only page.
   await page.goto("/fr/dpo/jetons");
   await expect(page.getByText("Accès refusé : votre rôle ne permet pas cette action.")).toBeVisible();
+});
+
+test("the patient sees each step of the DPO's handling in Mes demandes", async ({ page }) => {
+  const { signInByMagicLink } = await import("./support");
+  const agent = await staffMember("dpo_agent");
+  const reference = await patientCase();
+  const { decideIdentity } = await import("@/lib/cases/decide-identity");
+  await decideIdentity(db, getStorage(), reference, { decision: "accepted" }, { type: "staff", staffId: agent.id, actorId: agent.id });
+  await signInByMagicLink(page, DEMO_PATIENTS.camille.email);
+  await page.goto(`/fr/mes-demandes/${reference}`);
+  await expect(page.getByText("Identité vérifiée, justificatifs supprimés")).toBeVisible();
+  await expect(page.getByText("En cours de traitement").or(page.getByText("Reçue", { exact: true })).first()).toBeVisible();
 });
 
 test("an admin reaches the API tokens; a patient cannot reach the back office", async ({ page, browser }) => {

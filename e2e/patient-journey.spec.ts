@@ -75,12 +75,13 @@ test.describe("a patient exercises their rights", () => {
     await page.getByRole("button", { name: "Continuer" }).click();
     await expect(page.getByRole("alert").getByText(/Vérifiez votre adresse e-mail avec le code/)).toBeVisible();
 
+    const codeSentAfter = Date.now();
     await page.getByRole("button", { name: "Recevoir un code par e-mail" }).click();
     await expect(page.getByText(/Un code à 6 chiffres a été envoyé/)).toBeVisible();
     await page.getByLabel("Code reçu par e-mail").fill("000000".replace(/0/g, "9"));
     await page.getByRole("button", { name: "Vérifier le code" }).click();
     await expect(page.getByText("Ce code est incorrect.").first()).toBeVisible();
-    await page.getByLabel("Code reçu par e-mail").fill(await emailedCode(email));
+    await page.getByLabel("Code reçu par e-mail").fill(await emailedCode(email, codeSentAfter));
     await page.getByRole("button", { name: "Vérifier le code" }).click();
     await expect(page.getByText(`Adresse ${email} vérifiée.`)).toBeVisible();
     await page.getByRole("button", { name: "Continuer" }).click();
@@ -107,8 +108,9 @@ test.describe("a patient exercises their rights", () => {
     await page.getByLabel("Prénom").fill("Camille");
     await page.getByLabel("Nom", { exact: true }).fill("Martin");
     await page.getByLabel("Adresse e-mail").fill("camille.martin@exemple.fr");
+    const codeSentAfter = Date.now();
     await page.getByRole("button", { name: "Recevoir un code par e-mail" }).click();
-    await page.getByLabel("Code reçu par e-mail").fill(await emailedCode("camille.martin@exemple.fr"));
+    await page.getByLabel("Code reçu par e-mail").fill(await emailedCode("camille.martin@exemple.fr", codeSentAfter));
     await page.getByRole("button", { name: "Vérifier le code" }).click();
     await expect(page.getByText("Adresse camille.martin@exemple.fr vérifiée.")).toBeVisible();
 

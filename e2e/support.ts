@@ -5,6 +5,7 @@ const MAILDEV = process.env.MAILDEV_URL ?? "http://127.0.0.1:1080";
 
 interface Mail {
   id: string;
+  time: string;
   subject: string;
   text: string;
   html: string;
@@ -12,13 +13,17 @@ interface Mail {
   attachments?: { generatedFileName: string; contentType: string }[];
 }
 
-/** Waits for a message to an address in the SMTP catcher, as a person would check their inbox. */
-export async function waitForMail(address: string, subject: RegExp, timeoutMs = 20_000): Promise<Mail> {
+/**
+ * Waits for a message to an address in the SMTP catcher, as a person would check their inbox: the
+ * newest matching one received since `since` (so an older link or code is never picked).
+ */
+export async function waitForMail(address: string, subject: RegExp, since = 0, timeoutMs = 20_000): Promise<Mail> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const response = await fetch(`${MAILDEV}/api/email?to.address=${encodeURIComponent(address)}`);
     const mails = (await response.json()) as Mail[];
-    const found = mails.reverse().find((m) => subject.test(m.subject));
+    // maildev keeps whole seconds: allow for the rounding.
+    const found = mails.reverse().find((m) => subject.test(m.subject) && Date.parse(m.time) >= since - 1000);
     if (found) return found;
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -31,19 +36,20 @@ export function uniqueEmail(label: string): string {
 
 /** Signs in through the real magic link received by e-mail. */
 export async function signInByMagicLink(page: Page, email: string, locale: "fr" | "en" = "fr") {
+  const since = Date.now();
   await page.goto(`/${locale}/connexion`);
   await page.getByLabel(locale === "fr" ? "Adresse e-mail" : "E-mail address").fill(email);
   await page.getByRole("button", { name: locale === "fr" ? "Recevoir le lien" : "Send me the link" }).click();
   await expect(page.getByRole("heading", { name: locale === "fr" ? "Consultez votre messagerie" : "Check your mailbox" })).toBeVisible();
-  const mail = await waitForMail(email, /lien de connexion|sign-in link/);
+  const mail = await waitForMail(email, /lien de connexion|sign-in link/, since);
   const link = mail.html.match(/href="([^"]*\/api\/auth\/callback\/email[^"]*)"/)?.[1];
   if (!link) throw new Error("No sign-in link in the e-mail");
   await page.goto(link.replaceAll("&amp;", "&"));
 }
 
 /** The 6-digit code of the latest verification e-mail to an address. */
-export async function emailedCode(address: string): Promise<string> {
-  const mail = await waitForMail(address, /code de vérification|verification code/);
+export async function emailedCode(address: string, since: number): Promise<string> {
+  const mail = await waitForMail(address, /code de vérification|verification code/, since);
   const code = mail.text.match(/\b(\d{6})\b/)?.[1];
   if (!code) throw new Error("No code in the e-mail");
   return code;

@@ -1,6 +1,10 @@
 import { z } from "zod";
+import type { Permission } from "@/lib/auth/permissions";
 
-/** The back-office actions available through the API, one shape per action. */
+/**
+ * The back-office actions available through the API, one shape per action; each action's own schema
+ * (lib/cases) then checks its fields, the same as the pages' forms.
+ */
 export const ZCaseAction = z.discriminatedUnion(
   "action",
   [
@@ -11,7 +15,25 @@ export const ZCaseAction = z.discriminatedUnion(
       decision: z.enum(["accepted", "rejected"], "choice"),
       reason: z.string().trim().max(2000, "too_long").optional(),
     }),
+    z.object({ action: z.literal("request_information"), message: z.string() }),
+    z.object({ action: z.literal("information_received"), receivedAt: z.string().optional() }),
+    z.object({ action: z.literal("extend"), reason: z.string() }),
+    z.object({ action: z.literal("answer_part"), partId: z.string(), outcome: z.string(), grounds: z.array(z.string()).optional(), message: z.string() }),
+    z.object({ action: z.literal("close") }),
   ],
   { error: "choice" },
 );
 export type TCaseAction = z.infer<typeof ZCaseAction>;
+export type CaseActionName = TCaseAction["action"];
+
+/** The permission each action needs (lib/auth/permissions.ts), whoever calls it: a page or the API. */
+export const CASE_ACTION_PERMISSIONS: Record<CaseActionName, Permission> = {
+  assign: "requests.assign",
+  note: "requests.note",
+  decide_identity: "identity.decide",
+  request_information: "requests.request_information",
+  information_received: "requests.request_information",
+  extend: "requests.extend",
+  answer_part: "requests.answer",
+  close: "requests.close",
+};

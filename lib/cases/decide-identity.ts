@@ -1,11 +1,9 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db";
-import { queueEmail } from "@/lib/email/outbox";
-import { caseUpdateEmail } from "@/lib/email/templates/case-update";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { nextStatus } from "@/lib/requests/state-machine";
 import type { FileStorage } from "@/lib/storage";
+import { notifyRequester } from "./notify-requester";
 import { resumeClock } from "./resume-clock";
 import { type CaseActor, recordEvent, withCase } from "./with-case";
 
@@ -37,10 +35,7 @@ export async function decideIdentity(db: Db, storage: FileStorage, reference: st
       reason: input.reason ?? null,
       documents: proofs.map((p) => p.kind),
     });
-    const update = input.decision === "accepted" ? { kind: "identity_accepted" as const } : { kind: "identity_rejected" as const, reason: input.reason! };
-    await queueEmail(tx, request.requesterEmail, caseUpdateEmail(request.locale, reference, update, `${env().APP_URL}/${request.locale}/mes-demandes/${reference}`), {
-      requestId: request.id,
-    });
+    await notifyRequester(tx, request, input.decision === "accepted" ? { kind: "identity_accepted" } : { kind: "identity_rejected", reason: input.reason! });
     return proofs;
   });
   await deleteProofFiles(db, storage, proofs);

@@ -9,20 +9,22 @@ export function pausedDaysOnResume(pausedDays: number, pausedSince: Date | null,
 }
 
 /**
- * Starts a paused case's clock again (LEGAL.md R1.5): the days it stood still are added, and every
- * part's due date, and the case's, are computed again from the receipt date.
+ * Computes every part's due date again from the receipt date, with the days paused and the
+ * extension (which never applies to the health-law limits of CSP L1111-7), and the case's.
  */
-export async function resumeClock(tx: Tx, request: Pick<RightsRequest, "id" | "receivedAt" | "extended" | "pausedDays" | "pausedSince">, now: Date) {
-  if (!request.pausedSince) return;
-  const pausedDays = pausedDaysOnResume(request.pausedDays, request.pausedSince, now);
+export async function recomputeDueDates(
+  tx: Tx,
+  request: Pick<RightsRequest, "id" | "receivedAt">,
+  clock: { pausedDays: number; extended: boolean },
+): Promise<string> {
   const parts = await tx.requestPart.findMany({ where: { requestId: request.id }, select: { id: true, deadlineRule: true } });
   const dueDates: string[] = [];
   for (const part of parts) {
     const deadline = computeDeadline({
       receivedAt: request.receivedAt,
       rule: part.deadlineRule,
-      extended: part.deadlineRule === "gdpr_art12" && request.extended,
-      pausedDays,
+      extended: part.deadlineRule === "gdpr_art12" && clock.extended,
+      pausedDays: clock.pausedDays,
     });
     dueDates.push(deadline.dueDate);
     await tx.requestPart.update({
@@ -33,8 +35,15 @@ export async function resumeClock(tx: Tx, request: Pick<RightsRequest, "id" | "r
       },
     });
   }
-  await tx.rightsRequest.update({
-    where: { id: request.id },
-    data: { pausedDays, pausedSince: null, ...(dueDates.length ? { dueDate: toDateColumn(latestDueDate(dueDates)) } : {}) },
-  });
+  const due = latestDueDate(dueDates);
+  await tx.rightsRequest.update({ where: { id: request.id }, data: { dueDate: toDateColumn(due) } });
+  return due;
+}
+
+/** Starts a paused case's clock again (LEGAL.md R1.5): the days it stood still move every due date. */
+export async function resumeClock(tx: Tx, request: Pick<RightsRequest, "id" | "receivedAt" | "extended" | "pausedDays" | "pausedSince">, now: Date) {
+  if (!request.pausedSince) return;
+  const pausedDays = pausedDaysOnResume(request.pausedDays, request.pausedSince, now);
+  await tx.rightsRequest.update({ where: { id: request.id }, data: { pausedDays, pausedSince: null } });
+  await recomputeDueDates(tx, request, { pausedDays, extended: request.extended });
 }

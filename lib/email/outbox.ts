@@ -2,8 +2,11 @@ import { z } from "zod";
 import type { Tx } from "@/lib/db";
 import type { RenderedEmail } from "./layout";
 
-/** Files rendered at send time from the case, so the outbox never stores a copy of personal data twice. */
-export const ZOutboxAttachment = z.object({ kind: z.literal("receipt"), requestId: z.uuid() });
+/** Files attached at send time from the case file, so the outbox never stores a copy of them. */
+export const ZOutboxAttachment = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("receipt"), requestId: z.uuid() }),
+  z.object({ kind: z.literal("letter"), letterId: z.uuid() }),
+]);
 export type TOutboxAttachment = z.infer<typeof ZOutboxAttachment>;
 
 /**

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { buildReceiptPdf } from "@/lib/pdf/receipt";
 import { REQUEST_VIEW_INCLUDE } from "@/lib/requests/present-request";
+import { getStorage } from "@/lib/storage";
 import { ZOutboxAttachment } from "./outbox";
 import { mailTransport } from "./transport";
 
@@ -50,6 +51,14 @@ async function renderAttachments(db: Db, stored: unknown) {
     ZOutboxAttachment.array()
       .parse(stored)
       .map(async (a) => {
+        if (a.kind === "letter") {
+          const letter = await db.caseLetter.findUniqueOrThrow({ where: { id: a.letterId }, include: { request: { select: { reference: true } } } });
+          return {
+            filename: `${letter.locale === "fr" ? "courrier" : "letter"}-${letter.request.reference}-${letter.kind}.pdf`,
+            content: await getStorage().get(letter.storageKey),
+            contentType: "application/pdf",
+          };
+        }
         const request = await db.rightsRequest.findUniqueOrThrow({ where: { id: a.requestId }, include: REQUEST_VIEW_INCLUDE });
         return {
           filename: `${request.locale === "fr" ? "accuse-reception" : "receipt"}-${request.reference}.pdf`,

@@ -162,3 +162,90 @@ describe("POST /api/v1/requests/{reference}/actions", () => {
     expect((await call(request.reference, token, { action: "note", text: "x" })).status).toBe(403);
   });
 });
+
+describe("handling a case to its answer", () => {
+  const actorOf = (staffId: string) => ({ type: "staff" as const, staffId, actorId: staffId });
+
+  it("asking for information stops the clock; the answer restarts it and moves the due dates", async () => {
+    const agent = await newAgent();
+    const { request } = await caseWithProof();
+    await decideIdentity(db(), getStorage(), request.reference, { decision: "accepted" }, actorOf(agent.id));
+    const { requestInformation, informationReceived } = await import("@/lib/cases/request-information");
+    const askedAt = new Date();
+    await requestInformation(db(), request.reference, "Quels documents souhaitez-vous ?", actorOf(agent.id), askedAt);
+    let row = await db().rightsRequest.findUniqueOrThrow({ where: { id: request.id } });
+    expect(row.status).toBe("awaiting_information");
+    expect(row.pausedSince).toEqual(askedAt);
+    // The requester answers eight days later.
+    await informationReceived(db(), request.reference, new Date(askedAt.getTime() + 8 * 24 * 3600_000), actorOf(agent.id));
+    row = await db().rightsRequest.findUniqueOrThrow({ where: { id: request.id } });
+    expect(row).toMatchObject({ status: "in_progress", pausedSince: null, pausedDays: 8 });
+    expect(fromDateColumn(row.dueDate)).toBe(computeDeadline({ receivedAt: row.receivedAt, rule: "gdpr_art12", pausedDays: 8 }).dueDate);
+    expect(await db().outboxEmail.count({ where: { requestId: request.id, subject: { contains: "Une précision est nécessaire" } } })).toBe(1);
+  });
+
+  it("extends once, within the first month only, with a letter; the 8-day health-law limit never moves", async () => {
+    const agent = await newAgent();
+    const { extendCase } = await import("@/lib/cases/extend-case");
+    const { request } = await caseWithProof();
+    await decideIdentity(db(), getStorage(), request.reference, { decision: "accepted" }, actorOf(agent.id));
+    const before = await db().requestPart.findMany({ where: { requestId: request.id }, orderBy: { id: "asc" } });
+    await extendCase(db(), getStorage(), request.reference, "Volume exceptionnel de données à rassembler.", actorOf(agent.id));
+    const after = await db().requestPart.findMany({ where: { requestId: request.id }, orderBy: { id: "asc" } });
+    const row = await db().rightsRequest.findUniqueOrThrow({ where: { id: request.id }, include: { letters: true } });
+    expect(row.extended).toBe(true);
+    after.forEach((part, i) => {
+      if (part.deadlineRule === "csp_l1111_7") expect(part.dueDate).toEqual(before[i]!.dueDate);
+      else expect(fromDateColumn(part.dueDate)).toBe(computeDeadline({ receivedAt: row.receivedAt, rule: "gdpr_art12", extended: true, pausedDays: row.pausedDays }).dueDate);
+    });
+    expect(row.letters.map((l) => l.kind)).toEqual(["extension"]);
+    expect((await failure(extendCase(db(), getStorage(), request.reference, "encore", actorOf(agent.id))))?.code).toBe("conflict");
+
+    // A case received more than a month ago can no longer be extended.
+    const late = await caseWithProof();
+    await db().rightsRequest.update({ where: { id: late.request.id }, data: { receivedAt: new Date(Date.now() - 40 * 24 * 3600_000) } });
+    expect((await failure(extendCase(db(), getStorage(), late.request.reference, "trop tard", actorOf(agent.id))))?.code).toBe("conflict");
+  });
+
+  it("answers every part (a partial refusal with its grounds and the remedies in the letter), then closes", async () => {
+    const { extractText, getDocumentProxy } = await import("unpdf");
+    const { answerPart } = await import("@/lib/cases/answer-part");
+    const { closeCase } = await import("@/lib/cases/close-case");
+    const agent = await newAgent();
+    const { request } = await caseWithProof();
+    const actor = actorOf(agent.id);
+    // Not while identity is awaited.
+    const part0 = request.parts[0]!;
+    expect((await failure(answerPart(db(), getStorage(), request.reference, { partId: part0.id, outcome: "granted", grounds: [], message: "x" }, actor)))?.code).toBe("conflict");
+    await decideIdentity(db(), getStorage(), request.reference, { decision: "accepted" }, actor);
+
+    const parts = await db().requestPart.findMany({ where: { requestId: request.id }, orderBy: { handler: "asc" } });
+    const [platform, ...actors] = parts;
+    await answerPart(db(), getStorage(), request.reference, { partId: platform!.id, outcome: "partly_granted", grounds: ["art_17_3_b"], message: "Votre compte est supprimé ; les demandes de droits sont conservées cinq ans." }, actor);
+    let row = await db().rightsRequest.findUniqueOrThrow({ where: { id: request.id }, include: { letters: true } });
+    expect(row.status).toBe("in_progress");
+    const letter = row.letters[0]!;
+    const text = (await extractText(await getDocumentProxy(new Uint8Array(await getStorage().get(letter.storageKey))), { mergePages: true })).text;
+    expect(text).toContain(request.reference);
+    expect(text).toContain("17(3)(b)");
+    expect(text).toContain("CNIL");
+    expect(text).toContain("recours juridictionnel");
+
+    for (const part of actors) await answerPart(db(), getStorage(), request.reference, { partId: part.id, outcome: "granted", grounds: [], message: "Réponse de l'acteur de santé transmise." }, actor);
+    row = await db().rightsRequest.findUniqueOrThrow({ where: { id: request.id }, include: { letters: true } });
+    expect(row.status).toBe("answered");
+    expect(row.letters).toHaveLength(parts.length);
+    expect((await failure(answerPart(db(), getStorage(), request.reference, { partId: platform!.id, outcome: "granted", grounds: [], message: "x" }, actor)))?.code).toBe("conflict");
+
+    await closeCase(db(), request.reference, actor);
+    expect((await db().rightsRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("closed");
+    expect((await failure(closeCase(db(), request.reference, actor)))?.code).toBe("conflict");
+  });
+
+  it("a refusal needs its grounds (422)", async () => {
+    const { ZAnswerPart } = await import("@/lib/cases/answer-part");
+    const parsed = ZAnswerPart.safeParse({ partId: randomUUID(), outcome: "refused", message: "Non." });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.path.join("."))).toContain("grounds");
+  });
+});

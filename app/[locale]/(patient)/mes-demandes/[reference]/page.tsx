@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PartsTable } from "@/components/parts-table";
+import { db } from "@/lib/db";
 import { WithdrawForm } from "@/components/withdraw-form";
 import { formatDay, formatInstant } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page-locale";
@@ -26,6 +27,7 @@ export default async function CasePage({
   const t = messages(locale);
   const request = await findRequesterCase(reference, await provenEmails({ includeCode: false }));
   if (!request) notFound();
+  const letters = await db().caseLetter.findMany({ where: { requestId: request.id }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, createdAt: true } });
   return (
     <main className="narrow">
       <h1>
@@ -51,6 +53,20 @@ export default async function CasePage({
           {t.confirmation.receipt}
         </a>
       </p>
+      {letters.length > 0 ? (
+        <>
+          <h2>{t.cases.letters}</h2>
+          <ul>
+            {letters.map((l) => (
+              <li key={l.id}>
+                <a href={`/${locale}/mes-demandes/${request.reference}/courriers/${l.id}`}>
+                  {t.cases.letterKinds[l.kind]} · {formatInstant(l.createdAt, locale)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2>{t.cases.timeline}</h2>
       <ol className="timeline">
         {request.events.filter((e) => e.type in t.cases.events).map((e) => (

@@ -4,6 +4,7 @@ import { ActionForm } from "@/components/action-form";
 import { AccessDenied } from "@/components/access-denied";
 import { PartsTable } from "@/components/parts-table";
 import { can } from "@/lib/auth/permissions";
+import { REFUSAL_GROUND_CODES, REFUSAL_GROUNDS } from "@/lib/cases/grounds";
 import { db } from "@/lib/db";
 import { daysLeft, fromDateColumn } from "@/lib/deadlines";
 import { fill } from "@/lib/i18n/fill";
@@ -11,8 +12,9 @@ import { formatDay, formatInstant } from "@/lib/i18n/format";
 import { messages } from "@/lib/i18n/messages";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { REQUEST_VIEW_INCLUDE } from "@/lib/requests/present-request";
+import { isOpen } from "@/lib/requests/state-machine";
 import { requireStaff } from "@/lib/staff/current-staff";
-import { assignAction, decideIdentityAction, noteAction } from "./actions";
+import { caseFormAction } from "./actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string; reference: string }> }): Promise<Metadata> {
   const { reference } = await params;
@@ -32,12 +34,18 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
   const [request, agents] = await Promise.all([
     db().rightsRequest.findUnique({
       where: { reference },
-      include: { ...REQUEST_VIEW_INCLUDE, proofs: { orderBy: { uploadedAt: "asc" } }, assignee: { select: { id: true, name: true } } },
+      include: {
+        ...REQUEST_VIEW_INCLUDE,
+        proofs: { orderBy: { uploadedAt: "asc" } },
+        letters: { orderBy: { createdAt: "asc" } },
+        assignee: { select: { id: true, name: true } },
+      },
     }),
     db().staffUser.findMany({ where: { disabledAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   if (!request) notFound();
   const staffNames = new Map(agents.map((a) => [a.id, a.name]));
+  const openParts = request.parts.filter((p) => ["pending", "awaiting_forwarding", "forwarded"].includes(p.status));
   const left = daysLeft(fromDateColumn(request.dueDate), new Date());
   const details = Object.entries(request.details as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== null && v !== "");
 
@@ -103,7 +111,7 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
         {UNDECIDED.includes(request.identityStatus) && can(viewer.role, "identity.decide") ? (
           <div className="card">
             <h3>{b.decide}</h3>
-            <ActionForm id="identity" action={decideIdentityAction.bind(null, locale, request.reference)} submitLabel={b.decide}>
+            <ActionForm id="identity" action={caseFormAction.bind(null, locale, request.reference, "decide_identity")} submitLabel={b.decide}>
               <fieldset>
                 <legend>{b.decisionLegend}</legend>
                 <label className="choice">
@@ -126,7 +134,7 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
         </h2>
         {can(viewer.role, "requests.assign") ? (
           <div className="card">
-            <ActionForm id="assign" action={assignAction.bind(null, locale, request.reference)} submitLabel={b.assign}>
+            <ActionForm id="assign" action={caseFormAction.bind(null, locale, request.reference, "assign")} submitLabel={b.assign}>
               <label htmlFor="agentId">{b.assignee}</label>
               <select id="agentId" name="agentId" defaultValue={request.assigneeId ?? ""}>
                 <option value="">{b.unassigned}</option>
@@ -141,11 +149,94 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
         ) : null}
         {can(viewer.role, "requests.note") ? (
           <div className="card">
-            <ActionForm id="note" action={noteAction.bind(null, locale, request.reference)} submitLabel={b.addNote}>
+            <ActionForm id="note" action={caseFormAction.bind(null, locale, request.reference, "note")} submitLabel={b.addNote}>
               <label htmlFor="text">{b.note}</label>
               <textarea id="text" name="text" />
             </ActionForm>
           </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="answer-title">
+        <h2 id="answer-title">{b.answer}</h2>
+        <div className="grid">
+          {openParts.length > 0 && can(viewer.role, "requests.answer") ? (
+            <div className="card">
+              <ActionForm id="answer" action={caseFormAction.bind(null, locale, request.reference, "answer_part")} submitLabel={b.answerSubmit}>
+                <label htmlFor="partId">{b.answerPart}</label>
+                <select id="partId" name="partId">
+                  {openParts.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.healthActor?.name ?? t.cases.platform}
+                    </option>
+                  ))}
+                </select>
+                <fieldset>
+                  <legend>{b.outcome}</legend>
+                  {(["granted", "partly_granted", "refused"] as const).map((o) => (
+                    <label key={o} className="choice">
+                      <input type="radio" name="outcome" value={o} /> <span>{b.outcomes[o]}</span>
+                    </label>
+                  ))}
+                </fieldset>
+                <fieldset>
+                  <legend>{b.grounds}</legend>
+                  {REFUSAL_GROUND_CODES.map((g) => (
+                    <label key={g} className="choice">
+                      <input type="checkbox" name="grounds" value={g} /> <span>{REFUSAL_GROUNDS[g][locale]}</span>
+                    </label>
+                  ))}
+                </fieldset>
+                <label htmlFor="answer-message">{b.answerMessage}</label>
+                <textarea id="answer-message" name="message" />
+              </ActionForm>
+            </div>
+          ) : null}
+          {can(viewer.role, "requests.request_information") && (request.status === "received" || request.status === "in_progress") ? (
+            <div className="card">
+              <ActionForm id="info" action={caseFormAction.bind(null, locale, request.reference, "request_information")} submitLabel={b.requestInfoSubmit}>
+                <label htmlFor="info-message">{b.requestInfoLabel}</label>
+                <textarea id="info-message" name="message" />
+              </ActionForm>
+            </div>
+          ) : null}
+          {can(viewer.role, "requests.request_information") && request.status === "awaiting_information" ? (
+            <div className="card">
+              <ActionForm id="info-received" action={caseFormAction.bind(null, locale, request.reference, "information_received")} submitLabel={b.infoReceived}>
+                <label htmlFor="receivedAt">{b.infoReceivedAt}</label>
+                <input id="receivedAt" name="receivedAt" type="text" placeholder="2026-11-24T10:00:00+01:00" />
+              </ActionForm>
+            </div>
+          ) : null}
+          {can(viewer.role, "requests.extend") && !request.extended && isOpen(request.status) ? (
+            <div className="card">
+              <ActionForm id="extend" action={caseFormAction.bind(null, locale, request.reference, "extend")} submitLabel={b.extend}>
+                <label htmlFor="extend-reason">{b.extendReason}</label>
+                <textarea id="extend-reason" name="reason" />
+              </ActionForm>
+            </div>
+          ) : null}
+          {can(viewer.role, "requests.close") && (request.status === "answered" || request.status === "awaiting_information") ? (
+            <div className="card">
+              <ActionForm id="close" action={caseFormAction.bind(null, locale, request.reference, "close")} submitLabel={b.close}>
+                {null}
+              </ActionForm>
+            </div>
+          ) : null}
+        </div>
+        {request.letters.length > 0 ? (
+          <>
+            <h3>{b.letters}</h3>
+            <ul>
+              {request.letters.map((l) => (
+                <li key={l.id}>
+                  <a href={`/${locale}/dpo/courriers/${l.id}`}>
+                    {l.kind} · {formatInstant(l.createdAt, locale)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </>
         ) : null}
       </section>
 

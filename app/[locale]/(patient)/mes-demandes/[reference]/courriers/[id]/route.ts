@@ -1,0 +1,22 @@
+import { db } from "@/lib/db";
+import { provenEmails } from "@/lib/requests/requester-access";
+import { getStorage } from "@/lib/storage";
+
+/** A letter of the requester's own case: the case's reference and the proven address are in the query. */
+export async function GET(_request: Request, { params }: { params: Promise<{ reference: string; id: string }> }) {
+  const { reference, id } = await params;
+  const emails = await provenEmails({ includeCode: false });
+  const letter =
+    emails.length && /^[0-9a-f-]{36}$/.test(id)
+      ? await db().caseLetter.findFirst({ where: { id, request: { reference, requesterEmail: { in: emails } } }, select: { storageKey: true, kind: true } })
+      : null;
+  if (!letter) return new Response(null, { status: 404 });
+  return new Response(Buffer.from(await getStorage().get(letter.storageKey)), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `inline; filename="${reference}-${letter.kind}.pdf"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

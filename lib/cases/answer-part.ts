@@ -1,0 +1,61 @@
+import { z } from "zod";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors/app-error";
+import { nextStatus, TransitionError } from "@/lib/requests/state-machine";
+import type { FileStorage } from "@/lib/storage";
+import { REFUSAL_GROUND_CODES } from "./grounds";
+import { sendLetter } from "./notify-requester";
+import { type CaseActor, recordEvent, withCase } from "./with-case";
+
+export const ZAnswerPart = z
+  .object({
+    partId: z.uuid("uuid"),
+    outcome: z.enum(["granted", "partly_granted", "refused"], "choice"),
+    grounds: z.array(z.enum(REFUSAL_GROUND_CODES, "choice")).max(10).default([]),
+    /** The answer itself, and for Art. 12(5) grounds the facts that show the request unfounded or excessive. */
+    message: z.string().trim().min(1, "required").max(10_000, "too_long"),
+  })
+  .refine((a) => a.outcome === "granted" || a.grounds.length > 0, { path: ["grounds"], message: "required" });
+export type TAnswerPart = z.infer<typeof ZAnswerPart>;
+
+const OPEN_PART = ["pending", "awaiting_forwarding", "forwarded"] as const;
+
+/**
+ * Answers one part: granted, partly granted or refused on legal grounds. A letter in the requester's
+ * language (with the grounds, the CNIL complaint and the judicial remedy when anything is refused)
+ * is e-mailed and kept in the case file. A health actor's part is marked answered by the DPO with
+ * the actor's answer as the message. The case is answered when its last part is.
+ */
+export async function answerPart(db: Db, storage: FileStorage, reference: string, input: TAnswerPart, actor: CaseActor): Promise<void> {
+  let discardLetter: (() => Promise<void>) | undefined;
+  try {
+    await withCase(db, reference, async (tx, request) => {
+      const part = await tx.requestPart.findFirst({ where: { id: input.partId, requestId: request.id }, include: { healthActor: { select: { name: true } } } });
+      if (!part) throw AppError.validation([{ path: "partId", key: "invalid" }]);
+      if (!(OPEN_PART as readonly string[]).includes(part.status)) {
+        throw new AppError("conflict", { fr: "Cette partie a déjà sa réponse.", en: "This part already has its answer." });
+      }
+      // Parts are answered while the case is in hand: received (handling starts now) or in progress,
+      // not while identity or information is awaited.
+      const handling = request.status === "received" ? nextStatus(request.status, "start_handling") : request.status;
+      if (handling !== "in_progress") throw new TransitionError("all_parts_answered", request.status);
+      await tx.requestPart.update({
+        where: { id: part.id },
+        data: { status: input.outcome === "refused" ? "refused" : "answered", outcome: input.outcome, grounds: input.grounds, answeredAt: new Date() },
+      });
+      const open = await tx.requestPart.count({ where: { requestId: request.id, status: { in: [...OPEN_PART] } } });
+      const status = open === 0 ? nextStatus(handling, "all_parts_answered") : handling;
+      await tx.rightsRequest.update({ where: { id: request.id }, data: { status } });
+      await recordEvent(tx, request.id, "answer_part", actor, { partId: part.id, outcome: input.outcome, grounds: input.grounds });
+      discardLetter = await sendLetter(tx, storage, request, {
+        kind: "answer",
+        partId: part.id,
+        content: { kind: "answer", handlerName: part.healthActor?.name ?? null, outcome: input.outcome, grounds: input.grounds, message: input.message },
+        update: { kind: "answer" },
+      });
+    });
+  } catch (error) {
+    await discardLetter?.();
+    throw error;
+  }
+}

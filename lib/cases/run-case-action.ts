@@ -1,0 +1,36 @@
+import { db } from "@/lib/db";
+import { getStorage } from "@/lib/storage";
+import { addNote } from "./add-note";
+import { answerPart, ZAnswerPart } from "./answer-part";
+import { assignCase } from "./assign-case";
+import { ZCaseAction } from "./case-action.schema";
+import { closeCase } from "./close-case";
+import { decideIdentity, ZIdentityDecision } from "./decide-identity";
+import { extendCase, ZExtend } from "./extend-case";
+import { informationReceived, requestInformation, ZInformationReceived, ZRequestInformation } from "./request-information";
+import type { CaseActor } from "./with-case";
+
+/** Parses one back-office action (API body or form) and runs it: one place for both entry points. */
+export async function runCaseAction(reference: string, body: unknown, actor: CaseActor): Promise<void> {
+  const action = ZCaseAction.parse(body);
+  switch (action.action) {
+    case "assign":
+      return assignCase(db(), reference, action.agentId, actor);
+    case "note":
+      return addNote(db(), reference, action.text, actor);
+    case "decide_identity":
+      return decideIdentity(db(), getStorage(), reference, ZIdentityDecision.parse(action), actor);
+    case "request_information":
+      return requestInformation(db(), reference, ZRequestInformation.parse(action).message, actor);
+    case "information_received": {
+      const { receivedAt } = ZInformationReceived.parse(action);
+      return informationReceived(db(), reference, receivedAt ? new Date(receivedAt) : new Date(), actor);
+    }
+    case "extend":
+      return extendCase(db(), getStorage(), reference, ZExtend.parse(action).reason, actor);
+    case "answer_part":
+      return answerPart(db(), getStorage(), reference, ZAnswerPart.parse(action), actor);
+    case "close":
+      return closeCase(db(), reference, actor);
+  }
+}

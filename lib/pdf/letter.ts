@@ -1,0 +1,85 @@
+import { REFUSAL_GROUNDS, REMEDIES, type RefusalGround } from "@/lib/cases/grounds";
+import { formatDay, formatInstant } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locale";
+import { RIGHT_ARTICLES, RIGHT_LABELS, type RightKey } from "@/lib/rights/rights";
+import { PdfWriter } from "./layout";
+
+export type LetterContent =
+  | { kind: "answer"; handlerName: string | null; outcome: "granted" | "partly_granted" | "refused"; grounds: RefusalGround[]; message: string }
+  | { kind: "extension"; reason: string; newDueDate: string };
+
+export interface LetterData {
+  reference: string;
+  right: RightKey;
+  receivedAt: Date;
+  requesterName: string;
+  date: Date;
+  content: LetterContent;
+}
+
+const T = {
+  fr: {
+    footer: "Délégué à la protection des données de la plateforme",
+    subject: (ref: string, right: string) => `Objet : votre demande ${ref} (${right})`,
+    receivedOn: (at: string) => `Votre demande nous est parvenue le ${at}.`,
+    greeting: (name: string) => `Madame, Monsieur ${name},`,
+    answerTitle: "Réponse à votre demande",
+    extensionTitle: "Prolongation du délai de réponse",
+    part: (name: string | null) => (name ? `Partie traitée par ${name}, pour le compte duquel la plateforme vous répond sur ses instructions.` : "Partie relative aux traitements dont la plateforme est responsable."),
+    outcome: {
+      granted: "Nous faisons droit à votre demande.",
+      partly_granted: "Nous faisons droit à votre demande en partie.",
+      refused: "Nous ne pouvons pas faire droit à votre demande.",
+    },
+    grounds: "Motifs du refus :",
+    extension: (date: string) =>
+      `Compte tenu de la complexité ou du nombre de demandes, le délai de réponse est prolongé de deux mois (RGPD art. 12(3)). Nous vous répondrons au plus tard le ${date}. Raisons :`,
+    signature: "Le délégué à la protection des données",
+  },
+  en: {
+    footer: "The platform's data protection officer",
+    subject: (ref: string, right: string) => `Re: your request ${ref} (${right})`,
+    receivedOn: (at: string) => `We received your request on ${at}.`,
+    greeting: (name: string) => `Dear ${name},`,
+    answerTitle: "Answer to your request",
+    extensionTitle: "Extension of the time limit",
+    part: (name: string | null) => (name ? `Part handled by ${name}, on whose behalf and instructions the platform answers you.` : "Part about the processing the platform is responsible for."),
+    outcome: {
+      granted: "We grant your request.",
+      partly_granted: "We grant your request in part.",
+      refused: "We cannot grant your request.",
+    },
+    grounds: "Grounds of the refusal:",
+    extension: (date: string) =>
+      `Taking into account the complexity or number of requests, the time limit is extended by two months (GDPR Art. 12(3)). We will answer at the latest on ${date}. Reasons:`,
+    signature: "The data protection officer",
+  },
+} as const;
+
+/** A letter to the requester, in their language; a refusal states its grounds and the remedies (Art. 12(4)). */
+export async function buildLetterPdf(data: LetterData, locale: Locale): Promise<Uint8Array> {
+  const t = T[locale];
+  const title = data.content.kind === "answer" ? t.answerTitle : t.extensionTitle;
+  const pdf = await PdfWriter.create({ title: `${title} ${data.reference}`, lang: locale, footer: `${t.footer} · ${data.reference}` });
+  pdf.paragraph(formatDay(data.date.toISOString().slice(0, 10), locale), { muted: true });
+  pdf.heading(title);
+  pdf.paragraph(t.subject(data.reference, `${RIGHT_LABELS[data.right][locale]}, ${RIGHT_ARTICLES[data.right]}`));
+  pdf.paragraph(t.greeting(data.requesterName));
+  pdf.paragraph(t.receivedOn(formatInstant(data.receivedAt, locale)));
+  const content = data.content;
+  if (content.kind === "answer") {
+    pdf.paragraph(t.part(content.handlerName));
+    pdf.paragraph(t.outcome[content.outcome]);
+    pdf.paragraph(content.message);
+    if (content.outcome !== "granted") {
+      pdf.heading(t.grounds, 2);
+      for (const ground of content.grounds) pdf.paragraph(`- ${REFUSAL_GROUNDS[ground][locale]}`);
+      pdf.paragraph(REMEDIES[locale]);
+    }
+  } else {
+    pdf.paragraph(t.extension(formatDay(content.newDueDate, locale)));
+    pdf.paragraph(content.reason);
+  }
+  pdf.paragraph(t.signature);
+  return pdf.save();
+}
