@@ -19,6 +19,7 @@ export const PERMISSIONS = {
   "health_actors.read": ["dpo_agent", "dpo_admin"],
   "api_tokens.manage": ["dpo_admin"],
   "sign_ins.read": ["dpo_admin"],
+  "audit.verify": ["dpo_admin"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,3 +1,4 @@
+import { appendEvent } from "@/lib/audit/append-event";
 import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import type { RightsRequest } from "@/lib/generated/prisma/client";
@@ -34,6 +35,7 @@ export async function withCase<T>(db: Db, reference: string, action: (tx: Tx, re
   }
 }
 
+/** Records a step in the case's trail (hash-chained: lib/audit). */
 export async function recordEvent(tx: Tx, requestId: string, type: string, actor: CaseActor, payload: Record<string, unknown>) {
-  await tx.requestEvent.create({ data: { requestId, type, actorType: actor.type, actorId: actor.actorId, payload: payload as object } });
+  await appendEvent(tx, requestId, { type, actorType: actor.type, actorId: actor.actorId, payload });
 }

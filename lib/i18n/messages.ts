@@ -329,6 +329,10 @@ const fr = {
     answerSubmit: "Répondre et envoyer le courrier",
     close: "Clore la demande",
     letters: "Courriers envoyés",
+    audit: "Intégrité du journal",
+    auditIntro: "Chaque événement d'une demande porte l'empreinte du précédent : toute modification, suppression ou inversion rompt la chaîne à cet endroit.",
+    auditOk: "{cases} demandes, {events} événements : toutes les chaînes sont intactes.",
+    auditBroken: "Chaîne rompue : demande {reference}, événement n° {eventId} ({reason}).",
   },
   notFound: { title: "Page introuvable", text: "Cette page n'existe pas ou vous n'y avez pas accès.", home: "Retour à l'accueil" },
 };
@@ -657,6 +661,10 @@ const en: Messages = {
     answerSubmit: "Answer and send the letter",
     close: "Close the request",
     letters: "Letters sent",
+    audit: "Audit trail integrity",
+    auditIntro: "Each event of a request carries the hash of the one before: any change, deletion or reordering breaks the chain there.",
+    auditOk: "{cases} requests, {events} events: every chain is intact.",
+    auditBroken: "Broken chain: request {reference}, event #{eventId} ({reason}).",
   },
   notFound: { title: "Page not found", text: "This page does not exist or you do not have access to it.", home: "Back to home" },
 };

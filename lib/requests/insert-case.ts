@@ -16,7 +16,7 @@ export interface CaseRows {
     status: string;
   }[];
   proofs: { kind: string; storageKey: string; contentType: string; size: number }[];
-  event: { type: string; actorType: string; actorId: string | null; payload: object };
+  event: { type: string; actorType: string; actorId: string | null; payload: object; hash: string };
   outbox: { id: string; to: string; subject: string; html: string; text: string; attachments: object[] };
 }
 
@@ -58,8 +58,8 @@ export async function insertCase(db: Db, rows: CaseRows): Promise<void> {
       SELECT gen_random_uuid(), request."id", f."kind"::"ProofKind", f."storageKey", f."contentType", f."size", ${r.createdAt}, ${r.createdAt}, ${r.createdAt}
       FROM request, jsonb_to_recordset(${JSON.stringify(rows.proofs)}::jsonb) AS f("kind" text, "storageKey" text, "contentType" text, "size" int)
     ), event AS (
-      INSERT INTO "RequestEvent" ("requestId", "type", "actorType", "actorId", "payload", "createdAt")
-      SELECT request."id", ${rows.event.type}, ${rows.event.actorType}::"ActorType", ${rows.event.actorId}, ${JSON.stringify(rows.event.payload)}::jsonb, ${r.createdAt}
+      INSERT INTO "RequestEvent" ("requestId", "type", "actorType", "actorId", "payload", "createdAt", "prevHash", "hash")
+      SELECT request."id", ${rows.event.type}, ${rows.event.actorType}::"ActorType", ${rows.event.actorId}, ${JSON.stringify(rows.event.payload)}::jsonb, ${r.createdAt}, NULL, ${rows.event.hash}
       FROM request
     )
     INSERT INTO "OutboxEmail" ("id", "to", "subject", "html", "text", "attachments", "requestId", "createdAt", "updatedAt")

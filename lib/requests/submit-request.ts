@@ -1,4 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
+import { eventHash } from "@/lib/audit/chain";
+import { canonicalJson } from "@/lib/util/canonical-json";
 import type { Db, Tx } from "@/lib/db";
 import { fromDateColumn, latestDueDate, toDateColumn as utcDay } from "@/lib/deadlines";
 import { acknowledgementEmail } from "@/lib/email/templates/acknowledgement";
@@ -199,7 +201,7 @@ function caseRows(input: TSubmitRequest, ctx: SubmitContext, registry: Registry,
     updatedAt: now,
   }));
 
-  const event = {
+  const unchained = {
     requestId,
     type: transition,
     actorType: ctx.actor.type === "api" ? ("api" as const) : ("requester" as const),
@@ -212,6 +214,8 @@ function caseRows(input: TSubmitRequest, ctx: SubmitContext, registry: Registry,
     },
     createdAt: now,
   };
+  // The first link of the case's audit chain (lib/audit/chain.ts).
+  const event = { ...unchained, prevHash: null, hash: eventHash(null, unchained) };
 
   const shown = requesterParts(
     partRows.map((p, i) => ({ ...p, healthActor: parts[i]!.healthActor })),
@@ -293,13 +297,4 @@ async function findByIdempotencyKey(db: Db, key: string, bodyHash: string): Prom
 
 function hashBody(input: unknown): string {
   return createHash("sha256").update(canonicalJson(input)).digest("hex");
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
 }

@@ -16,7 +16,10 @@ export interface WebIdentity {
 }
 
 const ZSubmissionId = z.uuid();
-export const SUBMISSIONS_PER_HOUR = 20;
+/** Requests one proven address may file per hour (PORTAL_SUBMISSIONS_PER_HOUR, default 20). */
+export function submissionsPerHour(): number {
+  return Number(process.env.PORTAL_SUBMISSIONS_PER_HOUR ?? 20);
+}
 
 /** How the requester's address was proven, or null when it was not. */
 export function webVerification(identity: WebIdentity, requesterEmail: string): Exclude<RequesterVerification, "none"> | null {
@@ -41,8 +44,8 @@ export async function submitWebRequest(db: Db, storage: FileStorage, form: FormD
   const input = ZSubmitRequest.parse({ ...(payload as object), channel: "web", receivedAt: new Date().toISOString() });
   const verification = webVerification(identity, input.requester.email);
   if (!verification) throw AppError.validation([{ path: "requester.email", key: "email_not_verified" }]);
-  // A proven address files at most SUBMISSIONS_PER_HOUR requests an hour (no mass probing).
-  await consumeRateLimit(db, `submit:${input.requester.email}`, SUBMISSIONS_PER_HOUR, 3600);
+  // A proven address files a limited number of requests an hour (no mass probing).
+  await consumeRateLimit(db, `submit:${input.requester.email}`, submissionsPerHour(), 3600);
 
   const { proofs, discard } = await storeProofs(storage, await proofsFromForm(form));
   try {

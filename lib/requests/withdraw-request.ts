@@ -1,3 +1,4 @@
+import { appendEvent, lockCase } from "@/lib/audit/append-event";
 import type { Db } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
 import { withdrawalEmail } from "@/lib/email/templates/withdrawal";
@@ -18,6 +19,7 @@ export async function withdrawRequest(db: Db, storage: FileStorage, reference: s
   const proofs = await db.$transaction(async (tx) => {
     const request = await tx.rightsRequest.findFirst({ where: { reference, requesterEmail }, select: { id: true, locale: true } });
     if (!request) throw new AppError("not_found", { fr: "Demande introuvable.", en: "Request not found." });
+    await lockCase(tx, request.id);
     // The status is checked in the update itself: of two simultaneous withdrawals, one wins.
     const changed = await tx.rightsRequest.updateMany({
       where: { id: request.id, status: { in: [...WITHDRAWABLE] } },
@@ -33,7 +35,7 @@ export async function withdrawRequest(db: Db, storage: FileStorage, reference: s
       where: { requestId: request.id, status: { in: ["pending", "awaiting_forwarding", "forwarded"] } },
       data: { status: "withdrawn" },
     });
-    await tx.requestEvent.create({ data: { requestId: request.id, type: "withdraw", actorType: "requester", actorId: requesterEmail, payload: {} } });
+    await appendEvent(tx, request.id, { type: "withdraw", actorType: "requester", actorId: requesterEmail, payload: {} });
     await queueEmail(tx, requesterEmail, withdrawalEmail(request.locale, reference, `${env().APP_URL}/${request.locale}/mes-demandes`), {
       requestId: request.id,
     });

@@ -26,5 +26,7 @@ export function localAppEnv(stack: LocalStack, secrets?: { authSecret: string; f
     STORAGE_DRIVER: "local",
     STORAGE_LOCAL_DIR: stack.storageDir,
     MAILDEV_URL: `http://127.0.0.1:${stack.mailWebPort}`,
+    // The tests file many requests for the same demo patients.
+    PORTAL_SUBMISSIONS_PER_HOUR: "10000",
   };
 }

@@ -249,3 +249,30 @@ describe("handling a case to its answer", () => {
     expect(parsed.error?.issues.map((i) => i.path.join("."))).toContain("grounds");
   });
 });
+
+describe("the audit trail is tamper-evident", () => {
+  it("the chain of a handled case verifies, and an altered row is pointed at", async () => {
+    const { verifyTrails } = await import("@/lib/audit/verify-trails");
+    const { verifyChain } = await import("@/lib/audit/chain");
+    const agent = await newAgent();
+    const { request } = await caseWithProof();
+    const actor = { type: "staff" as const, staffId: agent.id, actorId: agent.id };
+    const { addNote } = await import("@/lib/cases/add-note");
+    await addNote(db(), request.reference, "Première note", actor);
+    await decideIdentity(db(), getStorage(), request.reference, { decision: "accepted" }, actor);
+    await addNote(db(), request.reference, "Seconde note", actor);
+
+    const events = () => db().requestEvent.findMany({ where: { requestId: request.id }, orderBy: { id: "asc" } });
+    expect(verifyChain(await events())).toEqual({ ok: true, events: 4 });
+    expect((await verifyTrails(db())).broken.some((b) => b.reference === request.reference)).toBe(false);
+
+    // Someone rewrites a note directly in the database.
+    const note = (await events())[1]!;
+    await db().requestEvent.update({ where: { id: note.id }, data: { payload: { text: "Note réécrite" } } });
+    expect(verifyChain(await events())).toEqual({ ok: false, eventId: String(note.id), reason: "hash_mismatch" });
+    expect((await verifyTrails(db())).broken).toContainEqual({ reference: request.reference, eventId: String(note.id), reason: "hash_mismatch" });
+    // Put it back so the shared database stays clean for other tests.
+    await db().requestEvent.update({ where: { id: note.id }, data: { payload: note.payload as object } });
+    expect(verifyChain(await events())).toEqual({ ok: true, events: 4 });
+  });
+});

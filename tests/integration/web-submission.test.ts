@@ -257,3 +257,20 @@ describe("what the requester is told, and which files are kept", () => {
     expect(error?.fields.map((f) => f.path)).toContain("right");
   });
 });
+
+describe("a proven address files a limited number of requests an hour", () => {
+  it("refuses the request past the limit", async () => {
+    const previous = process.env.PORTAL_SUBMISSIONS_PER_HOUR;
+    process.env.PORTAL_SUBMISSIONS_PER_HOUR = "2";
+    try {
+      const email = uniqueEmail("prolific");
+      const body = () => payload({ requester: { firstName: "Paul", lastName: "Prolixe", email }, subject: { firstName: "Paul", lastName: "Prolixe", birthDate: "1980-01-01" } });
+      const identity = { sessionEmail: null, codeEmail: email };
+      await submitWebRequest(db(), getStorage(), form(body()), identity);
+      await submitWebRequest(db(), getStorage(), form(body()), identity);
+      expect((await refused(submitWebRequest(db(), getStorage(), form(body()), identity))).code).toBe("rate_limited");
+    } finally {
+      process.env.PORTAL_SUBMISSIONS_PER_HOUR = previous;
+    }
+  });
+});

@@ -31,6 +31,11 @@ export default async function BackOfficeLayout({ children, params }: { children:
                       <Link href={`/${locale}/dpo/jetons`}>{t.backoffice.tokens}</Link>
                     </li>
                   ) : null}
+                  {can(viewer.role, "audit.verify") ? (
+                    <li>
+                      <Link href={`/${locale}/dpo/audit`}>{t.backoffice.audit}</Link>
+                    </li>
+                  ) : null}
                   <li>
                     <span className="hint">{fill(t.backoffice.signedInAs, { name: viewer.name, role: t.backoffice.roles[viewer.role] })}</span>
                   </li>

@@ -1,4 +1,5 @@
 import { Readable } from "node:stream";
+import { appendEvent, lockCase } from "@/lib/audit/append-event";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { currentStaff } from "@/lib/staff/current-staff";
@@ -16,8 +17,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     ? await db().identityProof.findUnique({ where: { id }, select: { requestId: true, kind: true, storageKey: true, contentType: true } })
     : null;
   if (!proof?.storageKey) return new Response(null, { status: 404 });
-  await db().requestEvent.create({
-    data: { requestId: proof.requestId, type: "proof_viewed", actorType: "staff", actorId: viewer.id, payload: { kind: proof.kind } },
+  await db().$transaction(async (tx) => {
+    await lockCase(tx, proof.requestId);
+    await appendEvent(tx, proof.requestId, { type: "proof_viewed", actorType: "staff", actorId: viewer.id, payload: { kind: proof.kind } });
   });
   const stream = await getStorage().getStream(proof.storageKey);
   return new Response(Readable.toWeb(stream as Readable) as ReadableStream, {
