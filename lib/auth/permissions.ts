@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   "api_tokens.manage": ["dpo_admin"],
   "sign_ins.read": ["dpo_admin"],
   "audit.verify": ["dpo_admin"],
+  "legal_hold.manage": ["dpo_admin"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -7,6 +7,7 @@ import { ZCaseAction } from "./case-action.schema";
 import { closeCase } from "./close-case";
 import { decideIdentity, ZIdentityDecision } from "./decide-identity";
 import { extendCase, ZExtend } from "./extend-case";
+import { setLegalHold, ZLegalHold } from "./legal-hold";
 import { informationReceived, requestInformation, ZInformationReceived, ZRequestInformation } from "./request-information";
 import type { CaseActor } from "./with-case";
 
@@ -32,5 +33,9 @@ export async function runCaseAction(reference: string, body: unknown, actor: Cas
       return answerPart(db(), getStorage(), reference, ZAnswerPart.parse(action), actor);
     case "close":
       return closeCase(db(), reference, actor);
+    case "set_legal_hold":
+      return setLegalHold(db(), reference, ZLegalHold.parse(action).reason, actor);
+    case "release_legal_hold":
+      return setLegalHold(db(), reference, null, actor);
   }
 }

@@ -2,6 +2,7 @@ import type PgBoss from "pg-boss";
 import type { Db } from "@/lib/db";
 import { deleteProofFiles } from "@/lib/cases/decide-identity";
 import { enqueueOutbox } from "@/lib/email/enqueue-outbox";
+import { purgeExpiredCases } from "@/lib/retention/purge-expired-cases";
 import { getStorage } from "@/lib/storage";
 import { sendOutboxEmail } from "@/lib/email/send-outbox-email";
 import { createQueues, QUEUES } from "./boss";
@@ -44,6 +45,13 @@ export async function startWorker(queue: PgBoss, db: Db): Promise<() => void> {
     });
   });
   await queue.schedule(QUEUES.purgeExpired.name, "17 * * * *");
+
+  // Case files at the end of their retention period, every night (in batches: see purge-expired-cases.ts).
+  await queue.work(QUEUES.retention.name, { pollingIntervalSeconds: 30 }, async () => {
+    const report = await purgeExpiredCases(db, getStorage());
+    console.log(`[retention] ${report.deleted} case files deleted (received before ${report.cutoff.toISOString()}), ${report.onHold} on legal hold`);
+  });
+  await queue.schedule(QUEUES.retention.name, "30 3 * * *", {}, { tz: "Europe/Paris" });
 
   let stopped = false;
   const loop = async () => {

@@ -147,6 +147,24 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
             </ActionForm>
           </div>
         ) : null}
+        {can(viewer.role, "legal_hold.manage") ? (
+          <div className="card">
+            <h3>{b.legalHold}</h3>
+            {request.legalHoldReason ? (
+              <>
+                <p>{fill(b.onHold, { reason: request.legalHoldReason })}</p>
+                <ActionForm id="release-hold" action={caseFormAction.bind(null, locale, request.reference, "release_legal_hold")} submitLabel={b.releaseLegalHold}>
+                  {null}
+                </ActionForm>
+              </>
+            ) : (
+              <ActionForm id="hold" action={caseFormAction.bind(null, locale, request.reference, "set_legal_hold")} submitLabel={b.setLegalHold}>
+                <label htmlFor="hold-reason">{b.legalHoldReason}</label>
+                <textarea id="hold-reason" name="reason" />
+              </ActionForm>
+            )}
+          </div>
+        ) : null}
         {can(viewer.role, "requests.note") ? (
           <div className="card">
             <ActionForm id="note" action={caseFormAction.bind(null, locale, request.reference, "note")} submitLabel={b.addNote}>
