@@ -21,6 +21,7 @@ export const PERMISSIONS = {
   "sign_ins.read": ["dpo_admin"],
   "audit.verify": ["dpo_admin"],
   "legal_hold.manage": ["dpo_admin"],
+  "register.export": ["dpo_agent", "dpo_admin"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -47,3 +47,25 @@ describe("case files are deleted five years after the request", () => {
     expect(JSON.stringify(record, (_k, v) => (typeof v === "bigint" ? String(v) : v))).not.toMatch(/Camille|Martin|Léo|exemple\.fr/);
   });
 });
+
+describe("the register of requests", () => {
+  it("exports the facts of each case of the range as CSV, without personal data", async () => {
+    const { registerCsv } = await import("@/lib/backoffice/register-export");
+    const { parisDay } = await import("@/lib/deadlines");
+    const request = await fileParentCase(db(), getStorage(), minimalPdf("REGISTRE"));
+    const today = parisDay(new Date());
+    const bytes = new Uint8Array(await new Response(registerCsv(db(), today, today, 3)).arrayBuffer());
+    // A byte-order mark, so spreadsheets read the UTF-8 as such.
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder().decode(bytes);
+    const lines = csv.trim().split("\n");
+    expect(lines[0]).toBe("reference,received_at,channel,right,subject_relation,identity,status,extended,paused_days,due_date,legal_hold,parts");
+    const line = lines.find((l) => l.startsWith(request.reference));
+    expect(line).toContain(",web,access,minor,documents_submitted,awaiting_identity,false,0,");
+    expect(csv).not.toMatch(/Camille|Léo|exemple\.fr|LIVRET/);
+    // Every line of the day once, in order, across batches of three.
+    const references = lines.slice(1).map((l) => l.split(",")[0]);
+    expect(new Set(references).size).toBe(references.length);
+    expect(await new Response(registerCsv(db(), "2001-01-01", "2001-01-31")).text()).toBe(`${lines[0]}\n`);
+  });
+});

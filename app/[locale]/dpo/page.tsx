@@ -51,6 +51,24 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
   return (
     <main>
       <h1>{b.queue}</h1>
+      <form method="get" action={`/${locale}/dpo/registre-export`} className="card" aria-labelledby="register-title" style={{ marginBottom: 16 }}>
+        <h2 id="register-title">{b.register}</h2>
+        <div className="grid">
+          <div>
+            <label htmlFor="from">{b.registerFrom}</label>
+            <input id="from" name="from" type="date" required />
+          </div>
+          <div>
+            <label htmlFor="to">{b.registerTo}</label>
+            <input id="to" name="to" type="date" required />
+          </div>
+        </div>
+        <div className="actions">
+          <button className="button secondary" type="submit">
+            {b.registerExport}
+          </button>
+        </div>
+      </form>
       <form method="get" className="card" aria-labelledby="filters-title">
         <h2 id="filters-title">{b.filters}</h2>
         <div className="grid">
