@@ -1,0 +1,183 @@
+/**
+ * npm run bench:queue [-- --cases 1000000 --runs 40]
+ * The back office's queries on a large case base over five years, on real PostgreSQL: each timed
+ * through the app's code (Prisma) and as the best hand-written SQL for the same result; then the
+ * retention job deleting a year's worth of expired cases while the queue keeps being read.
+ */
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { listCases } from "@/lib/backoffice/list-cases";
+import { ZCaseListQuery } from "@/lib/backoffice/list-cases.schema";
+import { createDb } from "@/lib/db";
+import { ensureRegistryVersion } from "@/lib/registry";
+import { REQUEST_VIEW_INCLUDE } from "@/lib/requests/present-request";
+import { purgeExpiredCases } from "@/lib/retention/purge-expired-cases";
+import { LocalStorage } from "@/lib/storage";
+import { parseKeyring } from "@/lib/storage/crypto";
+import { seedDemo } from "@/prisma/seed/demo";
+import { startLocalStack } from "../lib/stack";
+
+const { values } = parseArgs({ options: { cases: { type: "string", default: "1000000" }, runs: { type: "string", default: "40" } } });
+const CASES = Number(values.cases);
+const RUNS = Number(values.runs);
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function time(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
+  await fn();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    out.push(performance.now() - t0);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/** Cases spread over the last five years, 1 to 3 parts each, in batches of generate_series. */
+async function generateCases(client: pg.Client, total: number, actorIds: string[], staffId: string) {
+  const chunk = 100_000;
+  const t0 = performance.now();
+  for (let offset = 0; offset < total; offset += chunk) {
+    const n = Math.min(chunk, total - offset);
+    await client.query(
+      `WITH g AS (
+         SELECT i, now() - ((random() * 5 * 365 * 86400) || ' seconds')::interval AS received
+         FROM generate_series($1::int, $1::int + $2::int - 1) AS i
+       ), ins AS (
+         INSERT INTO "RightsRequest" ("id", "reference", "right", "channel", "status", "receivedAt", "dueDate", "locale", "registryVersion",
+           "identityStatus", "requesterFirstName", "requesterLastName", "requesterEmail", "subjectRelation", "subjectFirstName",
+           "subjectLastName", "subjectBirthDate", "scope", "details", "assigneeId", "createdAt", "updatedAt")
+         SELECT gen_random_uuid(), 'DR-' || to_char(received, 'YYYY') || '-' || upper(substr(md5(i::text), 1, 4)) || '-' || upper(substr(md5(i::text), 5, 4)),
+           (ARRAY['access','rectification','erasure','restriction','portability','objection','consent_withdrawal','post_mortem_directives'])[1 + i % 8]::"Right",
+           (ARRAY['web','web','web','email','post','phone'])[1 + i % 6]::"Channel",
+           CASE WHEN received > now() - interval '45 days'
+                THEN (ARRAY['received','awaiting_identity','in_progress','awaiting_information','answered'])[1 + i % 5]
+                ELSE (ARRAY['closed','closed','closed','answered','withdrawn'])[1 + i % 5] END::"RequestStatus",
+           received, (received + interval '1 month')::date, 'fr', '2026-04.1',
+           (ARRAY['verified','documents_submitted','accepted'])[1 + i % 3]::"IdentityStatus",
+           'Prénom' || (i % 997), 'Nom' || (i % 50021), 'synthetic.case+' || i || '@exemple.fr', 'self', 'Prénom' || (i % 997), 'Nom' || (i % 50021),
+           date '1950-01-01' + (i % 20000), '{}'::jsonb, '{}'::jsonb,
+           CASE WHEN i % 4 = 0 THEN $3::uuid ELSE NULL END, received, received
+         FROM g
+         RETURNING "id", "receivedAt", "dueDate", "status"
+       )
+       INSERT INTO "RequestPart" ("id", "requestId", "handler", "healthActorId", "activities", "applicable", "deadlineRule", "dueDate", "status", "grounds", "createdAt", "updatedAt")
+       SELECT gen_random_uuid(), ins."id", CASE WHEN k = 0 THEN 'platform' ELSE 'health_actor' END::"PartHandler",
+         CASE WHEN k = 0 THEN NULL ELSE ($4::uuid[])[1 + (abs(hashtext(ins."id"::text)) + k) % array_length($4::uuid[], 1)] END,
+         '{}', true, 'gdpr_art12', ins."dueDate",
+         CASE WHEN ins."status" IN ('closed', 'answered') THEN 'answered' WHEN k = 0 THEN 'pending' ELSE 'forwarded' END::"PartStatus",
+         '{}', ins."receivedAt", ins."receivedAt"
+       FROM ins, generate_series(0, abs(hashtext(ins."id"::text)) % 3) AS k`,
+      [offset, n, staffId, actorIds],
+    );
+    process.stdout.write(`\r  ${offset + n} cases`);
+  }
+  await client.query('ANALYZE "RightsRequest"; ANALYZE "RequestPart";');
+  console.log(` in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+async function main() {
+  const stack = await startLocalStack();
+  const db = createDb(stack.env.DATABASE_URL!, 4);
+  const client = new pg.Client({ connectionString: stack.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await seedDemo(db);
+    await ensureRegistryVersion(db);
+    const staff = await db.staffUser.create({ data: { email: "bench.queue@exemple.fr", name: "Bench", role: "dpo_agent" } });
+    const actors = (await db.healthActor.findMany({ select: { id: true } })).map((a) => a.id);
+    console.log(`Generating ${CASES} cases over five years...`);
+    await generateCases(client, CASES, actors, staff.id);
+    const viewer = { staffId: staff.id };
+    const q = (params: Record<string, string>) => ZCaseListQuery.parse(params);
+
+    // A deep page: the cursor of the 20,000th case in the default order.
+    const deep = await listCases(db, q({ status: "all", limit: "100" }), viewer);
+    let cursor = deep.nextCursor!;
+    for (let i = 0; i < 199; i++) cursor = (await listCases(db, q({ status: "all", limit: "100", cursor }), viewer)).nextCursor!;
+    const deepRow = await client.query(`SELECT "dueDate", id FROM "RightsRequest" ORDER BY "dueDate", id OFFSET 20000 LIMIT 1`);
+    const sample = await client.query(`SELECT reference, "requesterEmail" FROM "RightsRequest" ORDER BY id LIMIT 1 OFFSET ${Math.floor(CASES / 3)}`);
+    const { reference, requesterEmail } = sample.rows[0] as { reference: string; requesterEmail: string };
+    const actor = actors[0]!;
+
+    const OPEN = `('received','awaiting_identity','in_progress','awaiting_information')`;
+    const PAGE_SQL = (where: string, params: unknown[] = []) => () =>
+      client.query(
+        `SELECT r.reference, r."right", r.status, r.channel, r."receivedAt", r."dueDate", r."requesterFirstName", r."requesterLastName",
+           r."requesterEmail", r."subjectFirstName", r."subjectLastName", r."subjectRelation", r."identityStatus", r."pausedSince", r.extended,
+           s.name AS assignee,
+           (SELECT json_agg(json_build_object('handler', p.handler, 'status', p.status, 'dueDate', p."dueDate", 'actor', a.name))
+              FROM "RequestPart" p LEFT JOIN "HealthActor" a ON a.id = p."healthActorId" WHERE p."requestId" = r.id) AS parts
+         FROM "RightsRequest" r LEFT JOIN "StaffUser" s ON s.id = r."assigneeId"
+         WHERE ${where} ORDER BY r."dueDate", r.id LIMIT 26`,
+        params,
+      );
+    const today = new Date().toISOString().slice(0, 10);
+    const scenarios: [string, () => Promise<unknown>, () => Promise<unknown>][] = [
+      ["first page (open, overdue first)", () => listCases(db, q({}), viewer), PAGE_SQL(`r.status IN ${OPEN}`)],
+      ["filter right=erasure", () => listCases(db, q({ right: "erasure" }), viewer), PAGE_SQL(`r.status IN ${OPEN} AND r."right" = 'erasure'`)],
+      ["filter assigned to me", () => listCases(db, q({ assignee: "me" }), viewer), PAGE_SQL(`r.status IN ${OPEN} AND r."assigneeId" = $1`, [staff.id])],
+      ["filter overdue", () => listCases(db, q({ overdue: "1" }), viewer), PAGE_SQL(`r.status IN ${OPEN} AND r."dueDate" < $1::date`, [today])],
+      ["filter due within 7 days", () => listCases(db, q({ dueWithin: "7" }), viewer), PAGE_SQL(`r.status IN ${OPEN} AND r."dueDate" BETWEEN $1::date AND $1::date + 7`, [today])],
+      ["filter health actor", () => listCases(db, q({ healthActor: actor }), viewer), PAGE_SQL(`r.status IN ${OPEN} AND EXISTS (SELECT 1 FROM "RequestPart" p WHERE p."requestId" = r.id AND p."healthActorId" = $1)`, [actor])],
+      ["deep page (20,000th case)", () => listCases(db, q({ status: "all", cursor }), viewer), PAGE_SQL(`(r."dueDate", r.id) > ($1::date, $2::uuid)`, [deepRow.rows[0].dueDate, deepRow.rows[0].id])],
+      ["search by reference", () => listCases(db, q({ status: "all", q: reference }), viewer), PAGE_SQL(`r.reference = $1`, [reference])],
+      ["search by e-mail", () => listCases(db, q({ status: "all", q: requesterEmail }), viewer), PAGE_SQL(`r."requesterEmail" = $1`, [requesterEmail])],
+      [
+        "case page",
+        () => db.rightsRequest.findUnique({ where: { reference }, include: { ...REQUEST_VIEW_INCLUDE, proofs: true, letters: true, assignee: { select: { id: true, name: true } } } }),
+        () =>
+          client.query(
+            `SELECT r.*, (SELECT json_agg(p ORDER BY p.handler) FROM "RequestPart" p WHERE p."requestId" = r.id) AS parts,
+               (SELECT json_agg(e ORDER BY e.id) FROM "RequestEvent" e WHERE e."requestId" = r.id) AS events,
+               (SELECT json_agg(f) FROM "IdentityProof" f WHERE f."requestId" = r.id) AS proofs,
+               (SELECT json_agg(l) FROM "CaseLetter" l WHERE l."requestId" = r.id) AS letters
+             FROM "RightsRequest" r WHERE r.reference = $1`,
+            [reference],
+          ),
+      ],
+    ];
+    console.log(`\n${RUNS} runs each; app = Prisma through lib/backoffice, sql = hand-written, one round trip`);
+    console.log(`${"query".padEnd(34)} ${"app p50".padStart(8)} ${"app p95".padStart(8)} ${"sql p50".padStart(8)} ${"sql p95".padStart(8)} ${"ratio p95".padStart(9)}`);
+    for (const [label, app, sql] of scenarios) {
+      const a = await time(RUNS, app);
+      const s = await time(RUNS, sql);
+      const f = (x: number) => `${x.toFixed(1)} ms`.padStart(8);
+      console.log(`${label.padEnd(34)} ${f(percentile(a, 50))} ${f(percentile(a, 95))} ${f(percentile(s, 50))} ${f(percentile(s, 95))} ${(percentile(a, 95) / percentile(s, 95)).toFixed(2).padStart(9)}`);
+    }
+
+    // Retention: one year later, a year's worth of cases has expired. The queue is read meanwhile.
+    const storage = new LocalStorage({ dir: stack.env.STORAGE_LOCAL_DIR!, keyring: parseKeyring(stack.env.FILE_ENCRYPTION_KEYS!) });
+    const inAYear = new Date(Date.now() + 365 * 24 * 3600_000);
+    const dry = await purgeExpiredCases(db, storage, { now: inAYear, dryRun: true, listLimit: 1 });
+    let reading = true;
+    const during: number[] = [];
+    const reader = (async () => {
+      while (reading) {
+        const t0 = performance.now();
+        await listCases(db, q({}), viewer);
+        during.push(performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+    const t0 = performance.now();
+    const purge = await purgeExpiredCases(db, storage, { now: inAYear, batch: 2000 });
+    const seconds = (performance.now() - t0) / 1000;
+    reading = false;
+    await reader;
+    during.sort((x, y) => x - y);
+    console.log(
+      `\nretention: ${purge.deleted} expired cases deleted (of ${dry.expired} expired) in ${seconds.toFixed(1)} s ` +
+        `(${Math.round(purge.deleted / seconds)} cases/s); first queue page meanwhile: ${during.length} reads, ` +
+        `p50 ${percentile(during, 50).toFixed(1)} ms, p95 ${percentile(during, 95).toFixed(1)} ms, max ${during.at(-1)!.toFixed(1)} ms`,
+    );
+  } finally {
+    await client.end();
+    await db.$disconnect();
+    await stack.stop();
+  }
+}
+
+await main();
+process.exit(0);
