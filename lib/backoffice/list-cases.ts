@@ -284,6 +284,29 @@ export function toCaseRow(r: CaseRowRecord, now: Date): CaseRow {
   };
 }
 
+/**
+ * The rows of a page. With several statuses (the open cases, say) one ordered scan per status of
+ * the [status, dueDate, id] index, merged here: PostgreSQL cannot read an IN list of an index in
+ * order, and would otherwise walk the due-date index past every closed case (1.8 s at a million).
+ */
+async function findPage(db: Db | Tx, where: Prisma.RightsRequestWhereInput, query: TCaseListQuery): Promise<CaseRowRecord[]> {
+  const take = query.limit + 1;
+  const orderBy = caseListOrderBy(query.sort);
+  const status = where.status;
+  const statuses = status && typeof status === "object" && "in" in status && Array.isArray(status.in) ? status.in : null;
+  if (!statuses || statuses.length < 2 || query.sort !== "due") {
+    return db.rightsRequest.findMany({ where, orderBy, take, select: CASE_ROW_SELECT });
+  }
+  const perStatus = await Promise.all(
+    statuses.map((s) => db.rightsRequest.findMany({ where: { ...where, status: s }, orderBy, take, select: CASE_ROW_SELECT })),
+  );
+  const key = (r: CaseRowRecord) => `${fromDateColumn(r.dueDate)} ${r.id}`;
+  return perStatus
+    .flat()
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+    .slice(0, take);
+}
+
 /** One page of the queue. A cursor that is not one this function gave for this sort: AppError "malformed". */
 export async function listCases(
   db: Db | Tx,
@@ -296,12 +319,7 @@ export async function listCases(
   const cursor = query.cursor ? decodeCursor(query.sort, query.cursor) : null;
   const where = cursor ? { AND: [filters, cursorWhere(cursor)] } : filters;
 
-  const rows = await db.rightsRequest.findMany({
-    where,
-    orderBy: caseListOrderBy(query.sort),
-    take: query.limit + 1,
-    select: CASE_ROW_SELECT,
-  });
+  const rows = await findPage(db, where, query);
 
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
