@@ -7,6 +7,7 @@ export const QUEUES = {
   sendEmail: { name: "email.send", policy: "stately", retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
   purgeExpired: { name: "maintenance.purge-expired", retryLimit: 2 },
   retention: { name: "retention.purge-cases", retryLimit: 3 },
+  reminders: { name: "reminders.daily", retryLimit: 2 },
 } as const satisfies Record<string, PgBoss.Queue>;
 
 const globalForBoss = globalThis as unknown as { __boss?: Promise<PgBoss> };

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db";
 import { deleteProofFiles } from "@/lib/cases/decide-identity";
 import { enqueueOutbox } from "@/lib/email/enqueue-outbox";
 import { purgeExpiredCases } from "@/lib/retention/purge-expired-cases";
+import { sendReminders } from "./send-reminders";
 import { getStorage } from "@/lib/storage";
 import { sendOutboxEmail } from "@/lib/email/send-outbox-email";
 import { createQueues, QUEUES } from "./boss";
@@ -52,6 +53,12 @@ export async function startWorker(queue: PgBoss, db: Db): Promise<() => void> {
     console.log(`[retention] ${report.deleted} case files deleted (received before ${report.cutoff.toISOString()}), ${report.onHold} on legal hold`);
   });
   await queue.schedule(QUEUES.retention.name, "30 3 * * *", {}, { tz: "Europe/Paris" });
+
+  // Reminders before and on due dates, and the daily digest of the week's due dates.
+  await queue.work(QUEUES.reminders.name, { pollingIntervalSeconds: 30 }, async () => {
+    await sendReminders(db);
+  });
+  await queue.schedule(QUEUES.reminders.name, "0 8 * * *", {}, { tz: "Europe/Paris" });
 
   let stopped = false;
   const loop = async () => {

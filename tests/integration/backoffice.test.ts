@@ -276,3 +276,23 @@ describe("the audit trail is tamper-evident", () => {
     expect(verifyChain(await events())).toEqual({ ok: true, events: 4 });
   });
 });
+
+describe("reminders", () => {
+  it("the assigned agent is reminded before and on the due date; the team gets the week's digest", async () => {
+    const { sendReminders } = await import("@/lib/jobs/send-reminders");
+    const { assignCase } = await import("@/lib/cases/assign-case");
+    const agent = await newAgent();
+    const { request } = await caseWithProof();
+    await assignCase(db(), request.reference, agent.id, { type: "staff", staffId: agent.id, actorId: agent.id });
+    const now = new Date();
+    // Due in two days (Paris), so within the reminder window.
+    const dueIn2 = new Date(Date.now() + 2 * 24 * 3600_000).toISOString().slice(0, 10);
+    await db().rightsRequest.update({ where: { id: request.id }, data: { dueDate: new Date(`${dueIn2}T00:00:00Z`) } });
+    const result = await sendReminders(db(), now);
+    expect(result.reminders).toBeGreaterThanOrEqual(1);
+    const mails = await db().outboxEmail.findMany({ where: { to: agent.email } });
+    const reminder = mails.find((m) => m.subject.startsWith("Rappel"));
+    expect(reminder?.text).toContain(request.reference);
+    expect(mails.some((m) => m.subject.startsWith("Échéances des 7 prochains jours") && m.text.includes(request.reference))).toBe(true);
+  });
+});

@@ -1,0 +1,25 @@
+import { renderEmail, type RenderedEmail } from "../layout";
+
+export interface ReminderLine {
+  reference: string;
+  right: string;
+  dueDate: string;
+  daysLeft: number;
+}
+
+/** To the DPO team, in both languages: the cases due soon (a reminder, or the daily digest). */
+export function staffReminderEmail(kind: "reminder" | "digest", lines: ReminderLine[], queueUrl: string): RenderedEmail {
+  const subject =
+    kind === "reminder"
+      ? `Rappel : ${lines.length} demande(s) à échéance / Reminder: ${lines.length} request(s) due`
+      : `Échéances des 7 prochains jours : ${lines.length} / Due in the next 7 days: ${lines.length}`;
+  return renderEmail("fr", subject, subject, [
+    {
+      kind: "table",
+      caption: "Demandes / Requests",
+      head: ["Référence / Reference", "Droit / Right", "Échéance / Due", "Jours restants / Days left"],
+      rows: lines.map((l) => [l.reference, l.right, l.dueDate, l.daysLeft === 0 ? "aujourd'hui / today" : String(l.daysLeft)]),
+    },
+    { kind: "button", label: "File des demandes / Request queue", href: queueUrl },
+  ]);
+}
