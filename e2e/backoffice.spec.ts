@@ -116,6 +116,14 @@ test("an admin reaches the API tokens; a patient cannot reach the back office", 
   await expect(page.getByText(/Jeton créé : copiez-le maintenant/)).toBeVisible();
   await expectAccessible(page);
 
+  // The admin's other pages: the audit trail's integrity, the dashboard.
+  await page.getByRole("link", { name: "Intégrité du journal" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /toutes les chaînes sont intactes/ })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Tableau de bord" }).click();
+  await expect(page.getByRole("heading", { name: "Demandes par droit et par mois" })).toBeVisible();
+  await expectAccessible(page);
+
   const patient = await browser.newPage();
   await patient.goto("/fr/dpo");
   await expect(patient).toHaveURL(/\/fr\/dpo\/connexion/);

@@ -296,3 +296,26 @@ describe("reminders", () => {
     expect(mails.some((m) => m.subject.startsWith("Échéances des 7 prochains jours") && m.text.includes(request.reference))).toBe(true);
   });
 });
+
+describe("the dashboard's figures", () => {
+  it("counts answers on time, refusals by ground, extensions and overdue cases", async () => {
+    const { dashboard } = await import("@/lib/backoffice/dashboard");
+    const { answerPart } = await import("@/lib/cases/answer-part");
+    const before = await dashboard(db());
+    const agent = await newAgent();
+    const actor = { type: "staff" as const, staffId: agent.id, actorId: agent.id };
+    const { request } = await caseWithProof();
+    await decideIdentity(db(), getStorage(), request.reference, { decision: "accepted" }, actor);
+    const parts = await db().requestPart.findMany({ where: { requestId: request.id } });
+    for (const part of parts) {
+      await answerPart(db(), getStorage(), request.reference, { partId: part.id, outcome: part.handler === "platform" ? "refused" : "granted", grounds: part.handler === "platform" ? ["excessive"] : [], message: "Réponse." }, actor);
+    }
+    const after = await dashboard(db());
+    expect(after.answered).toBe(before.answered + 1);
+    expect(after.answeredOnTime).toBe(before.answeredOnTime + 1);
+    const excessive = (d: typeof after) => d.refusalsByGround.find((r) => r.ground === "excessive")?.count ?? 0;
+    expect(excessive(after)).toBe(excessive(before) + 1);
+    expect(after.perMonth.reduce((s, r) => s + r.count, 0)).toBeGreaterThan(before.perMonth.reduce((s, r) => s + r.count, 0));
+    expect(after.medianDaysToAnswer).not.toBeNull();
+  });
+});

@@ -26,6 +26,9 @@ export default async function BackOfficeLayout({ children, params }: { children:
                   <li>
                     <Link href={`/${locale}/dpo`}>{t.backoffice.queue}</Link>
                   </li>
+                  <li>
+                    <Link href={`/${locale}/dpo/tableau-de-bord`}>{t.backoffice.dashboard}</Link>
+                  </li>
                   {can(viewer.role, "api_tokens.manage") ? (
                     <li>
                       <Link href={`/${locale}/dpo/jetons`}>{t.backoffice.tokens}</Link>
