@@ -7,13 +7,15 @@ type Result = { ok: true } | { ok: false; message: string; fields: { path: strin
 /** A back-office form bound to a server action: its error is announced above the fields. */
 export function ActionForm({ action, submitLabel, children, id }: { action: (previous: Result, form: FormData) => Promise<Result>; submitLabel: string; children: ReactNode; id: string }) {
   const [state, formAction, pending] = useActionState(action, null);
-  const error = state && !state.ok ? (state.fields[0]?.message ?? state.message) : null;
+  const errors = state && !state.ok ? (state.fields.length ? state.fields.map((f) => `${f.path} : ${f.message}`) : [state.message]) : [];
   return (
-    <form action={formAction} aria-describedby={error ? `${id}-error` : undefined} noValidate>
-      {error ? (
-        <p className="field-error" role="alert" id={`${id}-error`}>
-          {error}
-        </p>
+    <form action={formAction} aria-describedby={errors.length ? `${id}-error` : undefined} noValidate>
+      {errors.length ? (
+        <ul className="field-error" role="alert" id={`${id}-error`}>
+          {errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
       ) : null}
       {children}
       <button type="submit" className="button secondary" disabled={pending}>

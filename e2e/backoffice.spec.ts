@@ -95,6 +95,32 @@ test("a DPO agent signs in with TOTP, finds a patient's case and accepts the ide
   await expect(page.getByText("Accès refusé : votre rôle ne permet pas cette action.")).toBeVisible();
 });
 
+test("an agent registers a request received by post, with its real receipt time", async ({ page }) => {
+  const agent = await staffMember("dpo_agent");
+  await signIn(page, agent);
+  await page.getByRole("link", { name: "Enregistrer une demande reçue hors du portail" }).click();
+  await page.getByRole("button", { name: "Enregistrer la demande" }).click();
+  // Nothing filled in: the receipt time is asked first (it is what the time limit runs from).
+  await expect(page.locator("#register-error")).toContainText("receivedAt");
+  await page.getByLabel("Canal").selectOption("post");
+  await page.getByLabel("Reçue le").fill("2026-11-02");
+  await page.getByLabel("À (heure de Paris)").fill("10:30");
+  const requester = page.getByRole("group", { name: "Demandeur" });
+  await requester.getByLabel("Prénom").fill("Thomas");
+  await requester.getByLabel("Nom", { exact: true }).fill("Petit");
+  await requester.getByLabel("Adresse e-mail").fill("thomas.petit@exemple.fr");
+  const subject = page.getByRole("group", { name: "Personne concernée" });
+  await subject.getByLabel("Prénom").fill("Thomas");
+  await subject.getByLabel("Nom", { exact: true }).fill("Petit");
+  await subject.getByLabel("Date de naissance").fill("1979-09-03");
+  await page.getByRole("button", { name: "Enregistrer la demande" }).click();
+  await expect(page.getByRole("heading", { name: /^Demande DR-2026-/ })).toBeVisible();
+  // Received on Monday 2 November 2026 at 10:30 in Paris: due one month later, Wednesday 2 December.
+  await expect(page.getByText("2 novembre 2026 à 10:30 (post)")).toBeVisible();
+  await expect(page.getByText(/Échéance 2 décembre 2026/)).toBeVisible();
+  await expectAccessible(page);
+});
+
 test("the patient sees each step of the DPO's handling in Mes demandes", async ({ page }) => {
   const { signInByMagicLink } = await import("./support");
   const agent = await staffMember("dpo_agent");

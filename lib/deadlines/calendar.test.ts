@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { addDays, addMonthsClamped, daysBetween, isIsoDay, parisDay, parisMidnight, weekdayOf } from "./calendar";
+import { addDays, addMonthsClamped, daysBetween, isIsoDay, parisDay, parisMidnight, weekdayOf, parisInstant } from "./calendar";
 
 describe("parisDay", () => {
   it.each([
@@ -201,5 +201,24 @@ describe("independence from the machine time zone", () => {
     const west = instant.getTimezoneOffset();
     expect(east).toBe(-14 * 60);
     expect(west).toBe(11 * 60);
+  });
+});
+
+describe("parisInstant: a Paris wall-clock time as an instant", () => {
+  it.each([
+    ["2026-11-20", "10:00", "2026-11-20T09:00:00.000Z"], // winter, UTC+1
+    ["2026-07-14", "10:00", "2026-07-14T08:00:00.000Z"], // summer, UTC+2
+    ["2026-03-29", "01:30", "2026-03-29T00:30:00.000Z"], // before the spring change
+    ["2026-03-29", "03:30", "2026-03-29T01:30:00.000Z"], // after it
+    ["2026-03-29", "02:30", "2026-03-29T01:30:00.000Z"], // skipped hour: moved forward by the gap (03:30)
+    ["2026-10-25", "02:30", "2026-10-25T00:30:00.000Z"], // happens twice: the first time (summer time)
+    ["2026-01-01", "00:00", "2025-12-31T23:00:00.000Z"],
+  ])("%s %s -> %s", (day, time, iso) => {
+    expect(parisInstant(day, time).toISOString()).toBe(iso);
+  });
+
+  it("refuses a malformed time", () => {
+    expect(() => parisInstant("2026-01-01", "25:00")).toThrow(RangeError);
+    expect(() => parisInstant("2026-01-01", "9h")).toThrow(RangeError);
   });
 });

@@ -222,3 +222,22 @@ export function fromDateColumn(value: Date): IsoDay {
 export function toDateColumn(day: IsoDay): Date {
   return new Date(`${day}T00:00:00Z`);
 }
+
+/**
+ * The instant of a Paris wall-clock time ("2026-11-20", "10:00"), as staff read it off a letter's
+ * stamp or a call log. A time that does not exist (the skipped hour in spring) is moved forward by
+ * the gap (02:30 -> 03:30); one that occurs twice (autumn) is its first occurrence.
+ */
+export function parisInstant(day: IsoDay, time: string): Date {
+  const match = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!match) throw new RangeError(`invalid time: ${time}`);
+  const minutes = Number(match[1]) * 60 + Number(match[2]);
+  if (Number(match[1]) > 23 || Number(match[2]) > 59) throw new RangeError(`invalid time: ${time}`);
+  const wall = utcMidnightMs(parseDay(day)) + minutes * 60_000;
+  // The offset in force an hour either side: the earlier reading wins (first occurrence).
+  const candidates = [wall - parisOffsetMs(wall - 3_600_000 * 3), wall - parisOffsetMs(wall + 3_600_000 * 3)].sort((a, b) => a - b);
+  for (const candidate of candidates) {
+    if (parisOffsetMs(candidate) === wall - candidate) return new Date(candidate);
+  }
+  return new Date(Math.max(...candidates));
+}

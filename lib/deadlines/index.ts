@@ -8,6 +8,7 @@ export {
   fromDateColumn,
   isIsoDay,
   parisDay,
+  parisInstant,
   parisMidnight,
   toDateColumn,
   weekdayOf,

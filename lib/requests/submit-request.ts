@@ -27,7 +27,9 @@ export interface StoredProof {
 
 export type SubmitActor =
   | { type: "requester"; verification: Exclude<RequesterVerification, "none"> }
-  | { type: "api"; tokenId: string; staffUserId: string };
+  | { type: "api"; tokenId: string; staffUserId: string }
+  /** A DPO agent registering a request received by post, e-mail, phone or in person. */
+  | { type: "staff"; staffUserId: string };
 
 export interface SubmitContext {
   actor: SubmitActor;
@@ -205,8 +207,8 @@ function caseRows(input: TSubmitRequest, ctx: SubmitContext, registry: Registry,
   const unchained = {
     requestId,
     type: transition,
-    actorType: ctx.actor.type === "api" ? ("api" as const) : ("requester" as const),
-    actorId: ctx.actor.type === "api" ? ctx.actor.tokenId : input.requester.email,
+    actorType: ctx.actor.type,
+    actorId: ctx.actor.type === "api" ? ctx.actor.tokenId : ctx.actor.type === "staff" ? ctx.actor.staffUserId : input.requester.email,
     payload: {
       channel: input.channel,
       identityStatus: identity.status,

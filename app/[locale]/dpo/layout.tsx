@@ -27,6 +27,9 @@ export default async function BackOfficeLayout({ children, params }: { children:
                     <Link href={`/${locale}/dpo`}>{t.backoffice.queue}</Link>
                   </li>
                   <li>
+                    <Link href={`/${locale}/dpo/enregistrer`}>{t.backoffice.registerRequest}</Link>
+                  </li>
+                  <li>
                     <Link href={`/${locale}/dpo/tableau-de-bord`}>{t.backoffice.dashboard}</Link>
                   </li>
                   {can(viewer.role, "api_tokens.manage") ? (

@@ -1,0 +1,44 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { db } from "@/lib/db";
+import { isIsoDay, parisInstant } from "@/lib/deadlines";
+import { AppError, runAction } from "@/lib/errors/app-error";
+import { isLocale } from "@/lib/i18n/locale";
+import { submitRequest } from "@/lib/requests/submit-request";
+import { ZSubmitRequest } from "@/lib/requests/submit-request.schema";
+import { staffAllowedTo } from "@/lib/staff/current-staff";
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+};
+
+/** A request received by post, e-mail, phone or in person, registered with its real receipt time. */
+export async function registerRequestAction(locale: string, _previous: unknown, form: FormData) {
+  const lang = isLocale(locale) ? locale : "fr";
+  const result = await runAction(lang, async () => {
+    const viewer = await staffAllowedTo("requests.create");
+    const day = text(form, "receivedDay") ?? "";
+    const time = text(form, "receivedTime") ?? "09:00";
+    if (!isIsoDay(day) || !/^\d{2}:\d{2}$/.test(time)) throw AppError.validation([{ path: "receivedAt", key: "datetime" }]);
+    const input = ZSubmitRequest.parse({
+      right: text(form, "right"),
+      channel: text(form, "channel"),
+      receivedAt: parisInstant(day, time).toISOString(),
+      locale: text(form, "locale") ?? "fr",
+      requester: { firstName: text(form, "requesterFirstName"), lastName: text(form, "requesterLastName"), email: text(form, "requesterEmail"), phone: text(form, "requesterPhone") },
+      subject: {
+        relation: text(form, "relation"),
+        firstName: text(form, "subjectFirstName"),
+        lastName: text(form, "subjectLastName"),
+        birthDate: text(form, "subjectBirthDate"),
+      },
+      details: { message: text(form, "message") },
+    });
+    const { request } = await submitRequest(db(), input, { actor: { type: "staff", staffUserId: viewer.id } });
+    return { reference: request.reference };
+  });
+  if (result.ok) redirect(`/${lang}/dpo/demandes/${result.reference}`);
+  return result;
+}
