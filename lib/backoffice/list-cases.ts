@@ -230,7 +230,7 @@ export function cursorWhere(cursor: CaseCursor): Prisma.RightsRequestWhereInput 
 // The query
 // ---------------------------------------------------------------------------------------------
 
-/** One query for the cases, one for their parts (with the actors' names), one for the assignees. */
+/** The cases with their parts (and the actors' names) and assignees, in one query (relation joins). */
 export const CASE_ROW_SELECT = {
   id: true,
   reference: true,
@@ -295,10 +295,10 @@ async function findPage(db: Db | Tx, where: Prisma.RightsRequestWhereInput, quer
   const status = where.status;
   const statuses = status && typeof status === "object" && "in" in status && Array.isArray(status.in) ? status.in : null;
   if (!statuses || statuses.length < 2 || query.sort !== "due") {
-    return db.rightsRequest.findMany({ where, orderBy, take, select: CASE_ROW_SELECT });
+    return db.rightsRequest.findMany({ where, orderBy, take, select: CASE_ROW_SELECT, relationLoadStrategy: "join" });
   }
   const perStatus = await Promise.all(
-    statuses.map((s) => db.rightsRequest.findMany({ where: { ...where, status: s }, orderBy, take, select: CASE_ROW_SELECT })),
+    statuses.map((s) => db.rightsRequest.findMany({ where: { ...where, status: s }, orderBy, take, select: CASE_ROW_SELECT, relationLoadStrategy: "join" })),
   );
   const key = (r: CaseRowRecord) => `${fromDateColumn(r.dueDate)} ${r.id}`;
   return perStatus

@@ -134,7 +134,7 @@ async function main() {
       ["search by e-mail", () => listCases(db, q({ status: "all", q: requesterEmail }), viewer), PAGE_SQL(`r."requesterEmail" = $1`, [requesterEmail])],
       [
         "case page",
-        () => db.rightsRequest.findUnique({ where: { reference }, include: { ...REQUEST_VIEW_INCLUDE, proofs: true, letters: true, assignee: { select: { id: true, name: true } } } }),
+        () => db.rightsRequest.findUnique({ where: { reference }, relationLoadStrategy: "join", include: { ...REQUEST_VIEW_INCLUDE, proofs: true, letters: true, assignee: { select: { id: true, name: true } } } }),
         () =>
           client.query(
             `SELECT r.*, (SELECT json_agg(p ORDER BY p.handler) FROM "RequestPart" p WHERE p."requestId" = r.id) AS parts,

@@ -34,6 +34,7 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
   const [request, agents] = await Promise.all([
     db().rightsRequest.findUnique({
       where: { reference },
+      relationLoadStrategy: "join",
       include: {
         ...REQUEST_VIEW_INCLUDE,
         proofs: { orderBy: { uploadedAt: "asc" } },
