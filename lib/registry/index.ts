@@ -30,8 +30,3 @@ export async function ensureRegistryVersion(tx: Pick<Tx, "registryVersion">, reg
   recorded.add(registry.version);
 }
 
-/** A stored version, validated on read. */
-export async function loadRegistryVersion(tx: Pick<Tx, "registryVersion">, version: string): Promise<Registry | null> {
-  const row = await tx.registryVersion.findUnique({ where: { version } });
-  return row ? { version: row.version, activities: ZActivities.parse(row.activities) } : null;
-}

@@ -11,9 +11,6 @@ export const ACCEPTED_UPLOAD_TYPES: readonly SniffedType[] = ["application/pdf",
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
-/** Number of leading bytes sniffType needs (read at least this many from a stream). */
-export const SNIFF_BYTES = 8;
-
 const SIGNATURES: ReadonlyArray<readonly [SniffedType, readonly number[]]> = [
   ["application/pdf", [0x25, 0x50, 0x44, 0x46, 0x2d]], // "%PDF-"
   ["image/jpeg", [0xff, 0xd8, 0xff]],
@@ -27,12 +24,6 @@ export function sniffType(bytes: Uint8Array): SniffedType | null {
   }
   return null;
 }
-
-export const EXTENSION_FOR_TYPE: Readonly<Record<SniffedType, string>> = {
-  "application/pdf": ".pdf",
-  "image/jpeg": ".jpg",
-  "image/png": ".png",
-};
 
 export type UploadCheck =
   | { ok: true; contentType: SniffedType; size: number }

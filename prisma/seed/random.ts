@@ -45,14 +45,6 @@ export function pick<T>(rng: Rng, items: readonly T[]): T {
   return items[Math.floor(rng() * items.length)] as T;
 }
 
-/** A version-4-shaped UUID drawn from the PRNG (deterministic for a given generator state). */
-export function rngUuid(rng: Rng): string {
-  const word = () => (Math.floor(rng() * 2 ** 32) >>> 0).toString(16).padStart(8, "0");
-  const s = word() + word() + word() + word();
-  const variant = ((parseInt(s[16] ?? "0", 16) & 0x3) | 0x8).toString(16);
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-${variant}${s.slice(17, 20)}-${s.slice(20, 32)}`;
-}
-
 /** Name-based UUID (version 5, SHA-1) of `name` in the namespace UUID `namespace`. */
 export function uuidV5(namespace: string, name: string): string {
   const ns = Buffer.from(namespace.replace(/-/g, ""), "hex");

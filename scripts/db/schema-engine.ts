@@ -200,7 +200,3 @@ export async function diffSchemas(
   return res.stdout ?? "";
 }
 
-export async function schemaEngineVersion(): Promise<string> {
-  const g = await loadSchemaEngineWasm();
-  return g.version();
-}
