@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { nextStatus } from "@/lib/requests/state-machine";
+import { deleteProofFiles } from "@/lib/identity/delete-proof-files";
 import type { FileStorage } from "@/lib/storage";
 import { notifyRequester } from "./notify-requester";
 import { resumeClock } from "./resume-clock";
@@ -39,13 +40,4 @@ export async function decideIdentity(db: Db, storage: FileStorage, reference: st
     return proofs;
   });
   await deleteProofFiles(db, storage, proofs);
-}
-
-/** Deletes identity files from storage, then records it. Safe to repeat (the worker's sweep does). */
-export async function deleteProofFiles(db: Db, storage: FileStorage, proofs: { id: string; storageKey: string | null }[]): Promise<void> {
-  for (const proof of proofs) {
-    if (!proof.storageKey) continue;
-    await storage.delete(proof.storageKey);
-    await db.identityProof.update({ where: { id: proof.id }, data: { storageKey: null, fileDeletedAt: new Date() } });
-  }
 }

@@ -2,6 +2,7 @@ import { appendEvent } from "@/lib/audit/append-event";
 import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import type { RightsRequest } from "@/lib/generated/prisma/client";
+import { REFERENCE_PATTERN } from "@/lib/requests/reference";
 import { TransitionError } from "@/lib/requests/state-machine";
 
 export interface CaseActor {
@@ -17,10 +18,12 @@ export interface CaseActor {
  * actions on the same case never interleave. A transition the state machine refuses becomes a 409.
  */
 export async function withCase<T>(db: Db, reference: string, action: (tx: Tx, request: RightsRequest) => Promise<T>): Promise<T> {
+  // A reference comes from a URL or a client's arguments: anything not shaped like one is no case.
+  if (typeof reference !== "string" || !REFERENCE_PATTERN.test(reference)) throw notFound(String(reference).slice(0, 40));
   try {
     return await db.$transaction(async (tx) => {
       const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "RightsRequest" WHERE reference = ${reference} FOR UPDATE`;
-      if (locked.length === 0) throw new AppError("not_found", { fr: `Aucune demande ${reference}.`, en: `No request ${reference}.` });
+      if (locked.length === 0) throw notFound(reference);
       const request = await tx.rightsRequest.findUniqueOrThrow({ where: { id: locked[0]!.id } });
       return action(tx, request);
     });
@@ -36,6 +39,8 @@ export async function withCase<T>(db: Db, reference: string, action: (tx: Tx, re
 }
 
 /** Records a step in the case's trail (hash-chained: lib/audit). */
+const notFound = (reference: string) => new AppError("not_found", { fr: `Aucune demande ${reference}.`, en: `No request ${reference}.` });
+
 export async function recordEvent(tx: Tx, requestId: string, type: string, actor: CaseActor, payload: Record<string, unknown>) {
   await appendEvent(tx, requestId, { type, actorType: actor.type, actorId: actor.actorId, payload });
 }

@@ -1,6 +1,6 @@
 import type PgBoss from "pg-boss";
 import type { Db } from "@/lib/db";
-import { deleteProofFiles } from "@/lib/cases/decide-identity";
+import { deleteProofFiles } from "@/lib/identity/delete-proof-files";
 import { enqueueOutbox } from "@/lib/email/enqueue-outbox";
 import { purgeExpiredCases } from "@/lib/retention/purge-expired-cases";
 import { sendReminders } from "./send-reminders";

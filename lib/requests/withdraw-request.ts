@@ -5,7 +5,7 @@ import { withdrawalEmail } from "@/lib/email/templates/withdrawal";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import type { FileStorage } from "@/lib/storage";
-import { deleteProofFiles } from "@/lib/cases/decide-identity";
+import { deleteProofFiles } from "@/lib/identity/delete-proof-files";
 import { TRANSITIONS } from "./state-machine";
 
 const WITHDRAWABLE = TRANSITIONS.withdraw.from;

@@ -199,4 +199,3 @@ export async function diffSchemas(
   if (res.exitCode === 0) return "";
   return res.stdout ?? "";
 }
-

@@ -154,6 +154,7 @@ describe("POST /api/v1/requests/{reference}/actions", () => {
     expect((await call(request.reference, token, { action: "decide_identity", decision: "accepted" })).status).toBe(409);
     expect((await call(request.reference, token, { action: "fly" })).status).toBe(422);
     expect((await call("DR-2026-0000-0000", token, { action: "note", text: "x" })).status).toBe(404);
+    expect((await call("DR-2026'; SELECT 1 --", token, { action: "note", text: "x" })).status).toBe(404);
   });
 
   it("a token without the permission gets 403", async () => {

@@ -2,8 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
-import { isIsoDay, parisInstant } from "@/lib/deadlines";
-import { AppError, runAction } from "@/lib/errors/app-error";
+import { runAction } from "@/lib/errors/app-error";
+import { receivedAtFromForm } from "@/lib/http/form-received-at";
 import { isLocale } from "@/lib/i18n/locale";
 import { submitRequest } from "@/lib/requests/submit-request";
 import { ZSubmitRequest } from "@/lib/requests/submit-request.schema";
@@ -19,13 +19,10 @@ export async function registerRequestAction(locale: string, _previous: unknown, 
   const lang = isLocale(locale) ? locale : "fr";
   const result = await runAction(lang, async () => {
     const viewer = await staffAllowedTo("requests.create");
-    const day = text(form, "receivedDay") ?? "";
-    const time = text(form, "receivedTime") ?? "09:00";
-    if (!isIsoDay(day) || !/^\d{2}:\d{2}$/.test(time)) throw AppError.validation([{ path: "receivedAt", key: "datetime" }]);
     const input = ZSubmitRequest.parse({
       right: text(form, "right"),
       channel: text(form, "channel"),
-      receivedAt: parisInstant(day, time).toISOString(),
+      receivedAt: receivedAtFromForm(form, "received", "receivedAt"),
       locale: text(form, "locale") ?? "fr",
       requester: { firstName: text(form, "requesterFirstName"), lastName: text(form, "requesterLastName"), email: text(form, "requesterEmail"), phone: text(form, "requesterPhone") },
       subject: {

@@ -3,18 +3,23 @@
 import { revalidatePath } from "next/cache";
 import { CASE_ACTION_PERMISSIONS, type CaseActionName } from "@/lib/cases/case-action.schema";
 import { runCaseAction } from "@/lib/cases/run-case-action";
-import { runAction } from "@/lib/errors/app-error";
+import { AppError, runAction } from "@/lib/errors/app-error";
+import { receivedAtFromForm } from "@/lib/http/form-received-at";
 import { isLocale } from "@/lib/i18n/locale";
 import { staffAllowedTo } from "@/lib/staff/current-staff";
 
-/** The form's fields as the action's body: empty fields are absent, "grounds" may repeat, no agent is null. */
+/**
+ * The form's fields as the action's body: empty fields are absent, "grounds" may repeat, no agent is
+ * null, and a receipt typed as a Paris date and time becomes the instant the API takes.
+ */
 function bodyOf(action: CaseActionName, form: FormData): Record<string, unknown> {
   const body: Record<string, unknown> = { action };
   for (const [key, value] of form.entries()) {
-    if (typeof value === "string" && value.trim() !== "" && key !== "grounds") body[key] = value;
+    if (typeof value === "string" && value.trim() !== "" && !["grounds", "receivedDay", "receivedTime"].includes(key)) body[key] = value;
   }
   if (action === "answer_part") body.grounds = form.getAll("grounds").map(String);
   if (action === "assign") body.agentId = typeof body.agentId === "string" ? body.agentId : null;
+  if (action === "information_received") body.receivedAt = receivedAtFromForm(form, "received", "receivedAt", new Date());
   return body;
 }
 
@@ -22,6 +27,8 @@ function bodyOf(action: CaseActionName, form: FormData): Record<string, unknown>
 export async function caseFormAction(locale: string, reference: string, action: CaseActionName, _previous: unknown, form: FormData) {
   const lang = isLocale(locale) ? locale : "fr";
   return runAction(lang, async () => {
+    // The action name comes from the page, but a server action can be called with anything.
+    if (!Object.hasOwn(CASE_ACTION_PERMISSIONS, action)) throw AppError.validation([{ path: "action", key: "choice" }]);
     const viewer = await staffAllowedTo(CASE_ACTION_PERMISSIONS[action]);
     await runCaseAction(reference, bodyOf(action, form), { type: "staff", staffId: viewer.id, actorId: viewer.id });
     revalidatePath(`/${lang}/dpo/demandes/${reference}`);

@@ -222,8 +222,10 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
           {can(viewer.role, "requests.request_information") && request.status === "awaiting_information" ? (
             <div className="card">
               <ActionForm id="info-received" action={caseFormAction.bind(null, locale, request.reference, "information_received")} submitLabel={b.infoReceived}>
-                <label htmlFor="receivedAt">{b.infoReceivedAt}</label>
-                <input id="receivedAt" name="receivedAt" type="text" placeholder="2026-11-24T10:00:00+01:00" />
+                <label htmlFor="receivedDay">{b.infoReceivedAt}</label>
+                <input id="receivedDay" name="receivedDay" type="date" />
+                <label htmlFor="receivedTime">{b.receivedTime}</label>
+                <input id="receivedTime" name="receivedTime" type="time" />
               </ActionForm>
             </div>
           ) : null}
