@@ -19,7 +19,7 @@ describe("a receipt time typed as a Paris date and time", () => {
     expect(receivedAtFromForm(form({ receivedDay: "2026-07-01" }), "received", "receivedAt")).toBe("2026-07-01T07:00:00.000Z");
   });
 
-  it.each([{}, { receivedDay: "01/11/2026" }, { receivedDay: "2026-11-02", receivedTime: "25:00" }])("refuses %j with a field error", (fields) => {
+  it.each<Record<string, string>>([{}, { receivedDay: "01/11/2026" }, { receivedDay: "2026-11-02", receivedTime: "25:00" }])("refuses %j with a field error", (fields) => {
     try {
       receivedAtFromForm(form(fields), "received", "receivedAt");
       throw new Error("accepted");
