@@ -15,6 +15,10 @@ const ZEnv = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   MAIL_FROM: required('the sender, e.g. "Protection des données <dpo@exemple.fr>"'),
+  /** Days without an answer to a request for information before the requester is reminded. */
+  INFORMATION_REMINDER_DAYS: z.coerce.number().int().min(1).max(90).default(15),
+  /** Days after that reminder before a case still unanswered may be closed. */
+  INFORMATION_CLOSE_DAYS: z.coerce.number().int().min(1).max(90).default(15),
   /** Shows the demo mailbox link and the demo banner. Never set in production. */
   DEMO_MODE: bool.default(false),
   DEMO_MAILBOX_URL: z.url().optional(),

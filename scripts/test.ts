@@ -15,7 +15,11 @@ import { startLocalStack } from "./lib/stack";
 import { findPostgresBin } from "./pg/throwaway-cluster";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const only = process.argv.slice(2); // e.g. `npm test -- unit integration`
+const STAGES = ["typecheck", "unit", "integration", "e2e"];
+// e.g. `npm test -- unit integration`; any other word narrows the tests to files whose path holds it
+// (`npm test -- integration list-cases`).
+const only = process.argv.slice(2).filter((a) => STAGES.includes(a));
+const files = process.argv.slice(2).filter((a) => !STAGES.includes(a));
 const wants = (stage: string) => only.length === 0 || only.includes(stage);
 
 function ensureSystemPackages() {
@@ -45,7 +49,7 @@ async function main(): Promise<number> {
   }
   if (wants("unit")) {
     console.log("\n== Unit tests");
-    if ((await npx(["vitest", "run", "--project", "unit"])) !== 0) return 1;
+    if ((await npx(["vitest", "run", "--project", "unit", ...files])) !== 0) return 1;
   }
   if (!wants("integration") && !wants("e2e")) return 0;
 
@@ -53,7 +57,7 @@ async function main(): Promise<number> {
   try {
     if (wants("integration")) {
       console.log("\n== Integration tests (PostgreSQL, SMTP)");
-      if ((await npx(["vitest", "run", "--project", "integration"], { TEST_ENV: JSON.stringify(stack.env) })) !== 0) return 1;
+      if ((await npx(["vitest", "run", "--project", "integration", ...files], { TEST_ENV: JSON.stringify(stack.env) })) !== 0) return 1;
     }
     if (wants("e2e")) {
       console.log("\n== End-to-end tests (production build, Chromium)");
@@ -62,7 +66,7 @@ async function main(): Promise<number> {
       await seedDemo(db);
       await db.$disconnect();
       await stack.startApp();
-      if ((await npx(["playwright", "test"], { ...stack.env, E2E_BASE_URL: stack.env.APP_URL!, CHROMIUM_PATH: CHROMIUM })) !== 0) return 1;
+      if ((await npx(["playwright", "test", ...files], { ...stack.env, E2E_BASE_URL: stack.env.APP_URL!, CHROMIUM_PATH: CHROMIUM })) !== 0) return 1;
     }
     return 0;
   } finally {

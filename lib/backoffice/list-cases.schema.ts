@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Channel, RequestStatus, Right } from "@/lib/generated/prisma/enums";
+import { nameKey } from "./name-key";
 
 /**
  * The URL query parameters of the DPO back office's queue (`/backoffice/cases?status=open&sort=due`).
@@ -138,11 +139,12 @@ const EMAIL_LIKE = /^[^\s@]+@[^\s@]+$/;
 
 /**
  * The search text as a reference (exact match, upper-cased), an e-mail address (exact match on the
- * requester's, lower-cased), or otherwise the start of a last name (requester's or subject's).
+ * requester's, lower-cased), or otherwise the start of a last name (requester's or subject's),
+ * folded as the stored keys are (lib/backoffice/name-key.ts).
  */
 export function parseCaseSearch(q: string): CaseSearch {
   const text = q.trim();
   if (REFERENCE_LIKE.test(text)) return { kind: "reference", value: text.toUpperCase() };
   if (EMAIL_LIKE.test(text)) return { kind: "email", value: text.toLowerCase() };
-  return { kind: "name", value: text };
+  return { kind: "name", value: nameKey(text) };
 }

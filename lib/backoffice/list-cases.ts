@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Db, Tx } from "@/lib/db";
-import { addDays, daysLeft, fromDateColumn, type IsoDay, isIsoDay, parisDay, toDateColumn } from "@/lib/deadlines";
+import { addDays, daysLeft, fromDateColumn, type IsoDay, isIsoDay, parisDay } from "@/lib/deadlines";
 import { AppError } from "@/lib/errors/app-error";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type {
   Channel,
   IdentityStatus,
@@ -13,15 +13,15 @@ import type {
   SubjectRelation,
 } from "@/lib/generated/prisma/enums";
 import { type CaseListSort, OPEN_STATUSES, parseCaseSearch, type TCaseListQuery } from "./list-cases.schema";
+import { nameKeyRange } from "./name-key";
 
 /**
  * The DPO back office's queue: one page of cases, filtered and sorted as the URL asks, with keyset
  * pagination (never OFFSET: a page costs the same at the end of the queue as at its start).
  *
  * Every filter is one the indexes of RightsRequest serve: status/dueDate/id, dueDate/id,
- * assigneeId/status/dueDate, right/status/dueDate, requesterEmail, the unique reference, and
- * RequestPart healthActorId/status/dueDate for `healthActor`. The name prefix search is the
- * exception (no index on last names): it narrows what the other conditions already select.
+ * assigneeId/status/dueDate, right/status/dueDate, requesterEmail, the unique reference, the two
+ * folded last names, and RequestPart healthActorId/status/dueDate for `healthActor`.
  */
 
 export interface CaseListViewer {
@@ -68,9 +68,26 @@ export interface CaseListPage {
 // Filters
 // ---------------------------------------------------------------------------------------------
 
-/** `%`, `_` and `\` are LIKE wildcards that Prisma's startsWith does not escape. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/**
+ * What a query keeps, resolved for a viewer and a day: each field absent means "any". Filters combine
+ * with AND; `overdue` also keeps only open cases (an answered case is no longer late).
+ */
+export interface CaseListFilter {
+  /** null: every status. An empty list keeps nothing. */
+  statuses: readonly RequestStatus[] | null;
+  right?: Right;
+  channel?: Channel;
+  /** A staff id, or null for unassigned cases. */
+  assigneeId?: string | null;
+  /** Due dates within [dueFrom, dueTo], both included; before `dueBefore`. */
+  dueFrom?: IsoDay;
+  dueTo?: IsoDay;
+  dueBefore?: IsoDay;
+  healthActorId?: string;
+  reference?: string;
+  email?: string;
+  /** Either last name's key (lib/backoffice/name-key.ts) in [from, to). */
+  name?: { from: string; to: string | null };
 }
 
 function statusesOf(status: TCaseListQuery["status"]): readonly RequestStatus[] | null {
@@ -79,62 +96,70 @@ function statusesOf(status: TCaseListQuery["status"]): readonly RequestStatus[] 
   return [status];
 }
 
-/**
- * The WHERE of the queue for a query, a viewer (for `assignee=me`) and today's Paris day. Filters
- * combine with AND; `overdue` also keeps only open cases (an answered case is no longer late).
- * The cursor's condition is not included (see cursorWhere).
- */
-export function caseListWhere(query: TCaseListQuery, viewer: CaseListViewer, today: IsoDay): Prisma.RightsRequestWhereInput {
-  const where: Prisma.RightsRequestWhereInput = {};
-
+export function caseListFilter(query: TCaseListQuery, viewer: CaseListViewer, today: IsoDay): CaseListFilter {
   let statuses = statusesOf(query.status);
   if (query.overdue) statuses = (statuses ?? OPEN_STATUSES).filter((s) => (OPEN_STATUSES as readonly string[]).includes(s));
-  if (statuses) where.status = statuses.length === 1 ? statuses[0] : { in: [...statuses] };
+  const filter: CaseListFilter = { statuses };
 
-  if (query.right) where.right = query.right;
-  if (query.channel) where.channel = query.channel;
+  if (query.right) filter.right = query.right;
+  if (query.channel) filter.channel = query.channel;
 
-  if (query.assignee === "me") where.assigneeId = viewer.staffId;
-  else if (query.assignee === "none") where.assigneeId = null;
-  else if (query.assignee) where.assigneeId = query.assignee;
+  if (query.assignee === "me") filter.assigneeId = viewer.staffId;
+  else if (query.assignee === "none") filter.assigneeId = null;
+  else if (query.assignee) filter.assigneeId = query.assignee;
 
-  const dueDate: Prisma.DateTimeFilter<"RightsRequest"> = {};
   if (query.dueWithin !== undefined) {
-    dueDate.gte = toDateColumn(today);
-    dueDate.lte = toDateColumn(addDays(today, query.dueWithin));
+    filter.dueFrom = today;
+    filter.dueTo = addDays(today, query.dueWithin);
   }
-  if (query.overdue) dueDate.lt = toDateColumn(today);
-  if (Object.keys(dueDate).length > 0) where.dueDate = dueDate;
-
-  if (query.healthActor) where.parts = { some: { healthActorId: query.healthActor } };
+  if (query.overdue) filter.dueBefore = today;
+  if (query.healthActor) filter.healthActorId = query.healthActor;
 
   if (query.q) {
     const search = parseCaseSearch(query.q);
-    if (search.kind === "reference") where.reference = search.value;
-    else if (search.kind === "email") where.requesterEmail = search.value;
-    else {
-      const prefix = { startsWith: escapeLike(search.value), mode: "insensitive" } as const;
-      where.OR = [{ requesterLastName: prefix }, { subjectLastName: prefix }];
-    }
+    if (search.kind === "reference") filter.reference = search.value;
+    else if (search.kind === "email") filter.email = search.value;
+    // A search with no letter or digit in it names nobody.
+    else if (search.value === "") filter.statuses = [];
+    else filter.name = nameKeyRange(search.value);
   }
-  return where;
+  return filter;
+}
+
+/** The filter's conditions on the case row `r` (never the status: see caseListSql). */
+function conditions(filter: CaseListFilter): Prisma.Sql[] {
+  const out: Prisma.Sql[] = [];
+  if (filter.right) out.push(Prisma.sql`r."right" = ${filter.right}::"Right"`);
+  if (filter.channel) out.push(Prisma.sql`r.channel = ${filter.channel}::"Channel"`);
+  if (filter.assigneeId === null) out.push(Prisma.sql`r."assigneeId" IS NULL`);
+  else if (filter.assigneeId) out.push(Prisma.sql`r."assigneeId" = ${filter.assigneeId}::uuid`);
+  if (filter.dueFrom) out.push(Prisma.sql`r."dueDate" >= ${filter.dueFrom}::date`);
+  if (filter.dueTo) out.push(Prisma.sql`r."dueDate" <= ${filter.dueTo}::date`);
+  if (filter.dueBefore) out.push(Prisma.sql`r."dueDate" < ${filter.dueBefore}::date`);
+  if (filter.healthActorId) {
+    out.push(Prisma.sql`EXISTS (SELECT 1 FROM "RequestPart" p WHERE p."requestId" = r.id AND p."healthActorId" = ${filter.healthActorId}::uuid)`);
+  }
+  if (filter.reference) out.push(Prisma.sql`r.reference = ${filter.reference}`);
+  if (filter.email) out.push(Prisma.sql`r."requesterEmail" = ${filter.email}`);
+  if (filter.name) {
+    const { from, to } = filter.name;
+    const within = (column: Prisma.Sql) =>
+      to === null ? Prisma.sql`${column} >= ${from}` : Prisma.sql`(${column} >= ${from} AND ${column} < ${to})`;
+    out.push(Prisma.sql`(${within(Prisma.sql`r."requesterNameKey"`)} OR ${within(Prisma.sql`r."subjectNameKey"`)})`);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Order and cursor
 // ---------------------------------------------------------------------------------------------
 
-/** Each sort is a total order: its key, then the id to break ties. */
-export function caseListOrderBy(sort: CaseListSort): Prisma.RightsRequestOrderByWithRelationInput[] {
-  switch (sort) {
-    case "due":
-      return [{ dueDate: "asc" }, { id: "asc" }];
-    case "received":
-      return [{ receivedAt: "desc" }, { id: "desc" }];
-    case "reference":
-      return [{ reference: "asc" }, { id: "asc" }];
-  }
-}
+/** Each sort is a total order: its key, then the id to break ties (as the indexes hold them). */
+const ORDER_BY: Record<CaseListSort, Prisma.Sql> = {
+  due: Prisma.sql`"dueDate" ASC, id ASC`,
+  received: Prisma.sql`"receivedAt" DESC, id DESC`,
+  reference: Prisma.sql`reference ASC, id ASC`,
+};
 
 /** Where a page ended: the last row's sort key (a day, an ISO instant or a reference) and id. */
 export interface CaseCursor {
@@ -206,23 +231,15 @@ export function decodeCursor(sort: CaseListSort, text: string): CaseCursor {
   return { sort, key: parsed.data.k, id: parsed.data.id };
 }
 
-/**
- * The rows after the cursor in the sort's order: `(key, id) > (lastKey, lastId)`, or `<` for the
- * descending sort. Written `key >= last AND (key > last OR id > lastId)` so the leading condition
- * is an index range (Prisma has no row-value comparison).
- */
-export function cursorWhere(cursor: CaseCursor): Prisma.RightsRequestWhereInput {
+/** The rows strictly after the cursor in the sort's order: one row comparison, an index range. */
+function afterCursor(cursor: CaseCursor): Prisma.Sql {
   switch (cursor.sort) {
-    case "due": {
-      const day = toDateColumn(cursor.key);
-      return { dueDate: { gte: day }, OR: [{ dueDate: { gt: day } }, { id: { gt: cursor.id } }] };
-    }
-    case "received": {
-      const at = new Date(cursor.key);
-      return { receivedAt: { lte: at }, OR: [{ receivedAt: { lt: at } }, { id: { lt: cursor.id } }] };
-    }
+    case "due":
+      return Prisma.sql`(r."dueDate", r.id) > (${cursor.key}::date, ${cursor.id}::uuid)`;
+    case "received":
+      return Prisma.sql`(r."receivedAt", r.id) < (${cursor.key}::timestamptz, ${cursor.id}::uuid)`;
     case "reference":
-      return { reference: { gte: cursor.key }, OR: [{ reference: { gt: cursor.key } }, { id: { gt: cursor.id } }] };
+      return Prisma.sql`(r.reference, r.id) > (${cursor.key}, ${cursor.id}::uuid)`;
   }
 }
 
@@ -230,32 +247,28 @@ export function cursorWhere(cursor: CaseCursor): Prisma.RightsRequestWhereInput 
 // The query
 // ---------------------------------------------------------------------------------------------
 
-/** The cases with their parts (and the actors' names) and assignees, in one query (relation joins). */
-export const CASE_ROW_SELECT = {
-  id: true,
-  reference: true,
-  right: true,
-  status: true,
-  channel: true,
-  receivedAt: true,
-  dueDate: true,
-  requesterFirstName: true,
-  requesterLastName: true,
-  requesterEmail: true,
-  subjectFirstName: true,
-  subjectLastName: true,
-  subjectRelation: true,
-  identityStatus: true,
-  pausedSince: true,
-  extended: true,
-  assignee: { select: { id: true, name: true } },
-  parts: {
-    select: { handler: true, status: true, dueDate: true, healthActor: { select: { name: true } } },
-    orderBy: [{ handler: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-  },
-} as const satisfies Prisma.RightsRequestSelect;
-
-export type CaseRowRecord = Prisma.RightsRequestGetPayload<{ select: typeof CASE_ROW_SELECT }>;
+/** A page's row as the query returns it: the case, its assignee and its parts (JSON). */
+export interface CaseRowRecord {
+  id: string;
+  reference: string;
+  right: Right;
+  status: RequestStatus;
+  channel: Channel;
+  receivedAt: Date;
+  dueDate: Date;
+  requesterFirstName: string;
+  requesterLastName: string;
+  requesterEmail: string;
+  subjectFirstName: string;
+  subjectLastName: string;
+  subjectRelation: SubjectRelation;
+  identityStatus: IdentityStatus;
+  pausedSince: Date | null;
+  extended: boolean;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  parts: { handler: PartHandler; healthActorName: string | null; status: PartStatus; dueDate: IsoDay }[];
+}
 
 export function toCaseRow(r: CaseRowRecord, now: Date): CaseRow {
   const dueDate = fromDateColumn(r.dueDate);
@@ -272,39 +285,52 @@ export function toCaseRow(r: CaseRowRecord, now: Date): CaseRow {
     subjectName: `${r.subjectFirstName} ${r.subjectLastName}`,
     subjectRelation: r.subjectRelation,
     identityStatus: r.identityStatus,
-    assignee: r.assignee ? { id: r.assignee.id, name: r.assignee.name } : null,
-    parts: r.parts.map((p) => ({
-      handler: p.handler,
-      healthActorName: p.healthActor?.name ?? null,
-      status: p.status,
-      dueDate: fromDateColumn(p.dueDate),
-    })),
+    assignee: r.assigneeId && r.assigneeName !== null ? { id: r.assigneeId, name: r.assigneeName } : null,
+    parts: r.parts,
     paused: r.pausedSince !== null,
     extended: r.extended,
   };
 }
 
+const PAGE_COLUMNS = Prisma.sql`r.id, r.reference, r."right", r.status, r.channel, r."receivedAt", r."dueDate", r."requesterFirstName",
+  r."requesterLastName", r."requesterEmail", r."subjectFirstName", r."subjectLastName", r."subjectRelation", r."identityStatus",
+  r."pausedSince", r.extended, r."assigneeId"`;
+
 /**
- * The rows of a page. With several statuses (the open cases, say) one ordered scan per status of
- * the [status, dueDate, id] index, merged here: PostgreSQL cannot read an IN list of an index in
- * order, and would otherwise walk the due-date index past every closed case (1.8 s at a million).
+ * The page's rows, their assignees and their parts in ONE statement. With several statuses and the
+ * due-date sort (the open queue), each status's slice of the [status, dueDate, id] index is read in
+ * order and the slices merged: PostgreSQL cannot read an IN list of an index in order, and would
+ * otherwise walk the due-date index past every closed case (1.8 s at a million cases).
  */
-async function findPage(db: Db | Tx, where: Prisma.RightsRequestWhereInput, query: TCaseListQuery): Promise<CaseRowRecord[]> {
-  const take = query.limit + 1;
-  const orderBy = caseListOrderBy(query.sort);
-  const status = where.status;
-  const statuses = status && typeof status === "object" && "in" in status && Array.isArray(status.in) ? status.in : null;
-  if (!statuses || statuses.length < 2 || query.sort !== "due") {
-    return db.rightsRequest.findMany({ where, orderBy, take, select: CASE_ROW_SELECT, relationLoadStrategy: "join" });
+export function caseListSql(filter: CaseListFilter, sort: CaseListSort, cursor: CaseCursor | null, take: number): Prisma.Sql {
+  const where = [...conditions(filter), ...(cursor ? [afterCursor(cursor)] : [])];
+  const slice = (status: Prisma.Sql) =>
+    Prisma.sql`SELECT ${PAGE_COLUMNS} FROM "RightsRequest" r WHERE ${Prisma.join([status, ...where], " AND ")} ORDER BY ${ORDER_BY[sort]} LIMIT ${take}`;
+  const statuses = filter.statuses;
+  let page: Prisma.Sql;
+  if (statuses === null) page = slice(Prisma.sql`TRUE`);
+  else if (statuses.length === 1 || (statuses.length > 1 && sort !== "due")) page = slice(Prisma.sql`r.status = ANY(${statuses}::"RequestStatus"[])`);
+  else if (statuses.length === 0) page = slice(Prisma.sql`FALSE`);
+  else {
+    const slices = statuses.map((s) => Prisma.sql`(${slice(Prisma.sql`r.status = ${s}::"RequestStatus"`)})`);
+    page = Prisma.sql`SELECT * FROM (${Prisma.join(slices, " UNION ALL ")}) merged ORDER BY ${ORDER_BY[sort]} LIMIT ${take}`;
   }
-  const perStatus = await Promise.all(
-    statuses.map((s) => db.rightsRequest.findMany({ where: { ...where, status: s }, orderBy, take, select: CASE_ROW_SELECT, relationLoadStrategy: "join" })),
-  );
-  const key = (r: CaseRowRecord) => `${fromDateColumn(r.dueDate)} ${r.id}`;
-  return perStatus
-    .flat()
-    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
-    .slice(0, take);
+  return Prisma.sql`
+    SELECT page.*, s.name AS "assigneeName",
+      COALESCE((
+        SELECT json_agg(json_build_object('handler', p.handler, 'healthActorName', h.name, 'status', p.status, 'dueDate', p."dueDate")
+                        ORDER BY p.handler, p."createdAt", p.id)
+        FROM "RequestPart" p LEFT JOIN "HealthActor" h ON h.id = p."healthActorId"
+        WHERE p."requestId" = page.id
+      ), '[]'::json) AS parts
+    FROM (${page}) page LEFT JOIN "StaffUser" s ON s.id = page."assigneeId"
+    ORDER BY ${ORDER_BY[sort]}`;
+}
+
+/** The statement listCases runs: one more row than the page, to know whether another follows. */
+export function caseListStatement(query: TCaseListQuery, viewer: CaseListViewer, now: Date): Prisma.Sql {
+  const cursor = query.cursor ? decodeCursor(query.sort, query.cursor) : null;
+  return caseListSql(caseListFilter(query, viewer, parisDay(now)), query.sort, cursor, query.limit + 1);
 }
 
 /** One page of the queue. A cursor that is not one this function gave for this sort: AppError "malformed". */
@@ -314,12 +340,7 @@ export async function listCases(
   viewer: CaseListViewer,
   now: Date = new Date(),
 ): Promise<CaseListPage> {
-  const today = parisDay(now);
-  const filters = caseListWhere(query, viewer, today);
-  const cursor = query.cursor ? decodeCursor(query.sort, query.cursor) : null;
-  const where = cursor ? { AND: [filters, cursorWhere(cursor)] } : filters;
-
-  const rows = await findPage(db, where, query);
+  const rows = await db.$queryRaw<CaseRowRecord[]>(caseListStatement(query, viewer, now));
 
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);

@@ -1,14 +1,56 @@
 import type { Db } from "@/lib/db";
+import { parisDay } from "@/lib/deadlines";
+import { AppError } from "@/lib/errors/app-error";
+import { formatDay } from "@/lib/i18n/format";
 import { nextStatus } from "@/lib/requests/state-machine";
-import { notifyRequester } from "./notify-requester";
+import type { FileStorage } from "@/lib/storage";
+import { notifyRequester, sendLetter } from "./notify-requester";
+import { followUpOf, lastQuestion } from "./request-information";
 import { type CaseActor, recordEvent, withCase } from "./with-case";
 
-/** Closes a case: every part answered, or no answer to a request for information. */
-export async function closeCase(db: Db, reference: string, actor: CaseActor): Promise<void> {
-  await withCase(db, reference, async (tx, request) => {
-    const status = nextStatus(request.status, "close");
-    await tx.rightsRequest.update({ where: { id: request.id }, data: { status, pausedSince: null } });
-    await recordEvent(tx, request.id, "close", actor, {});
-    await notifyRequester(tx, request, { kind: "closed" });
-  });
+/**
+ * Closes a case. An answered case closes with an e-mail. A case still waiting for the requester's
+ * information closes only once they were reminded and the period after the reminder has passed;
+ * the closing letter (PDF) says why, with the remedies (Art. 12(4)).
+ */
+export async function closeCase(db: Db, storage: FileStorage, reference: string, actor: CaseActor, now = new Date()): Promise<void> {
+  let discardLetter: (() => Promise<void>) | undefined;
+  try {
+    await withCase(db, reference, async (tx, request) => {
+      const status = nextStatus(request.status, "close");
+      if (request.status !== "awaiting_information") {
+        await tx.rightsRequest.update({ where: { id: request.id }, data: { status, pausedSince: null } });
+        await recordEvent(tx, request.id, "close", actor, {});
+        await notifyRequester(tx, request, { kind: "closed" });
+        return;
+      }
+      const followUp = followUpOf(request, now);
+      if (!followUp.closable) {
+        throw new AppError(
+          "conflict",
+          followUp.closableOn === null
+            ? {
+                fr: `Le demandeur n'a pas encore été relancé (relance prévue le ${formatDay(followUp.remindOn, "fr")}) : la demande ne peut pas encore être close faute de réponse.`,
+                en: `The requester has not been reminded yet (reminder due on ${formatDay(followUp.remindOn, "en")}): the request cannot be closed for want of an answer yet.`,
+              }
+            : {
+                fr: `Le délai laissé au demandeur après la relance court jusqu'au ${formatDay(followUp.closableOn, "fr")} : la demande ne peut être close qu'à partir de ce jour.`,
+                en: `The requester has until ${formatDay(followUp.closableOn, "en")} after the reminder: the request can only be closed from that day.`,
+              },
+        );
+      }
+      await tx.rightsRequest.update({ where: { id: request.id }, data: { status, pausedSince: null } });
+      const content = {
+        kind: "closure" as const,
+        askedOn: parisDay(request.pausedSince!),
+        remindedOn: parisDay(request.informationReminderAt!),
+        question: await lastQuestion(tx, request.id),
+      };
+      await recordEvent(tx, request.id, "close", actor, { withoutAnswer: true });
+      discardLetter = await sendLetter(tx, storage, request, { kind: "closure", content, update: { kind: "closed_no_answer" } });
+    });
+  } catch (error) {
+    await discardLetter?.();
+    throw error;
+  }
 }

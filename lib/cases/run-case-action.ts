@@ -32,7 +32,7 @@ export async function runCaseAction(reference: string, body: unknown, actor: Cas
     case "answer_part":
       return answerPart(db(), getStorage(), reference, ZAnswerPart.parse(action), actor);
     case "close":
-      return closeCase(db(), reference, actor);
+      return closeCase(db(), getStorage(), reference, actor);
     case "set_legal_hold":
       return setLegalHold(db(), reference, ZLegalHold.parse(action).reason, actor);
     case "release_legal_hold":

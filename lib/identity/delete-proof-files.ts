@@ -1,3 +1,4 @@
+import { appendEvent, lockCase } from "@/lib/audit/append-event";
 import type { Db } from "@/lib/db";
 import type { FileStorage } from "@/lib/storage";
 
@@ -8,4 +9,41 @@ export async function deleteProofFiles(db: Db, storage: FileStorage, proofs: { i
     await storage.delete(proof.storageKey);
     await db.identityProof.update({ where: { id: proof.id }, data: { storageKey: null, fileDeletedAt: new Date() } });
   }
+}
+
+/** Days after which the proofs of an identity check the requester never completed are deleted. */
+export const ABANDONED_UPLOAD_DAYS = 30;
+
+/**
+ * Deletes the files of abandoned uploads: proofs sent for a check still missing a document
+ * (`documents_required`) and older than ABANDONED_UPLOAD_DAYS. Nothing justifies keeping an identity
+ * document for a check that never took place (LEGAL.md R2.3). Each case records what went, when.
+ * Returns how many files were deleted.
+ */
+export async function sweepAbandonedProofs(db: Db, storage: FileStorage, now = new Date(), limit = 500): Promise<number> {
+  const proofs = await db.identityProof.findMany({
+    where: {
+      storageKey: { not: null },
+      uploadedAt: { lt: new Date(now.getTime() - ABANDONED_UPLOAD_DAYS * 86_400_000) },
+      request: { identityStatus: "documents_required" },
+    },
+    select: { id: true, storageKey: true, kind: true, requestId: true },
+    orderBy: { uploadedAt: "asc" },
+    take: limit,
+  });
+  const byCase = new Map<string, typeof proofs>();
+  for (const proof of proofs) byCase.set(proof.requestId, [...(byCase.get(proof.requestId) ?? []), proof]);
+  for (const [requestId, files] of byCase) {
+    await deleteProofFiles(db, storage, files);
+    await db.$transaction(async (tx) => {
+      await lockCase(tx, requestId);
+      await appendEvent(tx, requestId, {
+        type: "proofs_abandoned",
+        actorType: "system",
+        actorId: null,
+        payload: { kinds: files.map((f) => f.kind), afterDays: ABANDONED_UPLOAD_DAYS },
+      });
+    });
+  }
+  return proofs.length;
 }

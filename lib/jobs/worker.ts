@@ -1,8 +1,9 @@
 import type PgBoss from "pg-boss";
 import type { Db } from "@/lib/db";
-import { deleteProofFiles } from "@/lib/identity/delete-proof-files";
+import { deleteProofFiles, sweepAbandonedProofs } from "@/lib/identity/delete-proof-files";
 import { enqueueOutbox } from "@/lib/email/enqueue-outbox";
 import { purgeExpiredCases } from "@/lib/retention/purge-expired-cases";
+import { remindUnansweredRequests } from "@/lib/cases/request-information";
 import { sendReminders } from "./send-reminders";
 import { getStorage } from "@/lib/storage";
 import { sendOutboxEmail } from "@/lib/email/send-outbox-email";
@@ -39,6 +40,8 @@ export async function startWorker(queue: PgBoss, db: Db): Promise<() => void> {
       take: 500,
     });
     await deleteProofFiles(db, getStorage(), leftover);
+    // Proofs of an identity check the requester never completed, after 30 days.
+    await sweepAbandonedProofs(db, getStorage());
     // Sent mails keep no content after a week (codes, links, names): the case file holds the facts.
     await db.outboxEmail.updateMany({
       where: { status: "sent", sentAt: { lt: new Date(now - 7 * day) }, NOT: { html: "" } },
@@ -54,9 +57,12 @@ export async function startWorker(queue: PgBoss, db: Db): Promise<() => void> {
   });
   await queue.schedule(QUEUES.retention.name, "30 3 * * *", {}, { tz: "Europe/Paris" });
 
-  // Reminders before and on due dates, and the daily digest of the week's due dates.
+  // Reminders before and on due dates, the daily digest of the week's due dates, and the reminders to
+  // requesters who left a request for information unanswered.
   await queue.work(QUEUES.reminders.name, { pollingIntervalSeconds: 30 }, async () => {
     await sendReminders(db);
+    const reminded = await remindUnansweredRequests(db);
+    if (reminded > 0) console.log(`[reminders] ${reminded} requesters reminded of a request for information`);
   });
   await queue.schedule(QUEUES.reminders.name, "0 8 * * *", {}, { tz: "Europe/Paris" });
 

@@ -6,7 +6,9 @@ import { PdfWriter } from "./layout";
 
 export type LetterContent =
   | { kind: "answer"; handlerName: string | null; outcome: "granted" | "partly_granted" | "refused"; grounds: RefusalGround[]; message: string }
-  | { kind: "extension"; reason: string; newDueDate: string };
+  | { kind: "extension"; reason: string; newDueDate: string }
+  /** Closed for want of an answer to a request for information (days as YYYY-MM-DD). */
+  | { kind: "closure"; askedOn: string; remindedOn: string; question: string };
 
 export interface LetterData {
   reference: string;
@@ -25,6 +27,10 @@ const T = {
     greeting: (name: string) => `Madame, Monsieur ${name},`,
     answerTitle: "Réponse à votre demande",
     extensionTitle: "Prolongation du délai de réponse",
+    closureTitle: "Clôture de votre demande faute de réponse",
+    asked: (date: string) => `Le ${date}, nous vous avons demandé une précision nécessaire au traitement de votre demande :`,
+    closure: (date: string) =>
+      `Malgré notre rappel du ${date}, nous n'avons pas reçu votre réponse. Sans cette précision, nous ne pouvons pas donner suite à votre demande et nous la clôturons. Vous pouvez présenter une nouvelle demande à tout moment.`,
     part: (name: string | null) => (name ? `Partie traitée par ${name}, pour le compte duquel la plateforme vous répond sur ses instructions.` : "Partie relative aux traitements dont la plateforme est responsable."),
     outcome: {
       granted: "Nous faisons droit à votre demande.",
@@ -43,6 +49,10 @@ const T = {
     greeting: (name: string) => `Dear ${name},`,
     answerTitle: "Answer to your request",
     extensionTitle: "Extension of the time limit",
+    closureTitle: "Your request is closed for want of an answer",
+    asked: (date: string) => `On ${date}, we asked you for information needed to handle your request:`,
+    closure: (date: string) =>
+      `Despite our reminder of ${date}, we have not received your answer. Without it we cannot act on your request, and we are closing it. You may file a new request at any time.`,
     part: (name: string | null) => (name ? `Part handled by ${name}, on whose behalf and instructions the platform answers you.` : "Part about the processing the platform is responsible for."),
     outcome: {
       granted: "We grant your request.",
@@ -59,7 +69,7 @@ const T = {
 /** A letter to the requester, in their language; a refusal states its grounds and the remedies (Art. 12(4)). */
 export async function buildLetterPdf(data: LetterData, locale: Locale): Promise<Uint8Array> {
   const t = T[locale];
-  const title = data.content.kind === "answer" ? t.answerTitle : t.extensionTitle;
+  const title = { answer: t.answerTitle, extension: t.extensionTitle, closure: t.closureTitle }[data.content.kind];
   const pdf = await PdfWriter.create({ title: `${title} ${data.reference}`, lang: locale, footer: `${t.footer} · ${data.reference}` });
   pdf.paragraph(formatDay(data.date.toISOString().slice(0, 10), locale), { muted: true });
   pdf.heading(title);
@@ -76,9 +86,15 @@ export async function buildLetterPdf(data: LetterData, locale: Locale): Promise<
       for (const ground of content.grounds) pdf.paragraph(`- ${REFUSAL_GROUNDS[ground][locale]}`);
       pdf.paragraph(REMEDIES[locale]);
     }
-  } else {
+  } else if (content.kind === "extension") {
     pdf.paragraph(t.extension(formatDay(content.newDueDate, locale)));
     pdf.paragraph(content.reason);
+  } else {
+    pdf.paragraph(t.asked(formatDay(content.askedOn, locale)));
+    pdf.paragraph(content.question);
+    pdf.paragraph(t.closure(formatDay(content.remindedOn, locale)));
+    // Not acting on the request: the remedies are stated (Art. 12(4)).
+    pdf.paragraph(REMEDIES[locale]);
   }
   pdf.paragraph(t.signature);
   return pdf.save();

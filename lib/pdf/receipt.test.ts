@@ -14,10 +14,10 @@ function fixture(): RequestWithParts {
   });
   return {
     id: "r", reference: "DR-2026-7K4M-Q9TZ", right: "access", channel: "web", status: "received", receivedAt: now, dueDate: day("2026-12-21"),
-    locale: "fr", registryVersion: "2026-04.1", identityStatus: "verified", requesterFirstName: "Camille", requesterLastName: "Martin",
+    locale: "fr", registryVersion: "2026-04.1", identityStatus: "verified", requesterFirstName: "Camille", requesterLastName: "Martin", requesterNameKey: "martin",
     requesterEmail: "camille.martin@exemple.fr", requesterPhone: null, subjectRelation: "self", subjectFirstName: "Camille",
-    subjectLastName: "Martin", subjectBirthDate: day("1986-04-12"), subjectEmail: null, subjectPatientId: null, subjectRelativeId: null,
-    scope: {}, details: {}, pausedDays: 0, pausedSince: null, extended: false, assigneeId: null, legalHoldReason: null, idempotencyKey: null, idempotencyHash: null,
+    subjectLastName: "Martin", subjectNameKey: "martin", subjectBirthDate: day("1986-04-12"), subjectEmail: null, subjectPatientId: null, subjectRelativeId: null,
+    scope: {}, details: {}, pausedDays: 0, pausedSince: null, informationReminderAt: null, extended: false, assigneeId: null, legalHoldReason: null, idempotencyKey: null, idempotencyHash: null,
     createdAt: now, updatedAt: now, events: [],
     parts: [
       part({}),

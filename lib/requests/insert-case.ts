@@ -5,8 +5,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 export interface CaseRows {
   request: {
     id: string; reference: string; right: string; channel: string; status: string; receivedAt: Date; dueDate: Date; locale: string;
-    registryVersion: string; identityStatus: string; requesterFirstName: string; requesterLastName: string; requesterEmail: string;
-    requesterPhone: string | null; subjectRelation: string; subjectFirstName: string; subjectLastName: string; subjectBirthDate: Date;
+    registryVersion: string; identityStatus: string; requesterFirstName: string; requesterLastName: string; requesterNameKey: string; requesterEmail: string;
+    requesterPhone: string | null; subjectRelation: string; subjectFirstName: string; subjectLastName: string; subjectNameKey: string;
+    subjectBirthDate: Date;
     subjectEmail: string | null; subjectPatientId: string | null; subjectRelativeId: string | null; scope: object; details: object;
     pausedSince: Date | null; idempotencyKey: string | null; idempotencyHash: string | null; createdAt: Date;
   };
@@ -34,13 +35,13 @@ export async function insertCase(db: Db, rows: CaseRows): Promise<void> {
   await db.$executeRaw`
     WITH request AS (
       INSERT INTO "RightsRequest" ("id", "reference", "right", "channel", "status", "receivedAt", "dueDate", "locale", "registryVersion",
-        "identityStatus", "requesterFirstName", "requesterLastName", "requesterEmail", "requesterPhone", "subjectRelation",
-        "subjectFirstName", "subjectLastName", "subjectBirthDate", "subjectEmail", "subjectPatientId", "subjectRelativeId", "scope",
+        "identityStatus", "requesterFirstName", "requesterLastName", "requesterNameKey", "requesterEmail", "requesterPhone",
+        "subjectRelation", "subjectFirstName", "subjectLastName", "subjectNameKey", "subjectBirthDate", "subjectEmail", "subjectPatientId", "subjectRelativeId", "scope",
         "details", "pausedSince", "idempotencyKey", "idempotencyHash", "createdAt", "updatedAt")
       VALUES (${r.id}::uuid, ${r.reference}, ${r.right}::"Right", ${r.channel}::"Channel", ${r.status}::"RequestStatus", ${r.receivedAt},
         ${day(r.dueDate)}::date, ${r.locale}::"Locale", ${r.registryVersion}, ${r.identityStatus}::"IdentityStatus", ${r.requesterFirstName},
-        ${r.requesterLastName}, ${r.requesterEmail}, ${r.requesterPhone}, ${r.subjectRelation}::"SubjectRelation", ${r.subjectFirstName},
-        ${r.subjectLastName}, ${day(r.subjectBirthDate)}::date, ${r.subjectEmail}, ${r.subjectPatientId}::uuid, ${r.subjectRelativeId}::uuid,
+        ${r.requesterLastName}, ${r.requesterNameKey}, ${r.requesterEmail}, ${r.requesterPhone}, ${r.subjectRelation}::"SubjectRelation",
+        ${r.subjectFirstName}, ${r.subjectLastName}, ${r.subjectNameKey}, ${day(r.subjectBirthDate)}::date, ${r.subjectEmail}, ${r.subjectPatientId}::uuid, ${r.subjectRelativeId}::uuid,
         ${JSON.stringify(r.scope)}::jsonb, ${JSON.stringify(r.details)}::jsonb, ${r.pausedSince}, ${r.idempotencyKey}, ${r.idempotencyHash},
         ${r.createdAt}, ${r.createdAt})
       RETURNING "id"

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import { nameKey } from "@/lib/backoffice/name-key";
 import { eventHash } from "@/lib/audit/chain";
 import { canonicalJson } from "@/lib/util/canonical-json";
 import type { Db, Tx } from "@/lib/db";
@@ -160,11 +161,13 @@ function caseRows(input: TSubmitRequest, ctx: SubmitContext, registry: Registry,
     identityStatus: identity.status,
     requesterFirstName: input.requester.firstName,
     requesterLastName: input.requester.lastName,
+    requesterNameKey: nameKey(input.requester.lastName),
     requesterEmail: input.requester.email,
     requesterPhone: input.requester.phone ?? null,
     subjectRelation: input.subject.relation,
     subjectFirstName: input.subject.firstName,
     subjectLastName: input.subject.lastName,
+    subjectNameKey: nameKey(input.subject.lastName),
     subjectBirthDate: utcDay(input.subject.birthDate),
     subjectEmail: input.subject.email ?? null,
     subjectPatientId: subject.patientId,
@@ -174,6 +177,7 @@ function caseRows(input: TSubmitRequest, ctx: SubmitContext, registry: Registry,
     pausedDays: 0,
     // LEGAL.md R1.5: while the identification information we ask for is awaited, the clock stops.
     pausedSince: identity.status === "documents_required" ? receivedAt : null,
+    informationReminderAt: null,
     extended: false,
     assigneeId: null,
     legalHoldReason: null,

@@ -238,9 +238,46 @@ describe("handling a case to its answer", () => {
     expect(row.letters).toHaveLength(parts.length);
     expect((await failure(answerPart(db(), getStorage(), request.reference, { partId: platform!.id, outcome: "granted", grounds: [], message: "x" }, actor)))?.code).toBe("conflict");
 
-    await closeCase(db(), request.reference, actor);
+    await closeCase(db(), getStorage(), request.reference, actor);
     expect((await db().rightsRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("closed");
-    expect((await failure(closeCase(db(), request.reference, actor)))?.code).toBe("conflict");
+    expect((await failure(closeCase(db(), getStorage(), request.reference, actor)))?.code).toBe("conflict");
+  });
+
+  it("the case page reads the whole file in one statement, field for field what Prisma reads", async () => {
+    const { loadCaseFile } = await import("@/lib/backoffice/case-file");
+    const { assignCase } = await import("@/lib/cases/assign-case");
+    const { requestInformation, replyToInformationRequest } = await import("@/lib/cases/request-information");
+    const { openText } = await import("@/lib/storage/sealed-text");
+    const { answerPart } = await import("@/lib/cases/answer-part");
+    const agent = await newAgent();
+    const { request } = await caseWithProof();
+    const actor = actorOf(agent.id);
+    await assignCase(db(), request.reference, agent.id, actor);
+    await decideIdentity(db(), getStorage(), request.reference, { decision: "accepted" }, actor);
+    const platform = request.parts.find((p) => p.handler === "platform")!;
+    await requestInformation(db(), request.reference, "Quel compte ?", actor);
+    await replyToInformationRequest(db(), request.reference, request.requesterEmail, "Celui ouvert en 2019.");
+    await answerPart(db(), getStorage(), request.reference, { partId: platform.id, outcome: "refused", grounds: ["excessive"], message: "Cinq demandes identiques ce mois-ci." }, actor);
+
+    const expected = await db().rightsRequest.findUniqueOrThrow({
+      where: { reference: request.reference },
+      include: {
+        parts: { include: { healthActor: { select: { id: true, name: true } } }, orderBy: [{ handler: "asc" }, { createdAt: "asc" }, { id: "asc" }] },
+        events: { orderBy: { id: "asc" } },
+        proofs: { orderBy: [{ uploadedAt: "asc" }, { id: "asc" }] },
+        letters: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+        messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+        assignee: { select: { id: true, name: true } },
+      },
+    });
+    const file = await loadCaseFile(db(), request.reference);
+    expect(file).toEqual(expected);
+    expect(file!.events.length).toBeGreaterThan(3);
+    expect(file!.letters).toHaveLength(1);
+    expect(file!.assignee).toEqual({ id: agent.id, name: "Agent Test" });
+    expect(file!.messages).toHaveLength(1);
+    expect(await openText(file!.messages[0]!.body)).toBe("Celui ouvert en 2019.");
+    expect(await loadCaseFile(db(), "DR-2026-0000-0000")).toBeNull();
   });
 
   it("a refusal needs its grounds (422)", async () => {
@@ -282,6 +319,8 @@ describe("reminders", () => {
   it("the assigned agent is reminded before and on the due date; the team gets the week's digest", async () => {
     const { sendReminders } = await import("@/lib/jobs/send-reminders");
     const { assignCase } = await import("@/lib/cases/assign-case");
+    const { requestInformation, replyToInformationRequest } = await import("@/lib/cases/request-information");
+    const { openText } = await import("@/lib/storage/sealed-text");
     const agent = await newAgent();
     const { request } = await caseWithProof();
     await assignCase(db(), request.reference, agent.id, { type: "staff", staffId: agent.id, actorId: agent.id });

@@ -1,3 +1,4 @@
+import { fill } from "@/lib/i18n/fill";
 import type { Locale } from "@/lib/i18n/locale";
 import { renderEmail, type RenderedEmail } from "../layout";
 
@@ -8,7 +9,10 @@ export type CaseUpdate =
   | { kind: "answer" }
   | { kind: "extension" }
   | { kind: "information_request"; message: string }
-  | { kind: "closed" };
+  /** No answer yet: `closeOn` is the day (formatted) from which the case may be closed. */
+  | { kind: "information_reminder"; message: string; closeOn: string }
+  | { kind: "closed" }
+  | { kind: "closed_no_answer" };
 
 const T = {
   fr: {
@@ -17,7 +21,15 @@ const T = {
     answer: { subject: "Réponse à votre demande", text: "Vous trouverez notre réponse dans le courrier joint (PDF)." },
     extension: { subject: "Le délai de réponse à votre demande est prolongé", text: "Vous trouverez les raisons de cette prolongation et la nouvelle date dans le courrier joint (PDF)." },
     information_request: { subject: "Une précision est nécessaire pour traiter votre demande", text: "Le délai de réponse est suspendu jusqu'à votre réponse. Notre question :" },
+    information_reminder: {
+      subject: "Rappel : une précision est nécessaire pour traiter votre demande",
+      text: "Nous n'avons pas reçu votre réponse à la question ci-dessous. Le délai de réponse reste suspendu. Sans réponse de votre part, votre demande pourra être close à partir du {closeOn}.",
+    },
     closed: { subject: "Votre demande est close", text: "Le traitement de votre demande est terminé. Vous pouvez en retrouver l'historique dans « Mes demandes »." },
+    closed_no_answer: {
+      subject: "Votre demande est close faute de réponse",
+      text: "Sans réponse à notre demande de précision malgré notre rappel, nous clôturons votre demande. Le courrier joint (PDF) en donne les raisons et vos voies de recours ; vous pouvez présenter une nouvelle demande à tout moment.",
+    },
     ref: (r: string) => `Demande ${r}`,
     button: "Suivre ma demande",
   },
@@ -27,7 +39,15 @@ const T = {
     answer: { subject: "Answer to your request", text: "Our answer is in the attached letter (PDF)." },
     extension: { subject: "The time limit of your request is extended", text: "The reasons for the extension and the new date are in the attached letter (PDF)." },
     information_request: { subject: "We need more information to handle your request", text: "The time limit is suspended until you answer. Our question:" },
+    information_reminder: {
+      subject: "Reminder: we need more information to handle your request",
+      text: "We have not received your answer to the question below. The time limit remains suspended. Without an answer, your request may be closed from {closeOn}.",
+    },
     closed: { subject: "Your request is closed", text: "The handling of your request is over. Its history stays in \"My requests\"." },
+    closed_no_answer: {
+      subject: "Your request is closed for want of an answer",
+      text: "As our request for information remained unanswered despite our reminder, we are closing your request. The attached letter (PDF) gives the reasons and your remedies; you may file a new request at any time.",
+    },
     ref: (r: string) => `Request ${r}`,
     button: "Follow my request",
   },
@@ -35,10 +55,11 @@ const T = {
 
 export function caseUpdateEmail(locale: Locale, reference: string, update: CaseUpdate, caseUrl: string): RenderedEmail {
   const t = T[locale];
-  const extra = update.kind === "identity_rejected" ? update.reason : update.kind === "information_request" ? update.message : null;
+  const extra =
+    update.kind === "identity_rejected" ? update.reason : update.kind === "information_request" || update.kind === "information_reminder" ? update.message : null;
   return renderEmail(locale, `${t[update.kind].subject} (${reference})`, t[update.kind].subject, [
     { kind: "p", text: t.ref(reference) },
-    { kind: "p", text: t[update.kind].text },
+    { kind: "p", text: fill(t[update.kind].text, { closeOn: update.kind === "information_reminder" ? update.closeOn : "" }) },
     ...(extra ? [{ kind: "p" as const, text: extra }] : []),
     { kind: "button", label: t.button, href: caseUrl },
   ]);

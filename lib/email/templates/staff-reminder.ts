@@ -23,3 +23,13 @@ export function staffReminderEmail(kind: "reminder" | "digest", lines: ReminderL
     { kind: "button", label: "File des demandes / Request queue", href: queueUrl },
   ]);
 }
+
+/** To the agent assigned to a case, in both languages: the requester answered a request for information. */
+export function requesterAnsweredEmail(reference: string, caseUrl: string): RenderedEmail {
+  const subject = `${reference} : le demandeur a répondu / the requester answered`;
+  return renderEmail("fr", subject, subject, [
+    { kind: "p", text: "Le demandeur a répondu à la demande de précision ; le délai de réponse court de nouveau." },
+    { kind: "p", text: "The requester answered the request for information; the time limit runs again." },
+    { kind: "button", label: "Ouvrir la demande / Open the request", href: caseUrl },
+  ]);
+}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PartsTable } from "@/components/parts-table";
 import { db } from "@/lib/db";
+import { ReplyForm } from "@/components/reply-form";
 import { WithdrawForm } from "@/components/withdraw-form";
 import { formatDay, formatInstant } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page-locale";
@@ -19,14 +20,16 @@ export default async function CasePage({
   searchParams,
 }: {
   params: Promise<{ locale: string; reference: string }>;
-  searchParams: Promise<{ retiree?: string }>;
+  searchParams: Promise<{ retiree?: string; repondu?: string }>;
 }) {
   const locale = await pageLocale(params);
   const { reference } = await params;
-  const { retiree } = await searchParams;
+  const { retiree, repondu } = await searchParams;
   const t = messages(locale);
   const request = await findRequesterCase(reference, await provenEmails({ includeCode: false }));
   if (!request) notFound();
+  const asked = request.status === "awaiting_information" ? request.events.findLast((e) => e.type === "request_information") : undefined;
+  const question = asked ? String((asked.payload as { message?: unknown }).message ?? "") : null;
   const letters = await db().caseLetter.findMany({ where: { requestId: request.id }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, createdAt: true } });
   return (
     <main className="narrow">
@@ -37,6 +40,19 @@ export default async function CasePage({
         <p className="notice ok" role="status">
           {t.cases.withdrawn}
         </p>
+      ) : null}
+      {repondu ? (
+        <p className="notice ok" role="status">
+          {t.cases.replied}
+        </p>
+      ) : null}
+      {question !== null ? (
+        <section className="card" aria-labelledby="reply-title">
+          <h2 id="reply-title">{t.cases.replyTitle}</h2>
+          <p>{t.cases.replyIntro}</p>
+          <blockquote>{question}</blockquote>
+          <ReplyForm locale={locale} reference={request.reference} t={{ label: t.cases.replyLabel, submit: t.cases.replySubmit }} />
+        </section>
       ) : null}
       <dl className="summary">
         <dt>{t.cases.status}</dt>

@@ -4,14 +4,16 @@ import { ActionForm } from "@/components/action-form";
 import { AccessDenied } from "@/components/access-denied";
 import { PartsTable } from "@/components/parts-table";
 import { can } from "@/lib/auth/permissions";
+import { loadCaseFile } from "@/lib/backoffice/case-file";
 import { REFUSAL_GROUND_CODES, REFUSAL_GROUNDS } from "@/lib/cases/grounds";
+import { followUpOf } from "@/lib/cases/request-information";
+import { openText } from "@/lib/storage/sealed-text";
 import { db } from "@/lib/db";
 import { daysLeft, fromDateColumn } from "@/lib/deadlines";
 import { fill } from "@/lib/i18n/fill";
 import { formatDay, formatInstant } from "@/lib/i18n/format";
 import { messages } from "@/lib/i18n/messages";
 import { pageLocale } from "@/lib/i18n/page-locale";
-import { REQUEST_VIEW_INCLUDE } from "@/lib/requests/present-request";
 import { isOpen } from "@/lib/requests/state-machine";
 import { requireStaff } from "@/lib/staff/current-staff";
 import { caseFormAction } from "./actions";
@@ -32,22 +34,15 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
   if (!can(viewer.role, "requests.read")) return <AccessDenied text={b.denied} />;
 
   const [request, agents] = await Promise.all([
-    db().rightsRequest.findUnique({
-      where: { reference },
-      relationLoadStrategy: "join",
-      include: {
-        ...REQUEST_VIEW_INCLUDE,
-        proofs: { orderBy: { uploadedAt: "asc" } },
-        letters: { orderBy: { createdAt: "asc" } },
-        assignee: { select: { id: true, name: true } },
-      },
-    }),
+    loadCaseFile(db(), reference),
     db().staffUser.findMany({ where: { disabledAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   if (!request) notFound();
   const staffNames = new Map(agents.map((a) => [a.id, a.name]));
   const openParts = request.parts.filter((p) => ["pending", "awaiting_forwarding", "forwarded"].includes(p.status));
   const left = daysLeft(fromDateColumn(request.dueDate), new Date());
+  const messageTexts = await Promise.all(request.messages.map(async (m) => ({ id: m.id, createdAt: m.createdAt, text: await openText(m.body) })));
+  const followUp = request.status === "awaiting_information" ? followUpOf(request, new Date()) : null;
   const details = Object.entries(request.details as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== null && v !== "");
 
   return (
@@ -237,11 +232,30 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
               </ActionForm>
             </div>
           ) : null}
-          {can(viewer.role, "requests.close") && (request.status === "answered" || request.status === "awaiting_information") ? (
+          {can(viewer.role, "requests.close") && request.status === "answered" ? (
             <div className="card">
               <ActionForm id="close" action={caseFormAction.bind(null, locale, request.reference, "close")} submitLabel={b.close}>
                 {null}
               </ActionForm>
+            </div>
+          ) : null}
+          {followUp ? (
+            <div className="card">
+              <h3>{b.closeNoAnswer}</h3>
+              {followUp.closableOn === null ? (
+                <p>{fill(b.followUpPending, { date: formatDay(followUp.remindOn, locale) })}</p>
+              ) : followUp.closable ? (
+                <>
+                  <p>{fill(b.followUpClosable, { reminded: formatInstant(request.informationReminderAt!, locale) })}</p>
+                  {can(viewer.role, "requests.close") ? (
+                    <ActionForm id="close" action={caseFormAction.bind(null, locale, request.reference, "close")} submitLabel={b.closeNoAnswer}>
+                      {null}
+                    </ActionForm>
+                  ) : null}
+                </>
+              ) : (
+                <p>{fill(b.followUpReminded, { reminded: formatInstant(request.informationReminderAt!, locale), closable: formatDay(followUp.closableOn, locale) })}</p>
+              )}
             </div>
           ) : null}
         </div>
@@ -252,7 +266,7 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
               {request.letters.map((l) => (
                 <li key={l.id}>
                   <a href={`/${locale}/dpo/courriers/${l.id}`}>
-                    {l.kind} · {formatInstant(l.createdAt, locale)}
+                    {t.cases.letterKinds[l.kind]} · {formatInstant(l.createdAt, locale)}
                   </a>
                 </li>
               ))}
@@ -260,6 +274,20 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
           </>
         ) : null}
       </section>
+
+      {messageTexts.length > 0 ? (
+        <section aria-labelledby="messages-title">
+          <h2 id="messages-title">{b.messages}</h2>
+          <ol className="timeline">
+            {messageTexts.map((m) => (
+              <li key={m.id}>
+                <strong>{b.fromRequester}</strong> · {formatInstant(m.createdAt, locale)}
+                <p style={{ whiteSpace: "pre-wrap" }}>{m.text}</p>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
 
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{b.timeline}</h2>
