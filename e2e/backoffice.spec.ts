@@ -84,7 +84,7 @@ test("a DPO agent signs in with TOTP, finds a patient's case and accepts the ide
 
   // The letter, opened as a PDF, states the ground and the remedies.
   const { extractText, getDocumentProxy } = await import("unpdf");
-  const letterHref = await page.getByRole("link", { name: /^answer · / }).getAttribute("href");
+  const letterHref = await page.getByRole("link", { name: /^Réponse · / }).getAttribute("href");
   const letter = await page.request.get(letterHref!);
   const text = (await extractText(await getDocumentProxy(new Uint8Array(await letter.body())), { mergePages: true })).text;
   expect(text).toContain("17(3)(b)");
@@ -131,6 +131,83 @@ test("the patient sees each step of the DPO's handling in Mes demandes", async (
   await page.goto(`/fr/mes-demandes/${reference}`);
   await expect(page.getByText("Identité vérifiée, justificatifs supprimés")).toBeVisible();
   await expect(page.getByText("En cours de traitement").or(page.getByText("Reçue", { exact: true })).first()).toBeVisible();
+});
+
+test("the agent asks for information; the patient answers in Mes demandes and the clock runs again", async ({ page, browser }) => {
+  const agent = await staffMember("dpo_agent");
+  const reference = await patientCase();
+  const { decideIdentity } = await import("@/lib/cases/decide-identity");
+  const { assignCase } = await import("@/lib/cases/assign-case");
+  const actor = { type: "staff" as const, staffId: agent.id, actorId: agent.id };
+  await decideIdentity(db, getStorage(), reference, { decision: "accepted" }, actor);
+  await assignCase(db, reference, agent.id, actor);
+
+  await signIn(page, agent);
+  await page.goto(`/fr/dpo/demandes/${reference}`);
+  const question = "Sur quel compte portent les rendez-vous dont vous demandez la copie ?";
+  await page.getByLabel(/Question envoyée par e-mail/).fill(question);
+  await page.getByRole("button", { name: "Envoyer la question" }).click();
+  await expect(page.getByText("Délai suspendu", { exact: true })).toBeVisible();
+  await expect(page.getByText(/Sans réponse, le demandeur sera relancé automatiquement le/)).toBeVisible();
+  const asked = await waitForMail(DEMO_PATIENTS.camille.email, new RegExp(`Une précision est nécessaire pour traiter votre demande \\(${reference}\\)`));
+  expect(asked.text).toContain(question);
+
+  // The patient follows the e-mail's link, signs in and answers.
+  const { signInByMagicLink } = await import("./support");
+  const patientContext = await browser.newContext();
+  const patient = await patientContext.newPage();
+  await signInByMagicLink(patient, DEMO_PATIENTS.camille.email);
+  await patient.goto(`/fr/mes-demandes/${reference}`);
+  await expect(patient.getByRole("heading", { name: "Une précision vous est demandée" })).toBeVisible();
+  await expect(patient.getByText(question)).toBeVisible();
+  await patient.getByRole("button", { name: "Envoyer ma réponse" }).click();
+  await expect(patient.locator("#reply-error")).toHaveText("Ce champ est obligatoire.");
+  await expect(patient.getByLabel("Votre réponse")).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(patient);
+  await patient.getByLabel("Votre réponse").fill("Le compte de mon fils Léo, ouvert en 2021.");
+  await patient.getByRole("button", { name: "Envoyer ma réponse" }).click();
+  await expect(patient.getByRole("status")).toHaveText("Votre réponse est enregistrée : le délai de réponse court de nouveau.");
+  await expect(patient.getByText("Précision reçue (délai repris)")).toBeVisible();
+  await expect(patient.getByRole("heading", { name: "Une précision vous est demandée" })).toHaveCount(0);
+  await patientContext.close();
+
+  // The agent is told, and reads the answer in the case.
+  await waitForMail(agent.email, new RegExp(`${reference} : le demandeur a répondu`));
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Messages du demandeur" })).toBeVisible();
+  await expect(page.getByText("Le compte de mon fils Léo, ouvert en 2021.")).toBeVisible();
+  await expect(page.getByText("Délai suspendu", { exact: true })).toHaveCount(0);
+});
+
+test("with no answer after the reminder, the agent closes the case and the patient gets the letter saying so", async ({ page }) => {
+  const agent = await staffMember("dpo_agent");
+  const reference = await patientCase();
+  const { decideIdentity } = await import("@/lib/cases/decide-identity");
+  const { remindUnansweredRequests, requestInformation } = await import("@/lib/cases/request-information");
+  const actor = { type: "staff" as const, staffId: agent.id, actorId: agent.id };
+  const day = 86_400_000;
+  await decideIdentity(db, getStorage(), reference, { decision: "accepted" }, actor);
+  // Asked forty days ago; reminded twenty days ago, as the worker's daily run did then.
+  await requestInformation(db, reference, "Merci de préciser la période concernée.", actor, new Date(Date.now() - 40 * day));
+  await remindUnansweredRequests(db, new Date(Date.now() - 20 * day));
+
+  await signIn(page, agent);
+  await page.goto(`/fr/dpo/demandes/${reference}`);
+  await expect(page.getByText(/toujours sans réponse : la demande peut être close/)).toBeVisible();
+  await expectAccessible(page);
+  const since = Date.now();
+  await page.getByRole("button", { name: "Clore faute de réponse" }).click();
+  await expect(page.getByText(/Clôturée/).first()).toBeVisible();
+  const mail = await waitForMail(DEMO_PATIENTS.camille.email, new RegExp(`Votre demande est close faute de réponse \\(${reference}\\)`), since);
+  expect(mail.attachments?.[0]?.contentType).toBe("application/pdf");
+
+  const { extractText, getDocumentProxy } = await import("unpdf");
+  const letterHref = await page.getByRole("link", { name: /^Clôture faute de réponse · / }).getAttribute("href");
+  const letter = await page.request.get(letterHref!);
+  const text = (await extractText(await getDocumentProxy(new Uint8Array(await letter.body())), { mergePages: true })).text;
+  expect(text).toContain("Merci de préciser la période concernée.");
+  expect(text).toContain("CNIL");
+  expect(text).toContain("recours juridictionnel");
 });
 
 test("an admin reaches the API tokens; a patient cannot reach the back office", async ({ page, browser }) => {
