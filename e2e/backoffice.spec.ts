@@ -210,6 +210,36 @@ test("with no answer after the reminder, the agent closes the case and the patie
   expect(text).toContain("recours juridictionnel");
 });
 
+test("a proof missing at filing is sent later from Mes demandes; the agent then has it to examine", async ({ page, browser }) => {
+  const { fileParentCase: file } = await import("@/prisma/seed/cases");
+  const reference = (await file(db, getStorage(), null)).reference;
+  const { signInByMagicLink } = await import("./support");
+  const patientContext = await browser.newContext();
+  const patient = await patientContext.newPage();
+  await signInByMagicLink(patient, DEMO_PATIENTS.camille.email);
+  await patient.goto(`/fr/mes-demandes/${reference}`);
+  await expect(patient.getByRole("heading", { name: "Un justificatif est attendu" })).toBeVisible();
+  const field = patient.getByLabel("Preuve de l'autorité parentale (livret de famille, jugement)");
+  // A file that is not a PDF, JPEG or PNG is refused, and the error is tied to its field.
+  await field.setInputFiles({ name: "livret.txt", mimeType: "text/plain", buffer: Buffer.from("pas un PDF") });
+  await patient.getByRole("button", { name: "Envoyer le justificatif" }).click();
+  await expect(patient.getByRole("alert").filter({ hasText: "Preuve de l'autorité parentale" })).toBeVisible();
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(patient);
+  await field.setInputFiles(pdfFile("livret.pdf"));
+  await patient.getByRole("button", { name: "Envoyer le justificatif" }).click();
+  await expect(patient.getByRole("status")).toHaveText(/Justificatif reçu : il sera vérifié puis supprimé/);
+  await expect(patient.getByText("Justificatif envoyé")).toBeVisible();
+  await expect(patient.getByRole("heading", { name: "Un justificatif est attendu" })).toHaveCount(0);
+  await patientContext.close();
+
+  const agent = await staffMember("dpo_agent");
+  await signIn(page, agent);
+  await page.goto(`/fr/dpo/demandes/${reference}`);
+  await expect(page.getByText("Justificatif à examiner")).toBeVisible();
+  await expect(page.getByRole("link", { name: /Voir « Preuve de l'autorité parentale/ })).toBeVisible();
+});
+
 test("an admin reaches the API tokens; a patient cannot reach the back office", async ({ page, browser }) => {
   const admin = await staffMember("dpo_admin");
   await signIn(page, admin);

@@ -6,9 +6,10 @@ import { DEMO_PATIENTS, DEMO_RELATIVES } from "./demo";
 
 /**
  * A case as the patient form files it: Camille, signed in, asks access to her son Léo's data with a
- * proof of parental authority (`proof`, the bytes of a PDF). Used by the tests of the back office.
+ * proof of parental authority (`proof`, the bytes of a PDF; null: sent without it, so it is awaited).
+ * Used by the tests of the back office.
  */
-export async function fileParentCase(db: Db, storage: FileStorage, proof: Uint8Array, right: "access" | "erasure" = "access") {
+export async function fileParentCase(db: Db, storage: FileStorage, proof: Uint8Array | null, right: "access" | "erasure" = "access") {
   const camille = DEMO_PATIENTS.camille;
   const leo = DEMO_RELATIVES.leo;
   const form = new FormData();
@@ -21,7 +22,7 @@ export async function fileParentCase(db: Db, storage: FileStorage, proof: Uint8A
       subject: { relation: "minor", firstName: leo.firstName, lastName: leo.lastName, birthDate: leo.birthDate },
     }),
   );
-  form.set("proof_parental_authority", new File([Buffer.from(proof)], "livret-de-famille.pdf", { type: "application/pdf" }));
+  if (proof) form.set("proof_parental_authority", new File([Buffer.from(proof)], "livret-de-famille.pdf", { type: "application/pdf" }));
   const { request } = await submitWebRequest(db, storage, form, { sessionEmail: camille.email, codeEmail: null });
   return request;
 }

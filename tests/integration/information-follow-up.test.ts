@@ -129,3 +129,35 @@ describe("abandoned uploads", () => {
     expect((await proofOf(awaitingDecision.id)).storageKey).not.toBeNull();
   });
 });
+
+describe("a proof sent later from 'Mes demandes'", () => {
+  it("completes the identity check: stored encrypted, the clock runs again from then, the agent is told; refused when not awaited", async () => {
+    const { completeProofs, awaitedProofs } = await import("@/lib/identity/complete-proofs");
+    const filed = await fileParentCase(db(), getStorage(), null);
+    const request = await db().rightsRequest.findUniqueOrThrow({ where: { id: filed.id } });
+    expect(request).toMatchObject({ status: "awaiting_identity", identityStatus: "documents_required" });
+    expect(request.pausedSince).not.toBeNull();
+    expect(await awaitedProofs(db(), request.id)).toEqual(["parental_authority"]);
+    await db().rightsRequest.update({ where: { id: request.id }, data: { assigneeId: agent.id, pausedSince: new Date(Date.now() - 5 * DAY) } });
+    const pdf = minimalPdf("LIVRET RECU");
+
+    // Another person's address finds no case; a proof not asked for, or a file that is not a PDF/JPEG/PNG, is refused.
+    expect((await failure(completeProofs(db(), getStorage(), filed.reference, "autre.personne@exemple.fr", [{ kind: "parental_authority", bytes: pdf }])))?.code).toBe("not_found");
+    const unasked = await failure(completeProofs(db(), getStorage(), filed.reference, filed.requesterEmail, [{ kind: "death_certificate", bytes: pdf }]));
+    expect(unasked?.fields).toEqual([{ path: "proofs.death_certificate", key: "invalid" }]);
+    const notPdf = await failure(completeProofs(db(), getStorage(), filed.reference, filed.requesterEmail, [{ kind: "parental_authority", bytes: new TextEncoder().encode("<html>") }]));
+    expect(notPdf?.fields).toEqual([{ path: "proofs.parental_authority", key: "file_type" }]);
+    const nothing = await failure(completeProofs(db(), getStorage(), filed.reference, filed.requesterEmail, []));
+    expect(nothing?.fields).toEqual([{ path: "proofs.parental_authority", key: "proof_missing" }]);
+
+    expect(await completeProofs(db(), getStorage(), filed.reference, filed.requesterEmail, [{ kind: "parental_authority", bytes: pdf }])).toEqual({ missing: [] });
+    const after = await db().rightsRequest.findUniqueOrThrow({ where: { id: request.id }, include: { proofs: true, events: { orderBy: { id: "asc" } } } });
+    expect(after).toMatchObject({ identityStatus: "documents_submitted", pausedSince: null, pausedDays: 5 });
+    expect(after.proofs).toHaveLength(1);
+    expect(Buffer.from(await getStorage().get(after.proofs[0]!.storageKey!)).toString("latin1")).toContain("LIVRET RECU");
+    expect(after.events.at(-1)).toMatchObject({ type: "proofs_submitted", actorType: "requester", payload: { kinds: ["parental_authority"], missing: [] } });
+    expect(await db().outboxEmail.count({ where: { requestId: request.id, to: agent.email, subject: { contains: "justificatifs reçus" } } })).toBe(1);
+    expect(await awaitedProofs(db(), request.id)).toBeNull();
+    expect((await failure(completeProofs(db(), getStorage(), filed.reference, filed.requesterEmail, [{ kind: "parental_authority", bytes: pdf }])))?.code).toBe("conflict");
+  });
+});

@@ -24,12 +24,32 @@ export function staffReminderEmail(kind: "reminder" | "digest", lines: ReminderL
   ]);
 }
 
-/** To the agent assigned to a case, in both languages: the requester answered a request for information. */
-export function requesterAnsweredEmail(reference: string, caseUrl: string): RenderedEmail {
-  const subject = `${reference} : le demandeur a répondu / the requester answered`;
+/** To the agent assigned to a case, in both languages: something came from the requester. */
+function requesterNotice(reference: string, caseUrl: string, subjectTail: string, fr: string, en: string): RenderedEmail {
+  const subject = `${reference} : ${subjectTail}`;
   return renderEmail("fr", subject, subject, [
-    { kind: "p", text: "Le demandeur a répondu à la demande de précision ; le délai de réponse court de nouveau." },
-    { kind: "p", text: "The requester answered the request for information; the time limit runs again." },
+    { kind: "p", text: fr },
+    { kind: "p", text: en },
     { kind: "button", label: "Ouvrir la demande / Open the request", href: caseUrl },
   ]);
+}
+
+export function requesterAnsweredEmail(reference: string, caseUrl: string): RenderedEmail {
+  return requesterNotice(
+    reference,
+    caseUrl,
+    "le demandeur a répondu / the requester answered",
+    "Le demandeur a répondu à la demande de précision ; le délai de réponse court de nouveau.",
+    "The requester answered the request for information; the time limit runs again.",
+  );
+}
+
+export function proofsReceivedEmail(reference: string, caseUrl: string): RenderedEmail {
+  return requesterNotice(
+    reference,
+    caseUrl,
+    "justificatifs reçus / proofs received",
+    "Le demandeur a envoyé les justificatifs attendus : ils sont à examiner ; le délai de réponse court de nouveau.",
+    "The requester sent the proofs awaited: they are to be checked; the time limit runs again.",
+  );
 }

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PartsTable } from "@/components/parts-table";
 import { db } from "@/lib/db";
+import { ProofUploadForm } from "@/components/proof-upload-form";
 import { ReplyForm } from "@/components/reply-form";
+import { awaitedProofs } from "@/lib/identity/complete-proofs";
 import { WithdrawForm } from "@/components/withdraw-form";
 import { formatDay, formatInstant } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page-locale";
@@ -20,16 +22,17 @@ export default async function CasePage({
   searchParams,
 }: {
   params: Promise<{ locale: string; reference: string }>;
-  searchParams: Promise<{ retiree?: string; repondu?: string }>;
+  searchParams: Promise<{ retiree?: string; repondu?: string; justificatif?: string }>;
 }) {
   const locale = await pageLocale(params);
   const { reference } = await params;
-  const { retiree, repondu } = await searchParams;
+  const { retiree, repondu, justificatif } = await searchParams;
   const t = messages(locale);
   const request = await findRequesterCase(reference, await provenEmails({ includeCode: false }));
   if (!request) notFound();
   const asked = request.status === "awaiting_information" ? request.events.findLast((e) => e.type === "request_information") : undefined;
   const question = asked ? String((asked.payload as { message?: unknown }).message ?? "") : null;
+  const awaited = await awaitedProofs(db(), request.id);
   const letters = await db().caseLetter.findMany({ where: { requestId: request.id }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, createdAt: true } });
   return (
     <main className="narrow">
@@ -45,6 +48,23 @@ export default async function CasePage({
         <p className="notice ok" role="status">
           {t.cases.replied}
         </p>
+      ) : null}
+      {justificatif ? (
+        <p className="notice ok" role="status">
+          {awaited && awaited.length > 0 ? t.cases.proofsPartly : t.cases.proofsReceived}
+        </p>
+      ) : null}
+      {awaited && awaited.length > 0 ? (
+        <section className="card" aria-labelledby="proofs-title">
+          <h2 id="proofs-title">{t.cases.proofsTitle}</h2>
+          <p>{t.cases.proofsIntro}</p>
+          <ProofUploadForm
+            locale={locale}
+            reference={request.reference}
+            kinds={awaited.map((kind) => ({ kind, label: t.form.proofs[kind] }))}
+            t={{ hint: t.form.proofsHint, submit: t.cases.proofsSubmit, sendError: t.cases.proofsSendError }}
+          />
+        </section>
       ) : null}
       {question !== null ? (
         <section className="card" aria-labelledby="reply-title">

@@ -1,0 +1,84 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState, useTransition } from "react";
+import type { ProofKind } from "@/lib/identity/assess-identity";
+import type { Locale } from "@/lib/i18n/locale";
+
+type Result = { ok: true; missing: ProofKind[] } | { ok: false; message: string; fields: { path: string; message: string }[] };
+
+/**
+ * The proofs a request still waits for, sent from "Mes demandes". Errors are announced at the top
+ * and tied to their file field; on success the page reloads with the case's new state.
+ */
+export function ProofUploadForm({ locale, reference, kinds, t }: {
+  locale: Locale;
+  reference: string;
+  kinds: { kind: ProofKind; label: string }[];
+  t: { hint: string; submit: string; sendError: string };
+}) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    startTransition(async () => {
+      try {
+        const response = await fetch(`/api/portal/requests/${reference}/proofs?locale=${locale}`, { method: "POST", body: form });
+        const result = (await response.json()) as Result;
+        if (result.ok) {
+          setErrors({});
+          setFormError(null);
+          router.push(`/${locale}/mes-demandes/${reference}?justificatif=1`);
+          router.refresh();
+        } else {
+          setErrors(Object.fromEntries(result.fields.map((f) => [f.path, f.message])));
+          setFormError(result.fields.length ? null : result.message);
+        }
+      } catch {
+        setFormError(t.sendError);
+      }
+    });
+  }
+
+  const listed = Object.entries(errors);
+  return (
+    <form onSubmit={submit} noValidate encType="multipart/form-data">
+      {formError || listed.length ? (
+        <div className="field-error" role="alert">
+          {formError ?? listed.map(([path, message]) => `${kinds.find((k) => `proofs.${k.kind}` === path)?.label ?? path} : ${message}`).join(" · ")}
+        </div>
+      ) : null}
+      <p className="hint" id="proof-hint">
+        {t.hint}
+      </p>
+      {kinds.map(({ kind, label }) => {
+        const error = errors[`proofs.${kind}`];
+        return (
+          <div key={kind}>
+            <label htmlFor={`proof_${kind}`}>{label}</label>
+            {error ? (
+              <p className="field-error" id={`proof_${kind}-error`}>
+                {error}
+              </p>
+            ) : null}
+            <input
+              id={`proof_${kind}`}
+              name={`proof_${kind}`}
+              type="file"
+              accept="application/pdf,image/jpeg,image/png"
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `proof_${kind}-error proof-hint` : "proof-hint"}
+            />
+          </div>
+        );
+      })}
+      <button type="submit" className="button" disabled={pending}>
+        {t.submit}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,82 @@
+import { appendEvent, lockCase } from "@/lib/audit/append-event";
+import { resumeClock } from "@/lib/cases/resume-clock";
+import type { Db } from "@/lib/db";
+import { queueEmail } from "@/lib/email/outbox";
+import { proofsReceivedEmail } from "@/lib/email/templates/staff-reminder";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import type { FileStorage } from "@/lib/storage";
+import { PROOF_KINDS, type ProofKind } from "./assess-identity";
+import { storeProofs, type UploadedProof } from "./store-proofs";
+
+/**
+ * The proofs a case still waits for: those missing at filing, and those whose file was deleted
+ * before anyone decided (an abandoned upload), less those on file now. In the form's order.
+ */
+export function stillMissingProofs(missingAtFiling: readonly string[], proofs: { kind: string; storageKey: string | null }[]): ProofKind[] {
+  const onFile = new Set(proofs.filter((p) => p.storageKey !== null).map((p) => p.kind));
+  const deleted = proofs.filter((p) => p.storageKey === null).map((p) => p.kind);
+  const wanted = new Set([...missingAtFiling, ...deleted]);
+  return PROOF_KINDS.filter((kind) => wanted.has(kind) && !onFile.has(kind));
+}
+
+/** What a case waiting for proofs looks like to its requester: null when none is awaited. */
+export async function awaitedProofs(db: Db, requestId: string): Promise<ProofKind[] | null> {
+  const request = await db.rightsRequest.findUnique({
+    where: { id: requestId },
+    select: {
+      status: true,
+      identityStatus: true,
+      proofs: { select: { kind: true, storageKey: true } },
+      events: { where: { type: "submit_unverified" }, select: { payload: true }, take: 1 },
+    },
+  });
+  if (!request || request.status !== "awaiting_identity" || request.identityStatus !== "documents_required") return null;
+  const payload = request.events[0]?.payload as { missingProofs?: string[] } | undefined;
+  return stillMissingProofs(payload?.missingProofs ?? [], request.proofs);
+}
+
+const notAwaited = () =>
+  new AppError("conflict", { fr: "Aucun justificatif n'est attendu pour cette demande.", en: "No proof is awaited for this request." });
+
+/**
+ * The requester sends the proofs their request still waits for, from "Mes demandes" (scoped by
+ * reference and proven address). Each file's type is checked from its content and it is stored
+ * encrypted. Once none is missing, the DPO has them to decide, the clock runs again from now
+ * (LEGAL.md R1.5) and the assigned agent is told.
+ */
+export async function completeProofs(db: Db, storage: FileStorage, reference: string, requesterEmail: string, uploads: UploadedProof[], now = new Date()) {
+  const found = await db.rightsRequest.findFirst({ where: { reference, requesterEmail }, select: { id: true } });
+  if (!found) throw new AppError("not_found", { fr: "Demande introuvable.", en: "Request not found." });
+  const before = await awaitedProofs(db, found.id);
+  if (before === null) throw notAwaited();
+  const unasked = uploads.filter((u) => !before.includes(u.kind));
+  if (uploads.length === 0 || unasked.length > 0) {
+    throw AppError.validation(
+      uploads.length === 0 ? before.map((kind) => ({ path: `proofs.${kind}`, key: "proof_missing" })) : unasked.map((u) => ({ path: `proofs.${u.kind}`, key: "invalid" })),
+    );
+  }
+  const { proofs, discard } = await storeProofs(storage, uploads);
+  try {
+    return await db.$transaction(async (tx) => {
+      await lockCase(tx, found.id);
+      // Checked again under the lock: a decision or a withdrawal may have come in meanwhile.
+      const request = await tx.rightsRequest.findUniqueOrThrow({ where: { id: found.id }, include: { assignee: { select: { email: true, disabledAt: true } } } });
+      if (request.status !== "awaiting_identity" || request.identityStatus !== "documents_required") throw notAwaited();
+      await tx.identityProof.createMany({ data: proofs.map((p) => ({ requestId: request.id, ...p, uploadedAt: now })) });
+      const missing = before.filter((kind) => !uploads.some((u) => u.kind === kind));
+      if (missing.length === 0) {
+        await tx.rightsRequest.update({ where: { id: request.id }, data: { identityStatus: "documents_submitted" } });
+        await resumeClock(tx, request, now);
+      }
+      await appendEvent(tx, request.id, { type: "proofs_submitted", actorType: "requester", actorId: requesterEmail, payload: { kinds: proofs.map((p) => p.kind), missing } });
+      if (missing.length === 0 && request.assignee && !request.assignee.disabledAt) {
+        await queueEmail(tx, request.assignee.email, proofsReceivedEmail(request.reference, `${env().APP_URL}/fr/dpo/demandes/${request.reference}`), { requestId: request.id });
+      }
+      return { missing };
+    });
+  } catch (error) {
+    await discard();
+    throw error;
+  }
+}
