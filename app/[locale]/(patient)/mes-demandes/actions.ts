@@ -2,39 +2,42 @@
 
 import { redirect } from "next/navigation";
 import { signedInEmail } from "@/lib/auth/session";
+import { replyToInformationRequest, ZRequesterReply } from "@/lib/cases/request-information";
 import { db } from "@/lib/db";
 import { AppError, runAction } from "@/lib/errors/app-error";
 import { isLocale } from "@/lib/i18n/locale";
 import { REFERENCE_PATTERN } from "@/lib/requests/reference";
 import { withdrawRequest } from "@/lib/requests/withdraw-request";
-import { replyToInformationRequest, ZRequesterReply } from "@/lib/cases/request-information";
 import { getStorage } from "@/lib/storage";
 
-export async function withdrawAction(locale: string, reference: string, _previous: unknown, form: FormData) {
+/**
+ * A step the signed-in requester takes on one of their cases: redirected to sign in first, then
+ * `step` runs with their proven address; on success the case page opens with `notice` set.
+ */
+async function requesterStep(locale: string, reference: string, notice: string, step: (email: string) => Promise<void>) {
   const lang = isLocale(locale) ? locale : "fr";
   const email = await signedInEmail();
   if (!email) redirect(`/${lang}/connexion`);
   const result = await runAction(lang, async () => {
     if (!REFERENCE_PATTERN.test(String(reference))) throw new AppError("not_found", { fr: "Demande introuvable.", en: "Request not found." });
-    if (form.get("confirm") !== "yes") throw AppError.validation([{ path: "confirm", key: "required" }]);
-    await withdrawRequest(db(), getStorage(), reference, email);
+    await step(email);
     return {};
   });
-  if (result.ok) redirect(`/${lang}/mes-demandes/${reference}?retiree=1`);
+  if (result.ok) redirect(`/${lang}/mes-demandes/${reference}?${notice}=1`);
   return result;
+}
+
+export async function withdrawAction(locale: string, reference: string, _previous: unknown, form: FormData) {
+  return requesterStep(locale, reference, "retiree", async (email) => {
+    if (form.get("confirm") !== "yes") throw AppError.validation([{ path: "confirm", key: "required" }]);
+    await withdrawRequest(db(), getStorage(), reference, email);
+  });
 }
 
 /** The requester answers the DPO's request for information: the clock starts again. */
 export async function replyAction(locale: string, reference: string, _previous: unknown, form: FormData) {
-  const lang = isLocale(locale) ? locale : "fr";
-  const email = await signedInEmail();
-  if (!email) redirect(`/${lang}/connexion`);
-  const result = await runAction(lang, async () => {
-    if (!REFERENCE_PATTERN.test(String(reference))) throw new AppError("not_found", { fr: "Demande introuvable.", en: "Request not found." });
+  return requesterStep(locale, reference, "repondu", async (email) => {
     const { message } = ZRequesterReply.parse({ message: form.get("message") ?? "" });
     await replyToInformationRequest(db(), reference, email, message);
-    return {};
   });
-  if (result.ok) redirect(`/${lang}/mes-demandes/${reference}?repondu=1`);
-  return result;
 }
