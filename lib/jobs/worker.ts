@@ -1,6 +1,7 @@
 import type PgBoss from "pg-boss";
 import type { Db } from "@/lib/db";
 import { deleteProofFiles, sweepAbandonedProofs } from "@/lib/identity/delete-proof-files";
+import { forwardReadyParts } from "@/lib/actors/forward-parts";
 import { enqueueOutbox } from "@/lib/email/enqueue-outbox";
 import { purgeExpiredCases } from "@/lib/retention/purge-expired-cases";
 import { remindUnansweredRequests } from "@/lib/cases/request-information";
@@ -70,10 +71,12 @@ export async function startWorker(queue: PgBoss, db: Db): Promise<() => void> {
   const loop = async () => {
     while (!stopped) {
       try {
+        // Health actors' parts ready to go, then the mail they and everything else produced.
+        const forwarded = await forwardReadyParts(db);
         const moved = await enqueueOutbox(db, queue);
-        if (moved > 0) continue;
+        if (forwarded + moved > 0) continue;
       } catch (error) {
-        console.error("[worker] outbox:", error instanceof Error ? error.message : "unknown error");
+        console.error("[worker] forwarding or outbox:", error instanceof Error ? error.message : "unknown error");
       }
       await new Promise((r) => setTimeout(r, OUTBOX_POLL_MS));
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { REGISTRY } from "@/lib/registry/activities";
-import { partVisibleToRequester, requesterParts, scopeReachesActors } from "./disclosure";
+import { partVisibleToRequester, requesterEvents, requesterParts, scopeReachesActors } from "./disclosure";
 
 const platform = { healthActor: null, visibleToRequester: true };
 const known = { healthActor: { name: "Dr Known" }, visibleToRequester: true };
@@ -34,5 +34,32 @@ describe("what a requester is told about health actors", () => {
     [{ activities: ["direct_marketing"], healthActorIds: ["x"] }, true],
   ])("scope %j reaches health actors: %s", (scope, expected) => {
     expect(scopeReachesActors(scope, REGISTRY)).toBe(expected);
+  });
+});
+
+describe("requesterEvents", () => {
+  const parts = [
+    { id: "p0", healthActor: null, visibleToRequester: true },
+    { id: "known", healthActor: { name: "Dr A" }, visibleToRequester: true },
+    { id: "unknown", healthActor: { name: "Dr B" }, visibleToRequester: false },
+  ];
+  const labelled = (type: string) => type !== "note";
+  const e = (type: string, partId: string | null, actorType = "system") => ({ type, actorType, payload: partId ? { partId } : {} });
+
+  it("keeps labelled steps, hides the forwarding of a part the requester may not know of, shows what its actor did", () => {
+    const events = [
+      e("submit_verified", null, "requester"),
+      e("note", null, "staff"),
+      e("forward", "known"),
+      e("forward", "unknown"),
+      e("actor_decline", "unknown", "health_actor"),
+      e("answer_part", "p0", "staff"),
+    ];
+    expect(requesterEvents(events, parts, labelled).map((x) => `${x.type}:${(x.payload as { partId?: string }).partId ?? ""}`)).toEqual([
+      "submit_verified:",
+      "forward:known",
+      "actor_decline:unknown",
+      "answer_part:p0",
+    ]);
   });
 });

@@ -33,3 +33,20 @@ export function scopeReachesActors(scope: { activities?: string[]; healthActorId
   const actorKeys = new Set(registry.activities.filter((a) => a.controller === "health_actor").map((a) => a.key));
   return scope.activities.some((key) => actorKeys.has(key));
 }
+
+/**
+ * The steps of a case its requester sees: those with a label for them, less the steps of a part they
+ * may not know of (its forwarding, say), unless the health actor itself acted and so made itself known.
+ */
+export function requesterEvents<E extends { type: string; actorType: string; payload: unknown }>(
+  events: E[],
+  parts: { id: string; healthActor: unknown; visibleToRequester: boolean }[],
+  labelled: (type: string) => boolean,
+): E[] {
+  const hidden = new Set(parts.filter((p) => p.healthActor !== null && !p.visibleToRequester).map((p) => p.id));
+  return events.filter((e) => {
+    if (!labelled(e.type)) return false;
+    const partId = (e.payload as { partId?: unknown } | null)?.partId;
+    return typeof partId !== "string" || !hidden.has(partId) || e.actorType === "health_actor";
+  });
+}

@@ -11,6 +11,7 @@ describe("request state machine", () => {
     ["in_progress", "request_information", "awaiting_information"],
     ["awaiting_information", "information_received", "in_progress"],
     ["in_progress", "all_parts_answered", "answered"],
+    ["awaiting_identity", "all_parts_answered", "answered"],
     ["answered", "close", "closed"],
     ["awaiting_information", "close", "closed"],
     ["received", "withdraw", "withdrawn"],
@@ -28,6 +29,7 @@ describe("request state machine", () => {
     ["closed", "information_received"],
     ["in_progress", "identity_accepted"],
     ["received", "close"],
+    ["awaiting_information", "all_parts_answered"],
   ])("refuses %s --%s-->", (from, transition) => {
     expect(canTransition(from, transition)).toBe(false);
     expect(() => nextStatus(from, transition)).toThrow(TransitionError);

@@ -30,8 +30,11 @@ export const TRANSITIONS = {
   /** Information or clarification asked of the requester: the clock pauses (LEGAL.md R1.5). */
   request_information: { from: ["received", "in_progress"], to: "awaiting_information" },
   information_received: { from: ["awaiting_information"], to: "in_progress" },
-  /** Every part has its answer. */
-  all_parts_answered: { from: ["received", "in_progress"], to: "answered" },
+  /**
+   * Every part has its answer. From awaiting_identity only when health actors, who decide the
+   * identity of a parent or an heir themselves (LEGAL.md R2.6), answered every part.
+   */
+  all_parts_answered: { from: ["received", "awaiting_identity", "in_progress"], to: "answered" },
   close: { from: ["answered", "awaiting_information"], to: "closed" },
   withdraw: { from: OPEN, to: "withdrawn" },
 } as const satisfies Record<string, Transition>;

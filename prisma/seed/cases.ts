@@ -4,25 +4,29 @@ import { submitWebRequest } from "@/lib/requests/submit-web-request";
 import type { FileStorage } from "@/lib/storage";
 import { DEMO_PATIENTS, DEMO_RELATIVES } from "./demo";
 
+/** Files a request as the patient form does, Camille signed in, with the proof of parental authority if given. */
+async function fileAsCamille(db: Db, storage: FileStorage, payload: Record<string, unknown>, proof: Uint8Array | null) {
+  const camille = DEMO_PATIENTS.camille;
+  const form = new FormData();
+  form.set("submissionId", randomUUID());
+  form.set("payload", JSON.stringify({ ...payload, requester: { firstName: camille.firstName, lastName: camille.lastName, email: camille.email } }));
+  if (proof) form.set("proof_parental_authority", new File([Buffer.from(proof)], "livret-de-famille.pdf", { type: "application/pdf" }));
+  const { request } = await submitWebRequest(db, storage, form, { sessionEmail: camille.email, codeEmail: null });
+  return request;
+}
+
 /**
  * A case as the patient form files it: Camille, signed in, asks access to her son Léo's data with a
  * proof of parental authority (`proof`, the bytes of a PDF; null: sent without it, so it is awaited).
  * Used by the tests of the back office.
  */
-export async function fileParentCase(db: Db, storage: FileStorage, proof: Uint8Array | null, right: "access" | "erasure" = "access") {
-  const camille = DEMO_PATIENTS.camille;
+export function fileParentCase(db: Db, storage: FileStorage, proof: Uint8Array | null, right: "access" | "erasure" = "access") {
   const leo = DEMO_RELATIVES.leo;
-  const form = new FormData();
-  form.set("submissionId", randomUUID());
-  form.set(
-    "payload",
-    JSON.stringify({
-      right,
-      requester: { firstName: camille.firstName, lastName: camille.lastName, email: camille.email },
-      subject: { relation: "minor", firstName: leo.firstName, lastName: leo.lastName, birthDate: leo.birthDate },
-    }),
-  );
-  if (proof) form.set("proof_parental_authority", new File([Buffer.from(proof)], "livret-de-famille.pdf", { type: "application/pdf" }));
-  const { request } = await submitWebRequest(db, storage, form, { sessionEmail: camille.email, codeEmail: null });
-  return request;
+  return fileAsCamille(db, storage, { right, subject: { relation: "minor", firstName: leo.firstName, lastName: leo.lastName, birthDate: leo.birthDate } }, proof);
+}
+
+/** Camille, signed in, exercises a right on her own data: her identity is verified at once. */
+export function fileSelfCase(db: Db, storage: FileStorage, right: "access" | "erasure", scope: { healthActorIds?: string[] } = {}) {
+  const camille = DEMO_PATIENTS.camille;
+  return fileAsCamille(db, storage, { right, scope, subject: { relation: "self", firstName: camille.firstName, lastName: camille.lastName, birthDate: camille.birthDate } }, null);
 }

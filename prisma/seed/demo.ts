@@ -147,6 +147,16 @@ export const DEMO_ACTORS = {
 } as const;
 export type DemoActorKey = keyof typeof DEMO_ACTORS;
 
+/** Members of some actors' inboxes (the others get their registered address as admin at the first forwarding). */
+export const DEMO_MEMBERS: { actor: DemoActorKey; email: string; name: string; role: "admin" | "member" }[] = [
+  { actor: "dupont", email: "dr.dupont@exemple.fr", name: "Dr Antoine Dupont", role: "admin" },
+  { actor: "dupont", email: "secretariat.dupont@exemple.fr", name: "Secrétariat du Dr Dupont", role: "member" },
+  { actor: "rousseau", email: "dr.rousseau@exemple.fr", name: "Dr Hélène Rousseau", role: "admin" },
+  { actor: "lefebvre", email: "dr.lefebvre@exemple.fr", name: "Dr Marc Lefebvre", role: "admin" },
+  { actor: "tilleuls", email: "accueil.clinique-des-tilleuls@exemple.fr", name: "Accueil de la Clinique des Tilleuls", role: "admin" },
+  { actor: "tilleuls", email: "dpo.clinique-des-tilleuls@exemple.fr", name: "Référent RGPD de la clinique", role: "member" },
+];
+
 // ---------------------------------------------------------------------------------------------
 // Activity: appointments, documents, consents, marketing
 // ---------------------------------------------------------------------------------------------
@@ -359,6 +369,10 @@ async function seedDemoIn(tx: Client): Promise<DemoSeedResult> {
     await createHealthActor(tx, { ...a, createdAt: utc("2018-09-03T08:00:00Z") });
     created.healthActors++;
   }
+  await tx.actorMember.createMany({
+    data: DEMO_MEMBERS.map((m) => ({ healthActorId: DEMO_ACTORS[m.actor].id, email: m.email, name: m.name, role: m.role, joinedAt: utc("2024-01-08T08:00:00Z") })),
+    skipDuplicates: true,
+  });
 
   // Patients.
   const patients = entries<DemoPatientKey, (typeof DEMO_PATIENTS)[DemoPatientKey]>(DEMO_PATIENTS);

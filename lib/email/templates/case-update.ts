@@ -12,7 +12,11 @@ export type CaseUpdate =
   /** No answer yet: `closeOn` is the day (formatted) from which the case may be closed. */
   | { kind: "information_reminder"; message: string; closeOn: string }
   | { kind: "closed" }
-  | { kind: "closed_no_answer" };
+  | { kind: "closed_no_answer" }
+  /** A health actor's own answer, attached. */
+  | { kind: "actor_answer"; actorName: string }
+  /** A health actor answered by other means: the day (formatted) and how. */
+  | { kind: "actor_answered_elsewhere"; actorName: string; date: string; channel: string };
 
 const T = {
   fr: {
@@ -26,6 +30,11 @@ const T = {
       text: "Nous n'avons pas reçu votre réponse à la question ci-dessous. Le délai de réponse reste suspendu. Sans réponse de votre part, votre demande pourra être close à partir du {closeOn}.",
     },
     closed: { subject: "Votre demande est close", text: "Le traitement de votre demande est terminé. Vous pouvez en retrouver l'historique dans « Mes demandes »." },
+    actor_answer: { subject: "Réponse de l'acteur de santé à votre demande", text: "{actor} a répondu à la partie de votre demande qui le concerne : sa réponse est jointe à ce message." },
+    actor_answered_elsewhere: {
+      subject: "L'acteur de santé a répondu à votre demande",
+      text: "{actor} indique vous avoir répondu le {date} ({channel}) pour la partie de votre demande qui le concerne.",
+    },
     closed_no_answer: {
       subject: "Votre demande est close faute de réponse",
       text: "Sans réponse à notre demande de précision malgré notre rappel, nous clôturons votre demande. Le courrier joint (PDF) en donne les raisons et vos voies de recours ; vous pouvez présenter une nouvelle demande à tout moment.",
@@ -44,6 +53,11 @@ const T = {
       text: "We have not received your answer to the question below. The time limit remains suspended. Without an answer, your request may be closed from {closeOn}.",
     },
     closed: { subject: "Your request is closed", text: "The handling of your request is over. Its history stays in \"My requests\"." },
+    actor_answer: { subject: "The health actor's answer to your request", text: "{actor} answered the part of your request that concerns it: its answer is attached to this message." },
+    actor_answered_elsewhere: {
+      subject: "The health actor answered your request",
+      text: "{actor} states it answered you on {date} ({channel}) for the part of your request that concerns it.",
+    },
     closed_no_answer: {
       subject: "Your request is closed for want of an answer",
       text: "As our request for information remained unanswered despite our reminder, we are closing your request. The attached letter (PDF) gives the reasons and your remedies; you may file a new request at any time.",
@@ -59,8 +73,21 @@ export function caseUpdateEmail(locale: Locale, reference: string, update: CaseU
     update.kind === "identity_rejected" ? update.reason : update.kind === "information_request" || update.kind === "information_reminder" ? update.message : null;
   return renderEmail(locale, `${t[update.kind].subject} (${reference})`, t[update.kind].subject, [
     { kind: "p", text: t.ref(reference) },
-    { kind: "p", text: fill(t[update.kind].text, { closeOn: update.kind === "information_reminder" ? update.closeOn : "" }) },
+    { kind: "p", text: fill(t[update.kind].text, placeholders(update)) },
     ...(extra ? [{ kind: "p" as const, text: extra }] : []),
     { kind: "button", label: t.button, href: caseUrl },
   ]);
+}
+
+function placeholders(update: CaseUpdate): Record<string, string> {
+  switch (update.kind) {
+    case "information_reminder":
+      return { closeOn: update.closeOn };
+    case "actor_answer":
+      return { actor: update.actorName };
+    case "actor_answered_elsewhere":
+      return { actor: update.actorName, date: update.date, channel: update.channel };
+    default:
+      return {};
+  }
 }

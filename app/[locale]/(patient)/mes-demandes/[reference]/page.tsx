@@ -9,6 +9,7 @@ import { WithdrawForm } from "@/components/withdraw-form";
 import { formatDay, formatInstant } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { messages } from "@/lib/i18n/messages";
+import { requesterEvents } from "@/lib/requests/disclosure";
 import { findRequesterCase, provenEmails } from "@/lib/requests/requester-access";
 import { isOpen } from "@/lib/requests/state-machine";
 
@@ -105,7 +106,7 @@ export default async function CasePage({
       ) : null}
       <h2>{t.cases.timeline}</h2>
       <ol className="timeline">
-        {request.events.filter((e) => e.type in t.cases.events).map((e) => (
+        {requesterEvents(request.events, request.parts, (type) => type in t.cases.events).map((e) => (
           <li key={String(e.id)}>
             <strong>{t.cases.events[e.type]}</strong>
             <br />

@@ -1,0 +1,161 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { appendEvent, lockCase } from "@/lib/audit/append-event";
+import { notifyRequester, sendLetter } from "@/lib/cases/notify-requester";
+import type { Db, Tx } from "@/lib/db";
+import { isIsoDay, parisDay, parisInstant } from "@/lib/deadlines";
+import { AppError } from "@/lib/errors/app-error";
+import type { RequestPart, RightsRequest } from "@/lib/generated/prisma/client";
+import { formatDay } from "@/lib/i18n/format";
+import { canTransition, nextStatus } from "@/lib/requests/state-machine";
+import { checkUpload, type FileStorage } from "@/lib/storage";
+
+/** Who acts in an actor's inbox: one membership per health actor whose parts they may work. */
+export interface MemberActor {
+  memberships: { memberId: string; healthActorId: string }[];
+}
+
+export const ZActorAnswer = z.discriminatedUnion(
+  "mode",
+  [
+    /** The answer document is uploaded here and passed on to the requester. */
+    z.object({ mode: z.literal("portal") }),
+    /** The actor answered by other means (post, hand delivery, its own portal): the day and how. */
+    z.object({
+      mode: z.literal("other"),
+      sentOn: z.string("required").refine(isIsoDay, "date"),
+      channel: z.string("required").trim().min(1, "required").max(200, "too_long"),
+    }),
+  ],
+  { error: "choice" },
+);
+export type TActorAnswer = z.infer<typeof ZActorAnswer>;
+
+export const ZActorDecline = z.object({ reason: z.string("required").trim().min(1, "required").max(5000, "too_long") });
+
+const notFound = () => new AppError("not_found", { fr: "Demande introuvable.", en: "Request not found." });
+const alreadyAnswered = () => new AppError("conflict", { fr: "Cette demande a déjà sa réponse.", en: "This request already has its answer." });
+
+type PartInCase = RequestPart & { healthActor: { name: string } | null };
+
+/**
+ * Runs an action of an actor's member on one of the actor's parts: the part is found only among
+ * the member's actors (and only once forwarded), then the case is locked for the rest of the
+ * transaction, as every action on a case is (lib/cases/with-case.ts).
+ */
+async function withActorPart<T>(
+  db: Db,
+  member: MemberActor,
+  partId: string,
+  action: (tx: Tx, part: PartInCase, request: RightsRequest, memberId: string) => Promise<T>,
+): Promise<T> {
+  if (!z.uuid().safeParse(partId).success) throw notFound();
+  return db.$transaction(async (tx) => {
+    const scoped = await tx.requestPart.findFirst({
+      where: { id: partId, healthActorId: { in: member.memberships.map((m) => m.healthActorId) }, status: { not: "awaiting_forwarding" } },
+      select: { requestId: true, healthActorId: true },
+    });
+    if (!scoped) throw notFound();
+    await lockCase(tx, scoped.requestId);
+    const part = await tx.requestPart.findUniqueOrThrow({ where: { id: partId }, include: { healthActor: { select: { name: true } } } });
+    const request = await tx.rightsRequest.findUniqueOrThrow({ where: { id: scoped.requestId } });
+    const memberId = member.memberships.find((m) => m.healthActorId === scoped.healthActorId)!.memberId;
+    return action(tx, part, request, memberId);
+  });
+}
+
+function record(tx: Tx, request: RightsRequest, memberId: string, type: string, payload: Record<string, unknown>) {
+  return appendEvent(tx, request.id, { type, actorType: "health_actor", actorId: memberId, payload });
+}
+
+/** Once no part is left open, the case is answered (the DPO then closes it). */
+async function settleCase(tx: Tx, request: RightsRequest, memberId: string): Promise<void> {
+  const open = await tx.requestPart.count({ where: { requestId: request.id, status: { in: ["pending", "awaiting_forwarding", "forwarded"] } } });
+  if (open > 0 || !canTransition(request.status, "all_parts_answered")) return;
+  await tx.rightsRequest.update({ where: { id: request.id }, data: { status: nextStatus(request.status, "all_parts_answered"), pausedSince: null } });
+  await record(tx, request, memberId, "all_parts_answered", {});
+}
+
+/** The member tells the requester (and the DPO) the request is being handled. Repeating it changes nothing. */
+export async function acknowledgePart(db: Db, member: MemberActor, partId: string, now = new Date()): Promise<void> {
+  await withActorPart(db, member, partId, async (tx, part, request, memberId) => {
+    if (part.status !== "forwarded") throw alreadyAnswered();
+    if (part.acknowledgedAt) return;
+    await tx.requestPart.update({ where: { id: part.id }, data: { acknowledgedAt: now } });
+    await record(tx, request, memberId, "actor_acknowledged", { partId: part.id });
+  });
+}
+
+/**
+ * The actor's answer: its document, uploaded and passed on to the requester (type checked from the
+ * content, stored encrypted, e-mailed as an attachment and kept in the case), or the record that it
+ * answered by other means, with the day and how.
+ */
+export async function answerActorPart(
+  db: Db,
+  storage: FileStorage,
+  member: MemberActor,
+  partId: string,
+  input: TActorAnswer,
+  file: Uint8Array | null,
+  now = new Date(),
+): Promise<void> {
+  let stored: string | null = null;
+  if (input.mode === "portal") {
+    const check = file && file.length > 0 ? checkUpload(file) : null;
+    if (!check) throw AppError.validation([{ path: "file", key: "required" }]);
+    if (!check.ok) throw AppError.validation([{ path: "file", key: check.reason === "too_large" ? "file_size" : "file_type" }]);
+    stored = `letters/${randomUUID()}`;
+    await storage.put(stored, Buffer.from(file!), { contentType: check.contentType });
+  } else if (input.sentOn > parisDay(now)) {
+    throw AppError.validation([{ path: "sentOn", key: "future" }]);
+  }
+  try {
+    await withActorPart(db, member, partId, async (tx, part, request, memberId) => {
+      if (part.status !== "forwarded") throw alreadyAnswered();
+      const answeredAt = input.mode === "other" ? parisInstant(input.sentOn, "12:00") : now;
+      await tx.requestPart.update({ where: { id: part.id }, data: { status: "answered", answeredAt, acknowledgedAt: part.acknowledgedAt ?? now } });
+      const actorName = part.healthActor?.name ?? "";
+      if (stored) {
+        const letter = await tx.caseLetter.create({
+          data: { requestId: request.id, partId: part.id, kind: "actor_answer", locale: request.locale, storageKey: stored },
+          select: { id: true },
+        });
+        await notifyRequester(tx, request, { kind: "actor_answer", actorName }, letter.id);
+        await record(tx, request, memberId, "actor_answer", { partId: part.id, mode: "portal", letterId: letter.id });
+      } else if (input.mode === "other") {
+        await notifyRequester(tx, request, { kind: "actor_answered_elsewhere", actorName, date: formatDay(input.sentOn, request.locale), channel: input.channel });
+        await record(tx, request, memberId, "actor_answer", { partId: part.id, mode: "other", sentOn: input.sentOn, channel: input.channel });
+      }
+      await settleCase(tx, request, memberId);
+    });
+  } catch (error) {
+    if (stored) await storage.delete(stored);
+    throw error;
+  }
+}
+
+/** The actor declines: the requester gets a letter with its reasons and the remedies (Art. 12(4)). */
+export async function declineActorPart(db: Db, storage: FileStorage, member: MemberActor, partId: string, reason: string, now = new Date()): Promise<void> {
+  let discardLetter: (() => Promise<void>) | undefined;
+  try {
+    await withActorPart(db, member, partId, async (tx, part, request, memberId) => {
+      if (part.status !== "forwarded") throw alreadyAnswered();
+      await tx.requestPart.update({
+        where: { id: part.id },
+        data: { status: "refused", outcome: "refused", grounds: ["other"], answeredAt: now, acknowledgedAt: part.acknowledgedAt ?? now },
+      });
+      await record(tx, request, memberId, "actor_decline", { partId: part.id });
+      discardLetter = await sendLetter(tx, storage, request, {
+        kind: "answer",
+        partId: part.id,
+        content: { kind: "answer", handlerName: part.healthActor?.name ?? null, outcome: "refused", grounds: ["other"], message: reason },
+        update: { kind: "answer" },
+      });
+      await settleCase(tx, request, memberId);
+    });
+  } catch (error) {
+    await discardLetter?.();
+    throw error;
+  }
+}

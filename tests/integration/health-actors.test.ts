@@ -1,0 +1,193 @@
+import { extractText, getDocumentProxy } from "unpdf";
+import { beforeAll, describe, expect, it } from "vitest";
+import { forwardReadyParts } from "@/lib/actors/forward-parts";
+import { listActorParts, loadActorPart, membershipsOf } from "@/lib/actors/inbox";
+import { acknowledgePart, answerActorPart, declineActorPart, type MemberActor } from "@/lib/actors/part-actions";
+import { db } from "@/lib/db";
+import { computeDeadline, fromDateColumn } from "@/lib/deadlines";
+import type { AppError } from "@/lib/errors/app-error";
+import { getStorage } from "@/lib/storage";
+import { fileParentCase, fileSelfCase } from "@/prisma/seed/cases";
+import { DEMO_ACTORS, DEMO_MEMBERS } from "@/prisma/seed/demo";
+import { demoData, minimalPdf } from "./support";
+
+const failure = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as AppError);
+const dupont = DEMO_ACTORS.dupont.id;
+const lefebvre = DEMO_ACTORS.lefebvre.id;
+
+/** Forwards until nothing is left, as the worker's loop does. */
+async function forwardAll(): Promise<number> {
+  let total = 0;
+  for (let n = await forwardReadyParts(db()); n > 0; n = await forwardReadyParts(db())) total += n;
+  return total;
+}
+
+async function memberOf(actorKey: "dupont" | "lefebvre"): Promise<MemberActor> {
+  const email = DEMO_MEMBERS.find((m) => m.actor === actorKey && m.role === "admin")!.email;
+  const memberships = await membershipsOf(db(), email);
+  return { memberships: memberships.map((m) => ({ memberId: m.memberId, healthActorId: m.healthActorId })) };
+}
+
+/** Camille's erasure request about Dr Dupont and Dr Lefebvre, filed signed in: verified, forwarded at once. */
+async function twoDoctorsCase() {
+  const request = await fileSelfCase(db(), getStorage(), "erasure", { healthActorIds: [dupont, lefebvre] });
+  const parts = await db().requestPart.findMany({ where: { requestId: request.id, handler: "health_actor" } });
+  return { request, byActor: (id: string) => parts.find((p) => p.healthActorId === id)! };
+}
+
+beforeAll(async () => {
+  await demoData();
+  await forwardAll();
+});
+
+describe("forwarding", () => {
+  it("forwards each part once, even with two workers at it, and e-mails every member of its actor", async () => {
+    const { request, byActor } = await twoDoctorsCase();
+    const [a, b] = await Promise.all([forwardReadyParts(db()), forwardReadyParts(db())]);
+    expect(a + b + (await forwardAll())).toBe(2);
+
+    const parts = await db().requestPart.findMany({ where: { requestId: request.id, handler: "health_actor" } });
+    expect(parts.map((p) => p.status)).toEqual(["forwarded", "forwarded"]);
+    expect(parts.every((p) => p.forwardedAt !== null)).toBe(true);
+    const events = await db().requestEvent.findMany({ where: { requestId: request.id, type: "forward" } });
+    expect(events.map((e) => (e.payload as { partId: string }).partId).sort()).toEqual(parts.map((p) => p.id).sort());
+
+    const mails = await db().outboxEmail.findMany({ where: { requestId: request.id, subject: { startsWith: "Demande de droits à traiter" } }, select: { to: true, text: true } });
+    expect(mails.map((m) => m.to).sort()).toEqual(["dr.dupont@exemple.fr", "dr.lefebvre@exemple.fr", "secretariat.dupont@exemple.fr"]);
+    const toDupont = mails.find((m) => m.to === "dr.dupont@exemple.fr")!.text;
+    expect(toDupont).toContain(request.reference);
+    expect(toDupont).toContain("Identité vérifiée par la plateforme");
+    expect(toDupont).toContain(`/fr/pro/demandes/${byActor(dupont).id}`);
+    // The patient's name stays behind sign-in.
+    expect(toDupont).not.toContain("Camille");
+
+    // Forwarding again changes nothing.
+    expect(await forwardAll()).toBe(0);
+    expect(await db().requestEvent.count({ where: { requestId: request.id, type: "forward" } })).toBe(2);
+  });
+
+  it("follows the deadline rule of each part's content", async () => {
+    const { request, byActor } = await twoDoctorsCase();
+    const part = byActor(dupont);
+    expect(part.deadlineRule).toBe("gdpr_art12");
+    expect(fromDateColumn(part.dueDate)).toBe(computeDeadline({ receivedAt: request.receivedAt, rule: "gdpr_art12" }).dueDate);
+    const access = await fileSelfCase(db(), getStorage(), "access", { healthActorIds: [dupont] });
+    const record = await db().requestPart.findFirstOrThrow({ where: { requestId: access.id, healthActorId: dupont } });
+    expect(record.deadlineRule).toBe("csp_l1111_7");
+    expect(fromDateColumn(record.dueDate)).toBe(computeDeadline({ receivedAt: access.receivedAt, rule: "csp_l1111_7" }).dueDate);
+  });
+
+  it("waits for the identity check, except where the actor decides (a parent's request about a minor)", async () => {
+    const parent = await fileParentCase(db(), getStorage(), null);
+    await forwardAll();
+    const parts = await db().requestPart.findMany({ where: { requestId: parent.id, handler: "health_actor" } });
+    expect(parts.length).toBeGreaterThan(0);
+    expect(parts.every((p) => p.status === "forwarded")).toBe(true);
+    const mail = await db().outboxEmail.findFirstOrThrow({ where: { requestId: parent.id, subject: { startsWith: "Demande de droits à traiter" } } });
+    expect(mail.text).toContain("Vérification à votre appréciation : aucun justificatif reçu à ce jour");
+
+    // A self request whose identity is still to be checked waits.
+    const self = await fileSelfCase(db(), getStorage(), "erasure", { healthActorIds: [dupont] });
+    await db().rightsRequest.update({ where: { id: self.id }, data: { identityStatus: "documents_submitted", status: "awaiting_identity" } });
+    await db().requestPart.updateMany({ where: { requestId: self.id, handler: "health_actor" }, data: { status: "awaiting_forwarding", forwardedAt: null } });
+    await forwardAll();
+    expect((await db().requestPart.findFirstOrThrow({ where: { requestId: self.id, handler: "health_actor" } })).status).toBe("awaiting_forwarding");
+  });
+});
+
+describe("an actor sees and changes only its own parts", () => {
+  it.each([
+    ["reads by id", async (m: MemberActor, partId: string) => (await loadActorPart(db(), m.memberships.map((x) => x.healthActorId), partId)) ?? "none"],
+    [
+      "lists",
+      async (m: MemberActor, partId: string) => {
+        const ids = m.memberships.map((x) => x.healthActorId);
+        const all = [...(await listActorParts(db(), ids, "open", null)).rows, ...(await listActorParts(db(), ids, "done", null)).rows];
+        return all.some((r) => r.partId === partId) ? "listed" : "none";
+      },
+    ],
+    ["acknowledges", (m: MemberActor, partId: string) => failure(acknowledgePart(db(), m, partId)).then((e) => e?.code ?? "done")],
+    [
+      "answers",
+      (m: MemberActor, partId: string) => failure(answerActorPart(db(), getStorage(), m, partId, { mode: "other", sentOn: "2026-01-05", channel: "courrier" }, null)).then((e) => e?.code ?? "done"),
+    ],
+    ["declines", (m: MemberActor, partId: string) => failure(declineActorPart(db(), getStorage(), m, partId, "Non.")).then((e) => e?.code ?? "done")],
+  ] as const)("%s: another actor's part is not found", async (_, attempt) => {
+    const { byActor } = await twoDoctorsCase();
+    await forwardAll();
+    const lefebvrePart = byActor(lefebvre);
+    const result = await attempt(await memberOf("dupont"), lefebvrePart.id);
+    expect(result === "none" || result === "not_found").toBe(true);
+    const after = await db().requestPart.findUniqueOrThrow({ where: { id: lefebvrePart.id } });
+    expect(after).toMatchObject({ status: "forwarded", acknowledgedAt: null, answeredAt: null });
+    // Its own actor sees it.
+    expect(await loadActorPart(db(), [lefebvre], lefebvrePart.id)).not.toBeNull();
+  });
+
+  it("a part not forwarded yet is in no inbox", async () => {
+    const self = await fileSelfCase(db(), getStorage(), "erasure", { healthActorIds: [dupont] });
+    const part = await db().requestPart.findFirstOrThrow({ where: { requestId: self.id, healthActorId: dupont } });
+    await db().requestPart.update({ where: { id: part.id }, data: { status: "awaiting_forwarding" } });
+    await db().rightsRequest.update({ where: { id: self.id }, data: { identityStatus: "documents_submitted" } });
+    expect(await loadActorPart(db(), [dupont], part.id)).toBeNull();
+    expect((await failure(acknowledgePart(db(), await memberOf("dupont"), part.id)))?.code).toBe("not_found");
+  });
+});
+
+describe("the actor's answers", () => {
+  it("one doctor answers with a document, the other declines with reasons: the patient gets both, the case is answered", async () => {
+    const { request, byActor } = await twoDoctorsCase();
+    await forwardAll();
+    const dr = await memberOf("dupont");
+    const lf = await memberOf("lefebvre");
+
+    await acknowledgePart(db(), dr, byActor(dupont).id);
+    await acknowledgePart(db(), dr, byActor(dupont).id);
+    expect(await db().requestEvent.count({ where: { requestId: request.id, type: "actor_acknowledged" } })).toBe(1);
+
+    // A file that is not a PDF, JPEG or PNG is refused, and nothing changes.
+    const notPdf = await failure(answerActorPart(db(), getStorage(), dr, byActor(dupont).id, { mode: "portal" }, new TextEncoder().encode("<html>")));
+    expect(notPdf?.fields).toEqual([{ path: "file", key: "file_type" }]);
+    await answerActorPart(db(), getStorage(), dr, byActor(dupont).id, { mode: "portal" }, minimalPdf("EFFACEMENT FAIT PAR LE DR DUPONT"));
+    expect((await failure(answerActorPart(db(), getStorage(), dr, byActor(dupont).id, { mode: "portal" }, minimalPdf("X"))))?.code).toBe("conflict");
+
+    await declineActorPart(db(), getStorage(), lf, byActor(lefebvre).id, "Le dossier médical doit être conservé vingt ans (article R1112-7 du code de la santé publique).");
+
+    const parts = await db().requestPart.findMany({ where: { requestId: request.id, handler: "health_actor" }, orderBy: { healthActorId: "asc" } });
+    expect(parts.find((p) => p.healthActorId === dupont)).toMatchObject({ status: "answered" });
+    expect(parts.find((p) => p.healthActorId === lefebvre)).toMatchObject({ status: "refused", outcome: "refused", grounds: ["other"] });
+
+    const letters = await db().caseLetter.findMany({ where: { requestId: request.id }, orderBy: { createdAt: "asc" } });
+    expect(letters.map((l) => l.kind)).toEqual(["actor_answer", "answer"]);
+    const answer = Buffer.from(await getStorage().get(letters[0]!.storageKey)).toString("latin1");
+    expect(answer).toContain("EFFACEMENT FAIT PAR LE DR DUPONT");
+    const decline = (await extractText(await getDocumentProxy(new Uint8Array(await getStorage().get(letters[1]!.storageKey))), { mergePages: true })).text;
+    expect(decline).toContain("Dr Marc Lefebvre");
+    expect(decline).toContain("vingt ans");
+    expect(decline).toContain("CNIL");
+    expect(decline).toContain("recours juridictionnel");
+
+    const mails = await db().outboxEmail.findMany({ where: { requestId: request.id, to: request.requesterEmail }, select: { subject: true, attachments: true } });
+    expect(mails.some((m) => m.subject.startsWith("Réponse de l'acteur de santé") && JSON.stringify(m.attachments).includes(letters[0]!.id))).toBe(true);
+    expect(mails.some((m) => m.subject.startsWith("Réponse à votre demande") && JSON.stringify(m.attachments).includes(letters[1]!.id))).toBe(true);
+
+    // The platform's part is still the DPO's: the case is not answered until it is.
+    const platform = await db().requestPart.findFirst({ where: { requestId: request.id, handler: "platform" } });
+    const status = (await db().rightsRequest.findUniqueOrThrow({ where: { id: request.id } })).status;
+    expect(status).toBe(platform ? "received" : "answered");
+  });
+
+  it("records an answer sent by other means, never dated in the future", async () => {
+    const { request, byActor } = await twoDoctorsCase();
+    await forwardAll();
+    const dr = await memberOf("dupont");
+    const future = await failure(answerActorPart(db(), getStorage(), dr, byActor(dupont).id, { mode: "other", sentOn: "2999-01-01", channel: "courrier" }, null));
+    expect(future?.fields).toEqual([{ path: "sentOn", key: "future" }]);
+    await answerActorPart(db(), getStorage(), dr, byActor(dupont).id, { mode: "other", sentOn: "2026-01-05", channel: "courrier recommandé" }, null);
+    const part = await db().requestPart.findUniqueOrThrow({ where: { id: byActor(dupont).id } });
+    expect(part.status).toBe("answered");
+    expect(part.answeredAt?.toISOString()).toBe("2026-01-05T11:00:00.000Z");
+    const mail = await db().outboxEmail.findFirstOrThrow({ where: { requestId: request.id, to: request.requesterEmail, subject: { startsWith: "L'acteur de santé a répondu" } } });
+    expect(mail.text).toContain("Dr Antoine Dupont indique vous avoir répondu le 5 janvier 2026 (courrier recommandé)");
+  });
+});
