@@ -1,32 +1,12 @@
-import { expect, test, type Page } from "@playwright/test";
-import { totpAt } from "@/lib/auth/totp";
+import { expect, test } from "@playwright/test";
 import { createDb } from "@/lib/db";
-import { upsertStaff } from "@/lib/staff/create-staff";
 import { getStorage } from "@/lib/storage";
 import { fileParentCase } from "@/prisma/seed/cases";
 import { DEMO_PATIENTS } from "@/prisma/seed/demo";
-import { expectAccessible, pdfFile, uniqueEmail, waitForMail } from "./support";
+import { expectAccessible, pdfFile, signInAsStaff as signIn, staffMember as newStaff, waitForMail } from "./support";
 
 const db = createDb(process.env.DATABASE_URL!, 2);
-const PASSWORD = "mot de passe de l'agent";
-
-async function staffMember(role: "dpo_agent" | "dpo_admin") {
-  const email = uniqueEmail(role === "dpo_agent" ? "agent" : "admin");
-  const { id, totpSecret } = await upsertStaff(db, { email, name: role === "dpo_agent" ? "Agnès Agent" : "Adrien Admin", role, password: PASSWORD }, process.env.AUTH_SECRET!);
-  return { id, email, totpSecret };
-}
-
-async function signIn(page: Page, staff: { email: string; totpSecret: string }) {
-  await page.goto("/fr/dpo");
-  await expect(page).toHaveURL(/\/fr\/dpo\/connexion/);
-  await page.getByLabel("Adresse e-mail").fill(staff.email);
-  await page.getByLabel("Mot de passe").fill(PASSWORD);
-  await page.getByRole("button", { name: "Continuer" }).click();
-  await page.getByLabel(/Code à 6 chiffres/).fill(totpAt(staff.totpSecret, new Date()));
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByRole("heading", { name: "File des demandes", level: 1 })).toBeVisible();
-}
-
+const staffMember = (role: "dpo_agent" | "dpo_admin") => newStaff(db, role);
 /** A patient's request for her child, with a proof of parental authority, filed as the form does. */
 async function patientCase() {
   return (await fileParentCase(db, getStorage(), pdfFile("livret.pdf").buffer)).reference;

@@ -1,5 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import { totpAt } from "@/lib/auth/totp";
+import type { Db } from "@/lib/db";
+import { upsertStaff } from "@/lib/staff/create-staff";
 
 const MAILDEV = process.env.MAILDEV_URL ?? "http://127.0.0.1:1080";
 
@@ -66,4 +69,25 @@ export async function expectAccessible(page: Page) {
 export function pdfFile(name: string) {
   const body = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
   return { name, mimeType: "application/pdf", buffer: Buffer.from(body) };
+}
+
+const STAFF_PASSWORD = "mot de passe de l'agent";
+
+/** A new DPO agent or admin, with the TOTP secret their authenticator app would hold. */
+export async function staffMember(db: Db, role: "dpo_agent" | "dpo_admin") {
+  const email = uniqueEmail(role === "dpo_agent" ? "agent" : "admin");
+  const { id, totpSecret } = await upsertStaff(db, { email, name: role === "dpo_agent" ? "Agnès Agent" : "Adrien Admin", role, password: STAFF_PASSWORD }, process.env.AUTH_SECRET!);
+  return { id, email, totpSecret };
+}
+
+/** Signs a staff member in to the back office: password, then the current TOTP code. */
+export async function signInAsStaff(page: Page, staff: { email: string; totpSecret: string }) {
+  await page.goto("/fr/dpo");
+  await expect(page).toHaveURL(/\/fr\/dpo\/connexion/);
+  await page.getByLabel("Adresse e-mail").fill(staff.email);
+  await page.getByLabel("Mot de passe").fill(STAFF_PASSWORD);
+  await page.getByRole("button", { name: "Continuer" }).click();
+  await page.getByLabel(/Code à 6 chiffres/).fill(totpAt(staff.totpSecret, new Date()));
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("heading", { name: "File des demandes", level: 1 })).toBeVisible();
 }

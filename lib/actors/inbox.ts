@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db";
 import { daysLeft, fromDateColumn, type IsoDay } from "@/lib/deadlines";
 import type { PartStatus } from "@/lib/generated/prisma/enums";
+import type { PackageScope } from "./assistance-package";
 
 /** A signed-in person's memberships: the health actors whose inbox they may work. */
 export interface Membership {
@@ -102,6 +103,8 @@ export async function loadActorPart(db: Db, healthActorIds: string[], partId: st
           subjectFirstName: true,
           subjectLastName: true,
           subjectBirthDate: true,
+          subjectPatientId: true,
+          subjectRelativeId: true,
           requesterFirstName: true,
           requesterLastName: true,
           details: true,
@@ -114,3 +117,14 @@ export async function loadActorPart(db: Db, healthActorIds: string[], partId: st
   });
 }
 export type ActorPart = NonNullable<Awaited<ReturnType<typeof loadActorPart>>>;
+
+/** What the assistance package of a part covers (lib/actors/assistance-package.ts). */
+export function packageScopeOf(part: ActorPart): PackageScope {
+  const r = part.request;
+  return {
+    reference: r.reference,
+    right: r.right,
+    healthActor: { id: part.healthActor!.id, name: part.healthActor!.name },
+    subject: { firstName: r.subjectFirstName, lastName: r.subjectLastName, birthDate: r.subjectBirthDate, patientId: r.subjectPatientId, relativeId: r.subjectRelativeId },
+  };
+}

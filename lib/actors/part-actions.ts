@@ -159,3 +159,8 @@ export async function declineActorPart(db: Db, storage: FileStorage, member: Mem
     throw error;
   }
 }
+
+/** A member downloaded the part's assistance package: recorded in the case's trail. */
+export async function recordPackageDownload(db: Db, member: MemberActor, partId: string, format: "zip" | "pdf"): Promise<void> {
+  await withActorPart(db, member, partId, (tx, part, request, memberId) => record(tx, request, memberId, "actor_package_downloaded", { partId: part.id, format }));
+}

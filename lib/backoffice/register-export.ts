@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import { csvCell } from "@/lib/util/csv";
 import { fromDateColumn, parisMidnight, addDays } from "@/lib/deadlines";
 
 /**
@@ -10,13 +11,6 @@ export const REGISTER_COLUMNS = [
   "reference", "received_at", "channel", "right", "subject_relation", "identity", "status", "extended", "paused_days",
   "due_date", "legal_hold", "parts",
 ] as const;
-
-function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? "" : String(value);
-  // Formula injection: a cell starting with = + - @ is prefixed (spreadsheets would run it).
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r;]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
 
 export function registerCsv(db: Db, from: string, to: string, batch = 1000): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();

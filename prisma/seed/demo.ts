@@ -1,6 +1,6 @@
 /**
  * The French demo dataset: 7 patient accounts, 4 relatives (one minor child, one elderly parent held
- * by two accounts), 11 health actors, 70 appointments from 2019 to 2027, 18 documents, 15 consents and
+ * by two accounts), 11 health actors, 71 appointments from 2019 to 2027, 18 documents, 15 consents and
  * marketing preferences. Every e-mail is at exemple.fr.
  *
  * Idempotent: every row has a fixed id (UUID v5 in DEMO_NAMESPACE) and seedDemo only creates the
@@ -180,6 +180,7 @@ const APPOINTMENTS: Record<DemoPatientKey, A[]> = {
     ["2023-02-15T14:00", "dupont", "done", "Consultation pour fièvre", "leo"],
     ["2024-05-13T12:00", "dupont", "done", "Bilan annuel"],
     ["2024-10-09T13:00", "rousseau", "done", "Vaccination", "leo"],
+    ["2025-02-10T18:00", "dupont", "done", "Téléconsultation"],
     ["2025-09-10T13:30", "rousseau", "no_show", "Bilan de santé", "leo"],
     ["2025-11-03T10:00", "mercier", "cancelled", "Soins dentaires"],
     ["2026-03-09T08:30", "dupont", "done", "Consultation de suivi"],
@@ -429,6 +430,7 @@ async function seedDemoIn(tx: Client): Promise<DemoSeedResult> {
       healthActorId: DEMO_ACTORS[actorKey].id,
       startsAt,
       status,
+      mode: motive === "Téléconsultation" ? "video" : "in_person",
       motive,
       createdAt: new Date(
         Math.min(BOOKED_BY, Date.UTC(startsAt.getUTCFullYear(), startsAt.getUTCMonth(), startsAt.getUTCDate() - 14, 19, 30)),

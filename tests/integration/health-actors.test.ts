@@ -191,3 +191,48 @@ describe("the actor's answers", () => {
     expect(mail.text).toContain("Dr Antoine Dupont indique vous avoir répondu le 5 janvier 2026 (courrier recommandé)");
   });
 });
+
+describe("the assistance package", () => {
+  it("holds the subject's appointments in that actor's agenda and the documents shared with it, nothing else", async () => {
+    const { assistanceArchive, assistanceReportPdf, PACKAGE_SCHEMA } = await import("@/lib/actors/assistance-package");
+    const { packageScopeOf } = await import("@/lib/actors/inbox");
+    const { strFromU8, unzipSync } = await import("fflate");
+    const { byActor } = await twoDoctorsCase();
+    await forwardAll();
+    const part = (await loadActorPart(db(), [dupont], byActor(dupont).id))!;
+    const scope = packageScopeOf(part);
+
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of assistanceArchive(db(), scope)) chunks.push(chunk);
+    const files = unzipSync(Buffer.concat(chunks));
+    expect(Object.keys(files).sort()).toEqual(["LISEZMOI-README.txt", "documents.csv", "dossier.json", "rendez-vous.csv", "teleconsultations.csv"]);
+    const json = JSON.parse(strFromU8(files["dossier.json"]!)) as {
+      schema: string;
+      healthActor: { id: string };
+      appointments: { id: string; startsAt: string; mode: string }[];
+      documents: { title: string }[];
+    };
+    expect(json.schema).toBe(PACKAGE_SCHEMA);
+    expect(json.healthActor.id).toBe(dupont);
+
+    // Exactly Camille's own appointments with Dr Dupont: not Léo's, not another doctor's.
+    const camilleId = part.request.subjectPatientId!;
+    const expected = await db().appointment.findMany({ where: { patientId: camilleId, relativeId: null, healthActorId: dupont }, orderBy: [{ startsAt: "asc" }, { id: "asc" }] });
+    expect(expected.length).toBeGreaterThan(3);
+    expect(json.appointments.map((a) => a.id)).toEqual(expected.map((a) => a.id));
+    expect(json.appointments.filter((a) => a.mode === "video")).toHaveLength(1);
+    const others = await db().appointment.count({ where: { patientId: camilleId, NOT: { healthActorId: dupont } } });
+    expect(others).toBeGreaterThan(0);
+    expect(json.documents.map((d) => d.title).sort()).toEqual(["Ordonnance – Dr Antoine Dupont", "Résultats d'analyses sanguines"]);
+    const csv = strFromU8(files["rendez-vous.csv"]!).trim().split("\n");
+    expect(csv).toHaveLength(expected.length + 1);
+    expect(strFromU8(files["teleconsultations.csv"]!).trim().split("\n")).toHaveLength(2);
+
+    const pdf = await assistanceReportPdf(db(), scope, "fr");
+    const text = (await extractText(await getDocumentProxy(pdf), { mergePages: true })).text;
+    expect(text).toContain("Dossier d'assistance — Dr Antoine Dupont");
+    expect(text).toContain(`Rendez-vous de votre agenda (${expected.length})`);
+    expect(text).toContain("téléconsultation");
+    expect(text).not.toContain("Dermatolog");
+  });
+});

@@ -85,6 +85,19 @@ export default async function ActorPartPage({ params }: { params: Promise<{ loca
         ) : null}
       </dl>
 
+      <section aria-labelledby="package-title">
+        <h2 id="package-title">{p.packageTitle}</h2>
+        <p>{p.packageIntro}</p>
+        <ul>
+          <li>
+            <a href={`/${locale}/pro/demandes/${part.id}/dossier?format=pdf`}>{p.packagePdf}</a>
+          </li>
+          <li>
+            <a href={`/${locale}/pro/demandes/${part.id}/dossier?format=zip`}>{p.packageZip}</a>
+          </li>
+        </ul>
+      </section>
+
       {open ? (
         <div className="grid">
           <div className="card">
