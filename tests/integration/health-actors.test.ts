@@ -236,3 +236,31 @@ describe("the assistance package", () => {
     expect(text).not.toContain("Dermatolog");
   });
 });
+
+describe("an establishment's members", () => {
+  it("its admin invites and removes members; a member cannot; the last admin stays", async () => {
+    const { inviteMember, listMembers, removeMember } = await import("@/lib/actors/members");
+    const tilleuls = DEMO_ACTORS.tilleuls.id;
+    const admin = await membershipsOf(db(), "accueil.clinique-des-tilleuls@exemple.fr");
+    const plain = await membershipsOf(db(), "dpo.clinique-des-tilleuls@exemple.fr");
+    const email = `infirmiere.${Date.now()}@exemple.fr`;
+
+    expect((await failure(inviteMember(db(), plain, tilleuls, { name: "X", email, role: "member" })))?.code).toBe("forbidden");
+    // Another actor's admin has no say here.
+    expect((await failure(inviteMember(db(), await membershipsOf(db(), "dr.dupont@exemple.fr"), tilleuls, { name: "X", email, role: "member" })))?.code).toBe("forbidden");
+
+    await inviteMember(db(), admin, tilleuls, { name: "Infirmière coordinatrice", email, role: "member" });
+    expect((await membershipsOf(db(), email)).map((m) => m.healthActorId)).toEqual([tilleuls]);
+    const invitation = await db().outboxEmail.findFirstOrThrow({ where: { to: email } });
+    expect(invitation.subject).toContain("Clinique des Tilleuls");
+    expect(invitation.text).toContain("/fr/pro/connexion");
+
+    const invited = (await listMembers(db(), admin, tilleuls)).find((m) => m.email === email)!;
+    expect((await failure(removeMember(db(), plain, tilleuls, invited.id)))?.code).toBe("forbidden");
+    await removeMember(db(), admin, tilleuls, invited.id);
+    expect(await membershipsOf(db(), email)).toEqual([]);
+
+    const self = (await listMembers(db(), admin, tilleuls)).find((m) => m.role === "admin")!;
+    expect((await failure(removeMember(db(), admin, tilleuls, self.id)))?.code).toBe("conflict");
+  });
+});

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import type { Db } from "@/lib/db";
+import { queueEmail } from "@/lib/email/outbox";
+import { renderEmail } from "@/lib/email/layout";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import type { Membership } from "./inbox";
+
+export const ZInvite = z.object({
+  name: z.string("required").trim().min(1, "required").max(200, "too_long"),
+  email: z.email("email").trim().toLowerCase().max(254, "too_long"),
+  role: z.enum(["admin", "member"], "choice"),
+});
+export type TInvite = z.infer<typeof ZInvite>;
+
+const forbidden = () =>
+  new AppError("forbidden", { fr: "Seul un administrateur de la structure gère ses membres.", en: "Only an administrator of the organisation manages its members." });
+
+/** The admin membership of the viewer for this actor, or a 403. */
+function adminOf(memberships: Membership[], healthActorId: string): Membership {
+  const admin = memberships.find((m) => m.healthActorId === healthActorId && m.role === "admin");
+  if (!admin) throw forbidden();
+  return admin;
+}
+
+/** The actor's members, for its admins. */
+export async function listMembers(db: Db, memberships: Membership[], healthActorId: string) {
+  adminOf(memberships, healthActorId);
+  return db.actorMember.findMany({
+    where: { healthActorId, removedAt: null },
+    orderBy: [{ role: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, email: true, role: true, joinedAt: true, createdAt: true },
+  });
+}
+
+/**
+ * An admin invites a person to the actor's inbox (or gives back access to a removed member): the
+ * invitation is e-mailed; they sign in by magic link with that address.
+ */
+export async function inviteMember(db: Db, memberships: Membership[], healthActorId: string, input: TInvite): Promise<void> {
+  const admin = adminOf(memberships, healthActorId);
+  await db.$transaction(async (tx) => {
+    await tx.actorMember.upsert({
+      where: { healthActorId_email: { healthActorId, email: input.email } },
+      create: { healthActorId, email: input.email, name: input.name, role: input.role, invitedById: admin.memberId },
+      update: { name: input.name, role: input.role, removedAt: null, invitedById: admin.memberId },
+    });
+    const url = `${env().APP_URL}/fr/pro/connexion`;
+    const subject = `Invitation à l'espace de ${admin.actorName} / Invitation to ${admin.actorName}'s space`;
+    await queueEmail(
+      tx,
+      input.email,
+      renderEmail("fr", subject, subject, [
+        { kind: "p", text: `${admin.actorName} vous invite à traiter avec lui les demandes de droits de ses patients, dans l'espace acteurs de santé du portail. Connectez-vous avec cette adresse e-mail : un lien de connexion vous sera envoyé.` },
+        { kind: "button", label: "Se connecter / Sign in", href: url },
+        { kind: "p", text: `${admin.actorName} invites you to handle its patients' data-rights requests in the portal's health actors' space. Sign in with this e-mail address: a sign-in link will be sent to you.` },
+      ]),
+    );
+  });
+}
+
+/** An admin removes a member; the last admin cannot be removed (the organisation would be locked out). */
+export async function removeMember(db: Db, memberships: Membership[], healthActorId: string, memberId: string): Promise<void> {
+  adminOf(memberships, healthActorId);
+  await db.$transaction(async (tx) => {
+    // One change of an actor's members at a time: two admins cannot remove each other at once.
+    await tx.$queryRaw`SELECT id FROM "HealthActor" WHERE id = ${healthActorId}::uuid FOR UPDATE`;
+    const member = await tx.actorMember.findFirst({ where: { id: memberId, healthActorId, removedAt: null } });
+    if (!member) throw new AppError("not_found", { fr: "Membre introuvable.", en: "Member not found." });
+    if (member.role === "admin" && (await tx.actorMember.count({ where: { healthActorId, role: "admin", removedAt: null } })) <= 1) {
+      throw new AppError("conflict", { fr: "La structure doit garder au moins un administrateur.", en: "The organisation must keep at least one administrator." });
+    }
+    await tx.actorMember.update({ where: { id: member.id }, data: { removedAt: new Date() } });
+  });
+}
