@@ -89,6 +89,8 @@ export const ZCaseListQuery = z.object({
   dueWithin: optionalParam(intParam(0, CASE_LIST_MAX_DUE_WITHIN)),
   /** Only open cases whose due date is before today (Paris). "0"/"false" means no filter. */
   overdue: optionalParam(booleanParam),
+  /** Only cases with a health actor's part past due and flagged to the DPO team. */
+  escalated: optionalParam(booleanParam),
   /** Cases with a part for this health actor. */
   healthActor: optionalParam(z.preprocess(lowerTrim, z.uuid("uuid"))),
   /** A reference, an e-mail address, or the start of a last name (see parseCaseSearch). */

@@ -151,6 +151,7 @@ describe("caseListFilter", () => {
     ["overdue with a closed status: nothing", { status: "answered", overdue: true }, { statuses: [], dueBefore: "2026-06-15" }],
     ["overdue false: no condition", { status: "all", overdue: false }, { statuses: null }],
     ["health actor: a part for it", { status: "all", healthActor: ACTOR }, { statuses: null, healthActorId: ACTOR }],
+    ["escalated: a health actor's part flagged past due", { status: "all", escalated: true }, { statuses: null, escalated: true }],
     ["q reference: exact, upper case", { status: "all", q: "dr-2026-7k4m-q9tz" }, { statuses: null, reference: "DR-2026-7K4M-Q9TZ" }],
     ["q e-mail: exact, lower case", { status: "all", q: "Camille@Exemple.fr" }, { statuses: null, email: "camille@exemple.fr" }],
     ["q name: a range of folded keys", { status: "all", q: "Mar" }, { statuses: null, name: { from: "mar", to: "mas" } }],
@@ -273,8 +274,8 @@ describe("toCaseRow", () => {
     assigneeId: STAFF,
     assigneeName: "Agent",
     parts: [
-      { handler: "platform", status: "pending", dueDate: "2026-05-04", healthActorName: null },
-      { handler: "health_actor", status: "forwarded", dueDate: "2026-04-09", healthActorName: "Dr Dupont" },
+      { handler: "platform", status: "pending", dueDate: "2026-05-04", healthActorName: null, escalated: false },
+      { handler: "health_actor", status: "forwarded", dueDate: "2026-04-09", healthActorName: "Dr Dupont", escalated: true },
     ],
   };
 
@@ -295,8 +296,8 @@ describe("toCaseRow", () => {
       identityStatus: "verified",
       assignee: { id: STAFF, name: "Agent" },
       parts: [
-        { handler: "platform", healthActorName: null, status: "pending", dueDate: "2026-05-04" },
-        { handler: "health_actor", healthActorName: "Dr Dupont", status: "forwarded", dueDate: "2026-04-09" },
+        { handler: "platform", healthActorName: null, status: "pending", dueDate: "2026-05-04", escalated: false },
+        { handler: "health_actor", healthActorName: "Dr Dupont", status: "forwarded", dueDate: "2026-04-09", escalated: true },
       ],
       paused: true,
       extended: false,

@@ -34,6 +34,8 @@ export interface CaseRowPart {
   healthActorName: string | null;
   status: PartStatus;
   dueDate: IsoDay;
+  /** A health actor's part past due, flagged to the DPO team (lib/actors/actor-reminders.ts). */
+  escalated: boolean;
 }
 
 export interface CaseRow {
@@ -84,6 +86,8 @@ export interface CaseListFilter {
   dueTo?: IsoDay;
   dueBefore?: IsoDay;
   healthActorId?: string;
+  /** Only cases with a health actor's part flagged past due. */
+  escalated?: true;
   reference?: string;
   email?: string;
   /** Either last name's key (lib/backoffice/name-key.ts) in [from, to). */
@@ -114,6 +118,7 @@ export function caseListFilter(query: TCaseListQuery, viewer: CaseListViewer, to
   }
   if (query.overdue) filter.dueBefore = today;
   if (query.healthActor) filter.healthActorId = query.healthActor;
+  if (query.escalated) filter.escalated = true;
 
   if (query.q) {
     const search = parseCaseSearch(query.q);
@@ -138,6 +143,9 @@ function conditions(filter: CaseListFilter): Prisma.Sql[] {
   if (filter.dueBefore) out.push(Prisma.sql`r."dueDate" < ${filter.dueBefore}::date`);
   if (filter.healthActorId) {
     out.push(Prisma.sql`EXISTS (SELECT 1 FROM "RequestPart" p WHERE p."requestId" = r.id AND p."healthActorId" = ${filter.healthActorId}::uuid)`);
+  }
+  if (filter.escalated) {
+    out.push(Prisma.sql`EXISTS (SELECT 1 FROM "RequestPart" p WHERE p."requestId" = r.id AND p.status = 'forwarded' AND p."escalatedAt" IS NOT NULL)`);
   }
   if (filter.reference) out.push(Prisma.sql`r.reference = ${filter.reference}`);
   if (filter.email) out.push(Prisma.sql`r."requesterEmail" = ${filter.email}`);
@@ -267,7 +275,7 @@ export interface CaseRowRecord {
   extended: boolean;
   assigneeId: string | null;
   assigneeName: string | null;
-  parts: { handler: PartHandler; healthActorName: string | null; status: PartStatus; dueDate: IsoDay }[];
+  parts: { handler: PartHandler; healthActorName: string | null; status: PartStatus; dueDate: IsoDay; escalated: boolean }[];
 }
 
 export function toCaseRow(r: CaseRowRecord, now: Date): CaseRow {
@@ -318,7 +326,8 @@ export function caseListSql(filter: CaseListFilter, sort: CaseListSort, cursor: 
   return Prisma.sql`
     SELECT page.*, s.name AS "assigneeName",
       COALESCE((
-        SELECT json_agg(json_build_object('handler', p.handler, 'healthActorName', h.name, 'status', p.status, 'dueDate', p."dueDate")
+        SELECT json_agg(json_build_object('handler', p.handler, 'healthActorName', h.name, 'status', p.status, 'dueDate', p."dueDate",
+                                          'escalated', p.status = 'forwarded' AND p."escalatedAt" IS NOT NULL)
                         ORDER BY p.handler, p."createdAt", p.id)
         FROM "RequestPart" p LEFT JOIN "HealthActor" h ON h.id = p."healthActorId"
         WHERE p."requestId" = page.id

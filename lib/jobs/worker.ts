@@ -1,6 +1,7 @@
 import type PgBoss from "pg-boss";
 import type { Db } from "@/lib/db";
 import { deleteProofFiles, sweepAbandonedProofs } from "@/lib/identity/delete-proof-files";
+import { remindActors } from "@/lib/actors/actor-reminders";
 import { forwardReadyParts } from "@/lib/actors/forward-parts";
 import { enqueueOutbox } from "@/lib/email/enqueue-outbox";
 import { purgeExpiredCases } from "@/lib/retention/purge-expired-cases";
@@ -62,6 +63,8 @@ export async function startWorker(queue: PgBoss, db: Db): Promise<() => void> {
   // requesters who left a request for information unanswered.
   await queue.work(QUEUES.reminders.name, { pollingIntervalSeconds: 30 }, async () => {
     await sendReminders(db);
+    const actors = await remindActors(db);
+    if (actors.escalated > 0) console.log(`[reminders] ${actors.escalated} health actors' parts past due flagged to the DPO team`);
     const reminded = await remindUnansweredRequests(db);
     if (reminded > 0) console.log(`[reminders] ${reminded} requesters reminded of a request for information`);
   });

@@ -9,7 +9,7 @@ function fixture(): RequestWithParts {
   const now = new Date("2026-11-20T09:00:00Z");
   const part = (over: Partial<RequestWithParts["parts"][number]>): RequestWithParts["parts"][number] => ({
     id: crypto.randomUUID(), requestId: "r", handler: "platform", healthActorId: null, activities: [], applicable: true, reason: null,
-    deadlineRule: "gdpr_art12", dueDate: day("2026-12-21"), olderInformationDueDate: null, earliestAnswerAt: null, status: "pending", visibleToRequester: true, outcome: null, grounds: [], answeredAt: null, forwardedAt: null, acknowledgedAt: null,
+    deadlineRule: "gdpr_art12", dueDate: day("2026-12-21"), olderInformationDueDate: null, earliestAnswerAt: null, status: "pending", visibleToRequester: true, outcome: null, grounds: [], answeredAt: null, forwardedAt: null, acknowledgedAt: null, escalatedAt: null,
     createdAt: now, updatedAt: now, healthActor: null, ...over,
   });
   return {

@@ -264,3 +264,42 @@ describe("an establishment's members", () => {
     expect((await failure(removeMember(db(), admin, tilleuls, self.id)))?.code).toBe("conflict");
   });
 });
+
+describe("reminders and escalation", () => {
+  it("reminds the actor's members before the due date; past it, the part is flagged once to the DPO queue", async () => {
+    const { remindActors } = await import("@/lib/actors/actor-reminders");
+    const { listCases } = await import("@/lib/backoffice/list-cases");
+    const { ZCaseListQuery } = await import("@/lib/backoffice/list-cases.schema");
+    const { request, byActor } = await twoDoctorsCase();
+    await forwardAll();
+    const part = byActor(lefebvre);
+    // Due in two days, as seen on the reminder's morning.
+    const morning = new Date(part.dueDate.getTime() - 2 * 86_400_000 + 7 * 3600_000);
+    const before = await db().outboxEmail.count({ where: { to: "dr.lefebvre@exemple.fr", subject: { startsWith: "Rappel" } } });
+    await remindActors(db(), morning);
+    const reminders = await db().outboxEmail.findMany({ where: { to: "dr.lefebvre@exemple.fr", subject: { startsWith: "Rappel" } }, orderBy: { createdAt: "desc" } });
+    expect(reminders.length).toBe(before + 1);
+    expect(reminders[0]!.text).toContain(request.reference);
+
+    // The day after the due date: flagged, once.
+    const late = new Date(part.dueDate.getTime() + 86_400_000 + 7 * 3600_000);
+    await remindActors(db(), late);
+    await remindActors(db(), late);
+    const flagged = await db().requestPart.findUniqueOrThrow({ where: { id: part.id } });
+    expect(flagged.escalatedAt).toEqual(late);
+    expect(await db().requestEvent.count({ where: { requestId: request.id, type: "actor_overdue", payload: { path: ["partId"], equals: part.id } } })).toBe(1);
+    const staff = await db().staffUser.create({ data: { email: `dpo.escalade.${Date.now()}@exemple.fr`, name: "DPO", role: "dpo_agent" } });
+    const queue = await listCases(db(), ZCaseListQuery.parse({ status: "all", escalated: "1", q: request.reference }), { staffId: staff.id }, late);
+    expect(queue.items).toHaveLength(1);
+    expect(queue.items[0]!.parts.find((p) => p.healthActorName === "Dr Marc Lefebvre")?.escalated).toBe(true);
+    // Once answered, the flag no longer shows (Dr Dupont's part, late too, still has it).
+    await declineActorPart(db(), getStorage(), await memberOf("lefebvre"), part.id, "Hors délai, mais refusé : conservation légale.");
+    const after = await listCases(db(), ZCaseListQuery.parse({ status: "all", escalated: "1", q: request.reference }), { staffId: staff.id }, late);
+    expect(after.items[0]!.parts.map((p) => [p.healthActorName, p.escalated]).sort()).toEqual([
+      ["Dr Antoine Dupont", true],
+      ["Dr Marc Lefebvre", false],
+    ]);
+    await answerActorPart(db(), getStorage(), await memberOf("dupont"), byActor(dupont).id, { mode: "other", sentOn: "2026-01-05", channel: "courrier" }, null);
+    expect((await listCases(db(), ZCaseListQuery.parse({ status: "all", escalated: "1", q: request.reference }), { staffId: staff.id }, late)).items).toHaveLength(0);
+  });
+});

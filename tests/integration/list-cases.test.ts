@@ -179,8 +179,8 @@ describe("listCases: the default queue", () => {
       identityStatus: "verified",
       assignee: null,
       parts: [
-        { handler: "platform", healthActorName: null, status: "pending", dueDate: "2026-05-01" },
-        { handler: "health_actor", healthActorName: actor1.name, status: "forwarded", dueDate: "2026-04-20" },
+        { handler: "platform", healthActorName: null, status: "pending", dueDate: "2026-05-01", escalated: false },
+        { handler: "health_actor", healthActorName: actor1.name, status: "forwarded", dueDate: "2026-04-20", escalated: false },
       ],
       paused: false,
       extended: false,

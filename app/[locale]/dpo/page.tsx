@@ -115,6 +115,9 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
           <label className="choice">
             <input type="checkbox" name="overdue" value="1" defaultChecked={raw.overdue === "1"} /> <span>{b.overdue}</span>
           </label>
+          <label className="choice">
+            <input type="checkbox" name="escalated" value="1" defaultChecked={raw.escalated === "1"} /> <span>{b.escalated}</span>
+          </label>
         </div>
         {hideNames ? <input type="hidden" name="noms" value="0" /> : null}
         <div className="actions">
@@ -173,7 +176,20 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
                       </>
                     ) : null}
                   </td>
-                  <td>{c.parts.map((p) => p.healthActorName ?? t.cases.platform).join(", ")}</td>
+                  <td>
+                    {c.parts.map((p, i) => (
+                      <span key={`${p.handler}-${i}`}>
+                        {i > 0 ? ", " : ""}
+                        {p.healthActorName ?? t.cases.platform}
+                        {p.escalated ? (
+                          <>
+                            {" "}
+                            <span className="tag">{b.escalatedTag}</span>
+                          </>
+                        ) : null}
+                      </span>
+                    ))}
+                  </td>
                   <td>{formatDay(c.dueDate, locale)}</td>
                   <td>{c.daysLeft < 0 ? <strong>{`${c.daysLeft} · ${b.overdueTag}`}</strong> : c.daysLeft}</td>
                   <td>{c.assignee?.name ?? b.unassigned}</td>

@@ -53,3 +53,29 @@ export function partForwardedEmail(m: ForwardedPartMail): RenderedEmail {
     ...lines("en").map((text) => ({ kind: "p" as const, text })),
   ]);
 }
+
+export interface ActorReminderLine {
+  reference: string;
+  right: RightKey;
+  dueDate: string;
+  daysLeft: number;
+  url: string;
+}
+
+/** To a health actor's members, French then English: its requests due within a few days or today. */
+export function actorReminderEmail(actorName: string, lines: ActorReminderLine[]): RenderedEmail {
+  const subject = `Rappel : ${lines.length} demande(s) de droits à échéance / Reminder: ${lines.length} data-rights request(s) due`;
+  return renderEmail("fr", subject, `${actorName} — ${subject}`, [
+    {
+      kind: "table",
+      caption: "Demandes à traiter / Requests to handle",
+      head: ["Référence / Reference", "Droit / Right", "Échéance / Due", "Jours restants / Days left"],
+      rows: lines.map((l) => [l.reference, `${RIGHT_LABELS[l.right].fr} / ${RIGHT_LABELS[l.right].en}`, formatDay(l.dueDate, "fr"), l.daysLeft === 0 ? "aujourd'hui / today" : String(l.daysLeft)]),
+    },
+    { kind: "list", items: lines.map((l) => `${l.reference} : ${l.url}`) },
+    {
+      kind: "p",
+      text: "Passé l'échéance, la demande est signalée au délégué à la protection des données de la plateforme. / Once past due, the request is flagged to the platform's data protection officer.",
+    },
+  ]);
+}
