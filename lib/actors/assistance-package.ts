@@ -6,7 +6,7 @@ import type { Locale } from "@/lib/i18n/locale";
 import { PdfWriter } from "@/lib/pdf/layout";
 import { RIGHT_LABELS, type RightKey } from "@/lib/rights/rights";
 import { csvRow } from "@/lib/util/csv";
-import { type ZipEntry, zipStream } from "@/lib/util/zip-stream";
+import { toWebStream, type ZipEntry, zipStream } from "@/lib/util/zip-stream";
 
 /**
  * The assistance package (LEGAL.md section 5: the processor supplies data extracts to the
@@ -250,4 +250,18 @@ export async function assistanceReportPdf(db: Db, scope: PackageScope, locale: L
     );
   }
   return pdf.save();
+}
+
+/** The package as an HTTP answer: the ZIP streamed, or the PDF report; never cached. */
+export async function packageResponse(db: Db, scope: PackageScope, format: "zip" | "pdf", locale: Locale): Promise<Response> {
+  const headers = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+  if (format === "pdf") {
+    const pdf = await assistanceReportPdf(db, scope, locale);
+    return new Response(Buffer.from(pdf), {
+      headers: { ...headers, "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="dossier-${scope.reference}.pdf"` },
+    });
+  }
+  return new Response(toWebStream(assistanceArchive(db, scope)), {
+    headers: { ...headers, "Content-Type": "application/zip", "Content-Disposition": `attachment; filename="dossier-${scope.reference}.zip"` },
+  });
 }

@@ -1,7 +1,9 @@
 import type { Db } from "@/lib/db";
 import { daysLeft, fromDateColumn, type IsoDay } from "@/lib/deadlines";
 import type { PartStatus } from "@/lib/generated/prisma/enums";
+import type { Locale } from "@/lib/i18n/locale";
 import type { PackageScope } from "./assistance-package";
+import { identityCheckSummary } from "./identity-summary";
 
 /** A signed-in person's memberships: the health actors whose inbox they may work. */
 export interface Membership {
@@ -126,5 +128,35 @@ export function packageScopeOf(part: ActorPart): PackageScope {
     right: r.right,
     healthActor: { id: part.healthActor!.id, name: part.healthActor!.name },
     subject: { firstName: r.subjectFirstName, lastName: r.subjectLastName, birthDate: r.subjectBirthDate, patientId: r.subjectPatientId, relativeId: r.subjectRelativeId },
+  };
+}
+
+/** A part in the API's shape (`GET /api/v1/actor/parts/{id}`): what the inbox page shows. */
+export function presentActorPart(part: ActorPart, lang: Locale) {
+  const r = part.request;
+  return {
+    id: part.id,
+    reference: r.reference,
+    right: r.right,
+    channel: r.channel,
+    receivedAt: r.receivedAt.toISOString(),
+    status: part.status,
+    dueDate: fromDateColumn(part.dueDate),
+    deadlineRule: part.deadlineRule,
+    olderInformationDueDate: part.olderInformationDueDate ? fromDateColumn(part.olderInformationDueDate) : null,
+    earliestAnswerAt: part.earliestAnswerAt?.toISOString() ?? null,
+    forwardedAt: part.forwardedAt?.toISOString() ?? null,
+    acknowledgedAt: part.acknowledgedAt?.toISOString() ?? null,
+    answeredAt: part.answeredAt?.toISOString() ?? null,
+    subject: {
+      firstName: r.subjectFirstName,
+      lastName: r.subjectLastName,
+      birthDate: fromDateColumn(r.subjectBirthDate),
+      relation: r.subjectRelation,
+    },
+    requester: { firstName: r.requesterFirstName, lastName: r.requesterLastName },
+    identity: { status: r.identityStatus, summary: identityCheckSummary(r.subjectRelation, r.identityStatus, r.proofs.map((p) => p.kind), lang) },
+    scope: { activities: part.activities },
+    message: (r.details as { message?: string }).message ?? null,
   };
 }

@@ -71,5 +71,7 @@ export async function removeMember(db: Db, memberships: Membership[], healthActo
       throw new AppError("conflict", { fr: "La structure doit garder au moins un administrateur.", en: "The organisation must keep at least one administrator." });
     }
     await tx.actorMember.update({ where: { id: member.id }, data: { removedAt: new Date() } });
+    // The keys they created stop working with them.
+    await tx.actorApiKey.updateMany({ where: { createdById: member.id, revokedAt: null }, data: { revokedAt: new Date() } });
   });
 }

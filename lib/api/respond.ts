@@ -31,7 +31,7 @@ export async function handleApi(request: Request, handler: (locale: Locale) => P
 
 
 /** Reads a JSON body: 415 unless application/json, 413 past the size limit, 400 when malformed. */
-export async function readJson(request: Request): Promise<unknown> {
+export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) {
     throw new AppError("unsupported_media_type", {
@@ -40,11 +40,11 @@ export async function readJson(request: Request): Promise<unknown> {
     });
   }
   const declared = Number(request.headers.get("content-length") ?? 0);
-  const text = declared > MAX_JSON_BYTES ? null : await request.text();
-  if (text === null || Buffer.byteLength(text) > MAX_JSON_BYTES) {
+  const text = declared > maxBytes ? null : await request.text();
+  if (text === null || Buffer.byteLength(text) > maxBytes) {
     throw new AppError("payload_too_large", {
-      fr: `Le corps dépasse ${MAX_JSON_BYTES / 1024} Ko.`,
-      en: `The body is larger than ${MAX_JSON_BYTES / 1024} KB.`,
+      fr: `Le corps dépasse ${Math.round(maxBytes / 1024)} Ko.`,
+      en: `The body is larger than ${Math.round(maxBytes / 1024)} KB.`,
     });
   }
   try {

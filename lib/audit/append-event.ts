@@ -1,5 +1,6 @@
 import type { Tx } from "@/lib/db";
 import type { ActorType } from "@/lib/generated/prisma/enums";
+import { queuePartCallbacks } from "@/lib/actors/webhooks";
 import { eventHash } from "./chain";
 
 /**
@@ -16,6 +17,8 @@ export async function appendEvent(
   const prevHash = last?.hash ?? null;
   const hash = eventHash(prevHash, { requestId, ...event, createdAt });
   await tx.requestEvent.create({ data: { requestId, ...event, payload: event.payload as object, createdAt, prevHash, hash } });
+  // A change of a health actor's part is also told to the actor's software, in the same transaction.
+  await queuePartCallbacks(tx, requestId, event.type, event.payload);
 }
 
 /** Locks a case's row for the rest of the transaction (events are appended one at a time). */

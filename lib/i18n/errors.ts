@@ -4,6 +4,8 @@ import type { Locale } from "./locale";
 /** Field-level validation messages: the keys used in zod schemas, in both languages. */
 export const FIELD_ERRORS = {
   required: { fr: "Ce champ est obligatoire.", en: "This field is required." },
+  url: { fr: "Saisissez une adresse web complète, par exemple https://logiciel.exemple.fr/rgpd.", en: "Enter a full web address, for example https://software.example.com/gdpr." },
+  url_https: { fr: "L'adresse doit commencer par https:// (connexion chiffrée).", en: "The address must start with https:// (encrypted connection)." },
   too_long: { fr: "Ce texte est trop long.", en: "This text is too long." },
   email: { fr: "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.", en: "Enter a valid e-mail address, for example name@example.com." },
   phone: { fr: "Saisissez un numéro de téléphone valide.", en: "Enter a valid phone number." },

@@ -5,6 +5,8 @@ export const QUEUES = {
   // "stately": at most one waiting and one running job per e-mail (its singleton key), however often
   // the worker hands a still-pending row over again.
   sendEmail: { name: "email.send", policy: "stately", retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
+  // Health actors' status callbacks: the same one-at-a-time policy; back-off from 30 s (about 2 h in all).
+  deliverWebhook: { name: "webhook.deliver", policy: "stately", retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 },
   purgeExpired: { name: "maintenance.purge-expired", retryLimit: 2 },
   retention: { name: "retention.purge-cases", retryLimit: 3 },
   reminders: { name: "reminders.daily", retryLimit: 2 },

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db";
 import { deleteProofFiles, sweepAbandonedProofs } from "@/lib/identity/delete-proof-files";
 import { remindActors } from "@/lib/actors/actor-reminders";
 import { forwardReadyParts } from "@/lib/actors/forward-parts";
+import { deliverWebhook, enqueueWebhookDeliveries } from "@/lib/actors/webhooks";
 import { enqueueOutbox } from "@/lib/email/enqueue-outbox";
 import { purgeExpiredCases } from "@/lib/retention/purge-expired-cases";
 import { remindUnansweredRequests } from "@/lib/cases/request-information";
@@ -22,6 +23,10 @@ export async function startWorker(queue: PgBoss, db: Db): Promise<() => void> {
 
   await queue.work<{ outboxId: string }>(QUEUES.sendEmail.name, { batchSize: 5, pollingIntervalSeconds: 0.5 }, async (jobs) => {
     for (const job of jobs) await sendOutboxEmail(db, job.data.outboxId);
+  });
+
+  await queue.work<{ deliveryId: string }>(QUEUES.deliverWebhook.name, { batchSize: 5, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+    for (const job of jobs) await deliverWebhook(db, job.data.deliveryId);
   });
 
   await queue.work(QUEUES.purgeExpired.name, { pollingIntervalSeconds: 30 }, async () => {
@@ -76,7 +81,7 @@ export async function startWorker(queue: PgBoss, db: Db): Promise<() => void> {
       try {
         // Health actors' parts ready to go, then the mail they and everything else produced.
         const forwarded = await forwardReadyParts(db);
-        const moved = await enqueueOutbox(db, queue);
+        const moved = (await enqueueOutbox(db, queue)) + (await enqueueWebhookDeliveries(db, queue));
         if (forwarded + moved > 0) continue;
       } catch (error) {
         console.error("[worker] forwarding or outbox:", error instanceof Error ? error.message : "unknown error");

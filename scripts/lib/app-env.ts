@@ -28,5 +28,7 @@ export function localAppEnv(stack: LocalStack, secrets?: { authSecret: string; f
     MAILDEV_URL: `http://127.0.0.1:${stack.mailWebPort}`,
     // The tests file many requests for the same demo patients.
     PORTAL_SUBMISSIONS_PER_HOUR: "10000",
+    // Health actors' callbacks to receivers on this machine (tests, the demo) are plain HTTP.
+    WEBHOOK_ALLOW_HTTP: "true",
   };
 }

@@ -26,9 +26,14 @@ export default async function ActorLayout({ children, params }: { children: Reac
                     <Link href={`/${locale}/pro`}>{t.pro.inbox}</Link>
                   </li>
                   {viewer.memberships.some((m) => m.role === "admin") ? (
-                    <li>
-                      <Link href={`/${locale}/pro/membres`}>{t.pro.members}</Link>
-                    </li>
+                    <>
+                      <li>
+                        <Link href={`/${locale}/pro/membres`}>{t.pro.members}</Link>
+                      </li>
+                      <li>
+                        <Link href={`/${locale}/pro/integration`}>{t.pro.integration}</Link>
+                      </li>
+                    </>
                   ) : null}
                   <li>
                     <span className="hint">{fill(t.pro.signedInAs, { email: viewer.email })}</span>

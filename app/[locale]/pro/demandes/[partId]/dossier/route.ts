@@ -1,11 +1,10 @@
-import { assistanceArchive, assistanceReportPdf } from "@/lib/actors/assistance-package";
+import { packageResponse } from "@/lib/actors/assistance-package";
 import { memberActor } from "@/lib/actors/current-member";
 import { loadActorPart, packageScopeOf } from "@/lib/actors/inbox";
 import { recordPackageDownload } from "@/lib/actors/part-actions";
 import { db } from "@/lib/db";
 import { toAppError } from "@/lib/errors/app-error";
 import { isLocale } from "@/lib/i18n/locale";
-import { toWebStream } from "@/lib/util/zip-stream";
 
 /**
  * The assistance package of a part, for its actor's members only: `?format=zip` (JSON and CSV,
@@ -13,24 +12,13 @@ import { toWebStream } from "@/lib/util/zip-stream";
  */
 export async function GET(request: Request, { params }: { params: Promise<{ locale: string; partId: string }> }) {
   const { locale, partId } = await params;
-  const lang = isLocale(locale) ? locale : "fr";
   const format = new URL(request.url).searchParams.get("format") === "pdf" ? "pdf" : "zip";
   try {
     const member = await memberActor();
     const part = /^[0-9a-f-]{36}$/.test(partId) ? await loadActorPart(db(), member.memberships.map((m) => m.healthActorId), partId) : null;
     if (!part) return new Response(null, { status: 404 });
     await recordPackageDownload(db(), member, part.id, format);
-    const scope = packageScopeOf(part);
-    const headers = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
-    if (format === "pdf") {
-      const pdf = await assistanceReportPdf(db(), scope, lang);
-      return new Response(Buffer.from(pdf), {
-        headers: { ...headers, "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="dossier-${scope.reference}.pdf"` },
-      });
-    }
-    return new Response(toWebStream(assistanceArchive(db(), scope)), {
-      headers: { ...headers, "Content-Type": "application/zip", "Content-Disposition": `attachment; filename="dossier-${scope.reference}.zip"` },
-    });
+    return await packageResponse(db(), packageScopeOf(part), format, isLocale(locale) ? locale : "fr");
   } catch (error) {
     const known = toAppError(error);
     if (known) return new Response(null, { status: known.status });

@@ -1,0 +1,177 @@
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import type PgBoss from "pg-boss";
+import { z } from "zod";
+import { seal, unseal } from "@/lib/auth/secret-box";
+import type { Db, Tx } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { QUEUES } from "@/lib/jobs/boss";
+import type { Membership } from "./inbox";
+
+/**
+ * Status callbacks to a health actor's practice software. Every change of one of its parts is
+ * written as a WebhookDelivery in the transaction of the change; the worker hands it to the job
+ * queue, which POSTs it signed (HMAC-SHA256 over "<timestamp>.<body>") and retries with back-off.
+ * A delivery the receiver accepted (2xx) is never sent again. How to verify: docs/webhooks.md.
+ */
+
+/** The case events that change a part, and the callback each becomes. */
+export const PART_CALLBACKS: Record<string, string> = {
+  forward: "part.forwarded",
+  actor_acknowledged: "part.acknowledged",
+  actor_answer: "part.answered",
+  actor_decline: "part.declined",
+  actor_overdue: "part.overdue",
+  answer_part: "part.answered_by_platform",
+  withdraw: "part.withdrawn",
+};
+
+export const SIGNATURE_HEADER = "x-dsr-signature";
+export const TIMESTAMP_HEADER = "x-dsr-timestamp";
+export const DELIVERY_HEADER = "x-dsr-delivery";
+/** A receiver should refuse a callback whose timestamp is further than this from its clock. */
+export const TOLERANCE_SECONDS = 300;
+export const MAX_DELIVERY_ATTEMPTS = 8;
+const SECRET_PURPOSE = "actor-webhook";
+
+/**
+ * Writes the callbacks of a case event (inside its transaction): for the part it names, or for
+ * every health actor's part of the case when the requester withdrew it. Nothing when the actor has
+ * no webhook. One statement.
+ */
+export async function queuePartCallbacks(tx: Tx, requestId: string, type: string, payload: Record<string, unknown>): Promise<void> {
+  const event = PART_CALLBACKS[type];
+  if (!event) return;
+  const partId = typeof payload.partId === "string" ? payload.partId : null;
+  if (!partId && type !== "withdraw") return;
+  const which = partId ? Prisma.sql`p.id = ${partId}::uuid` : Prisma.sql`p."requestId" = ${requestId}::uuid AND p."forwardedAt" IS NOT NULL`;
+  await tx.$executeRaw`
+    INSERT INTO "WebhookDelivery" ("id", "webhookId", "partId", "event", "payload", "createdAt", "updatedAt")
+    SELECT gen_random_uuid(), w.id, p.id, ${event}::text,
+      jsonb_build_object('event', ${event}::text, 'occurredAt', now(), 'part',
+        jsonb_build_object('id', p.id, 'reference', r.reference, 'status', p.status, 'dueDate', p."dueDate")),
+      now(), now()
+    FROM "RequestPart" p
+    JOIN "RightsRequest" r ON r.id = p."requestId"
+    JOIN "ActorWebhook" w ON w."healthActorId" = p."healthActorId"
+    WHERE ${which}`;
+}
+
+export function signWebhook(secret: string, timestamp: number, body: string): string {
+  return `v1=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
+}
+
+/** What a receiver does (and the tests do): the signature matches, and the timestamp is recent. */
+export function verifyWebhookSignature(input: { secret: string; timestamp: string | null; signature: string | null; body: string; now?: Date }): boolean {
+  const timestamp = Number(input.timestamp);
+  if (!input.signature || !Number.isInteger(timestamp)) return false;
+  const age = Math.abs((input.now ?? new Date()).getTime() / 1000 - timestamp);
+  if (age > TOLERANCE_SECONDS) return false;
+  const expected = Buffer.from(signWebhook(input.secret, timestamp, input.body));
+  const given = Buffer.from(input.signature);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+/** Hands new (or stalled) deliveries to the job queue, as the outbox does for e-mails. */
+export async function enqueueWebhookDeliveries(db: Db, queue: PgBoss, limit = 200): Promise<number> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    UPDATE "WebhookDelivery" SET "enqueuedAt" = now()
+    WHERE id IN (
+      SELECT id FROM "WebhookDelivery"
+      WHERE status = 'pending' AND ("enqueuedAt" IS NULL OR "enqueuedAt" < now() - interval '2 minutes')
+      ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED
+    )
+    RETURNING id`;
+  if (rows.length === 0) return 0;
+  const { retryLimit, retryDelay, retryBackoff } = QUEUES.deliverWebhook;
+  await queue.insert(rows.map((r) => ({ name: QUEUES.deliverWebhook.name, data: { deliveryId: r.id }, singletonKey: r.id, retryLimit, retryDelay, retryBackoff })));
+  return rows.length;
+}
+
+/**
+ * POSTs one callback. Claimed first (pending -> sending), so a repeated job finds nothing to do; a
+ * refusal or a timeout puts it back to pending (failed after MAX_DELIVERY_ATTEMPTS) and rethrows,
+ * for the queue's back-off.
+ */
+export async function deliverWebhook(db: Db, deliveryId: string, options: { fetch?: typeof fetch; now?: () => Date } = {}): Promise<"delivered" | "skipped"> {
+  const claimed = await db.webhookDelivery.updateMany({ where: { id: deliveryId, status: "pending" }, data: { status: "sending", attempts: { increment: 1 } } });
+  if (claimed.count === 0) return "skipped";
+  const delivery = await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId }, include: { webhook: true } });
+  const body = JSON.stringify({ id: delivery.id, ...(delivery.payload as object) });
+  const timestamp = Math.floor((options.now?.() ?? new Date()).getTime() / 1000);
+  const secret = unseal(delivery.webhook.secretSealed, env().AUTH_SECRET, SECRET_PURPOSE);
+  let statusCode: number | null = null;
+  try {
+    const response = await (options.fetch ?? fetch)(delivery.webhook.url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "user-agent": "droits-patients-webhooks/1",
+        [TIMESTAMP_HEADER]: String(timestamp),
+        [SIGNATURE_HEADER]: signWebhook(secret, timestamp, body),
+        [DELIVERY_HEADER]: delivery.id,
+      },
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(10_000),
+    });
+    statusCode = response.status;
+    await response.body?.cancel();
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  } catch (error) {
+    const message = error instanceof Error ? error.message.slice(0, 300) : "unknown error";
+    await db.webhookDelivery.update({
+      where: { id: deliveryId },
+      data: { status: delivery.attempts >= MAX_DELIVERY_ATTEMPTS ? "failed" : "pending", lastStatusCode: statusCode, lastError: message },
+    });
+    throw error;
+  }
+  await db.webhookDelivery.update({ where: { id: deliveryId }, data: { status: "delivered", deliveredAt: new Date(), lastStatusCode: statusCode, lastError: null } });
+  return "delivered";
+}
+
+/** The callback URL: HTTPS (plain HTTP only where WEBHOOK_ALLOW_HTTP is set, for local set-ups). */
+export const ZWebhookUrl = z.object({
+  url: z
+    .url({ error: "url" })
+    .max(2000, "too_long")
+    .refine((u) => u.startsWith("https://") || (env().WEBHOOK_ALLOW_HTTP && u.startsWith("http://")), "url_https"),
+});
+
+function adminOf(memberships: Membership[], healthActorId: string): Membership {
+  const admin = memberships.find((m) => m.healthActorId === healthActorId && m.role === "admin");
+  if (!admin) throw new AppError("forbidden", { fr: "Seul un administrateur de la structure gère l'intégration.", en: "Only an administrator of the organisation manages the integration." });
+  return admin;
+}
+
+/** Sets (or replaces) the actor's callback URL with a new signing secret, returned once. */
+export async function setWebhook(db: Db, memberships: Membership[], healthActorId: string, url: string): Promise<{ secret: string }> {
+  adminOf(memberships, healthActorId);
+  const secret = `whsec_${randomBytes(24).toString("base64url")}`;
+  const secretSealed = seal(secret, env().AUTH_SECRET, SECRET_PURPOSE);
+  await db.actorWebhook.upsert({ where: { healthActorId }, create: { healthActorId, url, secretSealed }, update: { url, secretSealed } });
+  return { secret };
+}
+
+export async function removeWebhook(db: Db, memberships: Membership[], healthActorId: string): Promise<void> {
+  adminOf(memberships, healthActorId);
+  await db.actorWebhook.deleteMany({ where: { healthActorId } });
+}
+
+/** The actor's callback URL and its latest deliveries, for its admins. */
+export async function webhookLog(db: Db, memberships: Membership[], healthActorId: string, take = 20) {
+  adminOf(memberships, healthActorId);
+  return db.actorWebhook.findUnique({
+    where: { healthActorId },
+    select: {
+      url: true,
+      createdAt: true,
+      deliveries: {
+        orderBy: { createdAt: "desc" },
+        take,
+        select: { id: true, event: true, status: true, attempts: true, lastStatusCode: true, lastError: true, createdAt: true, deliveredAt: true },
+      },
+    },
+  });
+}
