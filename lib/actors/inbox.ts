@@ -112,7 +112,7 @@ export async function loadActorPart(db: Db, healthActorIds: string[], partId: st
           details: true,
           proofs: { select: { kind: true } },
           // Only this part's steps: another actor's part is none of this actor's business.
-          events: { where: { payload: { path: ["partId"], equals: partId } }, orderBy: { id: "asc" }, select: { id: true, type: true, actorType: true, createdAt: true } },
+          events: { where: { payload: { path: ["partId"], equals: partId } }, orderBy: { id: "asc" }, select: { id: true, type: true, actorType: true, createdAt: true, payload: true } },
         },
       },
     },

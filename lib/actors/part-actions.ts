@@ -164,3 +164,70 @@ export async function declineActorPart(db: Db, storage: FileStorage, member: Mem
 export async function recordPackageDownload(db: Db, member: MemberActor, partId: string, format: "zip" | "pdf"): Promise<void> {
   await withActorPart(db, member, partId, (tx, part, request, memberId) => record(tx, request, memberId, "actor_package_downloaded", { partId: part.id, format }));
 }
+
+/**
+ * What a health actor may instruct its processor to do with the subject's data in its agenda:
+ * erase the appointments, restrict them (kept, no longer used), or rectify the identity the agenda
+ * shows. The platform executes it at once and reports what it did.
+ */
+export const ZInstruction = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({ kind: z.literal("erase_appointments") }),
+    z.object({ kind: z.literal("restrict") }),
+    z
+      .object({
+        kind: z.literal("rectify_identity"),
+        firstName: z.string().trim().min(1, "required").max(100, "too_long").optional(),
+        lastName: z.string().trim().min(1, "required").max(100, "too_long").optional(),
+        birthDate: z.string().refine(isIsoDay, "date").optional(),
+      })
+      .refine((r) => r.firstName || r.lastName || r.birthDate, { path: ["firstName"], message: "required" }),
+  ],
+  { error: "choice" },
+);
+export type TInstruction = z.infer<typeof ZInstruction>;
+
+export type InstructionReport =
+  | { kind: "erase_appointments" | "restrict"; appointments: number }
+  | { kind: "rectify_identity"; changes: Record<string, { before: string; after: string }> };
+
+export async function instructPlatform(db: Db, member: MemberActor, partId: string, instruction: TInstruction, now = new Date()): Promise<InstructionReport> {
+  return withActorPart(db, member, partId, async (tx, part, request, memberId) => {
+    if (part.status !== "forwarded") throw alreadyAnswered();
+    const subject = request.subjectRelativeId
+      ? { relativeId: request.subjectRelativeId }
+      : request.subjectPatientId
+        ? { patientId: request.subjectPatientId, relativeId: null }
+        : null;
+    if (!subject) {
+      throw new AppError("conflict", {
+        fr: "Cette personne n'a pas été retrouvée dans les données de la plateforme : il n'y a rien à modifier.",
+        en: "This person was not found in the platform's data: there is nothing to change.",
+      });
+    }
+    const agenda = { healthActorId: part.healthActorId!, ...subject };
+    let report: InstructionReport;
+    if (instruction.kind === "erase_appointments") {
+      report = { kind: instruction.kind, appointments: (await tx.appointment.deleteMany({ where: agenda })).count };
+    } else if (instruction.kind === "restrict") {
+      report = { kind: instruction.kind, appointments: (await tx.appointment.updateMany({ where: { ...agenda, restrictedAt: null }, data: { restrictedAt: now } })).count };
+    } else {
+      const { kind: _kind, ...fields } = instruction;
+      const record = request.subjectRelativeId
+        ? await tx.relative.findUniqueOrThrow({ where: { id: request.subjectRelativeId } })
+        : await tx.patient.findUniqueOrThrow({ where: { id: request.subjectPatientId! } });
+      const changes: Record<string, { before: string; after: string }> = {};
+      if (fields.firstName && fields.firstName !== record.firstName) changes.firstName = { before: record.firstName, after: fields.firstName };
+      if (fields.lastName && fields.lastName !== record.lastName) changes.lastName = { before: record.lastName, after: fields.lastName };
+      const birth = record.birthDate.toISOString().slice(0, 10);
+      if (fields.birthDate && fields.birthDate !== birth) changes.birthDate = { before: birth, after: fields.birthDate };
+      const data = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, k === "birthDate" ? new Date(`${v.after}T00:00:00Z`) : v.after]));
+      if (request.subjectRelativeId) await tx.relative.update({ where: { id: request.subjectRelativeId }, data });
+      else await tx.patient.update({ where: { id: request.subjectPatientId! }, data });
+      report = { kind: instruction.kind, changes };
+    }
+    await record(tx, request, memberId, "actor_instruction", { partId: part.id, ...report });
+    return report;
+  });
+}

@@ -1,7 +1,17 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import type { FileStorage } from "@/lib/storage";
-import { acknowledgePart, answerActorPart, declineActorPart, type MemberActor, ZActorAnswer, ZActorDecline } from "./part-actions";
+import {
+  acknowledgePart,
+  answerActorPart,
+  declineActorPart,
+  type InstructionReport,
+  instructPlatform,
+  type MemberActor,
+  ZActorAnswer,
+  ZActorDecline,
+  ZInstruction,
+} from "./part-actions";
 
 /** The largest API body: an answer document of 10 MB, in base64. */
 export const MAX_ACTOR_ACTION_BYTES = 14 * 1024 * 1024;
@@ -9,7 +19,7 @@ export const MAX_ACTOR_ACTION_BYTES = 14 * 1024 * 1024;
 /**
  * The actions of `POST /api/v1/actor/parts/{id}/actions`, the inbox's own: `acknowledge`;
  * `answer` with `mode: "portal"` and the document in base64, or `mode: "other"` with `sentOn` and
- * `channel`; `decline` with `reason`.
+ * `channel`; `decline` with `reason`; `instruct` with an `instruction` for the platform (ZInstruction).
  */
 export const ZActorAction = z.discriminatedUnion(
   "action",
@@ -17,13 +27,17 @@ export const ZActorAction = z.discriminatedUnion(
     z.object({ action: z.literal("acknowledge") }),
     z.looseObject({ action: z.literal("answer"), document: z.base64("base64").max(MAX_ACTOR_ACTION_BYTES, "too_long").optional() }),
     z.looseObject({ action: z.literal("decline") }),
+    z.object({ action: z.literal("instruct"), instruction: ZInstruction }),
   ],
   { error: "choice" },
 );
 
-export async function runActorAction(db: Db, storage: FileStorage, member: MemberActor, partId: string, body: unknown): Promise<void> {
+/** Runs the action; an instruction returns the platform's report of what it did. */
+export async function runActorAction(db: Db, storage: FileStorage, member: MemberActor, partId: string, body: unknown): Promise<InstructionReport | void> {
   const action = ZActorAction.parse(body);
   switch (action.action) {
+    case "instruct":
+      return instructPlatform(db, member, partId, action.instruction);
     case "acknowledge":
       return acknowledgePart(db, member, partId);
     case "answer": {

@@ -22,6 +22,7 @@ export const PART_CALLBACKS: Record<string, string> = {
   actor_acknowledged: "part.acknowledged",
   actor_answer: "part.answered",
   actor_decline: "part.declined",
+  actor_instruction: "part.instruction_executed",
   actor_overdue: "part.overdue",
   answer_part: "part.answered_by_platform",
   withdraw: "part.withdrawn",

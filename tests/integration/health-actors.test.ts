@@ -2,7 +2,7 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, it } from "vitest";
 import { forwardReadyParts } from "@/lib/actors/forward-parts";
 import { listActorParts, loadActorPart, membershipsOf } from "@/lib/actors/inbox";
-import { acknowledgePart, answerActorPart, declineActorPart, type MemberActor } from "@/lib/actors/part-actions";
+import { acknowledgePart, answerActorPart, declineActorPart, instructPlatform, type MemberActor } from "@/lib/actors/part-actions";
 import { db } from "@/lib/db";
 import { computeDeadline, fromDateColumn } from "@/lib/deadlines";
 import type { AppError } from "@/lib/errors/app-error";
@@ -112,6 +112,7 @@ describe("an actor sees and changes only its own parts", () => {
       (m: MemberActor, partId: string) => failure(answerActorPart(db(), getStorage(), m, partId, { mode: "other", sentOn: "2026-01-05", channel: "courrier" }, null)).then((e) => e?.code ?? "done"),
     ],
     ["declines", (m: MemberActor, partId: string) => failure(declineActorPart(db(), getStorage(), m, partId, "Non.")).then((e) => e?.code ?? "done")],
+    ["instructs", (m: MemberActor, partId: string) => failure(instructPlatform(db(), m, partId, { kind: "erase_appointments" })).then((e) => e?.code ?? "done")],
   ] as const)("%s: another actor's part is not found", async (_, attempt) => {
     const { byActor } = await twoDoctorsCase();
     await forwardAll();
@@ -301,5 +302,38 @@ describe("reminders and escalation", () => {
     ]);
     await answerActorPart(db(), getStorage(), await memberOf("dupont"), byActor(dupont).id, { mode: "other", sentOn: "2026-01-05", channel: "courrier" }, null);
     expect((await listCases(db(), ZCaseListQuery.parse({ status: "all", escalated: "1", q: request.reference }), { staffId: staff.id }, late)).items).toHaveLength(0);
+  });
+});
+
+describe("instructions to the platform", () => {
+  it("erases or restricts the subject's appointments in that actor's agenda only, rectifies identity, and reports back", async () => {
+    const camilleId = (await db().patient.findUniqueOrThrow({ where: { email: "camille.martin@exemple.fr" } })).id;
+    const agenda = (actor: string) => ({ patientId: camilleId, relativeId: null, healthActorId: actor });
+    const { request, byActor } = await twoDoctorsCase();
+    await forwardAll();
+
+    // The demo data other tests rely on is put back at the end.
+    const kept = await db().appointment.findMany({ where: agenda(lefebvre) });
+    const lefebvreBefore = kept.length;
+    const dupontBefore = await db().appointment.count({ where: agenda(dupont) });
+    const otherAgendas = await db().appointment.count({ where: { patientId: camilleId, NOT: { healthActorId: lefebvre } } });
+    expect(lefebvreBefore).toBeGreaterThan(0);
+    const restricted = await instructPlatform(db(), await memberOf("lefebvre"), byActor(lefebvre).id, { kind: "restrict" });
+    expect(restricted).toEqual({ kind: "restrict", appointments: lefebvreBefore });
+    expect(await db().appointment.count({ where: { ...agenda(lefebvre), restrictedAt: { not: null } } })).toBe(lefebvreBefore);
+    const erased = await instructPlatform(db(), await memberOf("lefebvre"), byActor(lefebvre).id, { kind: "erase_appointments" });
+    expect(erased).toEqual({ kind: "erase_appointments", appointments: lefebvreBefore });
+    expect(await db().appointment.count({ where: agenda(lefebvre) })).toBe(0);
+    expect(await db().appointment.count({ where: agenda(dupont) })).toBe(dupontBefore);
+    expect(await db().appointment.count({ where: { patientId: camilleId, NOT: { healthActorId: lefebvre } } })).toBe(otherAgendas);
+
+    const event = await db().requestEvent.findFirstOrThrow({ where: { requestId: request.id, type: "actor_instruction" }, orderBy: { id: "desc" } });
+    expect(event.payload).toEqual({ partId: byActor(lefebvre).id, kind: "erase_appointments", appointments: lefebvreBefore });
+
+    const rectified = await instructPlatform(db(), await memberOf("dupont"), byActor(dupont).id, { kind: "rectify_identity", lastName: "Martin-Durand" });
+    expect(rectified).toEqual({ kind: "rectify_identity", changes: { lastName: { before: "Martin", after: "Martin-Durand" } } });
+    expect((await db().patient.findUniqueOrThrow({ where: { id: camilleId } })).lastName).toBe("Martin-Durand");
+    await db().patient.update({ where: { id: camilleId }, data: { lastName: "Martin" } });
+    await db().appointment.createMany({ data: kept.map((a) => ({ ...a, restrictedAt: null })) });
   });
 });

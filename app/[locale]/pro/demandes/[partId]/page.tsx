@@ -5,11 +5,12 @@ import { ActorAnswerForm } from "@/components/actor-answer-form";
 import { requireMember } from "@/lib/actors/current-member";
 import { identityCheckSummary } from "@/lib/actors/identity-summary";
 import { loadActorPart } from "@/lib/actors/inbox";
+import type { InstructionReport } from "@/lib/actors/part-actions";
 import { db } from "@/lib/db";
 import { daysLeft, fromDateColumn } from "@/lib/deadlines";
 import { fill } from "@/lib/i18n/fill";
 import { formatDay, formatInstant } from "@/lib/i18n/format";
-import { messages } from "@/lib/i18n/messages";
+import { type Messages, messages } from "@/lib/i18n/messages";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { currentRegistry } from "@/lib/registry";
 import { RIGHT_LABELS } from "@/lib/rights/rights";
@@ -17,6 +18,13 @@ import { actorPartAction } from "./actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   return { title: messages(await pageLocale(params)).pro.inbox };
+}
+
+function instructionSummary(report: InstructionReport, p: Messages["pro"]): string {
+  if (report.kind === "rectify_identity") {
+    return fill(p.reportRectified, { changes: Object.entries(report.changes).map(([field, c]) => `${field} ${c.before} → ${c.after}`).join(", ") });
+  }
+  return fill(report.kind === "erase_appointments" ? p.reportErased : p.reportRestricted, { count: report.appointments });
 }
 
 export default async function ActorPartPage({ params }: { params: Promise<{ locale: string; partId: string }> }) {
@@ -126,6 +134,29 @@ export default async function ActorPartPage({ params }: { params: Promise<{ loca
               }}
             />
           </section>
+          <section className="card" aria-labelledby="instruct-title">
+            <h2 id="instruct-title">{p.instructTitle}</h2>
+            <p>{p.instructIntro}</p>
+            <ActionForm id="instruct" action={actorPartAction.bind(null, locale, part.id, "instruct")} submitLabel={p.instructSubmit}>
+              <label htmlFor="instruct-kind">{p.instructKind}</label>
+              <select id="instruct-kind" name="kind" defaultValue="erase_appointments">
+                {(["erase_appointments", "restrict", "rectify_identity"] as const).map((k) => (
+                  <option key={k} value={k}>
+                    {p.instructKinds[k]}
+                  </option>
+                ))}
+              </select>
+              <fieldset>
+                <legend>{p.instructFields}</legend>
+                <label htmlFor="instruct-firstName">{p.firstName}</label>
+                <input id="instruct-firstName" name="firstName" autoComplete="off" />
+                <label htmlFor="instruct-lastName">{p.lastName}</label>
+                <input id="instruct-lastName" name="lastName" autoComplete="off" />
+                <label htmlFor="instruct-birthDate">{p.birthDate}</label>
+                <input id="instruct-birthDate" name="birthDate" type="date" />
+              </fieldset>
+            </ActionForm>
+          </section>
           <section className="card" aria-labelledby="decline-title">
             <h2 id="decline-title">{p.declineTitle}</h2>
             <ActionForm id="decline" action={actorPartAction.bind(null, locale, part.id, "decline")} submitLabel={p.declineSubmit}>
@@ -144,6 +175,7 @@ export default async function ActorPartPage({ params }: { params: Promise<{ loca
           {r.events.map((e) => (
             <li key={String(e.id)}>
               <strong>{p.events[e.type] ?? e.type}</strong>
+              {e.type === "actor_instruction" ? <> — {instructionSummary(e.payload as InstructionReport, p)}</> : null}
               <br />
               <span className="hint">{formatInstant(e.createdAt, locale)}</span>
             </li>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Appointment" ADD COLUMN     "restrictedAt" TIMESTAMPTZ(3);
