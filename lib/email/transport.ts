@@ -3,9 +3,16 @@ import { env } from "@/lib/env";
 
 let transporter: Transporter | undefined;
 
+/** How many SMTP connections the worker keeps open, and so how many mails it hands over at once. */
+export const SMTP_CONNECTIONS = 5;
+
+/** One pooled transport per process: connections are reused from mail to mail (no handshake each time). */
 export function mailTransport(): Transporter {
   const e = env();
   transporter ??= nodemailer.createTransport({
+    pool: true,
+    maxConnections: SMTP_CONNECTIONS,
+    maxMessages: 500,
     host: e.SMTP_HOST,
     port: e.SMTP_PORT,
     secure: e.SMTP_SECURE,

@@ -10,6 +10,8 @@ import { remindUnansweredRequests } from "@/lib/cases/request-information";
 import { sendReminders } from "./send-reminders";
 import { getStorage } from "@/lib/storage";
 import { sendOutboxEmail } from "@/lib/email/send-outbox-email";
+import { SMTP_CONNECTIONS } from "@/lib/email/transport";
+import { inParallel } from "@/lib/util/in-parallel";
 import { createQueues, QUEUES } from "./boss";
 
 export const OUTBOX_POLL_MS = 500;
@@ -21,13 +23,20 @@ export const OUTBOX_POLL_MS = 500;
 export async function startWorker(queue: PgBoss, db: Db): Promise<() => void> {
   await createQueues(queue);
 
-  await queue.work<{ outboxId: string }>(QUEUES.sendEmail.name, { batchSize: 5, pollingIntervalSeconds: 0.5 }, async (jobs) => {
-    for (const job of jobs) await sendOutboxEmail(db, job.data.outboxId);
-  });
-
-  await queue.work<{ deliveryId: string }>(QUEUES.deliverWebhook.name, { batchSize: 5, pollingIntervalSeconds: 0.5 }, async (jobs) => {
-    for (const job of jobs) await deliverWebhook(db, job.data.deliveryId);
-  });
+  // A batch is worked several jobs at a time (mails over the transport's pooled connections). A job
+  // that fails is failed on its own, for pg-boss to retry with back-off; the rest of the batch completes.
+  const workBatch = <D extends object>(name: string, run: (data: D) => Promise<unknown>) =>
+    queue.work<D>(name, { batchSize: 4 * SMTP_CONNECTIONS, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+      await inParallel(jobs, SMTP_CONNECTIONS, async (job) => {
+        try {
+          await run(job.data);
+        } catch (error) {
+          await queue.fail(name, job.id, { message: error instanceof Error ? error.message.slice(0, 300) : "unknown error" });
+        }
+      });
+    });
+  await workBatch<{ outboxId: string }>(QUEUES.sendEmail.name, (data) => sendOutboxEmail(db, data.outboxId));
+  await workBatch<{ deliveryId: string }>(QUEUES.deliverWebhook.name, (data) => deliverWebhook(db, data.deliveryId));
 
   await queue.work(QUEUES.purgeExpired.name, { pollingIntervalSeconds: 30 }, async () => {
     const now = Date.now();
