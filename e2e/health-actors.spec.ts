@@ -124,3 +124,34 @@ test("two doctors receive a patient's erasure request: one answers, one declines
   await expect(dpo.getByText("Refus de l'acteur de santé (motifs et recours dans le courrier)")).toBeVisible();
   await dpoContext.close();
 });
+
+test("a clinic's admin invites a member and connects its software: key and signing secret shown once", async ({ page }) => {
+  await signInToInbox(page, "accueil.clinique-des-tilleuls@exemple.fr");
+  await page.getByRole("link", { name: "Membres" }).click();
+  await expect(page.getByRole("heading", { name: "Membres de Clinique des Tilleuls" })).toBeVisible();
+  await expectAccessible(page);
+  const invited = `infirmiere.${Date.now()}@exemple.fr`;
+  await page.getByLabel("Nom", { exact: true }).fill("Infirmière coordinatrice");
+  await page.getByLabel("Adresse e-mail").fill(invited);
+  await page.getByRole("button", { name: "Inviter" }).click();
+  await expect(page.getByRole("cell", { name: invited })).toBeVisible();
+  await waitForMail(invited, /Invitation à l'espace de Clinique des Tilleuls/);
+
+  await page.getByRole("link", { name: "Intégration" }).click();
+  await page.getByLabel(/Nom de la clé/).fill("Logiciel de la clinique");
+  await page.getByRole("button", { name: "Créer une clé" }).click();
+  const key = (await page.getByRole("status").filter({ hasText: "Clé créée" }).locator("code").textContent())!;
+  expect(key).toMatch(/^dsra_/);
+  const api = await page.request.get("/api/v1/actor/parts", { headers: { authorization: `Bearer ${key}` } });
+  expect(api.status()).toBe(200);
+
+  const url = page.getByLabel(/Adresse \(https:\/\/…\)/);
+  await url.fill("ftp://logiciel.exemple.fr/rappels");
+  await page.getByRole("button", { name: "Enregistrer l'adresse" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /adresse/ })).toBeVisible();
+  await url.fill("http://127.0.0.1:9/rappels");
+  await page.getByRole("button", { name: "Enregistrer l'adresse" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Secret de signature" }).locator("code")).toHaveText(/^whsec_/);
+  await expect(page.getByText("Adresse actuelle : http://127.0.0.1:9/rappels")).toBeVisible();
+  await expectAccessible(page);
+});

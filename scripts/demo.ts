@@ -142,6 +142,9 @@ Patient accounts (sign in with "Se connecter": the link arrives in the inbox abo
 ${patients}
   Camille Martin has a minor child (Léo); Jeanne Bernard is a relative held by two accounts.
 
+Health actors' space: ${appUrl}/fr/pro   (magic link, as patients)
+    dr.dupont@exemple.fr (admin), secretariat.dupont@exemple.fr, accueil.clinique-des-tilleuls@exemple.fr (admin)
+
 DPO back office: ${appUrl}/fr/dpo   (password, then the 6-digit TOTP code; no app? npm run totp -- <secret>)
 ${(["agent", "admin"] as const)
   .map((role) => {

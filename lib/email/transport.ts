@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 let transporter: Transporter | undefined;
 
 /** How many SMTP connections the worker keeps open, and so how many mails it hands over at once. */
-export const SMTP_CONNECTIONS = 5;
+export const SMTP_CONNECTIONS = 10;
 
 /** One pooled transport per process: connections are reused from mail to mail (no handshake each time). */
 export function mailTransport(): Transporter {

@@ -23,10 +23,12 @@ export const OUTBOX_POLL_MS = 500;
 export async function startWorker(queue: PgBoss, db: Db): Promise<() => void> {
   await createQueues(queue);
 
-  // A batch is worked several jobs at a time (mails over the transport's pooled connections). A job
-  // that fails is failed on its own, for pg-boss to retry with back-off; the rest of the batch completes.
-  const workBatch = <D extends object>(name: string, run: (data: D) => Promise<unknown>) =>
-    queue.work<D>(name, { batchSize: 4 * SMTP_CONNECTIONS, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+  // pg-boss fetches a batch every half second: the batch size bounds the throughput (100 mails per
+  // fetch, 200 a second at most). A batch is worked several jobs at a time (mails over the transport's
+  // pooled connections); a job that fails is failed on its own, for pg-boss to retry with back-off,
+  // and the rest of the batch completes. Webhook batches stay small: a receiver may take 10 s.
+  const workBatch = <D extends object>(name: string, batchSize: number, run: (data: D) => Promise<unknown>) =>
+    queue.work<D>(name, { batchSize, pollingIntervalSeconds: 0.5 }, async (jobs) => {
       await inParallel(jobs, SMTP_CONNECTIONS, async (job) => {
         try {
           await run(job.data);
@@ -35,8 +37,8 @@ export async function startWorker(queue: PgBoss, db: Db): Promise<() => void> {
         }
       });
     });
-  await workBatch<{ outboxId: string }>(QUEUES.sendEmail.name, (data) => sendOutboxEmail(db, data.outboxId));
-  await workBatch<{ deliveryId: string }>(QUEUES.deliverWebhook.name, (data) => deliverWebhook(db, data.deliveryId));
+  await workBatch<{ outboxId: string }>(QUEUES.sendEmail.name, 10 * SMTP_CONNECTIONS, (data) => sendOutboxEmail(db, data.outboxId));
+  await workBatch<{ deliveryId: string }>(QUEUES.deliverWebhook.name, 2 * SMTP_CONNECTIONS, (data) => deliverWebhook(db, data.deliveryId));
 
   await queue.work(QUEUES.purgeExpired.name, { pollingIntervalSeconds: 30 }, async () => {
     const now = Date.now();
@@ -49,6 +51,8 @@ export async function startWorker(queue: PgBoss, db: Db): Promise<() => void> {
       where: { status: "sending", updatedAt: { lt: new Date(now - 15 * 60_000) } },
       data: { status: "failed", lastError: "interrupted while sending: check the SMTP server's log before sending again" },
     });
+    // A callback left "sending" by a crash goes out again: receivers drop repeats by delivery id.
+    await db.webhookDelivery.updateMany({ where: { status: "sending", updatedAt: { lt: new Date(now - 15 * 60_000) } }, data: { status: "pending" } });
     // Identity files of a decided or withdrawn case whose deletion was interrupted.
     const leftover = await db.identityProof.findMany({
       where: { storageKey: { not: null }, request: { OR: [{ identityStatus: { in: ["accepted", "rejected"] } }, { status: "withdrawn" }] } },
