@@ -1,10 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState, useTransition } from "react";
+import { type FormEvent, useState } from "react";
 import type { Locale } from "@/lib/i18n/locale";
-
-type Result = { ok: true } | { ok: false; message: string; fields: { path: string; message: string }[] };
+import { useMultipartPost } from "./use-multipart-post";
 
 export interface ActorAnswerText {
   answerMode: string;
@@ -20,30 +19,12 @@ export interface ActorAnswerText {
 /** The actor's answer: a document passed on to the requester, or the record of an answer sent otherwise. */
 export function ActorAnswerForm({ locale, partId, t }: { locale: Locale; partId: string; t: ActorAnswerText }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
   const [mode, setMode] = useState<"portal" | "other">("portal");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { pending, errors, formError, post } = useMultipartPost(t.sendError);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    startTransition(async () => {
-      try {
-        const response = await fetch(`/api/pro/parts/${partId}/answer?locale=${locale}`, { method: "POST", body: form });
-        const result = (await response.json()) as Result;
-        if (result.ok) {
-          setErrors({});
-          setFormError(null);
-          router.refresh();
-        } else {
-          setErrors(Object.fromEntries(result.fields.map((f) => [f.path, f.message])));
-          setFormError(result.fields.length ? null : result.message);
-        }
-      } catch {
-        setFormError(t.sendError);
-      }
-    });
+    post(`/api/pro/parts/${partId}/answer?locale=${locale}`, new FormData(event.currentTarget), () => router.refresh());
   }
 
   const field = (name: string, label: string, input: React.ReactNode) => (

@@ -1,11 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState, useTransition } from "react";
+import type { FormEvent } from "react";
 import type { ProofKind } from "@/lib/identity/assess-identity";
 import type { Locale } from "@/lib/i18n/locale";
-
-type Result = { ok: true; missing: ProofKind[] } | { ok: false; message: string; fields: { path: string; message: string }[] };
+import { useMultipartPost } from "./use-multipart-post";
 
 /**
  * The proofs a request still waits for, sent from "Mes demandes". Errors are announced at the top
@@ -18,29 +17,13 @@ export function ProofUploadForm({ locale, reference, kinds, t }: {
   t: { hint: string; submit: string; sendError: string };
 }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { pending, errors, formError, post } = useMultipartPost(t.sendError);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    startTransition(async () => {
-      try {
-        const response = await fetch(`/api/portal/requests/${reference}/proofs?locale=${locale}`, { method: "POST", body: form });
-        const result = (await response.json()) as Result;
-        if (result.ok) {
-          setErrors({});
-          setFormError(null);
-          router.push(`/${locale}/mes-demandes/${reference}?justificatif=1`);
-          router.refresh();
-        } else {
-          setErrors(Object.fromEntries(result.fields.map((f) => [f.path, f.message])));
-          setFormError(result.fields.length ? null : result.message);
-        }
-      } catch {
-        setFormError(t.sendError);
-      }
+    post(`/api/portal/requests/${reference}/proofs?locale=${locale}`, new FormData(event.currentTarget), () => {
+      router.push(`/${locale}/mes-demandes/${reference}?justificatif=1`);
+      router.refresh();
     });
   }
 

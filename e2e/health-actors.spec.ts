@@ -60,8 +60,14 @@ test("two doctors receive a patient's erasure request: one answers, one declines
   const dupont = await dupontContext.newPage();
   await signInToInbox(dupont, "dr.dupont@exemple.fr");
   await expectAccessible(dupont);
+  // In the inbox, by its reference; the e-mail's button leads to the same page.
+  await dupont.getByLabel("Rechercher une référence").fill(reference);
+  await dupont.getByRole("button", { name: "Rechercher" }).click();
+  await expect(dupont.getByRole("row")).toHaveCount(2);
   await dupont.getByRole("link", { name: reference }).click();
   await expect(dupont.getByRole("heading", { name: `Demande ${reference}` })).toBeVisible();
+  const emailLink = forwarded.html.match(/href="([^"]*\/fr\/pro\/demandes\/[^"]*)"/)?.[1];
+  expect(new URL(emailLink!).pathname).toBe(new URL(dupont.url()).pathname);
   await expect(dupont.getByText(`${camille.firstName} ${camille.lastName}, née le 12 avril 1986`)).toBeVisible();
   await expect(dupont.getByText("Dr Marc Lefebvre")).toHaveCount(0);
   await expectAccessible(dupont);
@@ -92,8 +98,8 @@ test("two doctors receive a patient's erasure request: one answers, one declines
   const lefebvre = await lefebvreContext.newPage();
   await signInToInbox(lefebvre, "dr.lefebvre@exemple.fr");
   expect((await lefebvre.goto(dupontPartUrl))?.status()).toBe(404);
-  await lefebvre.goto("/fr/pro");
-  await lefebvre.getByRole("link", { name: reference }).click();
+  const lefebvreMail = await waitForMail("dr.lefebvre@exemple.fr", new RegExp(`Demande de droits à traiter ${reference}`));
+  await lefebvre.goto(lefebvreMail.html.match(/href="([^"]*\/fr\/pro\/demandes\/[^"]*)"/)![1]!);
   await lefebvre.getByRole("button", { name: "Refuser la demande" }).click();
   await expect(lefebvre.locator("#decline-error")).toContainText("Ce champ est obligatoire.");
   await lefebvre.getByLabel(/Motifs du refus/).fill("Le dossier médical doit être conservé vingt ans après le dernier passage.");

@@ -51,40 +51,48 @@ function subjectWhere(scope: PackageScope) {
   return null;
 }
 
-export async function* packageAppointments(db: Db, scope: PackageScope, batch = BATCH): AsyncGenerator<PackageAppointment[]> {
-  const where = subjectWhere(scope);
-  if (!where) return;
-  let after: { startsAt: Date; id: string } | null = null;
+/** Pages of rows in keyset order: each page read after the last row of the one before. */
+async function* keysetPages<R>(page: (after: R | null) => Promise<R[]>, size: number): AsyncGenerator<R[]> {
+  let after: R | null = null;
   for (;;) {
-    const rows: PackageAppointment[] = await db.appointment.findMany({
-      where: { ...where, ...(after ? { OR: [{ startsAt: { gt: after.startsAt } }, { startsAt: after.startsAt, id: { gt: after.id } }] } : {}) },
-      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-      take: batch,
-      select: { id: true, startsAt: true, status: true, mode: true, motive: true },
-    });
+    const rows = await page(after);
     if (rows.length === 0) return;
     yield rows;
-    if (rows.length < batch) return;
+    if (rows.length < size) return;
     after = rows.at(-1)!;
   }
 }
 
-export async function* packageDocuments(db: Db, scope: PackageScope, batch = BATCH): AsyncGenerator<PackageDocument[]> {
+export function packageAppointments(db: Db, scope: PackageScope, batch = BATCH): AsyncGenerator<PackageAppointment[]> {
   const where = subjectWhere(scope);
-  if (!where) return;
-  let after: { createdAt: Date; id: string } | null = null;
-  for (;;) {
-    const rows: PackageDocument[] = await db.document.findMany({
-      where: { ...where, ...(after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {}) },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: batch,
-      select: { id: true, createdAt: true, title: true, kind: true, sharedBy: true },
-    });
-    if (rows.length === 0) return;
-    yield rows;
-    if (rows.length < batch) return;
-    after = rows.at(-1)!;
-  }
+  return keysetPages<PackageAppointment>(
+    async (after) =>
+      where
+        ? db.appointment.findMany({
+            where: { ...where, ...(after ? { OR: [{ startsAt: { gt: after.startsAt } }, { startsAt: after.startsAt, id: { gt: after.id } }] } : {}) },
+            orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+            take: batch,
+            select: { id: true, startsAt: true, status: true, mode: true, motive: true },
+          })
+        : [],
+    batch,
+  );
+}
+
+export function packageDocuments(db: Db, scope: PackageScope, batch = BATCH): AsyncGenerator<PackageDocument[]> {
+  const where = subjectWhere(scope);
+  return keysetPages<PackageDocument>(
+    async (after) =>
+      where
+        ? db.document.findMany({
+            where: { ...where, ...(after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {}) },
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            take: batch,
+            select: { id: true, createdAt: true, title: true, kind: true, sharedBy: true },
+          })
+        : [],
+    batch,
+  );
 }
 
 const appointmentJson = (a: PackageAppointment) => ({ id: a.id, startsAt: a.startsAt.toISOString(), status: a.status, mode: a.mode, motive: a.motive });

@@ -41,8 +41,8 @@ export interface InboxRow {
 }
 
 /**
- * One page of the inbox of the given actors, by due date (keyset: after the part `after`). Every
- * read is scoped by `healthActorIds` in the query itself.
+ * One page of the inbox of the given actors, by due date (keyset: after the part `after`), or the
+ * parts of one request when `reference` is given. Every read is scoped by `healthActorIds` in the query.
  */
 export async function listActorParts(
   db: Db,
@@ -50,11 +50,13 @@ export async function listActorParts(
   view: "open" | "done",
   after: { dueDate: IsoDay; id: string } | null,
   now = new Date(),
+  reference?: string,
 ): Promise<{ rows: InboxRow[]; next: { dueDate: IsoDay; id: string } | null }> {
   const parts = await db.requestPart.findMany({
     where: {
       healthActorId: { in: healthActorIds },
       status: { in: INBOX_STATUSES[view] },
+      ...(reference ? { request: { reference } } : {}),
       ...(after ? { OR: [{ dueDate: { gt: new Date(`${after.dueDate}T00:00:00Z`) } }, { dueDate: new Date(`${after.dueDate}T00:00:00Z`), id: { gt: after.id } }] } : {}),
     },
     orderBy: [{ dueDate: "asc" }, { id: "asc" }],

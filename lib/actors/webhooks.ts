@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { QUEUES } from "@/lib/jobs/boss";
+import { claimPending } from "@/lib/jobs/claim-pending";
 import type { Membership } from "./inbox";
 
 /**
@@ -76,18 +77,11 @@ export function verifyWebhookSignature(input: { secret: string; timestamp: strin
 
 /** Hands new (or stalled) deliveries to the job queue, as the outbox does for e-mails. */
 export async function enqueueWebhookDeliveries(db: Db, queue: PgBoss, limit = 200): Promise<number> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    UPDATE "WebhookDelivery" SET "enqueuedAt" = now()
-    WHERE id IN (
-      SELECT id FROM "WebhookDelivery"
-      WHERE status = 'pending' AND ("enqueuedAt" IS NULL OR "enqueuedAt" < now() - interval '2 minutes')
-      ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED
-    )
-    RETURNING id`;
-  if (rows.length === 0) return 0;
+  const ids = await claimPending(db, "WebhookDelivery", limit);
+  if (ids.length === 0) return 0;
   const { retryLimit, retryDelay, retryBackoff } = QUEUES.deliverWebhook;
-  await queue.insert(rows.map((r) => ({ name: QUEUES.deliverWebhook.name, data: { deliveryId: r.id }, singletonKey: r.id, retryLimit, retryDelay, retryBackoff })));
-  return rows.length;
+  await queue.insert(ids.map((id) => ({ name: QUEUES.deliverWebhook.name, data: { deliveryId: id }, singletonKey: id, retryLimit, retryDelay, retryBackoff })));
+  return ids.length;
 }
 
 /**

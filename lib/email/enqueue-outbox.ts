@@ -1,6 +1,7 @@
 import type PgBoss from "pg-boss";
 import type { Db } from "@/lib/db";
 import { QUEUES } from "@/lib/jobs/boss";
+import { claimPending } from "@/lib/jobs/claim-pending";
 
 /**
  * Hands new outbox rows to the job queue. Rows are claimed with SKIP LOCKED so several workers
@@ -9,19 +10,10 @@ import { QUEUES } from "@/lib/jobs/boss";
  * policy keeps that from piling up jobs. Sending itself is at most once (send-outbox-email.ts).
  */
 export async function enqueueOutbox(db: Db, queue: PgBoss, limit = 200): Promise<number> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    UPDATE "OutboxEmail" SET "enqueuedAt" = now()
-    WHERE id IN (
-      SELECT id FROM "OutboxEmail"
-      WHERE status = 'pending' AND ("enqueuedAt" IS NULL OR "enqueuedAt" < now() - interval '2 minutes')
-      ORDER BY "createdAt"
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING id`;
-  if (rows.length === 0) return 0;
-  await queue.insert(rows.map((r) => ({ name: QUEUES.sendEmail.name, data: { outboxId: r.id }, singletonKey: r.id, ...QUEUE_JOB_OPTIONS })));
-  return rows.length;
+  const ids = await claimPending(db, "OutboxEmail", limit);
+  if (ids.length === 0) return 0;
+  await queue.insert(ids.map((id) => ({ name: QUEUES.sendEmail.name, data: { outboxId: id }, singletonKey: id, ...QUEUE_JOB_OPTIONS })));
+  return ids.length;
 }
 
 const QUEUE_JOB_OPTIONS = {

@@ -8,6 +8,7 @@ import { fill } from "@/lib/i18n/fill";
 import { formatDay, formatInstant } from "@/lib/i18n/format";
 import { messages } from "@/lib/i18n/messages";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { REFERENCE_PATTERN } from "@/lib/requests/reference";
 import { RIGHT_LABELS, type RightKey } from "@/lib/rights/rights";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -25,7 +26,7 @@ export default async function ActorInboxPage({
   searchParams,
 }: {
   params: Promise<{ locale: string }>;
-  searchParams: Promise<{ vue?: string; apres?: string }>;
+  searchParams: Promise<{ vue?: string; apres?: string; ref?: string }>;
 }) {
   const locale = await pageLocale(params);
   const t = messages(locale);
@@ -39,13 +40,16 @@ export default async function ActorInboxPage({
       </main>
     );
   }
-  const { vue, apres } = await searchParams;
+  const { vue, apres, ref } = await searchParams;
   const view = vue === "traitees" ? "done" : "open";
+  const reference = ref?.trim().toUpperCase();
   const page = await listActorParts(
     db(),
     viewer.memberships.map((m) => m.healthActorId),
     view,
     cursorOf(apres),
+    new Date(),
+    reference && REFERENCE_PATTERN.test(reference) ? reference : undefined,
   );
   const several = viewer.memberships.length > 1;
   const tab = (target: "open" | "done", label: string) => (
@@ -59,6 +63,14 @@ export default async function ActorInboxPage({
     <main>
       <h1>{p.inbox}</h1>
       <p>{p.inboxIntro}</p>
+      <form method="get" className="inline-search" role="search">
+        {view === "done" ? <input type="hidden" name="vue" value="traitees" /> : null}
+        <label htmlFor="ref">{p.searchReference}</label>
+        <input id="ref" name="ref" defaultValue={ref ?? ""} placeholder="DR-2026-XXXX-XXXX" autoComplete="off" />
+        <button className="button secondary" type="submit">
+          {p.search}
+        </button>
+      </form>
       <nav aria-label={p.inbox}>
         <ul className="tabs">
           {tab("open", p.open)}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AccessDenied } from "@/components/access-denied";
 import { ActionForm } from "@/components/action-form";
 import { SecretForm } from "@/components/secret-form";
 import { listActorKeys } from "@/lib/actors/api-keys";
@@ -22,14 +23,7 @@ export default async function IntegrationPage({ params }: { params: Promise<{ lo
   const p = t.pro;
   const viewer = await requireMember(locale);
   const administered = viewer.memberships.filter((m) => m.role === "admin");
-  if (administered.length === 0) {
-    return (
-      <main className="narrow">
-        <h1>{p.integration}</h1>
-        <p className="notice warn">{t.backoffice.denied}</p>
-      </main>
-    );
-  }
+  if (administered.length === 0) return <AccessDenied text={t.backoffice.denied} />;
   const data = await Promise.all(
     administered.map(async (m) => ({
       keys: await listActorKeys(db(), viewer.memberships, m.healthActorId),

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AccessDenied } from "@/components/access-denied";
 import { ActionForm } from "@/components/action-form";
 import { requireMember } from "@/lib/actors/current-member";
 import { listMembers } from "@/lib/actors/members";
@@ -20,14 +21,7 @@ export default async function MembersPage({ params }: { params: Promise<{ locale
   const p = t.pro;
   const viewer = await requireMember(locale);
   const administered = viewer.memberships.filter((m) => m.role === "admin");
-  if (administered.length === 0) {
-    return (
-      <main className="narrow">
-        <h1>{p.members}</h1>
-        <p className="notice warn">{t.backoffice.denied}</p>
-      </main>
-    );
-  }
+  if (administered.length === 0) return <AccessDenied text={t.backoffice.denied} />;
   const lists = await Promise.all(administered.map((m) => listMembers(db(), viewer.memberships, m.healthActorId)));
   return (
     <main>
