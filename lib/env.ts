@@ -19,6 +19,8 @@ const ZEnv = z.object({
   INFORMATION_REMINDER_DAYS: z.coerce.number().int().min(1).max(90).default(15),
   /** Days after that reminder before a case still unanswered may be closed. */
   INFORMATION_CLOSE_DAYS: z.coerce.number().int().min(1).max(90).default(15),
+  /** Days the requester may download an access copy; the files are deleted after. */
+  ACCESS_COPY_DAYS: z.coerce.number().int().min(1).max(60).default(7),
   /** Accepts plain-HTTP webhook URLs (local set-ups and tests only; production needs HTTPS). */
   WEBHOOK_ALLOW_HTTP: bool.default(false),
   /** Shows the demo mailbox link and the demo banner. Never set in production. */

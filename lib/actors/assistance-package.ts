@@ -6,6 +6,7 @@ import type { Locale } from "@/lib/i18n/locale";
 import { PdfWriter } from "@/lib/pdf/layout";
 import { RIGHT_LABELS, type RightKey } from "@/lib/rights/rights";
 import { csvRow } from "@/lib/util/csv";
+import { keysetPages } from "@/lib/util/keyset-pages";
 import { toWebStream, type ZipEntry, zipStream } from "@/lib/util/zip-stream";
 
 /**
@@ -49,18 +50,6 @@ function subjectWhere(scope: PackageScope) {
   if (relativeId) return { healthActorId: scope.healthActor.id, relativeId };
   if (patientId) return { healthActorId: scope.healthActor.id, patientId, relativeId: null };
   return null;
-}
-
-/** Pages of rows in keyset order: each page read after the last row of the one before. */
-async function* keysetPages<R>(page: (after: R | null) => Promise<R[]>, size: number): AsyncGenerator<R[]> {
-  let after: R | null = null;
-  for (;;) {
-    const rows = await page(after);
-    if (rows.length === 0) return;
-    yield rows;
-    if (rows.length < size) return;
-    after = rows.at(-1)!;
-  }
 }
 
 export function packageAppointments(db: Db, scope: PackageScope, batch = BATCH): AsyncGenerator<PackageAppointment[]> {

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { prepareAccessCopy } from "@/lib/answers/data-export";
 import type { Db } from "@/lib/db";
+import { parisDay } from "@/lib/deadlines";
 import { AppError } from "@/lib/errors/app-error";
 import { nextStatus, TransitionError } from "@/lib/requests/state-machine";
 import type { FileStorage } from "@/lib/storage";
@@ -28,6 +30,7 @@ const OPEN_PART = ["pending", "awaiting_forwarding", "forwarded"] as const;
  */
 export async function answerPart(db: Db, storage: FileStorage, reference: string, input: TAnswerPart, actor: CaseActor): Promise<void> {
   let discardLetter: (() => Promise<void>) | undefined;
+  let discardCopy: (() => Promise<void>) | undefined;
   try {
     await withCase(db, reference, async (tx, request) => {
       const part = await tx.requestPart.findFirst({ where: { id: input.partId, requestId: request.id }, include: { healthActor: { select: { name: true } } } });
@@ -47,15 +50,23 @@ export async function answerPart(db: Db, storage: FileStorage, reference: string
       const status = open === 0 ? nextStatus(handling, "all_parts_answered") : handling;
       await tx.rightsRequest.update({ where: { id: request.id }, data: { status } });
       await recordEvent(tx, request.id, "answer_part", actor, { partId: part.id, outcome: input.outcome, grounds: input.grounds });
+      // Access granted on the platform's own data: the copy is prepared with the answer (Art. 15(3)).
+      let copyUntil: string | undefined;
+      if (request.right === "access" && part.handler === "platform" && input.outcome !== "refused") {
+        const prepared = await prepareAccessCopy(tx, storage, request);
+        discardCopy = prepared.discard;
+        copyUntil = parisDay(prepared.copy.expiresAt);
+      }
       discardLetter = await sendLetter(tx, storage, request, {
         kind: "answer",
         partId: part.id,
-        content: { kind: "answer", handlerName: part.healthActor?.name ?? null, outcome: input.outcome, grounds: input.grounds, message: input.message },
+        content: { kind: "answer", handlerName: part.healthActor?.name ?? null, outcome: input.outcome, grounds: input.grounds, message: input.message, copyUntil },
         update: { kind: "answer" },
       });
     });
   } catch (error) {
     await discardLetter?.();
+    await discardCopy?.();
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import type PgBoss from "pg-boss";
 import type { Db } from "@/lib/db";
 import { deleteProofFiles, sweepAbandonedProofs } from "@/lib/identity/delete-proof-files";
 import { remindActors } from "@/lib/actors/actor-reminders";
+import { expireDataExports } from "@/lib/answers/data-export";
 import { forwardReadyParts } from "@/lib/actors/forward-parts";
 import { deliverWebhook, enqueueWebhookDeliveries } from "@/lib/actors/webhooks";
 import { enqueueOutbox } from "@/lib/email/enqueue-outbox";
@@ -62,6 +63,8 @@ export async function startWorker(queue: PgBoss, db: Db): Promise<() => void> {
     await deleteProofFiles(db, getStorage(), leftover);
     // Proofs of an identity check the requester never completed, after 30 days.
     await sweepAbandonedProofs(db, getStorage());
+    // Access copies past their download window: the files go, the fact of delivery stays.
+    await expireDataExports(db, getStorage());
     // Sent mails keep no content after a week (codes, links, names): the case file holds the facts.
     await db.outboxEmail.updateMany({
       where: { status: "sent", sentAt: { lt: new Date(now - 7 * day) }, NOT: { html: "" } },

@@ -41,6 +41,34 @@ export class PdfWriter {
     this.y = A4.height - MARGIN;
   }
 
+  /** Sections started with `section()`, and the page (0-based, before any contents page) each starts on. */
+  private readonly sections: { title: string; pageIndex: number }[] = [];
+
+  /** A level-1 heading that starts a new page and is listed in the table of contents. */
+  section(title: string) {
+    if (this.sections.length > 0 || this.y < A4.height - MARGIN) this.newPage();
+    this.sections.push({ title, pageIndex: this.doc.getPageCount() - 1 });
+    this.heading(title);
+  }
+
+  /**
+   * Inserts, as page `at` (0-based), a table of contents of the sections written so far, with their
+   * page numbers as they will be once this page is in (call it last, before save).
+   */
+  tableOfContents(at: number, title: string) {
+    const page = this.doc.insertPage(at, [A4.width, A4.height]);
+    let y = A4.height - MARGIN;
+    page.drawText(this.clean(title), { x: MARGIN, y: y - 18, size: 18, font: this.bold, color: INK });
+    y -= 18 * 2.2;
+    for (const s of this.sections) {
+      const number = String(s.pageIndex + (s.pageIndex >= at ? 2 : 1));
+      const size = 11;
+      page.drawText(this.clean(s.title), { x: MARGIN, y: y - size, size, font: this.regular, color: INK });
+      page.drawText(number, { x: MARGIN + this.width - this.regular.widthOfTextAtSize(number, size), y: y - size, size, font: this.regular, color: INK });
+      y -= size * 1.8;
+    }
+  }
+
   private ensure(height: number) {
     if (this.y - height < MARGIN + 24) this.newPage();
   }

@@ -5,7 +5,15 @@ import { RIGHT_ARTICLES, RIGHT_LABELS, type RightKey } from "@/lib/rights/rights
 import { PdfWriter } from "./layout";
 
 export type LetterContent =
-  | { kind: "answer"; handlerName: string | null; outcome: "granted" | "partly_granted" | "refused"; grounds: RefusalGround[]; message: string }
+  | {
+      kind: "answer";
+      handlerName: string | null;
+      outcome: "granted" | "partly_granted" | "refused";
+      grounds: RefusalGround[];
+      message: string;
+      /** An access copy was prepared: downloadable until this day (YYYY-MM-DD). */
+      copyUntil?: string;
+    }
   | { kind: "extension"; reason: string; newDueDate: string }
   /** Closed for want of an answer to a request for information (days as YYYY-MM-DD). */
   | { kind: "closure"; askedOn: string; remindedOn: string; question: string };
@@ -28,6 +36,8 @@ const T = {
     answerTitle: "Réponse à votre demande",
     extensionTitle: "Prolongation du délai de réponse",
     closureTitle: "Clôture de votre demande faute de réponse",
+    copy: (date: string) =>
+      `La copie de vos données (rapport PDF avec sommaire, et archive ZIP aux formats JSON et CSV) est disponible dans « Mes demandes », après connexion, jusqu'au ${date} ; elle sera ensuite supprimée.`,
     asked: (date: string) => `Le ${date}, nous vous avons demandé une précision nécessaire au traitement de votre demande :`,
     closure: (date: string) =>
       `Malgré notre rappel du ${date}, nous n'avons pas reçu votre réponse. Sans cette précision, nous ne pouvons pas donner suite à votre demande et nous la clôturons. Vous pouvez présenter une nouvelle demande à tout moment.`,
@@ -50,6 +60,8 @@ const T = {
     answerTitle: "Answer to your request",
     extensionTitle: "Extension of the time limit",
     closureTitle: "Your request is closed for want of an answer",
+    copy: (date: string) =>
+      `The copy of your data (a PDF report with a table of contents, and a ZIP archive in JSON and CSV) is available in "My requests", after signing in, until ${date}; it is deleted after that.`,
     asked: (date: string) => `On ${date}, we asked you for information needed to handle your request:`,
     closure: (date: string) =>
       `Despite our reminder of ${date}, we have not received your answer. Without it we cannot act on your request, and we are closing it. You may file a new request at any time.`,
@@ -81,6 +93,7 @@ export async function buildLetterPdf(data: LetterData, locale: Locale): Promise<
     pdf.paragraph(t.part(content.handlerName));
     pdf.paragraph(t.outcome[content.outcome]);
     pdf.paragraph(content.message);
+    if (content.copyUntil) pdf.paragraph(t.copy(formatDay(content.copyUntil, locale)));
     if (content.outcome !== "granted") {
       pdf.heading(t.grounds, 2);
       for (const ground of content.grounds) pdf.paragraph(`- ${REFUSAL_GROUNDS[ground][locale]}`);

@@ -1,3 +1,4 @@
+import { exportKeys } from "@/lib/answers/data-export";
 import type { Db } from "@/lib/db";
 import { addMonthsClamped, parisDay, parisMidnight } from "@/lib/deadlines";
 import type { FileStorage } from "@/lib/storage";
@@ -59,9 +60,10 @@ export async function purgeExpiredCases(
     if (batch.length === 0) return report;
     const ids = batch.map((b) => b.id);
     const files = await db.$transaction(async (tx) => {
-      const [proofs, letters] = await Promise.all([
+      const [proofs, letters, copies] = await Promise.all([
         tx.identityProof.findMany({ where: { requestId: { in: ids }, storageKey: { not: null } }, select: { storageKey: true } }),
         tx.caseLetter.findMany({ where: { requestId: { in: ids } }, select: { storageKey: true } }),
+        tx.dataExport.findMany({ where: { requestId: { in: ids }, deletedAt: null }, select: { zipKey: true, pdfKey: true } }),
       ]);
       await tx.$executeRaw`
         INSERT INTO "DeletionRecord" ("reference", "right", "channel", "receivedOn", "dueOn", "status", "extended", "outcomes")
@@ -71,9 +73,9 @@ export async function purgeExpiredCases(
         FROM "RightsRequest" r WHERE r."id" = ANY(${ids}::uuid[])
         ON CONFLICT ("reference") DO NOTHING`;
       await tx.outboxEmail.deleteMany({ where: { requestId: { in: ids } } });
-      // Parts, events, proofs and letters go with their case (ON DELETE CASCADE).
+      // Parts, events, proofs, letters, messages and copies go with their case (ON DELETE CASCADE).
       await tx.rightsRequest.deleteMany({ where: { id: { in: ids } } });
-      return [...proofs, ...letters].map((f) => f.storageKey!);
+      return [...[...proofs, ...letters].map((f) => f.storageKey!), ...exportKeys(copies)];
     });
     for (const key of files) await storage.delete(key);
     report.deleted += ids.length;

@@ -9,6 +9,8 @@ import { WithdrawForm } from "@/components/withdraw-form";
 import { formatDay, formatInstant } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { messages } from "@/lib/i18n/messages";
+import { isAvailable } from "@/lib/answers/data-export";
+import { fill } from "@/lib/i18n/fill";
 import { requesterEvents } from "@/lib/requests/disclosure";
 import { findRequesterCase, provenEmails } from "@/lib/requests/requester-access";
 import { isOpen } from "@/lib/requests/state-machine";
@@ -34,6 +36,7 @@ export default async function CasePage({
   const asked = request.status === "awaiting_information" ? request.events.findLast((e) => e.type === "request_information") : undefined;
   const question = asked ? String((asked.payload as { message?: unknown }).message ?? "") : null;
   const awaited = await awaitedProofs(db(), request.id);
+  const copies = await db().dataExport.findMany({ where: { requestId: request.id }, orderBy: { createdAt: "asc" }, select: { id: true, expiresAt: true, deletedAt: true } });
   const letters = await db().caseLetter.findMany({ where: { requestId: request.id }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, createdAt: true } });
   return (
     <main className="narrow">
@@ -90,6 +93,17 @@ export default async function CasePage({
           {t.confirmation.receipt}
         </a>
       </p>
+      {copies.length > 0 ? (
+        <ul>
+          {copies.map((c) => (
+            <li key={c.id}>
+              <a href={`/${locale}/mes-demandes/${request.reference}/copie/${c.id}`}>
+                {isAvailable(c) ? fill(t.cases.copyLink, { date: formatInstant(c.expiresAt, locale) }) : t.cases.copyGone}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {letters.length > 0 ? (
         <>
           <h2>{t.cases.letters}</h2>

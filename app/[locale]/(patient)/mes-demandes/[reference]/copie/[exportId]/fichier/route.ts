@@ -1,0 +1,28 @@
+import { Readable } from "node:stream";
+import { findRequesterExport, isAvailable, markDownloaded } from "@/lib/answers/data-export";
+import { db } from "@/lib/db";
+import { provenEmails } from "@/lib/requests/requester-access";
+import { getStorage } from "@/lib/storage";
+
+/**
+ * One file of the requester's access copy, decrypted as it streams. Past the window, back to the
+ * copy's page, which says the link has expired.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ locale: string; reference: string; exportId: string }> }) {
+  const { locale, reference, exportId } = await params;
+  const copy = await findRequesterExport(db(), reference, await provenEmails({ includeCode: true }), exportId);
+  if (!copy) return new Response(null, { status: 404 });
+  if (!isAvailable(copy)) return Response.redirect(new URL(`/${locale}/mes-demandes/${reference}/copie/${copy.id}`, request.url), 303);
+  const format = new URL(request.url).searchParams.get("format") === "pdf" ? "pdf" : "zip";
+  const key = format === "pdf" ? copy.pdfKey! : copy.zipKey!;
+  const stream = await getStorage().getStream(key);
+  await markDownloaded(db(), copy);
+  return new Response(Readable.toWeb(Readable.from(stream as AsyncIterable<Uint8Array>)) as ReadableStream<Uint8Array>, {
+    headers: {
+      "Content-Type": format === "pdf" ? "application/pdf" : "application/zip",
+      "Content-Disposition": `attachment; filename="copie-${reference}.${format}"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

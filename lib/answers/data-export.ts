@@ -1,0 +1,77 @@
+import { randomUUID } from "node:crypto";
+import { appendEvent, lockCase } from "@/lib/audit/append-event";
+import type { Db, Tx } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { DataExport, RightsRequest } from "@/lib/generated/prisma/client";
+import { currentRegistry } from "@/lib/registry";
+import type { FileStorage } from "@/lib/storage";
+import { accessCopyPdf, accessCopyZip, copyScopeOf } from "./access-copy";
+
+/**
+ * Prepares the access copy of a case, in the transaction of the answer that grants it: the ZIP is
+ * streamed into encrypted storage, the PDF report stored next to it, and the download window set
+ * (ACCESS_COPY_DAYS, 7 by default). Returns the export and a cleanup for when the answer is not saved.
+ */
+export async function prepareAccessCopy(tx: Tx, storage: FileStorage, request: RightsRequest, now = new Date()): Promise<{ copy: DataExport; discard: () => Promise<void> }> {
+  const platform = await tx.requestPart.findFirst({ where: { requestId: request.id, handler: "platform" }, select: { activities: true } });
+  const scope = await copyScopeOf(tx, request, platform?.activities ?? [], currentRegistry());
+  const id = randomUUID();
+  const zipKey = `exports/${id}.zip`;
+  const pdfKey = `exports/${id}.pdf`;
+  const discard = async () => {
+    await Promise.all([storage.delete(zipKey), storage.delete(pdfKey)]);
+  };
+  try {
+    const zip = await storage.put(zipKey, accessCopyZip(tx, scope, now), { contentType: "application/zip" });
+    const pdf = await storage.put(pdfKey, Buffer.from(await accessCopyPdf(tx, scope, now)), { contentType: "application/pdf" });
+    const expiresAt = new Date(now.getTime() + env().ACCESS_COPY_DAYS * 86_400_000);
+    const copy = await tx.dataExport.create({ data: { id, requestId: request.id, zipKey, pdfKey, zipBytes: zip.size, pdfBytes: pdf.size, expiresAt } });
+    await appendEvent(tx, request.id, { type: "access_copy_ready", actorType: "system", actorId: null, payload: { exportId: id, expiresAt: expiresAt.toISOString() } });
+    return { copy, discard };
+  } catch (error) {
+    await discard();
+    throw error;
+  }
+}
+
+/** The requester's copy, scoped by the case's reference and their proven address; null when not theirs. */
+export async function findRequesterExport(db: Db, reference: string, requesterEmails: string[], exportId: string) {
+  if (requesterEmails.length === 0 || !/^[0-9a-f-]{36}$/.test(exportId)) return null;
+  return db.dataExport.findFirst({ where: { id: exportId, request: { reference, requesterEmail: { in: requesterEmails } } } });
+}
+
+export function isAvailable(copy: Pick<DataExport, "expiresAt" | "deletedAt">, now = new Date()): boolean {
+  return copy.deletedAt === null && copy.expiresAt > now;
+}
+
+/** Records the first download (the fact of delivery). */
+export async function markDownloaded(db: Db, copy: DataExport, now = new Date()): Promise<void> {
+  if (copy.downloadedAt) return;
+  await db.$transaction(async (tx) => {
+    await lockCase(tx, copy.requestId);
+    const first = await tx.dataExport.updateMany({ where: { id: copy.id, downloadedAt: null }, data: { downloadedAt: now } });
+    if (first.count > 0) await appendEvent(tx, copy.requestId, { type: "access_copy_downloaded", actorType: "requester", actorId: null, payload: { exportId: copy.id } });
+  });
+}
+
+/**
+ * The worker's sweep: copies past their window have their files deleted; the row and the case's
+ * events stay as the fact of delivery. Returns how many were deleted.
+ */
+export async function expireDataExports(db: Db, storage: FileStorage, now = new Date()): Promise<number> {
+  const expired = await db.dataExport.findMany({ where: { deletedAt: null, expiresAt: { lte: now } }, take: 500 });
+  for (const copy of expired) {
+    for (const key of [copy.zipKey, copy.pdfKey]) if (key) await storage.delete(key);
+    await db.$transaction(async (tx) => {
+      await lockCase(tx, copy.requestId);
+      await tx.dataExport.update({ where: { id: copy.id }, data: { deletedAt: now, zipKey: null, pdfKey: null } });
+      await appendEvent(tx, copy.requestId, { type: "access_copy_deleted", actorType: "system", actorId: null, payload: { exportId: copy.id } });
+    });
+  }
+  return expired.length;
+}
+
+/** The files a case's copies still hold, for the retention job. */
+export function exportKeys(copies: Pick<DataExport, "zipKey" | "pdfKey">[]): string[] {
+  return copies.flatMap((c) => [c.zipKey, c.pdfKey]).filter((k): k is string => k !== null);
+}
