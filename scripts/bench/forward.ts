@@ -13,28 +13,11 @@ import { createDb } from "@/lib/db";
 import { ensureRegistryVersion } from "@/lib/registry";
 import { seedDemo } from "@/prisma/seed/demo";
 import { startLocalStack } from "../lib/stack";
+import { measure, mb } from "./measure";
 
 const { values } = parseArgs({ options: { parts: { type: "string", default: "10000" }, appointments: { type: "string", default: "5000" } } });
 const PARTS = Number(values.parts);
 const APPOINTMENTS = Number(values.appointments);
-
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
-/** Peak resident memory while `work` runs, sampled every 10 ms, above the level before it. */
-async function measure<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; peakRss: number; baseRss: number }> {
-  global.gc?.();
-  const baseRss = process.memoryUsage().rss;
-  let peakRss = baseRss;
-  const timer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 10);
-  const t0 = performance.now();
-  try {
-    const result = await work();
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    return { result, ms: performance.now() - t0, peakRss, baseRss };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 async function waitFor(label: string, check: () => Promise<boolean>, timeoutMs = 30 * 60_000) {
   const deadline = Date.now() + timeoutMs;
