@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db";
 import { deleteProofFiles, sweepAbandonedProofs } from "@/lib/identity/delete-proof-files";
 import { remindActors } from "@/lib/actors/actor-reminders";
 import { expireDataExports } from "@/lib/answers/data-export";
+import { applyImmediateEffects } from "@/lib/answers/immediate-effects";
 import { forwardReadyParts } from "@/lib/actors/forward-parts";
 import { deliverWebhook, enqueueWebhookDeliveries } from "@/lib/actors/webhooks";
 import { enqueueOutbox } from "@/lib/email/enqueue-outbox";
@@ -95,8 +96,9 @@ export async function startWorker(queue: PgBoss, db: Db): Promise<() => void> {
   const loop = async () => {
     while (!stopped) {
       try {
-        // Health actors' parts ready to go, then the mail they and everything else produced.
-        const forwarded = await forwardReadyParts(db);
+        // Health actors' parts ready to go and rights that take effect at once, then the mail they
+        // and everything else produced.
+        const forwarded = (await forwardReadyParts(db)) + (await applyImmediateEffects(db));
         const moved = (await enqueueOutbox(db, queue)) + (await enqueueWebhookDeliveries(db, queue));
         if (forwarded + moved > 0) continue;
       } catch (error) {

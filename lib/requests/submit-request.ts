@@ -178,6 +178,7 @@ function caseRows(input: TSubmitRequest, ctx: SubmitContext, registry: Registry,
     // LEGAL.md R1.5: while the identification information we ask for is awaited, the clock stops.
     pausedSince: identity.status === "documents_required" ? receivedAt : null,
     informationReminderAt: null,
+    effectsAppliedAt: null,
     extended: false,
     assigneeId: null,
     legalHoldReason: null,

@@ -26,7 +26,13 @@ export function fileParentCase(db: Db, storage: FileStorage, proof: Uint8Array |
 }
 
 /** Camille, signed in, exercises a right on her own data: her identity is verified at once. */
-export function fileSelfCase(db: Db, storage: FileStorage, right: "access" | "erasure", scope: { healthActorIds?: string[] } = {}) {
+export function fileSelfCase(
+  db: Db,
+  storage: FileStorage,
+  right: "access" | "erasure" | "consent_withdrawal" | "objection",
+  scope: { healthActorIds?: string[]; activities?: string[] } = {},
+  details: Record<string, unknown> = {},
+) {
   const camille = DEMO_PATIENTS.camille;
-  return fileAsCamille(db, storage, { right, scope, subject: { relation: "self", firstName: camille.firstName, lastName: camille.lastName, birthDate: camille.birthDate } }, null);
+  return fileAsCamille(db, storage, { right, scope, details, subject: { relation: "self", firstName: camille.firstName, lastName: camille.lastName, birthDate: camille.birthDate } }, null);
 }

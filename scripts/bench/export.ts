@@ -66,7 +66,7 @@ async function main() {
         requesterFirstName: "Patiente", requesterLastName: "Lourde", requesterNameKey: "lourde", requesterEmail: patient.email, requesterPhone: null,
         subjectRelation: "self", subjectFirstName: "Patiente", subjectLastName: "Lourde", subjectNameKey: "lourde", subjectBirthDate: patient.birthDate,
         subjectEmail: null, subjectPatientId: patient.id, subjectRelativeId: null, scope: {}, details: {}, pausedDays: 0, pausedSince: null,
-        informationReminderAt: null, extended: false, assigneeId: null, legalHoldReason: null, idempotencyKey: null, idempotencyHash: null,
+        informationReminderAt: null, effectsAppliedAt: null, extended: false, assigneeId: null, legalHoldReason: null, idempotencyKey: null, idempotencyHash: null,
         createdAt: new Date(), updatedAt: new Date(),
       },
       registry.activities.filter((a) => a.controller === "platform").map((a) => a.key),

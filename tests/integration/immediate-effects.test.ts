@@ -1,0 +1,83 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { applyImmediateEffects, importMarketingOptIns, mayMarket, suppressionKey } from "@/lib/answers/immediate-effects";
+import { db } from "@/lib/db";
+import { getStorage } from "@/lib/storage";
+import { fileSelfCase } from "@/prisma/seed/cases";
+import { DEMO_PATIENTS } from "@/prisma/seed/demo";
+import { demoData } from "./support";
+
+const camille = DEMO_PATIENTS.camille;
+
+/** Camille's consents and marketing preferences as seeded, put back after each test. */
+async function snapshot() {
+  const patient = await db().patient.findUniqueOrThrow({ where: { email: camille.email } });
+  const [consents, marketing] = await Promise.all([
+    db().consent.findMany({ where: { patientId: patient.id }, orderBy: { activityKey: "asc" } }),
+    db().marketingPreference.findMany({ where: { patientId: patient.id }, orderBy: { channel: "asc" } }),
+  ]);
+  return { patient, consents, marketing };
+}
+
+async function restore(before: Awaited<ReturnType<typeof snapshot>>) {
+  for (const c of before.consents) await db().consent.update({ where: { id: c.id }, data: { withdrawnAt: c.withdrawnAt } });
+  await db().marketingPreference.deleteMany({ where: { patientId: before.patient.id } });
+  await db().marketingPreference.createMany({ data: before.marketing });
+  await db().marketingSuppression.deleteMany({ where: { emailHash: suppressionKey(camille.email) } });
+}
+
+beforeAll(async () => {
+  await demoData();
+  await applyImmediateEffects(db());
+});
+
+describe("rights that take effect at once", () => {
+  it("a consent withdrawal stops exactly the consents named, at once, and leaves the rest (and the past) as it was", async () => {
+    const before = await snapshot();
+    try {
+      const request = await fileSelfCase(db(), getStorage(), "consent_withdrawal", { activities: ["research_statistics"] }, { consents: ["research_statistics"] });
+      const now = new Date();
+      expect(await applyImmediateEffects(db(), now)).toBeGreaterThanOrEqual(1);
+      const after = await snapshot();
+      const changed = after.consents.filter((c, i) => c.withdrawnAt?.getTime() !== before.consents[i]!.withdrawnAt?.getTime());
+      expect(changed.map((c) => c.activityKey)).toEqual(["research_statistics"]);
+      expect(changed[0]!.withdrawnAt).toEqual(now);
+      expect(changed[0]!.grantedAt).toEqual(before.consents.find((c) => c.id === changed[0]!.id)!.grantedAt);
+      expect(after.marketing).toEqual(before.marketing);
+      const event = await db().requestEvent.findFirstOrThrow({ where: { requestId: request.id, type: "immediate_effects" } });
+      expect(event.payload).toMatchObject({ consentsWithdrawn: ["research_statistics"], directMarketingStopped: false });
+      // Once only.
+      await applyImmediateEffects(db());
+      expect(await db().requestEvent.count({ where: { requestId: request.id, type: "immediate_effects" } })).toBe(1);
+    } finally {
+      await restore(before);
+    }
+  });
+
+  it("an objection to direct marketing stops it on every channel, and a later import cannot opt her in again", async () => {
+    const before = await snapshot();
+    try {
+      expect(await mayMarket(db(), before.patient.id, "email")).toBe(true);
+      await fileSelfCase(db(), getStorage(), "objection", { activities: ["direct_marketing"] });
+      await applyImmediateEffects(db());
+      const after = await snapshot();
+      expect(after.marketing.map((m) => m.channel).sort()).toEqual(["email", "in_app", "push", "sms"]);
+      expect(after.marketing.every((m) => !m.optedIn)).toBe(true);
+      expect(after.consents).toEqual(before.consents);
+      expect(await mayMarket(db(), before.patient.id, "email")).toBe(false);
+
+      // A partner list brings her back opted in: refused; another patient is imported.
+      const result = await importMarketingOptIns(db(), [
+        { email: camille.email.toUpperCase(), channel: "email" },
+        { email: DEMO_PATIENTS.thomas.email, channel: "email" },
+      ]);
+      expect(result).toEqual({ imported: 1, suppressed: 1 });
+      expect(await mayMarket(db(), before.patient.id, "email")).toBe(false);
+      const row = await db().marketingSuppression.findUniqueOrThrow({ where: { emailHash: suppressionKey(camille.email) } });
+      expect(JSON.stringify(row)).not.toContain(camille.email);
+    } finally {
+      await restore(before);
+      const thomas = await db().patient.findUniqueOrThrow({ where: { email: DEMO_PATIENTS.thomas.email } });
+      await db().marketingPreference.update({ where: { patientId_channel: { patientId: thomas.id, channel: "email" } }, data: { optedIn: false } });
+    }
+  });
+});
