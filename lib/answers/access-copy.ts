@@ -57,7 +57,7 @@ export async function copyScopeOf(db: Client, request: RightsRequest, platformAc
 
 const MASKED = { fr: "(document d'un proche dont vous n'êtes pas le représentant légal : masqué)", en: "(document of a relative you are not the legal representative of: masked)" };
 
-async function accountSection(db: Client, scope: CopyScope) {
+export async function accountSection(db: Client, scope: CopyScope) {
   if (!scope.accountId) return null;
   if (scope.relativeId) {
     const r = await db.relative.findUniqueOrThrow({ where: { id: scope.relativeId }, select: { firstName: true, lastName: true, birthDate: true, sex: true, createdAt: true } });
@@ -81,7 +81,7 @@ async function accountSection(db: Client, scope: CopyScope) {
   };
 }
 
-async function relativesSection(db: Client, scope: CopyScope) {
+export async function relativesSection(db: Client, scope: CopyScope) {
   if (!scope.accountId || scope.relativeId) return [];
   const links = await db.patientRelative.findMany({
     where: { patientId: scope.accountId },
@@ -91,7 +91,7 @@ async function relativesSection(db: Client, scope: CopyScope) {
   return links.map((l) => ({ id: l.relative.id, firstName: l.relative.firstName, lastName: l.relative.lastName, birthDate: fromDateColumn(l.relative.birthDate), link: l.link, legalRepresentative: l.legalRepresentative }));
 }
 
-function appointmentPages(db: Client, scope: CopyScope) {
+export function appointmentPages(db: Client, scope: CopyScope) {
   const where = scope.relativeId ? { patientId: scope.accountId!, relativeId: scope.relativeId } : { patientId: scope.accountId ?? "" };
   return keysetPages(
     async (after: { id: string; startsAt: Date } | null) =>
@@ -107,7 +107,7 @@ function appointmentPages(db: Client, scope: CopyScope) {
   );
 }
 
-async function* documentPages(db: Client, scope: CopyScope) {
+export async function* documentPages(db: Client, scope: CopyScope) {
   if (!scope.accountId) return;
   const represented = new Set(
     (await db.patientRelative.findMany({ where: { patientId: scope.accountId, legalRepresentative: true }, select: { relativeId: true } })).map((r) => r.relativeId),
@@ -129,7 +129,7 @@ async function* documentPages(db: Client, scope: CopyScope) {
   }
 }
 
-async function consentsSection(db: Client, scope: CopyScope) {
+export async function consentsSection(db: Client, scope: CopyScope) {
   if (!scope.accountId || scope.relativeId) return { consents: [], marketing: [] };
   const [consents, marketing] = await Promise.all([
     db.consent.findMany({ where: { patientId: scope.accountId }, orderBy: { grantedAt: "asc" }, select: { activityKey: true, grantedAt: true, withdrawnAt: true } }),
@@ -162,7 +162,7 @@ function emailPages(db: Client, scope: CopyScope) {
   );
 }
 
-async function* jsonList<R>(pages: AsyncIterable<R[]>, shape: (r: R) => unknown): AsyncGenerator<string> {
+export async function* jsonList<R>(pages: AsyncIterable<R[]>, shape: (r: R) => unknown): AsyncGenerator<string> {
   yield "[";
   let first = true;
   for await (const rows of pages) {
@@ -173,11 +173,11 @@ async function* jsonList<R>(pages: AsyncIterable<R[]>, shape: (r: R) => unknown)
   yield "]";
 }
 
-async function* once<T>(value: T): AsyncGenerator<T> {
+export async function* once<T>(value: T): AsyncGenerator<T> {
   yield value;
 }
 
-const appointmentShape = (a: { id: string; startsAt: Date; status: string; mode: string; motive: string; relativeId: string | null; healthActor: { name: string } }) => ({
+export const appointmentShape = (a: { id: string; startsAt: Date; status: string; mode: string; motive: string; relativeId: string | null; healthActor: { name: string } }) => ({
   id: a.id,
   startsAt: a.startsAt.toISOString(),
   healthActor: a.healthActor.name,
@@ -186,7 +186,7 @@ const appointmentShape = (a: { id: string; startsAt: Date; status: string; mode:
   motive: a.motive,
   forRelative: a.relativeId,
 });
-const documentShape = (d: { id: string; createdAt: Date; title: string; kind: string; sharedBy: string; relativeId: string | null; healthActor: { name: string } | null }) => ({
+export const documentShape = (d: { id: string; createdAt: Date; title: string; kind: string; sharedBy: string; relativeId: string | null; healthActor: { name: string } | null }) => ({
   id: d.id,
   createdAt: d.createdAt.toISOString(),
   title: d.title,
@@ -225,7 +225,7 @@ async function* copyJson(db: Client, scope: CopyScope, generatedAt: Date): Async
   yield "}";
 }
 
-async function* csvOf<R>(header: string[], pages: AsyncIterable<R[]>, row: (r: R) => unknown[]): AsyncGenerator<string> {
+export async function* csvOf<R>(header: string[], pages: AsyncIterable<R[]>, row: (r: R) => unknown[]): AsyncGenerator<string> {
   yield `\ufeff${csvRow(header)}`;
   for await (const rows of pages) yield rows.map((r) => csvRow(row(r))).join("");
 }

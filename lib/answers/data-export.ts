@@ -3,16 +3,19 @@ import { appendEvent, lockCase } from "@/lib/audit/append-event";
 import type { Db, Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { DataExport, RightsRequest } from "@/lib/generated/prisma/client";
+import type { ExportKind } from "@/lib/generated/prisma/enums";
 import { currentRegistry } from "@/lib/registry";
 import type { FileStorage } from "@/lib/storage";
 import { accessCopyPdf, accessCopyZip, copyScopeOf } from "./access-copy";
+import { portabilityZip } from "./portability";
 
 /**
- * Prepares the access copy of a case, in the transaction of the answer that grants it: the ZIP is
- * streamed into encrypted storage, the PDF report stored next to it, and the download window set
- * (ACCESS_COPY_DAYS, 7 by default). Returns the export and a cleanup for when the answer is not saved.
+ * Prepares the data copy of a case, in the transaction of the answer that grants it: the ZIP is
+ * streamed into encrypted storage, for an access copy the PDF report stored next to it, and the
+ * download window set (ACCESS_COPY_DAYS, 7 by default). Returns the export and a cleanup for when
+ * the answer is not saved.
  */
-export async function prepareAccessCopy(tx: Tx, storage: FileStorage, request: RightsRequest, now = new Date()): Promise<{ copy: DataExport; discard: () => Promise<void> }> {
+export async function prepareExport(tx: Tx, storage: FileStorage, request: RightsRequest, kind: ExportKind, now = new Date()): Promise<{ copy: DataExport; discard: () => Promise<void> }> {
   const platform = await tx.requestPart.findFirst({ where: { requestId: request.id, handler: "platform" }, select: { activities: true } });
   const scope = await copyScopeOf(tx, request, platform?.activities ?? [], currentRegistry());
   const id = randomUUID();
@@ -22,11 +25,13 @@ export async function prepareAccessCopy(tx: Tx, storage: FileStorage, request: R
     await Promise.all([storage.delete(zipKey), storage.delete(pdfKey)]);
   };
   try {
-    const zip = await storage.put(zipKey, accessCopyZip(tx, scope, now), { contentType: "application/zip" });
-    const pdf = await storage.put(pdfKey, Buffer.from(await accessCopyPdf(tx, scope, now)), { contentType: "application/pdf" });
+    const zip = await storage.put(zipKey, kind === "access" ? accessCopyZip(tx, scope, now) : portabilityZip(tx, scope, now), { contentType: "application/zip" });
+    const pdf = kind === "access" ? await storage.put(pdfKey, Buffer.from(await accessCopyPdf(tx, scope, now)), { contentType: "application/pdf" }) : null;
     const expiresAt = new Date(now.getTime() + env().ACCESS_COPY_DAYS * 86_400_000);
-    const copy = await tx.dataExport.create({ data: { id, requestId: request.id, zipKey, pdfKey, zipBytes: zip.size, pdfBytes: pdf.size, expiresAt } });
-    await appendEvent(tx, request.id, { type: "access_copy_ready", actorType: "system", actorId: null, payload: { exportId: id, expiresAt: expiresAt.toISOString() } });
+    const copy = await tx.dataExport.create({
+      data: { id, requestId: request.id, kind, zipKey, pdfKey: pdf ? pdfKey : null, zipBytes: zip.size, pdfBytes: pdf?.size ?? 0, expiresAt },
+    });
+    await appendEvent(tx, request.id, { type: "access_copy_ready", actorType: "system", actorId: null, payload: { exportId: id, kind, expiresAt: expiresAt.toISOString() } });
     return { copy, discard };
   } catch (error) {
     await discard();

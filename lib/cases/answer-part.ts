@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { prepareAccessCopy } from "@/lib/answers/data-export";
+import { prepareExport } from "@/lib/answers/data-export";
 import type { Db } from "@/lib/db";
 import { parisDay } from "@/lib/deadlines";
 import { AppError } from "@/lib/errors/app-error";
@@ -50,10 +50,11 @@ export async function answerPart(db: Db, storage: FileStorage, reference: string
       const status = open === 0 ? nextStatus(handling, "all_parts_answered") : handling;
       await tx.rightsRequest.update({ where: { id: request.id }, data: { status } });
       await recordEvent(tx, request.id, "answer_part", actor, { partId: part.id, outcome: input.outcome, grounds: input.grounds });
-      // Access granted on the platform's own data: the copy is prepared with the answer (Art. 15(3)).
+      // Access or portability granted on the platform's own data: the copy is prepared with the
+      // answer (Art. 15(3), Art. 20(1)).
       let copyUntil: string | undefined;
-      if (request.right === "access" && part.handler === "platform" && input.outcome !== "refused") {
-        const prepared = await prepareAccessCopy(tx, storage, request);
+      if ((request.right === "access" || request.right === "portability") && part.handler === "platform" && input.outcome !== "refused") {
+        const prepared = await prepareExport(tx, storage, request, request.right);
         discardCopy = prepared.discard;
         copyUntil = parisDay(prepared.copy.expiresAt);
       }

@@ -11,7 +11,7 @@ export type LetterContent =
       outcome: "granted" | "partly_granted" | "refused";
       grounds: RefusalGround[];
       message: string;
-      /** An access copy was prepared: downloadable until this day (YYYY-MM-DD). */
+      /** A data copy (access or portability) was prepared: downloadable until this day (YYYY-MM-DD). */
       copyUntil?: string;
     }
   | { kind: "extension"; reason: string; newDueDate: string }
@@ -37,7 +37,7 @@ const T = {
     extensionTitle: "Prolongation du délai de réponse",
     closureTitle: "Clôture de votre demande faute de réponse",
     copy: (date: string) =>
-      `La copie de vos données (rapport PDF avec sommaire, et archive ZIP aux formats JSON et CSV) est disponible dans « Mes demandes », après connexion, jusqu'au ${date} ; elle sera ensuite supprimée.`,
+      `Vos données sont à télécharger dans « Mes demandes », après connexion, jusqu'au ${date} ; les fichiers seront ensuite supprimés.`,
     asked: (date: string) => `Le ${date}, nous vous avons demandé une précision nécessaire au traitement de votre demande :`,
     closure: (date: string) =>
       `Malgré notre rappel du ${date}, nous n'avons pas reçu votre réponse. Sans cette précision, nous ne pouvons pas donner suite à votre demande et nous la clôturons. Vous pouvez présenter une nouvelle demande à tout moment.`,
@@ -61,7 +61,7 @@ const T = {
     extensionTitle: "Extension of the time limit",
     closureTitle: "Your request is closed for want of an answer",
     copy: (date: string) =>
-      `The copy of your data (a PDF report with a table of contents, and a ZIP archive in JSON and CSV) is available in "My requests", after signing in, until ${date}; it is deleted after that.`,
+      `Your data can be downloaded in "My requests", after signing in, until ${date}; the files are deleted after that.`,
     asked: (date: string) => `On ${date}, we asked you for information needed to handle your request:`,
     closure: (date: string) =>
       `Despite our reminder of ${date}, we have not received your answer. Without it we cannot act on your request, and we are closing it. You may file a new request at any time.`,

@@ -97,3 +97,34 @@ describe("the access copy", () => {
     expect(events.map((e) => e.type)).toEqual(["access_copy_ready", "access_copy_deleted"]);
   });
 });
+
+describe("the portability export", () => {
+  it("holds only what she provided or generated, in JSON that follows the published schema, and CSV", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const schema = JSON.parse(await readFile("docs/portability/schema-v1.json", "utf8")) as {
+      required: string[];
+      properties: Record<string, { items?: { required: string[] }; properties?: Record<string, unknown> }>;
+    };
+    const request = await fileSelfCase(db(), getStorage(), "portability", {}, { portabilityFormat: "json" });
+    const platform = await db().requestPart.findFirstOrThrow({ where: { requestId: request.id, handler: "platform" } });
+    await answerPart(db(), getStorage(), request.reference, { partId: platform.id, outcome: "granted", grounds: [], message: "Vos données portables." }, actor);
+    const copy = await db().dataExport.findFirstOrThrow({ where: { requestId: request.id } });
+    expect(copy).toMatchObject({ kind: "portability", pdfKey: null });
+
+    const files = unzipSync(new Uint8Array(await getStorage().get(copy.zipKey!)));
+    expect(Object.keys(files).sort()).toEqual(["LISEZMOI-README.txt", "compte.csv", "consentements.csv", "documents.csv", "donnees-portables.json", "proches.csv", "rendez-vous.csv"]);
+    const data = JSON.parse(strFromU8(files["donnees-portables.json"]!)) as Record<string, unknown> & { documents: Record<string, unknown>[]; appointments: Record<string, unknown>[] };
+    expect(Object.keys(data).sort()).toEqual([...schema.required].sort());
+    for (const list of ["relatives", "consents", "marketingPreferences", "appointments", "documents"]) {
+      const items = data[list] as Record<string, unknown>[];
+      expect(items.length).toBeGreaterThan(0);
+      for (const item of items) expect(Object.keys(item).sort()).toEqual([...schema.properties[list]!.items!.required].sort());
+    }
+    // Only documents she uploaded; not the platform's own records about her.
+    const camille = await db().patient.findUniqueOrThrow({ where: { email: DEMO_PATIENTS.camille.email } });
+    expect(data.documents).toHaveLength(await db().document.count({ where: { patientId: camille.id, sharedBy: "patient" } }));
+    const everything = Object.values(files).map((f) => strFromU8(f)).join("\n");
+    expect(everything).not.toContain(request.reference);
+    expect(everything).not.toContain("Ordonnance – Dr Antoine Dupont");
+  });
+});

@@ -34,14 +34,16 @@ export default async function CopyPage({ params }: { params: Promise<{ locale: s
         <>
           <p>{fill(t.copyIntro, { date: formatInstant(copy.expiresAt, locale) })}</p>
           <ul>
-            <li>
-              <a href={`${base}?format=pdf`} download>
-                {t.copyPdf} ({size(copy.pdfBytes)})
-              </a>
-            </li>
+            {copy.pdfKey ? (
+              <li>
+                <a href={`${base}?format=pdf`} download>
+                  {t.copyPdf} ({size(copy.pdfBytes)})
+                </a>
+              </li>
+            ) : null}
             <li>
               <a href={`${base}?format=zip`} download>
-                {t.copyZip} ({size(copy.zipBytes)})
+                {copy.kind === "portability" ? t.copyPortable : t.copyZip} ({size(copy.zipBytes)})
               </a>
             </li>
           </ul>

@@ -14,7 +14,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
   if (!copy) return new Response(null, { status: 404 });
   if (!isAvailable(copy)) return Response.redirect(new URL(`/${locale}/mes-demandes/${reference}/copie/${copy.id}`, request.url), 303);
   const format = new URL(request.url).searchParams.get("format") === "pdf" ? "pdf" : "zip";
-  const key = format === "pdf" ? copy.pdfKey! : copy.zipKey!;
+  const key = format === "pdf" ? copy.pdfKey : copy.zipKey;
+  if (!key) return new Response(null, { status: 404 });
   const stream = await getStorage().getStream(key);
   await markDownloaded(db(), copy);
   return new Response(Readable.toWeb(Readable.from(stream as AsyncIterable<Uint8Array>)) as ReadableStream<Uint8Array>, {
