@@ -20,6 +20,7 @@ export const ZCaseAction = z.discriminatedUnion(
     z.object({ action: z.literal("extend"), reason: z.string() }),
     z.object({ action: z.literal("answer_part"), partId: z.string(), outcome: z.string(), grounds: z.array(z.string()).optional(), message: z.string() }),
     z.object({ action: z.literal("close") }),
+    z.object({ action: z.literal("rectify"), changes: z.array(z.unknown()) }),
     z.object({ action: z.literal("set_legal_hold"), reason: z.string() }),
     z.object({ action: z.literal("release_legal_hold") }),
   ],
@@ -38,6 +39,7 @@ export const CASE_ACTION_PERMISSIONS: Record<CaseActionName, Permission> = {
   extend: "requests.extend",
   answer_part: "requests.answer",
   close: "requests.close",
+  rectify: "requests.answer",
   set_legal_hold: "legal_hold.manage",
   release_legal_hold: "legal_hold.manage",
 };

@@ -1,3 +1,4 @@
+import { rectifySubject, ZRectify } from "@/lib/answers/rectify";
 import { db } from "@/lib/db";
 import { getStorage } from "@/lib/storage";
 import { addNote } from "./add-note";
@@ -33,6 +34,9 @@ export async function runCaseAction(reference: string, body: unknown, actor: Cas
       return answerPart(db(), getStorage(), reference, ZAnswerPart.parse(action), actor);
     case "close":
       return closeCase(db(), getStorage(), reference, actor);
+    case "rectify":
+      await rectifySubject(db(), reference, ZRectify.parse(action), actor);
+      return;
     case "set_legal_hold":
       return setLegalHold(db(), reference, ZLegalHold.parse(action).reason, actor);
     case "release_legal_hold":

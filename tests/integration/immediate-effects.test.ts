@@ -81,3 +81,33 @@ describe("rights that take effect at once", () => {
     }
   });
 });
+
+describe("rectification", () => {
+  it("changes the subject's record in one transaction, keeping each value before and after; refuses a change it cannot make and changes nothing then", async () => {
+    const { rectifySubject } = await import("@/lib/answers/rectify");
+    const { upsertStaff } = await import("@/lib/staff/create-staff");
+    const { uniqueEmail } = await import("./support");
+    const staff = await upsertStaff(db(), { email: uniqueEmail("dpo-rectif"), name: "DPO", role: "dpo_agent", password: "un mot de passe assez long" }, process.env.AUTH_SECRET!);
+    const actor = { type: "staff" as const, staffId: staff.id, actorId: staff.id };
+    const before = await db().patient.findUniqueOrThrow({ where: { email: camille.email } });
+    const request = await fileSelfCase(db(), getStorage(), "rectification", {}, { rectifications: [{ field: "Nom", current: "Martin", corrected: "Martin-Durand" }] });
+    try {
+      // A date in the future: refused, nothing changed.
+      const refused = await rectifySubject(db(), request.reference, { changes: [{ field: "lastName", value: "Martin-Durand" }, { field: "birthDate", value: "2999-01-01" }] }, actor).catch((e: unknown) => e);
+      expect((refused as { code?: string }).code).toBe("validation");
+      expect((await db().patient.findUniqueOrThrow({ where: { id: before.id } })).lastName).toBe("Martin");
+
+      const changes = await rectifySubject(db(), request.reference, { changes: [{ field: "lastName", value: "Martin-Durand" }, { field: "city", value: "Villeurbanne" }] }, actor);
+      expect(changes).toEqual([
+        { field: "lastName", before: "Martin", after: "Martin-Durand" },
+        { field: "city", before: before.city, after: "Villeurbanne" },
+      ]);
+      const after = await db().patient.findUniqueOrThrow({ where: { id: before.id } });
+      expect(after).toMatchObject({ lastName: "Martin-Durand", city: "Villeurbanne", firstName: before.firstName, email: before.email, phone: before.phone });
+      const event = await db().requestEvent.findFirstOrThrow({ where: { requestId: request.id, type: "rectification_applied" } });
+      expect(event.payload).toEqual({ changes });
+    } finally {
+      await db().patient.update({ where: { id: before.id }, data: { lastName: before.lastName, city: before.city } });
+    }
+  });
+});

@@ -8,6 +8,9 @@ import { receivedAtFromForm } from "@/lib/http/form-received-at";
 import { isLocale } from "@/lib/i18n/locale";
 import { staffAllowedTo } from "@/lib/staff/current-staff";
 
+/** The rows of the rectification form. */
+const RECTIFY_ROWS = [0, 1, 2];
+
 /**
  * The form's fields as the action's body: empty fields are absent, "grounds" may repeat, no agent is
  * null, and a receipt typed as a Paris date and time becomes the instant the API takes.
@@ -20,6 +23,9 @@ function bodyOf(action: CaseActionName, form: FormData): Record<string, unknown>
   if (action === "answer_part") body.grounds = form.getAll("grounds").map(String);
   if (action === "assign") body.agentId = typeof body.agentId === "string" ? body.agentId : null;
   if (action === "information_received") body.receivedAt = receivedAtFromForm(form, "received", "receivedAt", new Date());
+  if (action === "rectify") {
+    body.changes = RECTIFY_ROWS.map((i) => ({ field: form.get(`field_${i}`), value: form.get(`value_${i}`) })).filter((c) => c.field && c.value);
+  }
   return body;
 }
 

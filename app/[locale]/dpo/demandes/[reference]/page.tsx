@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
 import { AccessDenied } from "@/components/access-denied";
 import { PartsTable } from "@/components/parts-table";
+import { type FieldChange, RECTIFIABLE_FIELDS } from "@/lib/answers/rectify";
 import { can } from "@/lib/auth/permissions";
 import { loadCaseFile } from "@/lib/backoffice/case-file";
 import { REFUSAL_GROUND_CODES, REFUSAL_GROUNDS } from "@/lib/cases/grounds";
@@ -171,6 +172,56 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
         ) : null}
       </section>
 
+      {request.right === "rectification" ? (
+        <section aria-labelledby="rectify-title">
+          <h2 id="rectify-title">{b.rectifyTitle}</h2>
+          <div className="table-wrap">
+            <table>
+              <caption>{b.rectifyAsked}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{b.rectifyField}</th>
+                  <th scope="col">{b.rectifyCurrent}</th>
+                  <th scope="col">{b.rectifyCorrected}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {((request.details as { rectifications?: { field: string; current?: string; corrected: string }[] }).rectifications ?? []).map((r, i) => (
+                  <tr key={i}>
+                    <td>{r.field}</td>
+                    <td>{r.current ?? ""}</td>
+                    <td>{r.corrected}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {can(viewer.role, "requests.answer") && (request.status === "received" || request.status === "in_progress") ? (
+            <div className="card">
+              <p>{b.rectifyIntro}</p>
+              <ActionForm id="rectify" action={caseFormAction.bind(null, locale, request.reference, "rectify")} submitLabel={b.rectifyApply}>
+                {[0, 1, 2].map((i) => (
+                  <fieldset key={i}>
+                    <legend>{fill(b.rectifyRow, { n: i + 1 })}</legend>
+                    <label htmlFor={`field_${i}`}>{b.rectifyField}</label>
+                    <select id={`field_${i}`} name={`field_${i}`} defaultValue="">
+                      <option value="">—</option>
+                      {RECTIFIABLE_FIELDS.map((f) => (
+                        <option key={f} value={f}>
+                          {b.rectifiableFields[f]}
+                        </option>
+                      ))}
+                    </select>
+                    <label htmlFor={`value_${i}`}>{b.rectifyValue}</label>
+                    <input id={`value_${i}`} name={`value_${i}`} autoComplete="off" />
+                  </fieldset>
+                ))}
+              </ActionForm>
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+
       <section aria-labelledby="answer-title">
         <h2 id="answer-title">{b.answer}</h2>
         <div className="grid">
@@ -300,6 +351,15 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
                 {e.actorType === "staff" ? (staffNames.get(e.actorId ?? "") ?? e.actorId) : `${e.actorType}${e.actorId ? ` ${e.actorId}` : ""}`}
                 {typeof payload.text === "string" ? <p>{payload.text}</p> : null}
                 {typeof payload.reason === "string" ? <p>{payload.reason}</p> : null}
+                {e.type === "rectification_applied" && Array.isArray(payload.changes) ? (
+                  <ul>
+                    {(payload.changes as FieldChange[]).map((c) => (
+                      <li key={c.field}>
+                        {b.rectifiableFields[c.field]} : <del>{c.before ?? "—"}</del> → <ins>{c.after}</ins>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </li>
             );
           })}

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { type CaseActor, recordEvent, withCase } from "@/lib/cases/with-case";
+import type { Db } from "@/lib/db";
+import { isIsoDay, parisDay } from "@/lib/deadlines";
+import { AppError } from "@/lib/errors/app-error";
+
+/**
+ * Rectification (GDPR Art. 16): the DPO applies the corrections the requester asked for, field by
+ * field, to the subject's record in one transaction; the case keeps each field's value before and
+ * after. (Refusing, or refusing in part, is an answer with its grounds.)
+ */
+export const RECTIFIABLE_FIELDS = ["firstName", "lastName", "birthName", "birthDate", "birthPlace", "phone", "street", "postalCode", "city"] as const;
+export type RectifiableField = (typeof RECTIFIABLE_FIELDS)[number];
+/** A relative's profile holds only these. */
+const RELATIVE_FIELDS: readonly RectifiableField[] = ["firstName", "lastName", "birthDate"];
+
+export const ZRectify = z.object({
+  changes: z
+    .array(
+      z
+        .object({ field: z.enum(RECTIFIABLE_FIELDS, "choice"), value: z.string("required").trim().min(1, "required").max(200, "too_long") })
+        .refine((c) => c.field !== "birthDate" || isIsoDay(c.value), { path: ["value"], message: "date" }),
+    )
+    .min(1, "required")
+    .max(10, "too_long"),
+});
+export type TRectify = z.infer<typeof ZRectify>;
+
+export interface FieldChange {
+  field: RectifiableField;
+  before: string | null;
+  after: string;
+}
+
+/** The changes that differ from the record, each with its value before (days as YYYY-MM-DD). */
+export function diffRecord(record: Partial<Record<RectifiableField, string | Date | null>>, changes: TRectify["changes"]): FieldChange[] {
+  const shown = (v: string | Date | null | undefined) => (v instanceof Date ? v.toISOString().slice(0, 10) : (v ?? null));
+  const last = new Map(changes.map((c) => [c.field, c.value]));
+  return [...last].filter(([field, value]) => shown(record[field]) !== value).map(([field, value]) => ({ field, before: shown(record[field]), after: value }));
+}
+
+export async function rectifySubject(db: Db, reference: string, input: TRectify, actor: CaseActor, now = new Date()): Promise<FieldChange[]> {
+  return withCase(db, reference, async (tx, request) => {
+    if (request.right !== "rectification") throw new AppError("conflict", { fr: "Cette demande n'est pas une demande de rectification.", en: "This request is not a rectification request." });
+    if (request.status !== "received" && request.status !== "in_progress") {
+      throw new AppError("conflict", { fr: "La rectification se fait quand la demande est en cours de traitement.", en: "Rectification is done while the request is being handled." });
+    }
+    if (input.changes.some((c) => c.field === "birthDate" && c.value > parisDay(now))) throw AppError.validation([{ path: "changes", key: "future" }]);
+    const relative = request.subjectRelativeId;
+    if (!relative && !request.subjectPatientId) {
+      throw new AppError("conflict", { fr: "La personne n'a pas été retrouvée dans les données de la plateforme.", en: "The person was not found in the platform's data." });
+    }
+    if (relative && input.changes.some((c) => !RELATIVE_FIELDS.includes(c.field))) throw AppError.validation([{ path: "changes", key: "invalid" }]);
+    const record = relative ? await tx.relative.findUniqueOrThrow({ where: { id: relative } }) : await tx.patient.findUniqueOrThrow({ where: { id: request.subjectPatientId! } });
+    const changes = diffRecord(record as Partial<Record<RectifiableField, string | Date | null>>, input.changes);
+    if (changes.length === 0) return changes;
+    const data = Object.fromEntries(changes.map((c) => [c.field, c.field === "birthDate" ? new Date(`${c.after}T00:00:00Z`) : c.after]));
+    if (relative) await tx.relative.update({ where: { id: relative }, data });
+    else await tx.patient.update({ where: { id: request.subjectPatientId! }, data });
+    await recordEvent(tx, request.id, "rectification_applied", actor, { changes });
+    return changes;
+  });
+}
