@@ -105,9 +105,9 @@ export async function importMarketingOptIns(db: Db, contacts: { email: string; c
   return { imported, suppressed: contacts.filter((c) => suppressed.has(suppressionKey(c.email))).length };
 }
 
-/** Whether the platform may send a marketing message to this patient on this channel now. */
+/** Whether the platform may send a marketing message to this patient on this channel now (opted in, not suppressed, not restricted). */
 export async function mayMarket(db: Db, patientId: string, channel: MarketingChannel): Promise<boolean> {
-  const patient = await db.patient.findUnique({ where: { id: patientId }, select: { email: true, marketing: { where: { channel }, select: { optedIn: true } } } });
-  if (!patient || !patient.marketing[0]?.optedIn) return false;
+  const patient = await db.patient.findUnique({ where: { id: patientId }, select: { email: true, restrictedAt: true, marketing: { where: { channel }, select: { optedIn: true } } } });
+  if (!patient || patient.restrictedAt || !patient.marketing[0]?.optedIn) return false;
   return (await db.marketingSuppression.count({ where: { emailHash: suppressionKey(patient.email) } })) === 0;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { prepareExport } from "@/lib/answers/data-export";
+import { applyRestriction } from "@/lib/answers/restriction";
 import type { Db } from "@/lib/db";
 import { parisDay } from "@/lib/deadlines";
 import { AppError } from "@/lib/errors/app-error";
@@ -58,6 +59,7 @@ export async function answerPart(db: Db, storage: FileStorage, reference: string
         discardCopy = prepared.discard;
         copyUntil = parisDay(prepared.copy.expiresAt);
       }
+      if (request.right === "restriction" && part.handler === "platform" && input.outcome !== "refused") await applyRestriction(tx, request, actor);
       discardLetter = await sendLetter(tx, storage, request, {
         kind: "answer",
         partId: part.id,

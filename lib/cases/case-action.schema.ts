@@ -21,6 +21,8 @@ export const ZCaseAction = z.discriminatedUnion(
     z.object({ action: z.literal("answer_part"), partId: z.string(), outcome: z.string(), grounds: z.array(z.string()).optional(), message: z.string() }),
     z.object({ action: z.literal("close") }),
     z.object({ action: z.literal("rectify"), changes: z.array(z.unknown()) }),
+    z.object({ action: z.literal("announce_lift"), reason: z.string() }),
+    z.object({ action: z.literal("lift_restriction") }),
     z.object({ action: z.literal("set_legal_hold"), reason: z.string() }),
     z.object({ action: z.literal("release_legal_hold") }),
   ],
@@ -40,6 +42,8 @@ export const CASE_ACTION_PERMISSIONS: Record<CaseActionName, Permission> = {
   answer_part: "requests.answer",
   close: "requests.close",
   rectify: "requests.answer",
+  announce_lift: "requests.answer",
+  lift_restriction: "requests.answer",
   set_legal_hold: "legal_hold.manage",
   release_legal_hold: "legal_hold.manage",
 };

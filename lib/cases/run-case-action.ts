@@ -1,4 +1,5 @@
 import { rectifySubject, ZRectify } from "@/lib/answers/rectify";
+import { announceLift, liftRestriction, ZAnnounceLift } from "@/lib/answers/restriction";
 import { db } from "@/lib/db";
 import { getStorage } from "@/lib/storage";
 import { addNote } from "./add-note";
@@ -34,6 +35,10 @@ export async function runCaseAction(reference: string, body: unknown, actor: Cas
       return answerPart(db(), getStorage(), reference, ZAnswerPart.parse(action), actor);
     case "close":
       return closeCase(db(), getStorage(), reference, actor);
+    case "announce_lift":
+      return announceLift(db(), reference, ZAnnounceLift.parse(action).reason, actor);
+    case "lift_restriction":
+      return liftRestriction(db(), reference, actor);
     case "rectify":
       await rectifySubject(db(), reference, ZRectify.parse(action), actor);
       return;

@@ -29,7 +29,7 @@ export function fileParentCase(db: Db, storage: FileStorage, proof: Uint8Array |
 export function fileSelfCase(
   db: Db,
   storage: FileStorage,
-  right: "access" | "erasure" | "consent_withdrawal" | "objection" | "portability" | "rectification",
+  right: "access" | "erasure" | "consent_withdrawal" | "objection" | "portability" | "rectification" | "restriction",
   scope: { healthActorIds?: string[]; activities?: string[] } = {},
   details: Record<string, unknown> = {},
 ) {

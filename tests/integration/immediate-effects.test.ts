@@ -111,3 +111,38 @@ describe("rectification", () => {
     }
   });
 });
+
+describe("restriction", () => {
+  it("granted, it stops marketing for the person; it is lifted only after the person was told", async () => {
+    const { answerPart } = await import("@/lib/cases/answer-part");
+    const { announceLift, liftRestriction, mayProcess } = await import("@/lib/answers/restriction");
+    const { upsertStaff } = await import("@/lib/staff/create-staff");
+    const { uniqueEmail } = await import("./support");
+    const staff = await upsertStaff(db(), { email: uniqueEmail("dpo-limit"), name: "DPO", role: "dpo_agent", password: "un mot de passe assez long" }, process.env.AUTH_SECRET!);
+    const actor = { type: "staff" as const, staffId: staff.id, actorId: staff.id };
+    const patient = await db().patient.findUniqueOrThrow({ where: { email: camille.email } });
+    expect(await mayMarket(db(), patient.id, "email")).toBe(true);
+
+    const request = await fileSelfCase(db(), getStorage(), "restriction", {}, { restrictionGround: "accuracy_contested" });
+    const platform = await db().requestPart.findFirstOrThrow({ where: { requestId: request.id, handler: "platform" } });
+    try {
+      await answerPart(db(), getStorage(), request.reference, { partId: platform.id, outcome: "granted", grounds: [], message: "La limitation est appliquée pendant la vérification." }, actor);
+      expect(await mayMarket(db(), patient.id, "email")).toBe(false);
+      expect(await mayProcess(db(), patient.id, "studies")).toBe(false);
+
+      const early = await liftRestriction(db(), request.reference, actor).catch((e: unknown) => e as { code: string });
+      expect(early?.code).toBe("conflict");
+      expect(await mayMarket(db(), patient.id, "email")).toBe(false);
+
+      await announceLift(db(), request.reference, "Vos données ont été vérifiées et sont exactes.", actor);
+      const notice = await db().outboxEmail.findFirstOrThrow({ where: { requestId: request.id, subject: { contains: "va être levée" } } });
+      expect(notice.text).toContain("Vos données ont été vérifiées et sont exactes.");
+      await liftRestriction(db(), request.reference, actor);
+      expect(await mayMarket(db(), patient.id, "email")).toBe(true);
+      const types = (await db().requestEvent.findMany({ where: { requestId: request.id }, orderBy: { id: "asc" } })).map((e) => e.type);
+      expect(types.filter((t) => t.startsWith("restriction"))).toEqual(["restriction_applied", "restriction_lift_announced", "restriction_lifted"]);
+    } finally {
+      await db().patient.update({ where: { id: patient.id }, data: { restrictedAt: null, restrictionReference: null, restrictionLiftNoticeAt: null } });
+    }
+  });
+});

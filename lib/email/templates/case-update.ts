@@ -13,6 +13,8 @@ export type CaseUpdate =
   | { kind: "information_reminder"; message: string; closeOn: string }
   | { kind: "closed" }
   | { kind: "closed_no_answer" }
+  /** Art. 18(3): the restriction will be lifted, and why. */
+  | { kind: "restriction_lift"; reason: string }
   /** A health actor's own answer, attached. */
   | { kind: "actor_answer"; actorName: string }
   /** A health actor answered by other means: the day (formatted) and how. */
@@ -34,6 +36,10 @@ const T = {
     actor_answered_elsewhere: {
       subject: "L'acteur de santé a répondu à votre demande",
       text: "{actor} indique vous avoir répondu le {date} ({channel}) pour la partie de votre demande qui le concerne.",
+    },
+    restriction_lift: {
+      subject: "La limitation du traitement de vos données va être levée",
+      text: "Nous vous informons, comme la loi le prévoit, que la limitation du traitement de vos données va être levée. Motif :",
     },
     closed_no_answer: {
       subject: "Votre demande est close faute de réponse",
@@ -58,6 +64,10 @@ const T = {
       subject: "The health actor answered your request",
       text: "{actor} states it answered you on {date} ({channel}) for the part of your request that concerns it.",
     },
+    restriction_lift: {
+      subject: "The restriction of the processing of your data will be lifted",
+      text: "As the law requires, we inform you that the restriction of the processing of your data will be lifted. Reason:",
+    },
     closed_no_answer: {
       subject: "Your request is closed for want of an answer",
       text: "As our request for information remained unanswered despite our reminder, we are closing your request. The attached letter (PDF) gives the reasons and your remedies; you may file a new request at any time.",
@@ -70,7 +80,11 @@ const T = {
 export function caseUpdateEmail(locale: Locale, reference: string, update: CaseUpdate, caseUrl: string): RenderedEmail {
   const t = T[locale];
   const extra =
-    update.kind === "identity_rejected" ? update.reason : update.kind === "information_request" || update.kind === "information_reminder" ? update.message : null;
+    update.kind === "identity_rejected" || update.kind === "restriction_lift"
+      ? update.reason
+      : update.kind === "information_request" || update.kind === "information_reminder"
+        ? update.message
+        : null;
   return renderEmail(locale, `${t[update.kind].subject} (${reference})`, t[update.kind].subject, [
     { kind: "p", text: t.ref(reference) },
     { kind: "p", text: fill(t[update.kind].text, placeholders(update)) },

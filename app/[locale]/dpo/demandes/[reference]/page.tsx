@@ -42,6 +42,10 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
   const staffNames = new Map(agents.map((a) => [a.id, a.name]));
   const openParts = request.parts.filter((p) => ["pending", "awaiting_forwarding", "forwarded"].includes(p.status));
   const left = daysLeft(fromDateColumn(request.dueDate), new Date());
+  const restricted =
+    request.right === "restriction" && request.subjectPatientId
+      ? await db().patient.findUnique({ where: { id: request.subjectPatientId }, select: { restrictedAt: true, restrictionReference: true, restrictionLiftNoticeAt: true } })
+      : null;
   const messageTexts = await Promise.all(request.messages.map(async (m) => ({ id: m.id, createdAt: m.createdAt, text: await openText(m.body) })));
   const followUp = request.status === "awaiting_information" ? followUpOf(request, new Date()) : null;
   const details = Object.entries(request.details as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== null && v !== "");
@@ -171,6 +175,34 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
           </div>
         ) : null}
       </section>
+
+      {request.right === "restriction" ? (
+        <section aria-labelledby="restriction-title">
+          <h2 id="restriction-title">{b.restrictionTitle}</h2>
+          {restricted?.restrictionReference === request.reference && restricted.restrictedAt ? (
+            <div className="card">
+              <p>{fill(b.restrictionActive, { date: formatInstant(restricted.restrictedAt, locale) })}</p>
+              {restricted.restrictionLiftNoticeAt ? (
+                <>
+                  <p>{fill(b.restrictionNoticeSent, { date: formatInstant(restricted.restrictionLiftNoticeAt, locale) })}</p>
+                  {can(viewer.role, "requests.answer") ? (
+                    <ActionForm id="lift" action={caseFormAction.bind(null, locale, request.reference, "lift_restriction")} submitLabel={b.restrictionLift}>
+                      {null}
+                    </ActionForm>
+                  ) : null}
+                </>
+              ) : can(viewer.role, "requests.answer") ? (
+                <ActionForm id="announce" action={caseFormAction.bind(null, locale, request.reference, "announce_lift")} submitLabel={b.restrictionAnnounce}>
+                  <label htmlFor="lift-reason">{b.restrictionAnnounceReason}</label>
+                  <textarea id="lift-reason" name="reason" />
+                </ActionForm>
+              ) : null}
+            </div>
+          ) : (
+            <p>{b.restrictionNone}</p>
+          )}
+        </section>
+      ) : null}
 
       {request.right === "rectification" ? (
         <section aria-labelledby="rectify-title">

@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { notifyRequester } from "@/lib/cases/notify-requester";
+import { type CaseActor, recordEvent, withCase } from "@/lib/cases/with-case";
+import type { Db, Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors/app-error";
+import type { RightsRequest } from "@/lib/generated/prisma/client";
+
+/**
+ * Restriction of processing (GDPR Art. 18): granted, the subject's data is kept but used for
+ * nothing else — every optional processing of the platform asks `mayProcess` first. It is lifted
+ * only after the subject was told (Art. 18(3)), by the DPO, on the same case.
+ */
+
+/** The processing a restriction stops (the service itself and legal obligations go on). */
+export const STOPPED_BY_RESTRICTION = ["marketing", "studies", "analytics"] as const;
+export type OptionalProcessing = (typeof STOPPED_BY_RESTRICTION)[number];
+
+export async function mayProcess(db: Db | Tx, patientId: string, _purpose: OptionalProcessing): Promise<boolean> {
+  const patient = await db.patient.findUnique({ where: { id: patientId }, select: { restrictedAt: true } });
+  return patient !== null && patient.restrictedAt === null;
+}
+
+function subjectOf(request: RightsRequest): string {
+  if (!request.subjectPatientId) {
+    throw new AppError("conflict", { fr: "La personne n'a pas été retrouvée dans les données de la plateforme.", en: "The person was not found in the platform's data." });
+  }
+  return request.subjectPatientId;
+}
+
+/** Applied with the answer that grants a restriction request (lib/cases/answer-part.ts). */
+export async function applyRestriction(tx: Tx, request: RightsRequest, actor: CaseActor, now = new Date()): Promise<void> {
+  const patientId = subjectOf(request);
+  await tx.patient.update({ where: { id: patientId }, data: { restrictedAt: now, restrictionReference: request.reference, restrictionLiftNoticeAt: null } });
+  await recordEvent(tx, request.id, "restriction_applied", actor, { at: now.toISOString() });
+}
+
+export const ZAnnounceLift = z.object({ reason: z.string("required").trim().min(1, "required").max(2000, "too_long") });
+
+/** The DPO tells the subject the restriction will be lifted, and why: the step that must come first. */
+export async function announceLift(db: Db, reference: string, reason: string, actor: CaseActor, now = new Date()): Promise<void> {
+  await withCase(db, reference, async (tx, request) => {
+    const patient = await tx.patient.findUnique({ where: { id: subjectOf(request) }, select: { id: true, restrictionReference: true } });
+    if (patient?.restrictionReference !== request.reference) throw notRestricted();
+    await tx.patient.update({ where: { id: patient.id }, data: { restrictionLiftNoticeAt: now } });
+    await recordEvent(tx, request.id, "restriction_lift_announced", actor, { reason });
+    await notifyRequester(tx, request, { kind: "restriction_lift", reason });
+  });
+}
+
+/** Lifts the restriction, once the subject was told. */
+export async function liftRestriction(db: Db, reference: string, actor: CaseActor): Promise<void> {
+  await withCase(db, reference, async (tx, request) => {
+    const patient = await tx.patient.findUnique({ where: { id: subjectOf(request) }, select: { id: true, restrictionReference: true, restrictionLiftNoticeAt: true } });
+    if (patient?.restrictionReference !== request.reference) throw notRestricted();
+    if (!patient.restrictionLiftNoticeAt) {
+      throw new AppError("conflict", {
+        fr: "La personne doit d'abord être informée de la levée de la limitation (RGPD art. 18(3)).",
+        en: "The person must first be told the restriction will be lifted (GDPR Art. 18(3)).",
+      });
+    }
+    await tx.patient.update({ where: { id: patient.id }, data: { restrictedAt: null, restrictionReference: null, restrictionLiftNoticeAt: null } });
+    await recordEvent(tx, request.id, "restriction_lifted", actor, {});
+  });
+}
+
+const notRestricted = () => new AppError("conflict", { fr: "Aucune limitation en cours pour cette demande.", en: "No restriction in force for this request." });
