@@ -19,6 +19,9 @@ const ZEnv = z.object({
   INFORMATION_REMINDER_DAYS: z.coerce.number().int().min(1).max(90).default(15),
   /** Days after that reminder before a case still unanswered may be closed. */
   INFORMATION_CLOSE_DAYS: z.coerce.number().int().min(1).max(90).default(15),
+  /** Sign-in links one address may ask for per hour, and one client address (IP). */
+  MAGIC_LINKS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(5),
+  MAGIC_LINKS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
   /** Days the requester may download an access copy; the files are deleted after. */
   ACCESS_COPY_DAYS: z.coerce.number().int().min(1).max(60).default(7),
   /** Accepts plain-HTTP webhook URLs (local set-ups and tests only; production needs HTTPS). */

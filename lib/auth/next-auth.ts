@@ -75,7 +75,7 @@ export function authOptions(): AuthOptions {
           return parsed.data.email;
         },
         async sendVerificationRequest({ identifier, url }) {
-          await consumeRateLimit(db(), `magic-link:${identifier}`, 5, 3600);
+          await consumeRateLimit(db(), `magic-link:${identifier}`, env().MAGIC_LINKS_PER_ADDRESS_PER_HOUR, 3600);
           const callback = new URL(url).searchParams.get("callbackUrl") ?? "";
           const segment = callback ? new URL(callback, env().APP_URL).pathname.split("/")[1] : undefined;
           const locale = isLocale(segment) ? segment : "fr";

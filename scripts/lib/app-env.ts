@@ -26,8 +26,11 @@ export function localAppEnv(stack: LocalStack, secrets?: { authSecret: string; f
     STORAGE_DRIVER: "local",
     STORAGE_LOCAL_DIR: stack.storageDir,
     MAILDEV_URL: `http://127.0.0.1:${stack.mailWebPort}`,
-    // The tests file many requests for the same demo patients.
+    // The tests file many requests for the same demo patients, and sign them in many times, all
+    // from this machine's address.
     PORTAL_SUBMISSIONS_PER_HOUR: "10000",
+    MAGIC_LINKS_PER_ADDRESS_PER_HOUR: "1000",
+    MAGIC_LINKS_PER_IP_PER_HOUR: "10000",
     // Health actors' callbacks to receivers on this machine (tests, the demo) are plain HTTP.
     WEBHOOK_ALLOW_HTTP: "true",
   };
