@@ -23,6 +23,7 @@ export const ZCaseAction = z.discriminatedUnion(
     z.object({ action: z.literal("rectify"), changes: z.array(z.unknown()) }),
     z.object({ action: z.literal("announce_lift"), reason: z.string() }),
     z.object({ action: z.literal("lift_restriction") }),
+    z.object({ action: z.literal("balance_objection"), decision: z.string(), reasons: z.string() }),
     z.object({ action: z.literal("set_legal_hold"), reason: z.string() }),
     z.object({ action: z.literal("release_legal_hold") }),
   ],
@@ -44,6 +45,7 @@ export const CASE_ACTION_PERMISSIONS: Record<CaseActionName, Permission> = {
   rectify: "requests.answer",
   announce_lift: "requests.answer",
   lift_restriction: "requests.answer",
+  balance_objection: "requests.answer",
   set_legal_hold: "legal_hold.manage",
   release_legal_hold: "legal_hold.manage",
 };

@@ -1,3 +1,4 @@
+import { balanceObjection, ZBalanceObjection } from "@/lib/answers/objection";
 import { rectifySubject, ZRectify } from "@/lib/answers/rectify";
 import { announceLift, liftRestriction, ZAnnounceLift } from "@/lib/answers/restriction";
 import { db } from "@/lib/db";
@@ -39,6 +40,8 @@ export async function runCaseAction(reference: string, body: unknown, actor: Cas
       return announceLift(db(), reference, ZAnnounceLift.parse(action).reason, actor);
     case "lift_restriction":
       return liftRestriction(db(), reference, actor);
+    case "balance_objection":
+      return balanceObjection(db(), reference, ZBalanceObjection.parse(action), actor);
     case "rectify":
       await rectifySubject(db(), reference, ZRectify.parse(action), actor);
       return;

@@ -146,3 +146,29 @@ describe("restriction", () => {
     }
   });
 });
+
+describe("objection on legitimate interest", () => {
+  it("the DPO records the balancing decision and its reasons; nothing to weigh for direct marketing", async () => {
+    const { balanceObjection, balancedActivities } = await import("@/lib/answers/objection");
+    const { currentRegistry } = await import("@/lib/registry");
+    const { upsertStaff } = await import("@/lib/staff/create-staff");
+    const { uniqueEmail } = await import("./support");
+    const staff = await upsertStaff(db(), { email: uniqueEmail("dpo-balance"), name: "DPO", role: "dpo_agent", password: "un mot de passe assez long" }, process.env.AUTH_SECRET!);
+    const actor = { type: "staff" as const, staffId: staff.id, actorId: staff.id };
+    const activity = currentRegistry().activities.find((a) => a.controller === "platform" && !a.directMarketing && a.legalBases.includes("legitimate_interest"))!;
+    expect(activity).toBeDefined();
+
+    const request = await fileSelfCase(db(), getStorage(), "objection", { activities: [activity.key] }, { objectionGrounds: "Je ne souhaite pas que mes données servent à cela." });
+    const platform = await db().requestPart.findFirstOrThrow({ where: { requestId: request.id, handler: "platform" } });
+    expect(balancedActivities(platform.activities)).toEqual([activity.key]);
+    const missing = (await balanceObjection(db(), request.reference, { decision: "compelling_grounds", reasons: " " }, actor).catch((e: unknown) => e)) as { issues?: { path: string[] }[] };
+    expect(missing.issues?.map((i) => i.path.join("."))).toEqual(["reasons"]);
+    await balanceObjection(db(), request.reference, { decision: "objection_upheld", reasons: "Sa situation particulière l'emporte : aucun motif impérieux." }, actor);
+    const event = await db().requestEvent.findFirstOrThrow({ where: { requestId: request.id, type: "objection_balanced" } });
+    expect(event.payload).toEqual({ activities: [activity.key], decision: "objection_upheld", reason: "Sa situation particulière l'emporte : aucun motif impérieux." });
+
+    const marketing = await fileSelfCase(db(), getStorage(), "objection", { activities: ["direct_marketing"] });
+    const refused = (await balanceObjection(db(), marketing.reference, { decision: "objection_upheld", reasons: "x" }, actor).catch((e: unknown) => e)) as { code?: string };
+    expect(refused.code).toBe("conflict");
+  });
+});

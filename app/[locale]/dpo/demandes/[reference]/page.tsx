@@ -3,7 +3,9 @@ import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
 import { AccessDenied } from "@/components/access-denied";
 import { PartsTable } from "@/components/parts-table";
+import { balancedActivities } from "@/lib/answers/objection";
 import { type FieldChange, RECTIFIABLE_FIELDS } from "@/lib/answers/rectify";
+import { currentRegistry } from "@/lib/registry";
 import { can } from "@/lib/auth/permissions";
 import { loadCaseFile } from "@/lib/backoffice/case-file";
 import { REFUSAL_GROUND_CODES, REFUSAL_GROUNDS } from "@/lib/cases/grounds";
@@ -42,6 +44,12 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
   const staffNames = new Map(agents.map((a) => [a.id, a.name]));
   const openParts = request.parts.filter((p) => ["pending", "awaiting_forwarding", "forwarded"].includes(p.status));
   const left = daysLeft(fromDateColumn(request.dueDate), new Date());
+  const balanced =
+    request.right === "objection"
+      ? balancedActivities(request.parts.filter((p) => p.handler === "platform").flatMap((p) => p.activities)).map(
+          (key) => currentRegistry().activities.find((a) => a.key === key)!.purpose[locale],
+        )
+      : [];
   const restricted =
     request.right === "restriction" && request.subjectPatientId
       ? await db().patient.findUnique({ where: { id: request.subjectPatientId }, select: { restrictedAt: true, restrictionReference: true, restrictionLiftNoticeAt: true } })
@@ -175,6 +183,30 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
           </div>
         ) : null}
       </section>
+
+      {request.right === "objection" && balanced.length > 0 ? (
+        <section aria-labelledby="balance-title">
+          <h2 id="balance-title">{b.balanceTitle}</h2>
+          <p>{fill(b.balanceIntro, { activities: balanced.join(", ") })}</p>
+          {can(viewer.role, "requests.answer") ? (
+            <div className="card">
+              <ActionForm id="balance" action={caseFormAction.bind(null, locale, request.reference, "balance_objection")} submitLabel={b.balanceSubmit}>
+                <fieldset>
+                  <legend>{b.balanceDecision}</legend>
+                  <label className="choice">
+                    <input type="radio" name="decision" value="objection_upheld" /> <span>{b.balanceUpheld}</span>
+                  </label>
+                  <label className="choice">
+                    <input type="radio" name="decision" value="compelling_grounds" /> <span>{b.balanceCompelling}</span>
+                  </label>
+                </fieldset>
+                <label htmlFor="balance-reasons">{b.balanceReasons}</label>
+                <textarea id="balance-reasons" name="reasons" />
+              </ActionForm>
+            </div>
+          ) : null}
+        </section>
+      ) : null}
 
       {request.right === "restriction" ? (
         <section aria-labelledby="restriction-title">

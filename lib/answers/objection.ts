@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { type CaseActor, recordEvent, withCase } from "@/lib/cases/with-case";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors/app-error";
+import { currentRegistry } from "@/lib/registry";
+
+/**
+ * Objection to processing based on legitimate interest (GDPR Art. 21(1)): the DPO weighs the
+ * person's situation against the platform's grounds and records the decision with its reasons —
+ * the processing stops, or compelling legitimate grounds (or legal claims) override the objection.
+ * (Objection to direct marketing needs no balancing: it stops at once, lib/answers/immediate-effects.ts.)
+ */
+export const ZBalanceObjection = z.object({
+  decision: z.enum(["objection_upheld", "compelling_grounds"], "choice"),
+  reasons: z.string("required").trim().min(1, "required").max(5000, "too_long"),
+});
+export type TBalanceObjection = z.infer<typeof ZBalanceObjection>;
+
+/** The activities of a case's platform part that rest on legitimate interest (those that need a balancing). */
+export function balancedActivities(activities: readonly string[]): string[] {
+  const registry = currentRegistry();
+  return registry.activities.filter((a) => activities.includes(a.key) && !a.directMarketing && a.legalBases.includes("legitimate_interest")).map((a) => a.key);
+}
+
+export async function balanceObjection(db: Db, reference: string, given: TBalanceObjection, actor: CaseActor): Promise<void> {
+  // A decision without its reasons is no decision: checked here too, whoever calls.
+  const input = ZBalanceObjection.parse(given);
+  await withCase(db, reference, async (tx, request) => {
+    if (request.right !== "objection") throw new AppError("conflict", { fr: "Cette demande n'est pas une opposition.", en: "This request is not an objection." });
+    const platform = await tx.requestPart.findFirst({ where: { requestId: request.id, handler: "platform" }, select: { activities: true } });
+    const activities = balancedActivities(platform?.activities ?? []);
+    if (activities.length === 0) {
+      throw new AppError("conflict", {
+        fr: "Aucun traitement fondé sur l'intérêt légitime n'est visé : il n'y a rien à mettre en balance.",
+        en: "No processing based on legitimate interest is concerned: there is nothing to weigh.",
+      });
+    }
+    await recordEvent(tx, request.id, "objection_balanced", actor, { activities, decision: input.decision, reason: input.reasons });
+  });
+}
