@@ -32,7 +32,9 @@ export async function createActorKey(db: Db, memberships: Membership[], healthAc
 
 export async function revokeActorKey(db: Db, memberships: Membership[], healthActorId: string, keyId: string): Promise<void> {
   adminOf(memberships, healthActorId);
-  const revoked = await db.actorApiKey.updateMany({ where: { id: keyId, healthActorId, revokedAt: null }, data: { revokedAt: new Date() } });
+  const revoked = z.uuid().safeParse(keyId).success
+    ? await db.actorApiKey.updateMany({ where: { id: keyId, healthActorId, revokedAt: null }, data: { revokedAt: new Date() } })
+    : { count: 0 };
   if (revoked.count === 0) throw new AppError("not_found", { fr: "Clé introuvable.", en: "Key not found." });
 }
 

@@ -55,6 +55,8 @@ export async function listActorParts(
   const parts = await db.requestPart.findMany({
     where: {
       healthActorId: { in: healthActorIds },
+      // Only parts that reached the actor: one refused or withdrawn before forwarding never did.
+      forwardedAt: { not: null },
       status: { in: INBOX_STATUSES[view] },
       ...(reference ? { request: { reference } } : {}),
       ...(after ? { OR: [{ dueDate: { gt: new Date(`${after.dueDate}T00:00:00Z`) } }, { dueDate: new Date(`${after.dueDate}T00:00:00Z`), id: { gt: after.id } }] } : {}),
@@ -87,10 +89,10 @@ export async function listActorParts(
   return { rows, next: parts.length > INBOX_PAGE_SIZE && last ? { dueDate: last.dueDate, id: last.partId } : null };
 }
 
-/** A part as its actor's members see it, or null when it is not one of theirs (or not forwarded yet). */
+/** A part as its actor's members see it, or null when it is not one of theirs (or was never forwarded). */
 export async function loadActorPart(db: Db, healthActorIds: string[], partId: string) {
   return db.requestPart.findFirst({
-    where: { id: partId, healthActorId: { in: healthActorIds }, status: { not: "awaiting_forwarding" } },
+    where: { id: partId, healthActorId: { in: healthActorIds }, forwardedAt: { not: null } },
     include: {
       healthActor: { select: { id: true, name: true } },
       request: {

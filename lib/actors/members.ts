@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
 import { renderEmail } from "@/lib/email/layout";
 import { env } from "@/lib/env";
@@ -40,6 +40,13 @@ export async function listMembers(db: Db, memberships: Membership[], healthActor
 export async function inviteMember(db: Db, memberships: Membership[], healthActorId: string, input: TInvite): Promise<void> {
   const admin = adminOf(memberships, healthActorId);
   await db.$transaction(async (tx) => {
+    await lockActor(tx, healthActorId);
+    const existing = await tx.actorMember.findUnique({ where: { healthActorId_email: { healthActorId, email: input.email } } });
+    if (existing && existing.role === "admin" && !existing.removedAt && input.role !== "admin") {
+      // A demotion: the organisation keeps an admin, and the former admin's keys stop working.
+      await keepAnAdmin(tx, healthActorId);
+      await tx.actorApiKey.updateMany({ where: { createdById: existing.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    }
     await tx.actorMember.upsert({
       where: { healthActorId_email: { healthActorId, email: input.email } },
       create: { healthActorId, email: input.email, name: input.name, role: input.role, invitedById: admin.memberId },
@@ -59,17 +66,26 @@ export async function inviteMember(db: Db, memberships: Membership[], healthActo
   });
 }
 
+/** One change of an actor's members at a time: two admins cannot remove or demote each other at once. */
+async function lockActor(tx: Tx, healthActorId: string) {
+  await tx.$queryRaw`SELECT id FROM "HealthActor" WHERE id = ${healthActorId}::uuid FOR UPDATE`;
+}
+
+/** Refuses a change that would take away the last admin (the organisation would be locked out). */
+async function keepAnAdmin(tx: Tx, healthActorId: string) {
+  if ((await tx.actorMember.count({ where: { healthActorId, role: "admin", removedAt: null } })) <= 1) {
+    throw new AppError("conflict", { fr: "La structure doit garder au moins un administrateur.", en: "The organisation must keep at least one administrator." });
+  }
+}
+
 /** An admin removes a member; the last admin cannot be removed (the organisation would be locked out). */
 export async function removeMember(db: Db, memberships: Membership[], healthActorId: string, memberId: string): Promise<void> {
   adminOf(memberships, healthActorId);
   await db.$transaction(async (tx) => {
-    // One change of an actor's members at a time: two admins cannot remove each other at once.
-    await tx.$queryRaw`SELECT id FROM "HealthActor" WHERE id = ${healthActorId}::uuid FOR UPDATE`;
-    const member = await tx.actorMember.findFirst({ where: { id: memberId, healthActorId, removedAt: null } });
+    await lockActor(tx, healthActorId);
+    const member = z.uuid().safeParse(memberId).success ? await tx.actorMember.findFirst({ where: { id: memberId, healthActorId, removedAt: null } }) : null;
     if (!member) throw new AppError("not_found", { fr: "Membre introuvable.", en: "Member not found." });
-    if (member.role === "admin" && (await tx.actorMember.count({ where: { healthActorId, role: "admin", removedAt: null } })) <= 1) {
-      throw new AppError("conflict", { fr: "La structure doit garder au moins un administrateur.", en: "The organisation must keep at least one administrator." });
-    }
+    if (member.role === "admin") await keepAnAdmin(tx, healthActorId);
     await tx.actorMember.update({ where: { id: member.id }, data: { removedAt: new Date() } });
     // The keys they created stop working with them.
     await tx.actorApiKey.updateMany({ where: { createdById: member.id, revokedAt: null }, data: { revokedAt: new Date() } });

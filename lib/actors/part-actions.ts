@@ -52,7 +52,7 @@ async function withActorPart<T>(
   if (!z.uuid().safeParse(partId).success) throw notFound();
   return db.$transaction(async (tx) => {
     const scoped = await tx.requestPart.findFirst({
-      where: { id: partId, healthActorId: { in: member.memberships.map((m) => m.healthActorId) }, status: { not: "awaiting_forwarding" } },
+      where: { id: partId, healthActorId: { in: member.memberships.map((m) => m.healthActorId) }, forwardedAt: { not: null } },
       select: { requestId: true, healthActorId: true },
     });
     if (!scoped) throw notFound();
@@ -121,7 +121,8 @@ export async function answerActorPart(
           data: { requestId: request.id, partId: part.id, kind: "actor_answer", locale: request.locale, storageKey: stored },
           select: { id: true },
         });
-        await notifyRequester(tx, request, { kind: "actor_answer", actorName }, letter.id);
+        // Not attached: it may be a medical record. The requester reads it in "Mes demandes", signed in.
+        await notifyRequester(tx, request, { kind: "actor_answer", actorName });
         await record(tx, request, memberId, "actor_answer", { partId: part.id, mode: "portal", letterId: letter.id });
       } else if (input.mode === "other") {
         await notifyRequester(tx, request, { kind: "actor_answered_elsewhere", actorName, date: formatDay(input.sentOn, request.locale), channel: input.channel });
@@ -213,6 +214,13 @@ export async function instructPlatform(db: Db, member: MemberActor, partId: stri
     } else if (instruction.kind === "restrict") {
       report = { kind: instruction.kind, appointments: (await tx.appointment.updateMany({ where: { ...agenda, restrictedAt: null }, data: { restrictedAt: now } })).count };
     } else {
+      // The identity is the platform's shared record: an actor rectifies it only on a rectification request.
+      if (request.right !== "rectification") {
+        throw new AppError("conflict", {
+          fr: "La rectification d'identité n'est possible que sur une demande de rectification.",
+          en: "Rectifying the identity is only possible on a rectification request.",
+        });
+      }
       const { kind: _kind, ...fields } = instruction;
       const record = request.subjectRelativeId
         ? await tx.relative.findUniqueOrThrow({ where: { id: request.subjectRelativeId } })

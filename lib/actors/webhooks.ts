@@ -6,6 +6,7 @@ import type { Db, Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { resolvesToPublic } from "@/lib/http/public-address";
 import { QUEUES } from "@/lib/jobs/boss";
 import { claimPending } from "@/lib/jobs/claim-pending";
 import type { Membership } from "./inbox";
@@ -47,7 +48,8 @@ export async function queuePartCallbacks(tx: Tx, requestId: string, type: string
   if (!event) return;
   const partId = typeof payload.partId === "string" ? payload.partId : null;
   if (!partId && type !== "withdraw") return;
-  const which = partId ? Prisma.sql`p.id = ${partId}::uuid` : Prisma.sql`p."requestId" = ${requestId}::uuid AND p."forwardedAt" IS NOT NULL`;
+  // Only parts the actor received: one never forwarded is none of its business.
+  const which = partId ? Prisma.sql`p.id = ${partId}::uuid AND p."forwardedAt" IS NOT NULL` : Prisma.sql`p."requestId" = ${requestId}::uuid AND p."forwardedAt" IS NOT NULL`;
   await tx.$executeRaw`
     INSERT INTO "WebhookDelivery" ("id", "webhookId", "partId", "event", "payload", "createdAt", "updatedAt")
     SELECT gen_random_uuid(), w.id, p.id, ${event}::text,
@@ -93,11 +95,12 @@ export async function deliverWebhook(db: Db, deliveryId: string, options: { fetc
   const claimed = await db.webhookDelivery.updateMany({ where: { id: deliveryId, status: "pending" }, data: { status: "sending", attempts: { increment: 1 } } });
   if (claimed.count === 0) return "skipped";
   const delivery = await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId }, include: { webhook: true } });
-  const body = JSON.stringify({ id: delivery.id, ...(delivery.payload as object) });
-  const timestamp = Math.floor((options.now?.() ?? new Date()).getTime() / 1000);
-  const secret = unseal(delivery.webhook.secretSealed, env().AUTH_SECRET, SECRET_PURPOSE);
   let statusCode: number | null = null;
   try {
+    if (!(await mayCall(delivery.webhook.url))) throw new Error("refused: the address resolves to a private network");
+    const body = JSON.stringify({ id: delivery.id, ...(delivery.payload as object) });
+    const timestamp = Math.floor((options.now?.() ?? new Date()).getTime() / 1000);
+    const secret = unseal(delivery.webhook.secretSealed, env().AUTH_SECRET, SECRET_PURPOSE);
     const response = await (options.fetch ?? fetch)(delivery.webhook.url, {
       method: "POST",
       headers: {
@@ -126,6 +129,16 @@ export async function deliverWebhook(db: Db, deliveryId: string, options: { fetc
   return "delivered";
 }
 
+/**
+ * Whether the platform may POST to this URL: its host must resolve to public addresses only, so
+ * a callback cannot reach the platform's own network or a cloud metadata service. Checked when the
+ * URL is saved and again at each delivery (the name may resolve elsewhere later). Local set-ups
+ * (WEBHOOK_ALLOW_HTTP) may call this machine.
+ */
+export async function mayCall(url: string): Promise<boolean> {
+  return env().WEBHOOK_ALLOW_HTTP || resolvesToPublic(url);
+}
+
 /** The callback URL: HTTPS (plain HTTP only where WEBHOOK_ALLOW_HTTP is set, for local set-ups). */
 export const ZWebhookUrl = z.object({
   url: z
@@ -143,6 +156,7 @@ function adminOf(memberships: Membership[], healthActorId: string): Membership {
 /** Sets (or replaces) the actor's callback URL with a new signing secret, returned once. */
 export async function setWebhook(db: Db, memberships: Membership[], healthActorId: string, url: string): Promise<{ secret: string }> {
   adminOf(memberships, healthActorId);
+  if (!(await mayCall(url))) throw AppError.validation([{ path: "url", key: "url_private" }]);
   const secret = `whsec_${randomBytes(24).toString("base64url")}`;
   const secretSealed = seal(secret, env().AUTH_SECRET, SECRET_PURPOSE);
   await db.actorWebhook.upsert({ where: { healthActorId }, create: { healthActorId, url, secretSealed }, update: { url, secretSealed } });

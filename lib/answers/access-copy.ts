@@ -138,9 +138,13 @@ export async function consentsSection(db: Client, scope: CopyScope) {
   return { consents, marketing };
 }
 
-/** The rights requests about the subject, or made by the requester about them: the facts, never another's. */
+/** The rights requests the requester made about the subject: the facts. Another person's requests (an heir's, an agent's) are theirs. */
 async function requestsSection(db: Client, scope: CopyScope) {
-  const about = scope.relativeId ? { subjectRelativeId: scope.relativeId, requesterEmail: scope.requesterEmail } : scope.accountId ? { subjectPatientId: scope.accountId } : { requesterEmail: scope.requesterEmail };
+  const about = scope.relativeId
+    ? { subjectRelativeId: scope.relativeId, requesterEmail: scope.requesterEmail }
+    : scope.accountId
+      ? { subjectPatientId: scope.accountId, requesterEmail: scope.requesterEmail }
+      : { requesterEmail: scope.requesterEmail };
   return db.rightsRequest.findMany({
     where: about,
     orderBy: { receivedAt: "asc" },
@@ -148,12 +152,21 @@ async function requestsSection(db: Client, scope: CopyScope) {
   });
 }
 
-/** The e-mails the platform sent the requester about their requests (their content is erased after a week). */
-function emailPages(db: Client, scope: CopyScope) {
-  return keysetPages(
+/**
+ * The e-mails the platform sent the requester as a patient (their content is erased after a week):
+ * about their own requests, or about none (sign-in links, codes) — not what they may have received
+ * as a health actor's member or as staff about other people's cases.
+ */
+async function* emailPages(db: Client, scope: CopyScope) {
+  const own = (await db.rightsRequest.findMany({ where: { requesterEmail: scope.requesterEmail }, select: { id: true } })).map((r) => r.id);
+  yield* keysetPages(
     async (after: { id: string; createdAt: Date } | null) =>
       db.outboxEmail.findMany({
-        where: { to: scope.requesterEmail, ...(after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {}) },
+        where: {
+          to: scope.requesterEmail,
+          OR: [{ requestId: null }, { requestId: { in: own } }],
+          ...(after ? { AND: [{ OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] }] } : {}),
+        },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         take: BATCH,
         select: { id: true, createdAt: true, subject: true, status: true, sentAt: true },

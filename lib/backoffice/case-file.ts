@@ -21,6 +21,9 @@ const DATE_FIELDS = new Set([
   "answeredAt",
   "uploadedAt",
   "fileDeletedAt",
+  "forwardedAt",
+  "acknowledgedAt",
+  "escalatedAt",
 ]);
 
 /** The list fields, which a NULL leaves empty (as Prisma reads them). */

@@ -23,6 +23,9 @@ export type TAnswerPart = z.infer<typeof ZAnswerPart>;
 
 const OPEN_PART = ["pending", "awaiting_forwarding", "forwarded"] as const;
 
+/** An answer that prepares a data copy writes it in its transaction: a heavy subject takes seconds. */
+const EXPORT_TIMEOUT_MS = 120_000;
+
 /**
  * Answers one part: granted, partly granted or refused on legal grounds. A letter in the requester's
  * language (with the grounds, the CNIL complaint and the judicial remedy when anything is refused)
@@ -66,7 +69,7 @@ export async function answerPart(db: Db, storage: FileStorage, reference: string
         content: { kind: "answer", handlerName: part.healthActor?.name ?? null, outcome: input.outcome, grounds: input.grounds, message: input.message, copyUntil },
         update: { kind: "answer" },
       });
-    });
+    }, { timeoutMs: EXPORT_TIMEOUT_MS });
   } catch (error) {
     await discardLetter?.();
     await discardCopy?.();

@@ -17,7 +17,12 @@ export interface CaseActor {
  * Runs a back-office action on one case inside a transaction, with the case's row locked so two
  * actions on the same case never interleave. A transition the state machine refuses becomes a 409.
  */
-export async function withCase<T>(db: Db, reference: string, action: (tx: Tx, request: RightsRequest) => Promise<T>): Promise<T> {
+export async function withCase<T>(
+  db: Db,
+  reference: string,
+  action: (tx: Tx, request: RightsRequest) => Promise<T>,
+  options: { timeoutMs?: number } = {},
+): Promise<T> {
   // A reference comes from a URL or a client's arguments: anything not shaped like one is no case.
   if (typeof reference !== "string" || !REFERENCE_PATTERN.test(reference)) throw notFound(String(reference).slice(0, 40));
   try {
@@ -26,7 +31,7 @@ export async function withCase<T>(db: Db, reference: string, action: (tx: Tx, re
       if (locked.length === 0) throw notFound(reference);
       const request = await tx.rightsRequest.findUniqueOrThrow({ where: { id: locked[0]!.id } });
       return action(tx, request);
-    });
+    }, { timeout: options.timeoutMs ?? 5000 });
   } catch (error) {
     if (error instanceof TransitionError) {
       throw new AppError("conflict", {

@@ -5,6 +5,7 @@ import type { Locale } from "./locale";
 export const FIELD_ERRORS = {
   required: { fr: "Ce champ est obligatoire.", en: "This field is required." },
   url: { fr: "Saisissez une adresse web complète, par exemple https://logiciel.exemple.fr/rgpd.", en: "Enter a full web address, for example https://software.example.com/gdpr." },
+  url_private: { fr: "Cette adresse ne mène pas à un serveur public sur internet.", en: "This address does not lead to a public server on the internet." },
   url_https: { fr: "L'adresse doit commencer par https:// (connexion chiffrée).", en: "The address must start with https:// (encrypted connection)." },
   too_long: { fr: "Ce texte est trop long.", en: "This text is too long." },
   email: { fr: "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.", en: "Enter a valid e-mail address, for example name@example.com." },

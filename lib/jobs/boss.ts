@@ -10,6 +10,9 @@ export const QUEUES = {
   purgeExpired: { name: "maintenance.purge-expired", retryLimit: 2 },
   retention: { name: "retention.purge-cases", retryLimit: 3 },
   reminders: { name: "reminders.daily", retryLimit: 2 },
+  // Each daily follow-up its own job: a failure retries that one, never re-sends the others' mail.
+  actorReminders: { name: "reminders.actors", retryLimit: 2 },
+  informationReminders: { name: "reminders.information", retryLimit: 2 },
 } as const satisfies Record<string, PgBoss.Queue>;
 
 const globalForBoss = globalThis as unknown as { __boss?: Promise<PgBoss> };

@@ -81,16 +81,24 @@ export async function startWorker(queue: PgBoss, db: Db): Promise<() => void> {
   });
   await queue.schedule(QUEUES.retention.name, "30 3 * * *", {}, { tz: "Europe/Paris" });
 
-  // Reminders before and on due dates, the daily digest of the week's due dates, and the reminders to
-  // requesters who left a request for information unanswered.
-  await queue.work(QUEUES.reminders.name, { pollingIntervalSeconds: 30 }, async () => {
-    await sendReminders(db);
+  // Every morning (Paris time), each in its own job: the staff's reminders and digest; the health
+  // actors' reminders and the escalation of their parts past due; the reminders to requesters who
+  // left a request for information unanswered.
+  const daily = async (name: string, run: () => Promise<unknown>) => {
+    await queue.work(name, { pollingIntervalSeconds: 30 }, async () => {
+      await run();
+    });
+    await queue.schedule(name, "0 8 * * *", {}, { tz: "Europe/Paris" });
+  };
+  await daily(QUEUES.reminders.name, () => sendReminders(db));
+  await daily(QUEUES.actorReminders.name, async () => {
     const actors = await remindActors(db);
     if (actors.escalated > 0) console.log(`[reminders] ${actors.escalated} health actors' parts past due flagged to the DPO team`);
+  });
+  await daily(QUEUES.informationReminders.name, async () => {
     const reminded = await remindUnansweredRequests(db);
     if (reminded > 0) console.log(`[reminders] ${reminded} requesters reminded of a request for information`);
   });
-  await queue.schedule(QUEUES.reminders.name, "0 8 * * *", {}, { tz: "Europe/Paris" });
 
   let stopped = false;
   const loop = async () => {

@@ -36,8 +36,11 @@ export function scopeReachesActors(scope: { activities?: string[]; healthActorId
 
 /**
  * The steps of a case its requester sees: those with a label for them, less the steps of a part they
- * may not know of (its forwarding, say), unless the health actor itself acted and so made itself known.
+ * may not know of (its forwarding, say), unless the health actor itself replied to them and so made
+ * itself known (acknowledged, answered, declined).
  */
+const ACTOR_REPLIES = ["actor_acknowledged", "actor_answer", "actor_decline"];
+
 export function requesterEvents<E extends { type: string; actorType: string; payload: unknown }>(
   events: E[],
   parts: { id: string; healthActor: unknown; visibleToRequester: boolean }[],
@@ -47,6 +50,6 @@ export function requesterEvents<E extends { type: string; actorType: string; pay
   return events.filter((e) => {
     if (!labelled(e.type)) return false;
     const partId = (e.payload as { partId?: unknown } | null)?.partId;
-    return typeof partId !== "string" || !hidden.has(partId) || e.actorType === "health_actor";
+    return typeof partId !== "string" || !hidden.has(partId) || ACTOR_REPLIES.includes(e.type);
   });
 }

@@ -125,13 +125,17 @@ describe("an actor sees and changes only its own parts", () => {
     expect(await loadActorPart(db(), [lefebvre], lefebvrePart.id)).not.toBeNull();
   });
 
-  it("a part not forwarded yet is in no inbox", async () => {
+  it("a part never forwarded is in no inbox, even once refused or withdrawn", async () => {
     const self = await fileSelfCase(db(), getStorage(), "erasure", { healthActorIds: [dupont] });
     const part = await db().requestPart.findFirstOrThrow({ where: { requestId: self.id, healthActorId: dupont } });
-    await db().requestPart.update({ where: { id: part.id }, data: { status: "awaiting_forwarding" } });
+    await db().requestPart.update({ where: { id: part.id }, data: { status: "awaiting_forwarding", forwardedAt: null } });
     await db().rightsRequest.update({ where: { id: self.id }, data: { identityStatus: "documents_submitted" } });
     expect(await loadActorPart(db(), [dupont], part.id)).toBeNull();
     expect((await failure(acknowledgePart(db(), await memberOf("dupont"), part.id)))?.code).toBe("not_found");
+    // Refused by the DPO before it ever went out: still none of the actor's business.
+    await db().requestPart.update({ where: { id: part.id }, data: { status: "refused" } });
+    expect(await loadActorPart(db(), [dupont], part.id)).toBeNull();
+    expect((await listActorParts(db(), [dupont], "done", null, new Date(), self.reference)).rows).toEqual([]);
   });
 });
 
@@ -169,7 +173,8 @@ describe("the actor's answers", () => {
     expect(decline).toContain("recours juridictionnel");
 
     const mails = await db().outboxEmail.findMany({ where: { requestId: request.id, to: request.requesterEmail }, select: { subject: true, attachments: true } });
-    expect(mails.some((m) => m.subject.startsWith("Réponse de l'acteur de santé") && JSON.stringify(m.attachments).includes(letters[0]!.id))).toBe(true);
+    // The actor's document may be a medical record: not attached, read in "Mes demandes".
+    expect(mails.find((m) => m.subject.startsWith("Réponse de l'acteur de santé"))?.attachments).toEqual([]);
     expect(mails.some((m) => m.subject.startsWith("Réponse à votre demande") && JSON.stringify(m.attachments).includes(letters[1]!.id))).toBe(true);
 
     // The platform's part is still the DPO's: the case is not answered until it is.
@@ -330,7 +335,13 @@ describe("instructions to the platform", () => {
     const event = await db().requestEvent.findFirstOrThrow({ where: { requestId: request.id, type: "actor_instruction" }, orderBy: { id: "desc" } });
     expect(event.payload).toEqual({ partId: byActor(lefebvre).id, kind: "erase_appointments", appointments: lefebvreBefore });
 
-    const rectified = await instructPlatform(db(), await memberOf("dupont"), byActor(dupont).id, { kind: "rectify_identity", lastName: "Martin-Durand" });
+    // The identity is the platform's shared record: rectified only on a rectification request.
+    const notHere = await failure(instructPlatform(db(), await memberOf("dupont"), byActor(dupont).id, { kind: "rectify_identity", lastName: "Martin-Durand" }));
+    expect(notHere?.code).toBe("conflict");
+    const rectification = await fileSelfCase(db(), getStorage(), "rectification", { healthActorIds: [dupont] }, { rectifications: [{ field: "Nom", current: "Martin", corrected: "Martin-Durand" }] });
+    await forwardAll();
+    const rectificationPart = await db().requestPart.findFirstOrThrow({ where: { requestId: rectification.id, healthActorId: dupont } });
+    const rectified = await instructPlatform(db(), await memberOf("dupont"), rectificationPart.id, { kind: "rectify_identity", lastName: "Martin-Durand" });
     expect(rectified).toEqual({ kind: "rectify_identity", changes: { lastName: { before: "Martin", after: "Martin-Durand" } } });
     expect((await db().patient.findUniqueOrThrow({ where: { id: camilleId } })).lastName).toBe("Martin-Durand");
     await db().patient.update({ where: { id: camilleId }, data: { lastName: "Martin" } });

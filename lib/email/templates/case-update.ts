@@ -32,7 +32,7 @@ const T = {
       text: "Nous n'avons pas reçu votre réponse à la question ci-dessous. Le délai de réponse reste suspendu. Sans réponse de votre part, votre demande pourra être close à partir du {closeOn}.",
     },
     closed: { subject: "Votre demande est close", text: "Le traitement de votre demande est terminé. Vous pouvez en retrouver l'historique dans « Mes demandes »." },
-    actor_answer: { subject: "Réponse de l'acteur de santé à votre demande", text: "{actor} a répondu à la partie de votre demande qui le concerne : sa réponse est jointe à ce message." },
+    actor_answer: { subject: "Réponse de l'acteur de santé à votre demande", text: "{actor} a répondu à la partie de votre demande qui le concerne. Sa réponse peut contenir des données de santé : lisez-la dans « Mes demandes », après connexion (bouton ci-dessous)." },
     actor_answered_elsewhere: {
       subject: "L'acteur de santé a répondu à votre demande",
       text: "{actor} indique vous avoir répondu le {date} ({channel}) pour la partie de votre demande qui le concerne.",
@@ -59,7 +59,7 @@ const T = {
       text: "We have not received your answer to the question below. The time limit remains suspended. Without an answer, your request may be closed from {closeOn}.",
     },
     closed: { subject: "Your request is closed", text: "The handling of your request is over. Its history stays in \"My requests\"." },
-    actor_answer: { subject: "The health actor's answer to your request", text: "{actor} answered the part of your request that concerns it: its answer is attached to this message." },
+    actor_answer: { subject: "The health actor's answer to your request", text: "{actor} answered the part of your request that concerns it. Its answer may hold health data: read it in \"My requests\", after signing in (button below)." },
     actor_answered_elsewhere: {
       subject: "The health actor answered your request",
       text: "{actor} states it answered you on {date} ({channel}) for the part of your request that concerns it.",

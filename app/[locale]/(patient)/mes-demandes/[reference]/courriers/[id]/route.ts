@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { provenEmails } from "@/lib/requests/requester-access";
-import { getStorage } from "@/lib/storage";
+import { getStorage, sniffType } from "@/lib/storage";
 
 /** A letter of the requester's own case: the case's reference and the proven address are in the query. */
 export async function GET(_request: Request, { params }: { params: Promise<{ reference: string; id: string }> }) {
@@ -11,9 +11,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ref
       ? await db().caseLetter.findFirst({ where: { id, request: { reference, requesterEmail: { in: emails } } }, select: { storageKey: true, kind: true } })
       : null;
   if (!letter) return new Response(null, { status: 404 });
-  return new Response(Buffer.from(await getStorage().get(letter.storageKey)), {
+  const bytes = await getStorage().get(letter.storageKey);
+  // Letters are PDFs; a health actor's own answer may be an image (PDF, JPEG or PNG, checked at upload).
+  return new Response(Buffer.from(bytes), {
     headers: {
-      "Content-Type": "application/pdf",
+      "Content-Type": sniffType(bytes) ?? "application/pdf",
       "Content-Disposition": `inline; filename="${reference}-${letter.kind}.pdf"`,
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",

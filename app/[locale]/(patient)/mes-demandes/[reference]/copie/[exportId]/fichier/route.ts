@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { findRequesterExport, isAvailable, markDownloaded } from "@/lib/answers/data-export";
 import { db } from "@/lib/db";
+import { isLocale } from "@/lib/i18n/locale";
 import { provenEmails } from "@/lib/requests/requester-access";
 import { getStorage } from "@/lib/storage";
 
@@ -12,7 +13,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
   const { locale, reference, exportId } = await params;
   const copy = await findRequesterExport(db(), reference, await provenEmails({ includeCode: true }), exportId);
   if (!copy) return new Response(null, { status: 404 });
-  if (!isAvailable(copy)) return Response.redirect(new URL(`/${locale}/mes-demandes/${reference}/copie/${copy.id}`, request.url), 303);
+  const lang = isLocale(locale) ? locale : "fr";
+  if (!isAvailable(copy)) return Response.redirect(new URL(`/${lang}/mes-demandes/${reference}/copie/${copy.id}`, request.url), 303);
   const format = new URL(request.url).searchParams.get("format") === "pdf" ? "pdf" : "zip";
   const key = format === "pdf" ? copy.pdfKey : copy.zipKey;
   if (!key) return new Response(null, { status: 404 });
