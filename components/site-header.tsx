@@ -3,6 +3,7 @@ import { signedInEmail } from "@/lib/auth/session";
 import type { Locale } from "@/lib/i18n/locale";
 import { messages } from "@/lib/i18n/messages";
 import { LanguageSwitch } from "./language-switch";
+import { SignOutForm } from "./sign-out-form";
 
 export async function SiteHeader({ locale }: { locale: Locale }) {
   const t = messages(locale).common;
@@ -26,12 +27,7 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
             </li>
             <li>
               {email ? (
-                <form action="/api/portal/sign-out" method="post">
-                  <input type="hidden" name="locale" value={locale} />
-                  <button className="link-button" type="submit">
-                    {t.nav.signOut}
-                  </button>
-                </form>
+                <SignOutForm action="/api/portal/sign-out" locale={locale} label={t.nav.signOut} />
               ) : (
                 <Link href={`/${locale}/connexion`}>{t.nav.signIn}</Link>
               )}

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { Locale } from "@/lib/i18n/locale";
 import { messages } from "@/lib/i18n/messages";
 import { LanguageSwitch } from "./language-switch";
+import { SignOutForm } from "./sign-out-form";
 
 /**
  * The header of a signed-in space (the DPO back office, the health actors' space): its name, its
@@ -47,12 +48,7 @@ export function SpaceHeader({
                     <span className="hint">{signedIn}</span>
                   </li>
                   <li>
-                    <form action={signOut.action} method="post">
-                      <input type="hidden" name="locale" value={locale} />
-                      <button className="link-button" type="submit">
-                        {signOut.label}
-                      </button>
-                    </form>
+                    <SignOutForm action={signOut.action} locale={locale} label={signOut.label} />
                   </li>
                 </>
               ) : null}
