@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import { RecipientsList } from "@/components/recipients-list";
+import { ART_19_RIGHTS, recipientsOf } from "@/lib/answers/recipients";
+import { currentRegistry } from "@/lib/registry";
 import { notFound } from "next/navigation";
 import { PartsTable } from "@/components/parts-table";
 import { db } from "@/lib/db";
@@ -117,6 +120,9 @@ export default async function CasePage({
             ))}
           </ul>
         </>
+      ) : null}
+      {(ART_19_RIGHTS as readonly string[]).includes(request.right) ? (
+        <RecipientsList locale={locale} recipients={recipientsOf(currentRegistry(), request.parts.filter((p) => p.handler === "platform").flatMap((p) => p.activities))} />
       ) : null}
       <h2>{t.cases.timeline}</h2>
       <ol className="timeline">

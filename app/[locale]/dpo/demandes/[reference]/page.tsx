@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { RecipientsList } from "@/components/recipients-list";
+import { ART_19_RIGHTS, recipientsOf } from "@/lib/answers/recipients";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
 import { AccessDenied } from "@/components/access-denied";
@@ -404,6 +406,9 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
         </section>
       ) : null}
 
+      {(ART_19_RIGHTS as readonly string[]).includes(request.right) ? (
+        <RecipientsList locale={locale} recipients={recipientsOf(currentRegistry(), request.parts.filter((p) => p.handler === "platform").flatMap((p) => p.activities))} />
+      ) : null}
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{b.timeline}</h2>
         <ol className="timeline">

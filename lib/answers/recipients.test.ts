@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { currentRegistry } from "@/lib/registry";
+import { recipientsOf } from "./recipients";
+
+describe("recipientsOf", () => {
+  const registry = currentRegistry();
+
+  it("lists each named recipient of the activities once, sorted", () => {
+    const support = registry.activities.find((a) => a.key === "user_support")!;
+    const surveys = registry.activities.find((a) => a.key === "voluntary_surveys")!;
+    const list = recipientsOf(registry, ["user_support", "voluntary_surveys"]);
+    expect(new Set(list)).toEqual(new Set([...support.recipients, ...surveys.recipients]));
+    expect(list).toEqual([...list].sort((a, b) => a.localeCompare(b, "fr")));
+    expect(list.filter((r) => r === "AWS EMEA")).toHaveLength(1);
+    expect(list).toContain("Webhelp");
+    expect(list).toContain("Typeform");
+  });
+
+  it("ignores health actors' processing and unknown keys", () => {
+    const actorKey = registry.activities.find((a) => a.controller === "health_actor")!.key;
+    expect(recipientsOf(registry, [actorKey, "unknown"])).toEqual([]);
+  });
+});
