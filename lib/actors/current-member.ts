@@ -35,3 +35,9 @@ export async function memberActor(): Promise<MemberActor> {
   if (viewer.memberships.length === 0) throw new AppError("forbidden", { fr: "Vous n'êtes membre d'aucun acteur de santé.", en: "You are not a member of any health actor." });
   return { memberships: viewer.memberships.map((m) => ({ memberId: m.memberId, healthActorId: m.healthActorId })) };
 }
+
+/** An admin-only page's viewer and the actors they administer (none: the page shows access denied). */
+export async function requireActorAdmin(locale: Locale): Promise<{ viewer: MemberViewer; administered: MemberViewer["memberships"] }> {
+  const viewer = await requireMember(locale);
+  return { viewer, administered: viewer.memberships.filter((m) => m.role === "admin") };
+}

@@ -90,14 +90,17 @@ export async function importMarketingOptIns(db: Db, contacts: { email: string; c
   const suppressed = new Set(
     (await db.marketingSuppression.findMany({ where: { emailHash: { in: contacts.map((c) => suppressionKey(c.email)) } }, select: { emailHash: true } })).map((s) => s.emailHash),
   );
+  // The patients named, in one query; then one upsert per opt-in kept.
+  const patients = new Map(
+    (await db.patient.findMany({ where: { email: { in: contacts.map((c) => c.email.trim().toLowerCase()) } }, select: { id: true, email: true } })).map((p) => [p.email, p.id]),
+  );
   let imported = 0;
   for (const contact of contacts) {
-    if (suppressed.has(suppressionKey(contact.email))) continue;
-    const patient = await db.patient.findUnique({ where: { email: contact.email.trim().toLowerCase() }, select: { id: true } });
-    if (!patient) continue;
+    const patientId = patients.get(contact.email.trim().toLowerCase());
+    if (!patientId || suppressed.has(suppressionKey(contact.email))) continue;
     await db.marketingPreference.upsert({
-      where: { patientId_channel: { patientId: patient.id, channel: contact.channel } },
-      create: { patientId: patient.id, channel: contact.channel, optedIn: true },
+      where: { patientId_channel: { patientId, channel: contact.channel } },
+      create: { patientId, channel: contact.channel, optedIn: true },
       update: { optedIn: true },
     });
     imported++;

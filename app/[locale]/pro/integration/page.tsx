@@ -3,7 +3,7 @@ import { AccessDenied } from "@/components/access-denied";
 import { ActionForm } from "@/components/action-form";
 import { SecretForm } from "@/components/secret-form";
 import { listActorKeys } from "@/lib/actors/api-keys";
-import { requireMember } from "@/lib/actors/current-member";
+import { requireActorAdmin } from "@/lib/actors/current-member";
 import { webhookLog } from "@/lib/actors/webhooks";
 import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";
@@ -21,8 +21,7 @@ export default async function IntegrationPage({ params }: { params: Promise<{ lo
   const locale = await pageLocale(params);
   const t = messages(locale);
   const p = t.pro;
-  const viewer = await requireMember(locale);
-  const administered = viewer.memberships.filter((m) => m.role === "admin");
+  const { viewer, administered } = await requireActorAdmin(locale);
   if (administered.length === 0) return <AccessDenied text={t.backoffice.denied} />;
   const data = await Promise.all(
     administered.map(async (m) => ({

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AccessDenied } from "@/components/access-denied";
 import { ActionForm } from "@/components/action-form";
-import { requireMember } from "@/lib/actors/current-member";
+import { requireActorAdmin } from "@/lib/actors/current-member";
 import { listMembers } from "@/lib/actors/members";
 import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";
@@ -19,8 +19,7 @@ export default async function MembersPage({ params }: { params: Promise<{ locale
   const locale = await pageLocale(params);
   const t = messages(locale);
   const p = t.pro;
-  const viewer = await requireMember(locale);
-  const administered = viewer.memberships.filter((m) => m.role === "admin");
+  const { viewer, administered } = await requireActorAdmin(locale);
   if (administered.length === 0) return <AccessDenied text={t.backoffice.denied} />;
   const lists = await Promise.all(administered.map((m) => listMembers(db(), viewer.memberships, m.healthActorId)));
   return (
