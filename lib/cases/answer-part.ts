@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { prepareExport } from "@/lib/answers/data-export";
+import { eraseSubject } from "@/lib/answers/erasure";
+import { type ErasureCertificate, erasureCertificate } from "@/lib/answers/erasure-plan";
 import { applyRestriction } from "@/lib/answers/restriction";
 import type { Db } from "@/lib/db";
 import { parisDay } from "@/lib/deadlines";
+import { currentRegistry } from "@/lib/registry";
 import { AppError } from "@/lib/errors/app-error";
 import { nextStatus, TransitionError } from "@/lib/requests/state-machine";
 import type { FileStorage } from "@/lib/storage";
@@ -63,10 +66,17 @@ export async function answerPart(db: Db, storage: FileStorage, reference: string
         copyUntil = parisDay(prepared.copy.expiresAt);
       }
       if (request.right === "restriction" && part.handler === "platform" && input.outcome !== "refused") await applyRestriction(tx, request, actor);
+      // Erasure granted on the platform's own data: applied with the answer, which carries the
+      // deletion certificate (what was erased and when, what was kept and why).
+      let erasure: ErasureCertificate | undefined;
+      if (request.right === "erasure" && part.handler === "platform" && input.outcome !== "refused") {
+        const erased = await eraseSubject(tx, request, part.activities, actor);
+        erasure = erasureCertificate(erased.summary, currentRegistry(), request.locale);
+      }
       discardLetter = await sendLetter(tx, storage, request, {
         kind: "answer",
         partId: part.id,
-        content: { kind: "answer", handlerName: part.healthActor?.name ?? null, outcome: input.outcome, grounds: input.grounds, message: input.message, copyUntil },
+        content: { kind: "answer", handlerName: part.healthActor?.name ?? null, outcome: input.outcome, grounds: input.grounds, message: input.message, copyUntil, erasure },
         update: { kind: "answer" },
       });
     }, { timeoutMs: EXPORT_TIMEOUT_MS });

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db";
 import { deleteProofFiles, sweepAbandonedProofs } from "@/lib/identity/delete-proof-files";
 import { remindActors } from "@/lib/actors/actor-reminders";
 import { expireDataExports } from "@/lib/answers/data-export";
+import { purgeErasureArchives } from "@/lib/answers/erasure";
 import { applyImmediateEffects } from "@/lib/answers/immediate-effects";
 import { forwardReadyParts } from "@/lib/actors/forward-parts";
 import { deliverWebhook, enqueueWebhookDeliveries } from "@/lib/actors/webhooks";
@@ -66,6 +67,8 @@ export async function startWorker(queue: PgBoss, db: Db): Promise<() => void> {
     await sweepAbandonedProofs(db, getStorage());
     // Access copies past their download window: the files go, the fact of delivery stays.
     await expireDataExports(db, getStorage());
+    // Erased data past its seven days in the archive, and closed identities no agenda refers to any more.
+    await purgeErasureArchives(db);
     // Sent mails keep no content after a week (codes, links, names): the case file holds the facts.
     await db.outboxEmail.updateMany({
       where: { status: "sent", sentAt: { lt: new Date(now - 7 * day) }, NOT: { html: "" } },

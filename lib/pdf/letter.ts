@@ -1,3 +1,4 @@
+import type { ErasureCertificate } from "@/lib/answers/erasure-plan";
 import { REFUSAL_GROUNDS, REMEDIES, type RefusalGround } from "@/lib/cases/grounds";
 import { formatDay, formatInstant } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
@@ -13,6 +14,8 @@ export type LetterContent =
       message: string;
       /** A data copy (access or portability) was prepared: downloadable until this day (YYYY-MM-DD). */
       copyUntil?: string;
+      /** An erasure was applied: the deletion certificate. */
+      erasure?: ErasureCertificate;
     }
   | { kind: "extension"; reason: string; newDueDate: string }
   /** Closed for want of an answer to a request for information (days as YYYY-MM-DD). */
@@ -51,6 +54,9 @@ const T = {
     extension: (date: string) =>
       `Compte tenu de la complexité ou du nombre de demandes, le délai de réponse est prolongé de deux mois (RGPD art. 12(3)). Nous vous répondrons au plus tard le ${date}. Raisons :`,
     signature: "Le délégué à la protection des données",
+    erasedAt: (at: string) => `Effacement effectué le ${at}. Ont été effacés :`,
+    nothingErased: "Aucune donnée n'était détenue pour ces traitements.",
+    kept: "Données conservées, et pourquoi :",
   },
   en: {
     footer: "The platform's data protection officer",
@@ -75,6 +81,9 @@ const T = {
     extension: (date: string) =>
       `Taking into account the complexity or number of requests, the time limit is extended by two months (GDPR Art. 12(3)). We will answer at the latest on ${date}. Reasons:`,
     signature: "The data protection officer",
+    erasedAt: (at: string) => `Erasure carried out on ${at}. Erased:`,
+    nothingErased: "No data was held for this processing.",
+    kept: "Data kept, and why:",
   },
 } as const;
 
@@ -94,6 +103,7 @@ export async function buildLetterPdf(data: LetterData, locale: Locale): Promise<
     pdf.paragraph(t.outcome[content.outcome]);
     pdf.paragraph(content.message);
     if (content.copyUntil) pdf.paragraph(t.copy(formatDay(content.copyUntil, locale)));
+    if (content.erasure) certificate(pdf, content.erasure, t);
     if (content.outcome !== "granted") {
       pdf.heading(t.grounds, 2);
       for (const ground of content.grounds) pdf.paragraph(`- ${REFUSAL_GROUNDS[ground][locale]}`);
@@ -111,4 +121,13 @@ export async function buildLetterPdf(data: LetterData, locale: Locale): Promise<
   }
   pdf.paragraph(t.signature);
   return pdf.save();
+}
+
+function certificate(pdf: PdfWriter, erasure: ErasureCertificate, t: (typeof T)[Locale]) {
+  pdf.heading(erasure.title, 2);
+  pdf.paragraph(t.erasedAt(erasure.erasedAt));
+  if (erasure.erased.length === 0) pdf.paragraph(t.nothingErased);
+  for (const line of erasure.erased) pdf.paragraph(`- ${line}`);
+  pdf.heading(t.kept, 2);
+  for (const item of erasure.kept) pdf.paragraph(`- ${item.what} ${item.why}`);
 }

@@ -4,16 +4,23 @@ import { submitWebRequest } from "@/lib/requests/submit-web-request";
 import type { FileStorage } from "@/lib/storage";
 import { DEMO_PATIENTS, DEMO_RELATIVES } from "./demo";
 
-/** Files a request as the patient form does, Camille signed in, with the proof of parental authority if given. */
-async function fileAsCamille(db: Db, storage: FileStorage, payload: Record<string, unknown>, proof: Uint8Array | null) {
-  const camille = DEMO_PATIENTS.camille;
+/** Files a request as the patient form does, the account holder signed in, with a proof of parental authority if given. */
+export async function fileAsAccountHolder(
+  db: Db,
+  storage: FileStorage,
+  holder: { firstName: string; lastName: string; email: string },
+  payload: Record<string, unknown>,
+  proof: Uint8Array | null = null,
+) {
   const form = new FormData();
   form.set("submissionId", randomUUID());
-  form.set("payload", JSON.stringify({ ...payload, requester: { firstName: camille.firstName, lastName: camille.lastName, email: camille.email } }));
+  form.set("payload", JSON.stringify({ ...payload, requester: { firstName: holder.firstName, lastName: holder.lastName, email: holder.email } }));
   if (proof) form.set("proof_parental_authority", new File([Buffer.from(proof)], "livret-de-famille.pdf", { type: "application/pdf" }));
-  const { request } = await submitWebRequest(db, storage, form, { sessionEmail: camille.email, codeEmail: null });
+  const { request } = await submitWebRequest(db, storage, form, { sessionEmail: holder.email, codeEmail: null });
   return request;
 }
+
+const fileAsCamille = (db: Db, storage: FileStorage, payload: Record<string, unknown>, proof: Uint8Array | null) => fileAsAccountHolder(db, storage, DEMO_PATIENTS.camille, payload, proof);
 
 /**
  * A case as the patient form files it: Camille, signed in, asks access to her son Léo's data with a

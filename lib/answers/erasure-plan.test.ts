@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { currentRegistry } from "@/lib/registry";
+import { type ErasureSummary, erasureCertificate, erasurePlan, legalObligationActivities } from "./erasure-plan";
+
+describe("erasurePlan", () => {
+  it("erasing the account takes everything it holds", () => {
+    expect(erasurePlan(["account_management", "user_support"])).toEqual({ profile: true, documents: "all", consents: "all", marketing: true });
+  });
+
+  it.each([
+    [["personalised_services"], { profile: false, documents: "all", consents: ["personalised_services"], marketing: false }],
+    [["prescription_sharing"], { profile: false, documents: "prescriptions", consents: ["prescription_sharing"], marketing: false }],
+    [["direct_marketing", "map_service"], { profile: false, documents: "none", consents: ["direct_marketing", "map_service"], marketing: true }],
+    [[], { profile: false, documents: "none", consents: [], marketing: false }],
+  ])("erasing %j only takes that processing's data", (activities, plan) => {
+    expect(erasurePlan(activities)).toEqual(plan);
+  });
+});
+
+describe("legalObligationActivities", () => {
+  it("lists the platform's processing the law requires keeping, the case file itself apart", () => {
+    const registry = currentRegistry();
+    const kept = legalObligationActivities(registry, registry.activities.map((a) => a.key));
+    expect(kept).not.toContain("rights_requests");
+    expect(kept).not.toContain("account_management");
+    for (const key of kept) expect(registry.activities.find((a) => a.key === key)!.legalBases).toEqual(["legal_obligation"]);
+  });
+});
+
+describe("erasureCertificate", () => {
+  const summary: ErasureSummary = {
+    erasedAt: "2026-11-24T22:30:00.000Z",
+    archivedUntil: "2026-12-01T22:30:00.000Z",
+    erased: [
+      { item: "account", count: 1 },
+      { item: "documents", count: 3 },
+      { item: "consents", count: 0 },
+    ],
+    kept: [
+      { item: "case_file", count: 1 },
+      { item: "actor_appointments", count: 2, names: ["Dr A", "Dr B"] },
+      { item: "archive", count: 3 },
+      { item: "legal_obligation", count: 1, names: ["account_information"] },
+    ],
+  };
+
+  it("states what was erased and when, leaving out what there was none of", () => {
+    const fr = erasureCertificate(summary, currentRegistry(), "fr");
+    expect(fr.title).toBe("Certificat d'effacement");
+    expect(fr.erasedAt).toBe("24 novembre 2026 à 23:30");
+    expect(fr.erased).toHaveLength(2);
+    expect(fr.erased[1]).toBe("Documents retirés du compte : 3.");
+  });
+
+  it("states what was kept and why, with the archive's last day in Paris time and the processing's purpose", () => {
+    const fr = erasureCertificate(summary, currentRegistry(), "fr");
+    expect(fr.kept.map((k) => k.why).join(" ")).toContain("17(3)(b) et (e)");
+    expect(fr.kept[1]!.what).toBe("2 rendez-vous dans l'agenda de : Dr A, Dr B, avec vos nom, prénom et date de naissance.");
+    expect(fr.kept[2]!.why).toContain("jusqu'au 1 décembre 2026");
+    const purpose = currentRegistry().activities.find((a) => a.key === "account_information")!.purpose.fr;
+    expect(fr.kept[3]!.what).toContain(purpose);
+  });
+
+  it("is written in English for an English-speaking requester", () => {
+    const en = erasureCertificate(summary, currentRegistry(), "en");
+    expect(en.title).toBe("Erasure certificate");
+    expect(en.kept[2]!.why).toContain("until 1 December 2026");
+    expect(en.erased[0]).toContain("Your account");
+  });
+});

@@ -1,0 +1,266 @@
+import { extractText, getDocumentProxy } from "unpdf";
+import { beforeAll, describe, expect, it } from "vitest";
+import { purgeErasureArchives } from "@/lib/answers/erasure";
+import { suppressionKey } from "@/lib/answers/immediate-effects";
+import { answerPart } from "@/lib/cases/answer-part";
+import { decideIdentity } from "@/lib/cases/decide-identity";
+import { db } from "@/lib/db";
+import { upsertStaff } from "@/lib/staff/create-staff";
+import { getStorage } from "@/lib/storage";
+import { openText } from "@/lib/storage/sealed-text";
+import { fileAsAccountHolder } from "@/prisma/seed/cases";
+import { DEMO_ACTORS } from "@/prisma/seed/demo";
+import { demoData, uniqueEmail } from "./support";
+
+let actor: { type: "staff"; staffId: string; actorId: string };
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+
+beforeAll(async () => {
+  await demoData();
+  const staff = await upsertStaff(db(), { email: uniqueEmail("dpo-effacement"), name: "DPO", role: "dpo_agent", password: "un mot de passe assez long" }, process.env.AUTH_SECRET!);
+  actor = { type: "staff", staffId: staff.id, actorId: staff.id };
+});
+
+/**
+ * A family next to the demo's: Alice's account holds Hugo (her son, seen by Dr Dupont), Zoé (a
+ * profile with no appointment) and Rose (her mother, also held by her brother Bruno's account).
+ */
+async function family(options: { appointments?: boolean } = {}) {
+  const withAppointments = options.appointments ?? true;
+  const person = (firstName: string, email: string) => ({ firstName, lastName: "Morel", email, birthDate: new Date("1980-02-03"), phone: "+33 6 00 00 00 00", street: "1 rue Haute", postalCode: "69001", city: "Lyon" });
+  const alice = await db().patient.create({ data: person("Alice", uniqueEmail("alice")) });
+  const bruno = await db().patient.create({ data: { ...person("Bruno", uniqueEmail("bruno")), birthDate: new Date("1977-05-06") } });
+  const relative = (firstName: string, birthDate: string) => db().relative.create({ data: { firstName, lastName: "Morel", birthDate: new Date(birthDate) } });
+  const [hugo, zoe, rose] = [await relative("Hugo", "2015-03-04"), await relative("Zoé", "2019-07-08"), await relative("Rose", "1950-09-10")];
+  await db().patientRelative.createMany({
+    data: [
+      { patientId: alice.id, relativeId: hugo.id, link: "child", legalRepresentative: true },
+      { patientId: alice.id, relativeId: zoe.id, link: "child", legalRepresentative: true },
+      { patientId: alice.id, relativeId: rose.id, link: "parent" },
+      { patientId: bruno.id, relativeId: rose.id, link: "parent" },
+    ],
+  });
+  if (withAppointments) {
+    await db().appointment.createMany({
+      data: [
+        { patientId: alice.id, healthActorId: DEMO_ACTORS.dupont.id, startsAt: new Date("2026-03-02T09:00:00Z"), status: "done", motive: "Consultation" },
+        { patientId: alice.id, relativeId: hugo.id, healthActorId: DEMO_ACTORS.rousseau.id, startsAt: new Date("2026-04-02T09:00:00Z"), status: "done", motive: "Vaccin" },
+        { patientId: bruno.id, relativeId: rose.id, healthActorId: DEMO_ACTORS.dupont.id, startsAt: new Date("2026-05-02T09:00:00Z"), status: "done", motive: "Suivi" },
+      ],
+    });
+  }
+  await db().document.createMany({
+    data: [
+      { patientId: alice.id, healthActorId: DEMO_ACTORS.dupont.id, title: "Ordonnance Alice", kind: "prescription", sharedBy: "health_actor" },
+      { patientId: alice.id, title: "Bilan sanguin Alice", kind: "test_result", sharedBy: "patient" },
+      { patientId: alice.id, relativeId: rose.id, title: "Compte rendu Rose", kind: "report", sharedBy: "patient" },
+      { patientId: bruno.id, relativeId: rose.id, title: "Ordonnance Rose (Bruno)", kind: "prescription", sharedBy: "health_actor" },
+    ],
+  });
+  await db().consent.createMany({
+    data: [
+      { patientId: alice.id, activityKey: "personalised_services", grantedAt: new Date("2025-01-01T10:00:00Z") },
+      { patientId: alice.id, activityKey: "map_service", grantedAt: new Date("2025-01-01T10:00:00Z") },
+    ],
+  });
+  await db().marketingPreference.createMany({ data: (["email", "sms"] as const).map((channel) => ({ patientId: alice.id, channel, optedIn: true })) });
+  return { alice, bruno, hugo, zoe, rose };
+}
+
+const TABLES = ["patient", "relative", "patientRelative", "appointment", "document", "consent", "marketingPreference"] as const;
+type Table = (typeof TABLES)[number];
+type Row = Record<string, unknown>;
+
+const keyOf = (table: Table, row: Row) =>
+  table === "patientRelative" ? `${row.patientId}/${row.relativeId}` : table === "marketingPreference" ? `${row.patientId}/${row.channel}` : String(row.id);
+
+/** Every row of the tables an erasure may touch, by key. */
+async function snapshot(): Promise<Record<Table, Map<string, string>>> {
+  const result = {} as Record<Table, Map<string, string>>;
+  for (const table of TABLES) {
+    const rows = (await (db()[table] as unknown as { findMany: () => Promise<Row[]> }).findMany()) as Row[];
+    result[table] = new Map(rows.map((r) => [keyOf(table, r), JSON.stringify(r)]));
+  }
+  return result;
+}
+
+/** What changed between two snapshots: keys removed, added and modified, per table (empty tables left out). */
+function diff(before: Awaited<ReturnType<typeof snapshot>>, after: Awaited<ReturnType<typeof snapshot>>) {
+  const changes: Partial<Record<Table, { removed: string[]; added: string[]; changed: string[] }>> = {};
+  for (const table of TABLES) {
+    const b = before[table];
+    const a = after[table];
+    const removed = [...b.keys()].filter((k) => !a.has(k)).sort();
+    const added = [...a.keys()].filter((k) => !b.has(k)).sort();
+    const changed = [...b.keys()].filter((k) => a.has(k) && a.get(k) !== b.get(k)).sort();
+    if (removed.length + added.length + changed.length > 0) changes[table] = { removed, added, changed };
+  }
+  return changes;
+}
+
+async function grantErasure(request: { id: string; reference: string }) {
+  const platform = await db().requestPart.findFirstOrThrow({ where: { requestId: request.id, handler: "platform" } });
+  await answerPart(db(), getStorage(), request.reference, { partId: platform.id, outcome: "granted", grounds: [], message: "Nous avons effacé vos données." }, actor);
+}
+
+const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
+
+async function letterText(requestId: string) {
+  const letter = await db().caseLetter.findFirstOrThrow({ where: { requestId, kind: "answer" } });
+  return (await extractText(await getDocumentProxy(new Uint8Array(await getStorage().get(letter.storageKey))), { mergePages: true })).text;
+}
+
+describe("erasure of an account (GDPR Art. 17)", () => {
+  it("erases the account and what it holds, keeps what the health actors and the law need, and changes nothing else", async () => {
+    const f = await family();
+    const aliceDocs = await db().document.findMany({ where: { patientId: f.alice.id } });
+    const request = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" } });
+    const before = await snapshot();
+    const answeredAt = Date.now();
+    await grantErasure(request);
+    const after = await snapshot();
+
+    const aliceLinks = [f.hugo.id, f.zoe.id, f.rose.id].map((r) => `${f.alice.id}/${r}`).sort();
+    expect(diff(before, after)).toEqual({
+      // The account stays only as the identity Dr Dupont's and Dr Rousseau's agendas refer to.
+      patient: { removed: [], added: [], changed: [f.alice.id] },
+      // Hugo is closed (Dr Rousseau's agenda refers to him), Zoé deleted, Rose kept for Bruno.
+      relative: { removed: [f.zoe.id], added: [], changed: [f.hugo.id] },
+      patientRelative: { removed: aliceLinks, added: [], changed: [] },
+      document: { removed: ids(aliceDocs), added: [], changed: [] },
+      consent: { removed: idsOf("consent", before, f.alice.id).sort(), added: [], changed: [] },
+      marketingPreference: { removed: [`${f.alice.id}/email`, `${f.alice.id}/sms`], added: [], changed: [] },
+    });
+
+    const alice = await db().patient.findUniqueOrThrow({ where: { id: f.alice.id } });
+    expect(alice).toMatchObject({ firstName: "Alice", lastName: "Morel", email: `closed+${f.alice.id}@invalid`, emailVerified: false, phone: null, street: null, postalCode: null, city: null });
+    expect(alice.closedAt!.getTime()).toBeGreaterThanOrEqual(answeredAt);
+    expect((await db().relative.findUniqueOrThrow({ where: { id: f.hugo.id } })).closedAt).not.toBeNull();
+    expect(await db().patientRelative.findMany({ where: { relativeId: f.rose.id } })).toEqual([expect.objectContaining({ patientId: f.bruno.id })]);
+
+    // The documents and account information sit sealed in the archive for seven days.
+    const archive = await db().erasureArchive.findFirstOrThrow({ where: { reference: request.reference } });
+    expect(archive.documents).toBe(3);
+    expect(archive.purgeAfter.getTime() - alice.closedAt!.getTime()).toBe(7 * 86_400_000);
+    expect(Buffer.from(archive.sealed).toString("latin1")).not.toContain("Alice");
+    const sealed = JSON.parse(await openText(archive.sealed)) as { account: { email: string }; documents: { title: string }[] };
+    expect(sealed.account.email).toBe(f.alice.email);
+    expect(sealed.documents.map((d) => d.title).sort()).toEqual(["Bilan sanguin Alice", "Compte rendu Rose", "Ordonnance Alice"]);
+
+    const record = await db().erasureRecord.findFirstOrThrow({ where: { requestId: request.id } });
+    expect(record.summary).toMatchObject({
+      erased: expect.arrayContaining([{ item: "account", count: 1 }, { item: "documents", count: 3 }, { item: "relative_profiles", count: 2 }, { item: "relative_links", count: 3 }, { item: "consents", count: 2 }, { item: "marketing_preferences", count: 2 }]),
+      kept: expect.arrayContaining([
+        { item: "case_file", count: 1 },
+        { item: "shared_relative_profiles", count: 1 },
+        { item: "actor_appointments", count: 2, names: [DEMO_ACTORS.dupont.name, DEMO_ACTORS.rousseau.name] },
+        { item: "archive", count: 3 },
+      ]),
+    });
+
+    // The answer carries the certificate: what was erased and when, what was kept and why.
+    const text = await letterText(request.id);
+    expect(text).toContain("Certificat d'effacement");
+    expect(text).toContain("Documents retirés du compte : 3.");
+    expect(text).toContain(`2 rendez-vous dans l'agenda de : ${DEMO_ACTORS.dupont.name}, ${DEMO_ACTORS.rousseau.name}`);
+    expect(text).toContain("R1112-7");
+    expect(text).toContain("17(3)(b)");
+    expect(text).toContain("7 jours");
+    // Dr Dupont's own part goes on (Hugo's appointment is his, not Alice's): the actor decides for its agenda.
+    const parts = await db().requestPart.findMany({ where: { requestId: request.id }, select: { handler: true, status: true, healthActorId: true } });
+    expect(parts.find((p) => p.handler === "platform")!.status).toBe("answered");
+    expect(parts.filter((p) => p.handler === "health_actor").map((p) => p.healthActorId)).toEqual([DEMO_ACTORS.dupont.id]);
+
+    // A second erasure finds nothing left to erase, and says so.
+    const again = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" } });
+    // Without an account, her identity is checked by hand.
+    await decideIdentity(db(), getStorage(), again.reference, { decision: "accepted" }, actor);
+    const platform = await db().requestPart.findFirstOrThrow({ where: { requestId: again.id, handler: "platform" } });
+    await expect(answerPart(db(), getStorage(), again.reference, { partId: platform.id, outcome: "granted", grounds: [], message: "x" }, actor)).rejects.toMatchObject({
+      code: "conflict",
+      userMessage: { fr: expect.stringContaining("déjà effacé") },
+    });
+  });
+
+  it("purges the archive after seven days, and the closed identities once no agenda refers to them", async () => {
+    const f = await family();
+    const request = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" } });
+    await grantErasure(request);
+    const archive = await db().erasureArchive.findFirstOrThrow({ where: { reference: request.reference } });
+
+    await purgeErasureArchives(db(), new Date(archive.purgeAfter.getTime() - 60_000));
+    expect(await db().erasureArchive.count({ where: { id: archive.id } })).toBe(1);
+    await purgeErasureArchives(db(), archive.purgeAfter);
+    expect(await db().erasureArchive.count({ where: { id: archive.id } })).toBe(0);
+    expect(await db().requestEvent.findFirst({ where: { requestId: request.id, type: "erasure_archive_purged" } })).toMatchObject({ payload: { documents: 3 } });
+
+    // The identity stays while the health actors' agendas hold appointments; once they erase theirs, it goes.
+    expect(await db().patient.count({ where: { id: f.alice.id } })).toBe(1);
+    await db().appointment.deleteMany({ where: { patientId: f.alice.id } });
+    await purgeErasureArchives(db());
+    expect(await db().patient.count({ where: { id: f.alice.id } })).toBe(0);
+    expect(await db().relative.count({ where: { id: f.hugo.id } })).toBe(0);
+    expect(await db().relative.count({ where: { id: f.rose.id } })).toBe(1);
+  });
+
+  it("deletes an account no health actor's agenda refers to outright", async () => {
+    const f = await family({ appointments: false });
+    const request = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" } });
+    await grantErasure(request);
+    expect(await db().patient.count({ where: { id: f.alice.id } })).toBe(0);
+    expect(await db().relative.count({ where: { id: { in: [f.hugo.id, f.zoe.id] } } })).toBe(0);
+    expect(await db().relative.count({ where: { id: f.rose.id } })).toBe(1);
+    const text = await letterText(request.id);
+    expect(text).not.toContain("rendez-vous dans l'agenda");
+  });
+
+  it("an erasure of some processing only removes that processing's data", async () => {
+    const f = await family();
+    await db().marketingSuppression.create({ data: { emailHash: suppressionKey(f.alice.email), reference: "DSR-TEST" } });
+    const request = await fileAsAccountHolder(db(), getStorage(), f.alice, {
+      right: "erasure",
+      scope: { activities: ["direct_marketing", "map_service"] },
+      subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" },
+    });
+    const before = await snapshot();
+    await grantErasure(request);
+    const mapConsent = await db().consent.findMany({ where: { patientId: f.alice.id } });
+    expect(mapConsent.map((c) => c.activityKey)).toEqual(["personalised_services"]);
+    expect(diff(before, await snapshot())).toEqual({
+      consent: { removed: idsOf("consent", before, f.alice.id).filter((id) => !ids(mapConsent).includes(id)), added: [], changed: [] },
+      marketingPreference: { removed: [`${f.alice.id}/email`, `${f.alice.id}/sms`], added: [], changed: [] },
+    });
+    const record = await db().erasureRecord.findFirstOrThrow({ where: { requestId: request.id } });
+    expect(record.summary).toMatchObject({ archivedUntil: null, kept: expect.arrayContaining([{ item: "marketing_suppression", count: 1 }]) });
+    await db().marketingSuppression.delete({ where: { emailHash: suppressionKey(f.alice.email) } });
+  });
+
+  it("a parent erases a child's profile from their account; a profile another account holds stays there", async () => {
+    const f = await family();
+    const request = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "minor", firstName: "Hugo", lastName: "Morel", birthDate: "2015-03-04" } }, PDF);
+    await decideIdentity(db(), getStorage(), request.reference, { decision: "accepted" }, actor);
+    const before = await snapshot();
+    await grantErasure(request);
+    expect(diff(before, await snapshot())).toEqual({
+      relative: { removed: [], added: [], changed: [f.hugo.id] },
+      patientRelative: { removed: [`${f.alice.id}/${f.hugo.id}`], added: [], changed: [] },
+    });
+    const text = await letterText(request.id);
+    expect(text).toContain(`1 rendez-vous dans l'agenda de : ${DEMO_ACTORS.rousseau.name}`);
+  });
+
+  it("a refused erasure changes nothing", async () => {
+    const f = await family();
+    const request = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" } });
+    const platform = await db().requestPart.findFirstOrThrow({ where: { requestId: request.id, handler: "platform" } });
+    const before = await snapshot();
+    await answerPart(db(), getStorage(), request.reference, { partId: platform.id, outcome: "refused", grounds: ["art_17_3_e"], message: "Un litige est en cours." }, actor);
+    expect(diff(before, await snapshot())).toEqual({});
+    expect(await db().erasureRecord.count({ where: { requestId: request.id } })).toBe(0);
+  });
+});
+
+/** The ids of a patient's rows in a snapshot. */
+function idsOf(table: "consent", snap: Awaited<ReturnType<typeof snapshot>>, patientId: string) {
+  return [...snap[table].entries()].filter(([, row]) => (JSON.parse(row) as Row).patientId === patientId).map(([key]) => key);
+}
