@@ -26,6 +26,11 @@ const ZEnv = z.object({
   ACCESS_COPY_DAYS: z.coerce.number().int().min(1).max(60).default(7),
   /** Accepts plain-HTTP webhook URLs (local set-ups and tests only; production needs HTTPS). */
   WEBHOOK_ALLOW_HTTP: bool.default(false),
+  /**
+   * A PEM file of extra certificate authorities trusted for the certificates that sign recipients'
+   * OpenDSR receipts and callbacks (besides Node's bundled roots), e.g. a private CA.
+   */
+  OPENDSR_CA_FILE: z.string().min(1).optional(),
   /** Shows the demo mailbox link and the demo banner. Never set in production. */
   DEMO_MODE: bool.default(false),
   DEMO_MAILBOX_URL: z.url().optional(),

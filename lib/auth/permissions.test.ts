@@ -15,6 +15,8 @@ describe("permission matrix", () => {
     ["dpo_agent", "identity.decide", true],
     ["dpo_agent", "sign_ins.read", false],
     ["dpo_admin", "sign_ins.read", true],
+    ["dpo_agent", "recipients.manage", false],
+    ["dpo_admin", "recipients.manage", true],
   ])("%s may %s: %s", (role, permission, allowed) => {
     expect(can(role, permission)).toBe(allowed);
   });

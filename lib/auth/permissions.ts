@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   "audit.verify": ["dpo_admin"],
   "legal_hold.manage": ["dpo_admin"],
   "register.export": ["dpo_agent", "dpo_admin"],
+  /** The contacts (e-mail, OpenDSR service) through which recipients are told of a change (GDPR Art. 19). */
+  "recipients.manage": ["dpo_admin"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -7,6 +7,9 @@ export const QUEUES = {
   sendEmail: { name: "email.send", policy: "stately", retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
   // Health actors' status callbacks: the same one-at-a-time policy; back-off from 30 s (about 2 h in all).
   deliverWebhook: { name: "webhook.deliver", policy: "stately", retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 },
+  // Art. 19 notices to recipients (e-mail or OpenDSR): one at a time per notice; back-off from 30 s,
+  // 7 attempts over 30 to 60 minutes, after which the notice is failed for the DPO team to act.
+  deliverRecipientNotice: { name: "recipients.notify", policy: "stately", retryLimit: 6, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
   purgeExpired: { name: "maintenance.purge-expired", retryLimit: 2 },
   retention: { name: "retention.purge-cases", retryLimit: 3 },
   reminders: { name: "reminders.daily", retryLimit: 2 },
