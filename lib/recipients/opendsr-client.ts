@@ -1,0 +1,119 @@
+import type { X509Certificate } from "node:crypto";
+import { mayCall, ZWebhookUrl } from "@/lib/actors/webhooks";
+import { checkProcessorCertificate, verifyOpenDsrSignature } from "./opendsr-certificate";
+import { hostOf, openDsrEndpoint, openDsrHeader, type TDiscovery, ZDiscovery, ZReceipt } from "./opendsr";
+
+/**
+ * The platform's calls to a recipient's OpenDSR service: discovery, its certificate, the request and
+ * its signed receipt. Every call goes only to public addresses (as health actors' callbacks do), with
+ * a timeout and a size limit, and never follows a redirect. Failures are NoticeErrors, whose
+ * messages say what failed and never hold personal data (they are stored as the notice's lastError).
+ */
+
+export class NoticeError extends Error {
+  override name = "NoticeError";
+}
+
+export interface CallOptions {
+  fetch?: typeof fetch;
+  now?: () => Date;
+}
+
+const TIMEOUT_MS = 10_000;
+const MAX_BYTES = 256 * 1024;
+
+interface Fetched {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+async function readCapped(response: Response, what: string): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BYTES) {
+      await reader.cancel();
+      throw new NoticeError(`${what}: answer larger than ${MAX_BYTES / 1024} KB`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** One HTTP call to a recipient's service, or a NoticeError naming what failed. */
+export async function callRecipient(what: string, url: string, init: RequestInit, options: CallOptions = {}): Promise<Fetched> {
+  if (!(await mayCall(url))) throw new NoticeError(`${what}: refused, the address resolves to a private network`);
+  let response: Response;
+  try {
+    response = await (options.fetch ?? fetch)(url, { ...init, redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS) });
+  } catch (error) {
+    const name = error instanceof Error ? error.name : "";
+    const code = (error as { cause?: { code?: unknown } })?.cause?.code;
+    throw new NoticeError(`${what}: ${name === "TimeoutError" ? "timed out" : typeof code === "string" ? code : "network error"}`);
+  }
+  return { status: response.status, headers: response.headers, text: await readCapped(response, what) };
+}
+
+function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new NoticeError(`${what}: malformed JSON`);
+  }
+}
+
+/** GET {base}/discovery: what the service supports and where its certificate is. */
+export async function discover(baseUrl: string, options: CallOptions = {}): Promise<TDiscovery> {
+  const answer = await callRecipient("discovery", openDsrEndpoint(baseUrl, "discovery"), { headers: { accept: "application/json" } }, options);
+  if (answer.status !== 200) throw new NoticeError(`discovery: HTTP ${answer.status}`);
+  const parsed = ZDiscovery.safeParse(parseJson(answer.text, "discovery"));
+  if (!parsed.success) throw new NoticeError("discovery: unexpected answer");
+  return parsed.data;
+}
+
+/**
+ * The processor's certificate named by discovery, checked: served from the service's own host,
+ * issued to it by a trusted authority, valid now, not self-signed.
+ */
+export async function fetchCertificate(baseUrl: string, discovery: TDiscovery, options: CallOptions = {}): Promise<{ pem: string; leaf: X509Certificate }> {
+  const host = hostOf(baseUrl);
+  const url = discovery.processor_certificate;
+  if (!ZWebhookUrl.shape.url.safeParse(url).success) throw new NoticeError("certificate: not served over HTTPS");
+  if (hostOf(url) !== host) throw new NoticeError("certificate: not served from the service's own host");
+  const answer = await callRecipient("certificate", url, { headers: { accept: "application/x-pem-file, text/plain" } }, options);
+  if (answer.status !== 200) throw new NoticeError(`certificate: HTTP ${answer.status}`);
+  const check = checkProcessorCertificate(answer.text, host, { now: options.now?.() });
+  if (!check.ok) throw new NoticeError(`certificate: ${check.reason.replace(/_/g, " ")}`);
+  return { pem: check.pem, leaf: check.leaf };
+}
+
+/**
+ * POSTs the request and checks the receipt: 201, from the service's domain, signed over its raw
+ * body by the certificate, for this very request.
+ */
+export async function submitRequest(
+  baseUrl: string,
+  body: { subject_request_id: string } & Record<string, unknown>,
+  leaf: X509Certificate,
+  options: CallOptions = {},
+): Promise<{ controllerId: string; expectedCompletionAt: Date }> {
+  const answer = await callRecipient(
+    "request",
+    openDsrEndpoint(baseUrl, "opendsr_requests"),
+    { method: "POST", headers: { "content-type": "application/json", accept: "application/json", "user-agent": "droits-patients-opendsr/1" }, body: JSON.stringify(body) },
+    options,
+  );
+  if (answer.status !== 201) throw new NoticeError(`request: HTTP ${answer.status}`);
+  if (openDsrHeader(answer.headers, "processor-domain")?.toLowerCase() !== hostOf(baseUrl)) throw new NoticeError("receipt: processor domain does not match the service");
+  if (!verifyOpenDsrSignature(answer.text, openDsrHeader(answer.headers, "signature"), leaf)) throw new NoticeError("receipt: signature does not verify");
+  const receipt = ZReceipt.safeParse(parseJson(answer.text, "receipt"));
+  if (!receipt.success) throw new NoticeError("receipt: unexpected answer");
+  if (receipt.data.subject_request_id !== body.subject_request_id) throw new NoticeError("receipt: for another request");
+  return { controllerId: receipt.data.controller_id, expectedCompletionAt: new Date(receipt.data.expected_completion_time) };
+}

@@ -1,0 +1,109 @@
+import type { X509Certificate } from "node:crypto";
+import { appendEvent, lockCase } from "@/lib/audit/append-event";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors/app-error";
+import type { NoticeStatus, RecipientContact } from "@/lib/generated/prisma/client";
+import { noticeEventType, SETTLED_STATUSES, statusAfterCallback } from "./notice-rules";
+import { hostOf, openDsrCallbackUrl, openDsrHeader, ZCallback } from "./opendsr";
+import { checkProcessorCertificate, verifyOpenDsrSignature } from "./opendsr-certificate";
+import { type CallOptions, discover, fetchCertificate } from "./opendsr-client";
+
+export interface CallbackOutcome {
+  status: 202 | 400 | 403 | 404;
+  body: { received: true } | { error: { code: string; message: string } };
+}
+
+const MAX_CALLBACK_BYTES = 64 * 1024;
+
+/** A callback's raw body, exactly as signed (413 past 64 KB). */
+export async function readCallbackBody(request: Request): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  const text = declared > MAX_CALLBACK_BYTES ? null : await request.text();
+  if (text === null || Buffer.byteLength(text) > MAX_CALLBACK_BYTES) {
+    throw new AppError("payload_too_large", { fr: "Le corps dépasse 64 Ko.", en: "The body is larger than 64 KB." });
+  }
+  return text;
+}
+
+const refuse = (status: 400 | 403 | 404, code: string, message: string): CallbackOutcome => ({ status, body: { error: { code, message } } });
+
+/** The configured recipient whose OpenDSR service is on this domain: the contacts are the whitelist. */
+async function contactOfDomain(db: Db, domain: string): Promise<RecipientContact | null> {
+  const contacts = await db.recipientContact.findMany({ where: { opendsrUrl: { not: null } } });
+  return contacts.find((c) => hostOf(c.opendsrUrl!) === domain) ?? null;
+}
+
+/** The stored certificate while it still checks out; otherwise fetched again through discovery, once, and stored. */
+async function certificateOf(db: Db, contact: RecipientContact, domain: string, options: CallOptions): Promise<X509Certificate | null> {
+  if (contact.certificatePem) {
+    const stored = checkProcessorCertificate(contact.certificatePem, domain, { now: options.now?.() });
+    if (stored.ok) return stored.leaf;
+  }
+  try {
+    const fetched = await fetchCertificate(contact.opendsrUrl!, await discover(contact.opendsrUrl!, options), options);
+    await db.recipientContact.update({ where: { name: contact.name }, data: { certificatePem: fetched.pem } });
+    return fetched.leaf;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A status callback from a recipient's OpenDSR service (specification, section 8.8): the sender is
+ * the configured recipient on the X-OpenDSR-Processor-Domain (or legacy X-OpenGDPR-*) domain, and
+ * the signature over the RAW body must verify with its certificate before anything is parsed (403
+ * otherwise). Then the callback must be addressed to this portal (400) and be about a notice sent
+ * to that recipient (404). The notice's status follows (an event recorded for each change); a
+ * repeated or late callback changes nothing. 202 when accepted.
+ */
+export async function receiveOpenDsrCallback(db: Db, input: { body: string; headers: Headers }, options: CallOptions = {}): Promise<CallbackOutcome> {
+  const domain = openDsrHeader(input.headers, "processor-domain")?.toLowerCase();
+  const signature = openDsrHeader(input.headers, "signature");
+  if (!domain || !signature) return refuse(403, "forbidden", "Missing X-OpenDSR-Processor-Domain or X-OpenDSR-Signature.");
+  const contact = await contactOfDomain(db, domain);
+  if (!contact) return refuse(403, "forbidden", "Unknown processor domain.");
+  const certificate = await certificateOf(db, contact, domain, options);
+  if (!certificate || !verifyOpenDsrSignature(input.body, signature, certificate)) return refuse(403, "forbidden", "The signature does not verify.");
+
+  let json: unknown;
+  try {
+    json = JSON.parse(input.body);
+  } catch {
+    return refuse(400, "malformed", "Malformed JSON.");
+  }
+  const parsed = ZCallback.safeParse(json);
+  if (!parsed.success) return refuse(400, "malformed", "Not an OpenDSR status callback.");
+  const callback = parsed.data;
+  if (callback.status_callback_url !== openDsrCallbackUrl()) return refuse(400, "malformed", "status_callback_url is not this endpoint.");
+
+  const notice = await db.recipientNotice.findFirst({
+    where: { id: callback.subject_request_id, recipient: contact.name, channel: "opendsr" },
+    select: { id: true, requestId: true, recipient: true },
+  });
+  if (!notice) return refuse(404, "not_found", "No such request sent to this processor.");
+
+  const now = options.now?.() ?? new Date();
+  const expectedCompletionAt = new Date(callback.expected_completion_time);
+  await db.$transaction(async (tx) => {
+    await lockCase(tx, notice.requestId);
+    const [locked] = await tx.$queryRaw<{ status: NoticeStatus }[]>`SELECT status FROM "RecipientNotice" WHERE id = ${notice.id}::uuid FOR UPDATE`;
+    if (!locked) return;
+    const next = statusAfterCallback(locked.status, callback.request_status);
+    const settles = next !== null && SETTLED_STATUSES.includes(next);
+    if (!SETTLED_STATUSES.includes(locked.status)) {
+      await tx.recipientNotice.update({
+        where: { id: notice.id },
+        data: { controllerId: callback.controller_id, expectedCompletionAt, ...(next ? { status: next } : {}), ...(settles ? { settledAt: now, payloadSealed: null } : {}) },
+      });
+    }
+    if (next) {
+      await appendEvent(tx, notice.requestId, {
+        type: noticeEventType(next),
+        actorType: "system",
+        actorId: null,
+        payload: { noticeId: notice.id, recipient: notice.recipient, reported: callback.request_status, expectedCompletionAt: expectedCompletionAt.toISOString() },
+      });
+    }
+  });
+  return { status: 202, body: { received: true } };
+}
