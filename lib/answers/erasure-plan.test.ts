@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { currentRegistry } from "@/lib/registry";
-import { type ErasureSummary, erasureCertificate, erasurePlan, legalObligationActivities } from "./erasure-plan";
+import { type ErasureSummary, erasureCertificate, erasureGrounds, erasurePlan, legalObligationActivities } from "./erasure-plan";
 
 describe("erasurePlan", () => {
   it("erasing the account takes everything it holds", () => {
@@ -27,9 +27,34 @@ describe("legalObligationActivities", () => {
   });
 });
 
+describe("erasureGrounds", () => {
+  const registry = currentRegistry();
+  const bases = (key: string) => registry.activities.find((a) => a.key === key)!.legalBases;
+
+  it("takes each erased activity's ground from its legal basis, and none for what the law requires keeping", () => {
+    const grounds = erasureGrounds(registry, ["map_service", "account_management", "rights_requests"], false);
+    expect(bases("map_service")).toContain("consent");
+    expect(bases("account_management")).toEqual(["contract"]);
+    expect(grounds).toEqual([
+      { ground: "a", activities: ["account_management"] },
+      { ground: "b", activities: ["map_service"] },
+    ]);
+  });
+
+  it("a legitimate interest is erased on an objection", () => {
+    const key = registry.activities.find((a) => a.controller === "platform" && a.legalBases.length === 1 && a.legalBases[0] === "legitimate_interest")!.key;
+    expect(erasureGrounds(registry, [key], false)).toEqual([{ ground: "c", activities: [key] }]);
+  });
+
+  it("a child's data collected online rests on Art. 17(1)(f)", () => {
+    expect(erasureGrounds(registry, ["account_management", "map_service"], true)).toEqual([{ ground: "f", activities: ["account_management", "map_service"] }]);
+  });
+});
+
 describe("erasureCertificate", () => {
   const summary: ErasureSummary = {
     erasedAt: "2026-11-24T22:30:00.000Z",
+    grounds: [{ ground: "b", activities: ["map_service"] }],
     archivedUntil: "2026-12-01T22:30:00.000Z",
     erased: [
       { item: "account", count: 1 },
@@ -50,6 +75,8 @@ describe("erasureCertificate", () => {
     expect(fr.erasedAt).toBe("24 novembre 2026 à 23:30");
     expect(fr.erased).toHaveLength(2);
     expect(fr.erased[1]).toBe("Documents retirés du compte : 3.");
+    const map = currentRegistry().activities.find((a) => a.key === "map_service")!.purpose.fr;
+    expect(fr.grounds).toEqual([`Retrait du consentement sur lequel le traitement reposait (RGPD art. 17(1)(b)) : ${map}.`]);
   });
 
   it("states what was kept and why, with the archive's last day in Paris time and the processing's purpose", () => {

@@ -39,9 +39,40 @@ export function erasurePlan(activities: readonly string[]): ErasurePlan {
 export type ErasedItem = "account" | "relative_profiles" | "relative_links" | "documents" | "consents" | "marketing_preferences";
 export type KeptItem = "case_file" | "actor_appointments" | "shared_relative_profiles" | "marketing_suppression" | "archive" | "legal_obligation";
 
+/** The grounds of Art. 17(1) an erasure rests on. */
+export type ErasureGround = "a" | "b" | "c" | "f";
+
+/**
+ * Each erased activity's ground, from its legal basis in the registry: consent withdrawn (b), the
+ * contract ended by closing the account so the data is no longer needed (a), an objection to a
+ * legitimate interest or to marketing (c); a child's data collected online (f, LIL art. 51 II).
+ * Activities the law requires keeping have none (Art. 17(3)(b)).
+ */
+export function erasureGrounds(registry: Registry, activities: readonly string[], child: boolean): { ground: ErasureGround; activities: string[] }[] {
+  const grounds = new Map<ErasureGround, string[]>();
+  for (const activity of registry.activities) {
+    if (activity.controller !== "platform" || !activities.includes(activity.key) || !rightApplicability("erasure", activity).applicable) continue;
+    const bases = activity.legalBases;
+    const ground: ErasureGround = child ? "f" : bases.includes("consent") ? "b" : bases.includes("contract") ? "a" : "c";
+    grounds.set(ground, [...(grounds.get(ground) ?? []), activity.key]);
+  }
+  return [...grounds].sort(([a], [b]) => a.localeCompare(b)).map(([ground, keys]) => ({ ground, activities: keys }));
+}
+
+const GROUNDS: Record<ErasureGround, Localized> = {
+  a: { fr: "Les données ne sont plus nécessaires : le compte est fermé, ce qui met fin au contrat (RGPD art. 17(1)(a))", en: "The data is no longer necessary: the account is closed, ending the contract (GDPR Art. 17(1)(a))" },
+  b: { fr: "Retrait du consentement sur lequel le traitement reposait (RGPD art. 17(1)(b))", en: "Withdrawal of the consent the processing rested on (GDPR Art. 17(1)(b))" },
+  c: { fr: "Opposition au traitement, sans motif légitime impérieux qui prévale (RGPD art. 17(1)(c))", en: "Objection to the processing, with no overriding legitimate grounds (GDPR Art. 17(1)(c))" },
+  f: {
+    fr: "Données d'un mineur collectées dans le cadre de services en ligne (RGPD art. 17(1)(f) ; loi Informatique et Libertés, art. 51 II)",
+    en: "Data of a minor collected in relation to online services (GDPR Art. 17(1)(f); French Data Protection Act, Art. 51 II)",
+  },
+};
+
 /** What an erasure did, stored with the case (no personal data: counts, health actors' names, activity keys). */
 export interface ErasureSummary {
   erasedAt: string;
+  grounds: { ground: ErasureGround; activities: string[] }[];
   erased: { item: ErasedItem; count: number }[];
   kept: { item: KeptItem; count: number; names?: string[] }[];
   /** When the archive is purged for good (ISO instant), if anything went to it. */
@@ -115,6 +146,7 @@ const KEPT: Record<KeptItem, KeptText> = {
 export interface ErasureCertificate {
   title: string;
   erasedAt: string;
+  grounds: string[];
   erased: string[];
   kept: { what: string; why: string }[];
 }
@@ -126,6 +158,7 @@ export function erasureCertificate(summary: ErasureSummary, registry: Registry, 
   return {
     title: locale === "fr" ? "Certificat d'effacement" : "Erasure certificate",
     erasedAt: formatInstant(new Date(summary.erasedAt), locale),
+    grounds: summary.grounds.map((g) => `${GROUNDS[g.ground][locale]}${locale === "fr" ? " : " : ": "}${g.activities.map((k) => purposes.get(k) ?? k).join(", ")}.`),
     erased: summary.erased.filter((e) => e.count > 0).map((e) => ERASED[e.item](e.count)[locale]),
     kept: summary.kept.map((k) => {
       const names = (k.names ?? []).map((n) => (k.item === "legal_obligation" ? (purposes.get(n) ?? n) : n)).join(", ");

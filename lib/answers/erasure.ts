@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { Prisma, RightsRequest } from "@/lib/generated/prisma/client";
 import { currentRegistry } from "@/lib/registry";
 import { sealText } from "@/lib/storage/sealed-text";
-import { ARCHIVE_DAYS, type ErasurePlan, type ErasureSummary, erasurePlan, legalObligationActivities } from "./erasure-plan";
+import { ARCHIVE_DAYS, type ErasurePlan, type ErasureSummary, erasureGrounds, erasurePlan, legalObligationActivities } from "./erasure-plan";
 import { suppressionKey } from "./immediate-effects";
 
 /** Who was erased, as the recipients told of it (Art. 19) need to find them: read before the erasure. */
@@ -16,7 +16,7 @@ export interface ErasedSubject {
   email: string | null;
 }
 
-type Summary = Omit<ErasureSummary, "erasedAt" | "archivedUntil">;
+type Summary = Omit<ErasureSummary, "erasedAt" | "grounds" | "archivedUntil">;
 
 /**
  * Applies a granted erasure of the platform's part, in the answer's transaction: removes what the
@@ -33,10 +33,16 @@ export async function eraseSubject(tx: Tx, request: RightsRequest, activities: s
     });
     erasure.summary.kept.push({ item: "archive", count: erasure.archive.documents });
   }
-  const obligations = legalObligationActivities(currentRegistry(), activities);
+  const registry = currentRegistry();
+  const obligations = legalObligationActivities(registry, activities);
   if (obligations.length > 0) erasure.summary.kept.push({ item: "legal_obligation", count: obligations.length, names: obligations });
   erasure.summary.kept.unshift({ item: "case_file", count: 1 });
-  const summary: ErasureSummary = { erasedAt: now.toISOString(), archivedUntil: archivedUntil?.toISOString() ?? null, ...erasure.summary };
+  const summary: ErasureSummary = {
+    erasedAt: now.toISOString(),
+    grounds: erasureGrounds(registry, activities, request.subjectRelation === "minor"),
+    archivedUntil: archivedUntil?.toISOString() ?? null,
+    ...erasure.summary,
+  };
   await tx.erasureRecord.create({ data: { requestId: request.id, summary: summary as unknown as Prisma.InputJsonValue, erasedAt: now } });
   await recordEvent(tx, request.id, "erasure_applied", actor, { erased: summary.erased, kept: summary.kept.map((k) => k.item), archivedUntil: summary.archivedUntil });
   return { summary, subject: erasure.subject };

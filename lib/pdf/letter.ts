@@ -57,6 +57,7 @@ const T = {
     erasedAt: (at: string) => `Effacement effectué le ${at}. Ont été effacés :`,
     nothingErased: "Aucune donnée n'était détenue pour ces traitements.",
     kept: "Données conservées, et pourquoi :",
+    erasureGrounds: "Motifs de l'effacement :",
   },
   en: {
     footer: "The platform's data protection officer",
@@ -84,6 +85,7 @@ const T = {
     erasedAt: (at: string) => `Erasure carried out on ${at}. Erased:`,
     nothingErased: "No data was held for this processing.",
     kept: "Data kept, and why:",
+    erasureGrounds: "Grounds of the erasure:",
   },
 } as const;
 
@@ -128,6 +130,8 @@ function certificate(pdf: PdfWriter, erasure: ErasureCertificate, t: (typeof T)[
   pdf.paragraph(t.erasedAt(erasure.erasedAt));
   if (erasure.erased.length === 0) pdf.paragraph(t.nothingErased);
   for (const line of erasure.erased) pdf.paragraph(`- ${line}`);
+  if (erasure.grounds.length > 0) pdf.heading(t.erasureGrounds, 2);
+  for (const line of erasure.grounds) pdf.paragraph(`- ${line}`);
   pdf.heading(t.kept, 2);
   for (const item of erasure.kept) pdf.paragraph(`- ${item.what} ${item.why}`);
 }

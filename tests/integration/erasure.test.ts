@@ -165,6 +165,8 @@ describe("erasure of an account (GDPR Art. 17)", () => {
     expect(text).toContain(`2 rendez-vous dans l'agenda de : ${DEMO_ACTORS.dupont.name}, ${DEMO_ACTORS.rousseau.name}`);
     expect(text).toContain("R1112-7");
     expect(text).toContain("17(3)(b)");
+    expect(text).toContain("Motifs de l'effacement");
+    expect(text).toContain("17(1)(a)");
     expect(text).toContain("7 jours");
     // Dr Dupont's own part goes on (Hugo's appointment is his, not Alice's): the actor decides for its agenda.
     const parts = await db().requestPart.findMany({ where: { requestId: request.id }, select: { handler: true, status: true, healthActorId: true } });
@@ -247,6 +249,7 @@ describe("erasure of an account (GDPR Art. 17)", () => {
     });
     const text = await letterText(request.id);
     expect(text).toContain(`1 rendez-vous dans l'agenda de : ${DEMO_ACTORS.rousseau.name}`);
+    expect(text).toContain("17(1)(f)");
   });
 
   it("a refused erasure changes nothing", async () => {
