@@ -2,7 +2,7 @@ import { z } from "zod";
 import { mayCall, ZWebhookUrl } from "@/lib/actors/webhooks";
 import { can, type StaffRole } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db";
-import { AppError } from "@/lib/errors/app-error";
+import { AppError, fieldErrorsFromZod } from "@/lib/errors/app-error";
 import { KNOWN_RECIPIENTS } from "@/lib/registry/activities";
 
 /**
@@ -11,7 +11,8 @@ import { KNOWN_RECIPIENTS } from "@/lib/registry/activities";
  * e-mail for the rest). Managed by the DPO team's admins.
  */
 
-const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
+/** A field left blank (or absent) is no contact of that kind. */
+const blankToNull = (v: unknown) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v);
 
 export const ZRecipientContact = z.object({
   name: z.enum(KNOWN_RECIPIENTS, "choice"),
@@ -44,7 +45,9 @@ export async function listRecipientContacts(db: Db, viewer: { role: StaffRole })
  */
 export async function saveRecipientContact(db: Db, viewer: { role: StaffRole }, input: unknown): Promise<TRecipientContact> {
   allowed(viewer);
-  const contact = ZRecipientContact.parse(input);
+  const parsed = ZRecipientContact.safeParse(input);
+  if (!parsed.success) throw AppError.validation(fieldErrorsFromZod(parsed.error));
+  const contact = parsed.data;
   if (contact.opendsrUrl && !(await mayCall(contact.opendsrUrl))) throw AppError.validation([{ path: "opendsrUrl", key: "url_private" }]);
   if (!contact.email && !contact.opendsrUrl) {
     await db.recipientContact.deleteMany({ where: { name: contact.name } });

@@ -27,18 +27,23 @@ export async function readCallbackBody(request: Request): Promise<string> {
 
 const refuse = (status: 400 | 403 | 404, code: string, message: string): CallbackOutcome => ({ status, body: { error: { code, message } } });
 
-/** The configured recipient whose OpenDSR service is on this domain: the contacts are the whitelist. */
-async function contactOfDomain(db: Db, domain: string): Promise<RecipientContact | null> {
-  const contacts = await db.recipientContact.findMany({ where: { opendsrUrl: { not: null } } });
-  return contacts.find((c) => hostOf(c.opendsrUrl!) === domain) ?? null;
+/**
+ * The configured recipients whose OpenDSR service is on this domain (the contacts are the
+ * whitelist; recipients may share one provider's service).
+ */
+async function contactsOfDomain(db: Db, domain: string): Promise<RecipientContact[]> {
+  const contacts = await db.recipientContact.findMany({ where: { opendsrUrl: { not: null } }, orderBy: { name: "asc" } });
+  return contacts.filter((c) => hostOf(c.opendsrUrl!) === domain);
 }
 
-/** The stored certificate while it still checks out; otherwise fetched again through discovery, once, and stored. */
-async function certificateOf(db: Db, contact: RecipientContact, domain: string, options: CallOptions): Promise<X509Certificate | null> {
-  if (contact.certificatePem) {
+/** A stored certificate that still checks out; otherwise fetched again through discovery, once, and stored. */
+async function certificateOf(db: Db, contacts: RecipientContact[], domain: string, options: CallOptions): Promise<X509Certificate | null> {
+  for (const contact of contacts) {
+    if (!contact.certificatePem) continue;
     const stored = checkProcessorCertificate(contact.certificatePem, domain, { now: options.now?.() });
     if (stored.ok) return stored.leaf;
   }
+  const contact = contacts[0]!;
   try {
     const fetched = await fetchCertificate(contact.opendsrUrl!, await discover(contact.opendsrUrl!, options), options);
     await db.recipientContact.update({ where: { name: contact.name }, data: { certificatePem: fetched.pem } });
@@ -50,7 +55,7 @@ async function certificateOf(db: Db, contact: RecipientContact, domain: string, 
 
 /**
  * A status callback from a recipient's OpenDSR service (specification, section 8.8): the sender is
- * the configured recipient on the X-OpenDSR-Processor-Domain (or legacy X-OpenGDPR-*) domain, and
+ * a configured recipient on the X-OpenDSR-Processor-Domain (or legacy X-OpenGDPR-*) domain, and
  * the signature over the RAW body must verify with its certificate before anything is parsed (403
  * otherwise). Then the callback must be addressed to this portal (400) and be about a notice sent
  * to that recipient (404). The notice's status follows (an event recorded for each change); a
@@ -60,9 +65,9 @@ export async function receiveOpenDsrCallback(db: Db, input: { body: string; head
   const domain = openDsrHeader(input.headers, "processor-domain")?.toLowerCase();
   const signature = openDsrHeader(input.headers, "signature");
   if (!domain || !signature) return refuse(403, "forbidden", "Missing X-OpenDSR-Processor-Domain or X-OpenDSR-Signature.");
-  const contact = await contactOfDomain(db, domain);
-  if (!contact) return refuse(403, "forbidden", "Unknown processor domain.");
-  const certificate = await certificateOf(db, contact, domain, options);
+  const contacts = await contactsOfDomain(db, domain);
+  if (contacts.length === 0) return refuse(403, "forbidden", "Unknown processor domain.");
+  const certificate = await certificateOf(db, contacts, domain, options);
   if (!certificate || !verifyOpenDsrSignature(input.body, signature, certificate)) return refuse(403, "forbidden", "The signature does not verify.");
 
   let json: unknown;
@@ -77,7 +82,7 @@ export async function receiveOpenDsrCallback(db: Db, input: { body: string; head
   if (callback.status_callback_url !== openDsrCallbackUrl()) return refuse(400, "malformed", "status_callback_url is not this endpoint.");
 
   const notice = await db.recipientNotice.findFirst({
-    where: { id: callback.subject_request_id, recipient: contact.name, channel: "opendsr" },
+    where: { id: callback.subject_request_id, recipient: { in: contacts.map((c) => c.name) }, channel: "opendsr" },
     select: { id: true, requestId: true, recipient: true },
   });
   if (!notice) return refuse(404, "not_found", "No such request sent to this processor.");

@@ -1,0 +1,92 @@
+import { randomUUID, sign } from "node:crypto";
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A recipient's OpenDSR service for the tests, on loopback over plain HTTP: GET /v1/discovery,
+ * GET /v1/cert.pem, POST /v1/opendsr_requests (201 with a receipt signed RSA-SHA256 over its raw
+ * body, as the specification asks). `options` can be changed between calls to make it misbehave.
+ */
+export interface ProcessorOptions {
+  /** The host it is reached by and signs as: "localhost" or "127.0.0.1". */
+  host: string;
+  keyPem: string;
+  /** Served at /v1/cert.pem. */
+  certPem: string;
+  requestTypes: string[];
+  identities: { identity_type: string; identity_format: string }[];
+  /** Signs other bytes than the body it sends. */
+  badSignature: boolean;
+  /** The X-OpenDSR-Processor-Domain it answers with (default: host). */
+  domain?: string;
+}
+
+export interface FakeProcessor {
+  /** Its OpenDSR base URL, http://host:port/v1. */
+  url: string;
+  options: ProcessorOptions;
+  requests: { headers: IncomingHttpHeaders; body: string }[];
+  /** Signs a body as this processor does (base64). */
+  sign(body: string): string;
+  close(): Promise<void>;
+}
+
+export async function startFakeProcessor(initial: Pick<ProcessorOptions, "host" | "keyPem" | "certPem"> & Partial<ProcessorOptions>): Promise<FakeProcessor> {
+  const options: ProcessorOptions = {
+    requestTypes: ["erasure"],
+    identities: [
+      { identity_type: "email", identity_format: "raw" },
+      { identity_type: "email", identity_format: "sha256" },
+    ],
+    badSignature: false,
+    ...initial,
+  };
+  const requests: FakeProcessor["requests"] = [];
+  const signBody = (body: string) => sign("sha256", Buffer.from(body), options.keyPem).toString("base64");
+  let base = "";
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c: Buffer) => (body += c.toString("utf8")));
+    req.on("end", () => {
+      if (req.method === "GET" && req.url === "/v1/discovery") {
+        res.writeHead(200, { "content-type": "application/json" }).end(
+          JSON.stringify({
+            api_version: "1.0",
+            supported_identities: options.identities,
+            supported_subject_request_types: options.requestTypes,
+            processor_certificate: `${base}/cert.pem`,
+          }),
+        );
+      } else if (req.method === "GET" && req.url === "/v1/cert.pem") {
+        res.writeHead(200, { "content-type": "application/x-pem-file" }).end(options.certPem);
+      } else if (req.method === "POST" && req.url === "/v1/opendsr_requests") {
+        requests.push({ headers: req.headers, body });
+        const request = JSON.parse(body) as { subject_request_id: string };
+        const receipt = JSON.stringify({
+          controller_id: "droits-patients-test",
+          expected_completion_time: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+          received_time: new Date().toISOString(),
+          encoded_request: Buffer.from(body).toString("base64"),
+          subject_request_id: request.subject_request_id,
+        });
+        res
+          .writeHead(201, {
+            "content-type": "application/json",
+            "x-opendsr-processor-domain": options.domain ?? options.host,
+            "x-opendsr-signature": signBody(options.badSignature ? `${receipt} ` : receipt),
+            "x-request-id": randomUUID(),
+          })
+          .end(receipt);
+      } else res.writeHead(404).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://${options.host}:${(server.address() as AddressInfo).port}/v1`;
+  return {
+    url: base,
+    options,
+    requests,
+    sign: signBody,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
