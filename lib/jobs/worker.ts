@@ -7,6 +7,7 @@ import { purgeErasureArchives } from "@/lib/answers/erasure";
 import { applyImmediateEffects } from "@/lib/answers/immediate-effects";
 import { forwardReadyParts } from "@/lib/actors/forward-parts";
 import { deliverWebhook, enqueueWebhookDeliveries } from "@/lib/actors/webhooks";
+import { deliverRecipientNotice, enqueueRecipientNotices } from "@/lib/recipients/deliver-recipient-notice";
 import { enqueueOutbox } from "@/lib/email/enqueue-outbox";
 import { purgeExpiredCases } from "@/lib/retention/purge-expired-cases";
 import { remindUnansweredRequests } from "@/lib/cases/request-information";
@@ -42,6 +43,8 @@ export async function startWorker(queue: PgBoss, db: Db): Promise<() => void> {
     });
   await workBatch<{ outboxId: string }>(QUEUES.sendEmail.name, 10 * SMTP_CONNECTIONS, (data) => sendOutboxEmail(db, data.outboxId));
   await workBatch<{ deliveryId: string }>(QUEUES.deliverWebhook.name, 2 * SMTP_CONNECTIONS, (data) => deliverWebhook(db, data.deliveryId));
+  // Art. 19 notices to recipients: an OpenDSR call may take a few seconds, like a webhook.
+  await workBatch<{ noticeId: string }>(QUEUES.deliverRecipientNotice.name, 2 * SMTP_CONNECTIONS, (data) => deliverRecipientNotice(db, data.noticeId));
 
   await queue.work(QUEUES.purgeExpired.name, { pollingIntervalSeconds: 30 }, async () => {
     const now = Date.now();
@@ -110,7 +113,7 @@ export async function startWorker(queue: PgBoss, db: Db): Promise<() => void> {
         // Health actors' parts ready to go and rights that take effect at once, then the mail they
         // and everything else produced.
         const forwarded = (await forwardReadyParts(db)) + (await applyImmediateEffects(db));
-        const moved = (await enqueueOutbox(db, queue)) + (await enqueueWebhookDeliveries(db, queue));
+        const moved = (await enqueueOutbox(db, queue)) + (await enqueueWebhookDeliveries(db, queue)) + (await enqueueRecipientNotices(db, queue));
         if (forwarded + moved > 0) continue;
       } catch (error) {
         console.error("[worker] forwarding or outbox:", error instanceof Error ? error.message : "unknown error");
