@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { applyImmediateEffects, suppressionKey } from "@/lib/answers/immediate-effects";
+import { rectifySubject } from "@/lib/answers/rectify";
+import { answerPart } from "@/lib/cases/answer-part";
+import { db } from "@/lib/db";
+import { upsertStaff } from "@/lib/staff/create-staff";
+import { getStorage } from "@/lib/storage";
+import { fileAsAccountHolder } from "@/prisma/seed/cases";
+import { diff, family, snapshot } from "./family";
+import { demoData, uniqueEmail } from "./support";
+
+/**
+ * Each right applied to Alice's account, next to the demo data: the rows of every table that holds
+ * the subjects' data are compared before and after, so that a right changes exactly what it should
+ * and nothing else (erasure has its own suite: erasure.test.ts).
+ */
+let actor: { type: "staff"; staffId: string; actorId: string };
+
+beforeAll(async () => {
+  await demoData();
+  const staff = await upsertStaff(db(), { email: uniqueEmail("dpo-effets"), name: "DPO", role: "dpo_agent", password: "un mot de passe assez long" }, process.env.AUTH_SECRET!);
+  actor = { type: "staff", staffId: staff.id, actorId: staff.id };
+  // Cases other suites left ready are applied first: only this suite's own effects are then seen.
+  await applyImmediateEffects(db());
+});
+
+const self = { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" };
+
+async function file(alice: { firstName: string; lastName: string; email: string }, right: string, extra: Record<string, unknown> = {}) {
+  return fileAsAccountHolder(db(), getStorage(), alice, { right, subject: self, ...extra });
+}
+
+async function grantPlatformPart(request: { id: string; reference: string }) {
+  const platform = await db().requestPart.findFirstOrThrow({ where: { requestId: request.id, handler: "platform" } });
+  await answerPart(db(), getStorage(), request.reference, { partId: platform.id, outcome: "granted", grounds: [], message: "Réponse." }, actor);
+}
+
+describe("what each right changes in the platform's data, and nothing else", () => {
+  it.each([
+    ["access", {}],
+    ["portability", { details: { portabilityFormat: "json" } }],
+  ])("%s: the copy is prepared, no data is changed", async (right, extra) => {
+    const f = await family();
+    const request = await file(f.alice, right, extra);
+    const before = await snapshot();
+    await grantPlatformPart(request);
+    expect(diff(before, await snapshot())).toEqual({});
+    expect(await db().dataExport.count({ where: { requestId: request.id } })).toBe(1);
+  });
+
+  it("rectification: the fields corrected on the subject's record, and only them", async () => {
+    const f = await family();
+    const request = await file(f.alice, "rectification", { details: { rectifications: [{ field: "Ville", current: "Lyon", corrected: "Villeurbanne" }] } });
+    const before = await snapshot();
+    await rectifySubject(db(), request.reference, { changes: [{ field: "city", value: "Villeurbanne" }, { field: "phone", value: "+33 6 99 99 99 99" }] }, actor);
+    expect(diff(before, await snapshot())).toEqual({ patient: { removed: [], added: [], changed: [f.alice.id] } });
+    const alice = await db().patient.findUniqueOrThrow({ where: { id: f.alice.id } });
+    expect({ ...alice, updatedAt: null }).toEqual({ ...f.alice, city: "Villeurbanne", phone: "+33 6 99 99 99 99", updatedAt: null });
+  });
+
+  it("restriction: the subject's record is flagged, nothing else", async () => {
+    const f = await family();
+    const request = await file(f.alice, "restriction", { details: { restrictionGround: "accuracy_contested" } });
+    const before = await snapshot();
+    await grantPlatformPart(request);
+    expect(diff(before, await snapshot())).toEqual({ patient: { removed: [], added: [], changed: [f.alice.id] } });
+    const alice = await db().patient.findUniqueOrThrow({ where: { id: f.alice.id } });
+    expect({ ...alice, updatedAt: null, restrictedAt: null }).toEqual({ ...f.alice, restrictionReference: request.reference, updatedAt: null, restrictedAt: null });
+    expect(alice.restrictedAt).not.toBeNull();
+  });
+
+  it("consent withdrawal: the consent named is withdrawn, with its time, the others stay", async () => {
+    const f = await family();
+    await file(f.alice, "consent_withdrawal", { scope: { activities: ["map_service"] }, details: { consents: ["map_service"] } });
+    const map = await db().consent.findFirstOrThrow({ where: { patientId: f.alice.id, activityKey: "map_service" } });
+    const before = await snapshot();
+    const now = new Date();
+    await applyImmediateEffects(db(), now);
+    expect(diff(before, await snapshot())).toEqual({ consent: { removed: [], added: [], changed: [map.id] } });
+    expect(await db().consent.findUniqueOrThrow({ where: { id: map.id } })).toEqual({ ...map, withdrawnAt: now, updatedAt: expect.any(Date) });
+  });
+
+  it("objection to direct marketing: every channel off and the address suppressed, nothing else", async () => {
+    const f = await family();
+    await file(f.alice, "objection", { scope: { activities: ["direct_marketing"] } });
+    const before = await snapshot();
+    await applyImmediateEffects(db());
+    const channels = (list: string[]) => list.map((c) => `${f.alice.id}/${c}`);
+    expect(diff(before, await snapshot())).toEqual({
+      marketingPreference: { removed: [], added: channels(["in_app", "push"]), changed: channels(["email", "sms"]) },
+      marketingSuppression: { removed: [], added: [suppressionKey(f.alice.email)], changed: [] },
+    });
+  });
+});
