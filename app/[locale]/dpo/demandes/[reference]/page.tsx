@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { RecipientNotices } from "@/components/recipient-notices";
 import { RecipientsList } from "@/components/recipients-list";
 import { ART_19_RIGHTS, recipientsOf } from "@/lib/answers/recipients";
 import { notFound } from "next/navigation";
@@ -19,6 +20,7 @@ import { fill } from "@/lib/i18n/fill";
 import { formatDay, formatInstant } from "@/lib/i18n/format";
 import { messages } from "@/lib/i18n/messages";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { caseNotices } from "@/lib/recipients/case-notices";
 import { isOpen } from "@/lib/requests/state-machine";
 import { requireStaff } from "@/lib/staff/current-staff";
 import { caseFormAction } from "./actions";
@@ -38,9 +40,10 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
   const b = t.backoffice;
   if (!can(viewer.role, "requests.read")) return <AccessDenied text={b.denied} />;
 
-  const [request, agents] = await Promise.all([
+  const [request, agents, notices] = await Promise.all([
     loadCaseFile(db(), reference),
     db().staffUser.findMany({ where: { disabledAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    caseNotices(db(), reference),
   ]);
   if (!request) notFound();
   const staffNames = new Map(agents.map((a) => [a.id, a.name]));
@@ -409,6 +412,7 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
       {(ART_19_RIGHTS as readonly string[]).includes(request.right) ? (
         <RecipientsList locale={locale} recipients={recipientsOf(currentRegistry(), request.parts.filter((p) => p.handler === "platform").flatMap((p) => p.activities))} />
       ) : null}
+      <RecipientNotices locale={locale} notices={notices} />
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{b.timeline}</h2>
         <ol className="timeline">
@@ -416,10 +420,12 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
             const payload = e.payload as Record<string, unknown>;
             return (
               <li key={String(e.id)}>
-                <strong>{t.cases.events[e.type] ?? e.type}</strong> · {formatInstant(e.createdAt, locale)} · {b.actor}{" "}
+                <strong>{t.cases.events[e.type] ?? b.events[e.type] ?? e.type}</strong> · {formatInstant(e.createdAt, locale)} · {b.actor}{" "}
                 {e.actorType === "staff" ? (staffNames.get(e.actorId ?? "") ?? e.actorId) : `${e.actorType}${e.actorId ? ` ${e.actorId}` : ""}`}
                 {typeof payload.text === "string" ? <p>{payload.text}</p> : null}
                 {typeof payload.reason === "string" ? <p>{payload.reason}</p> : null}
+                {typeof payload.recipient === "string" ? <p>{payload.recipient}</p> : null}
+                {Array.isArray(payload.recipients) ? <p>{payload.recipients.join(", ")}</p> : null}
                 {e.type === "rectification_applied" && Array.isArray(payload.changes) ? (
                   <ul>
                     {(payload.changes as FieldChange[]).map((c) => (
