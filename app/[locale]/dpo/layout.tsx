@@ -17,6 +17,7 @@ export default async function BackOfficeLayout({ children, params }: { children:
     { href: `/${locale}/dpo/tableau-de-bord`, label: b.dashboard },
     ...(viewer && can(viewer.role, "api_tokens.manage") ? [{ href: `/${locale}/dpo/jetons`, label: b.tokens }] : []),
     ...(viewer && can(viewer.role, "audit.verify") ? [{ href: `/${locale}/dpo/audit`, label: b.audit }] : []),
+    ...(viewer && can(viewer.role, "recipients.manage") ? [{ href: `/${locale}/dpo/destinataires`, label: b.recipientContacts }] : []),
   ];
   return (
     <SpaceHeader
