@@ -3,14 +3,14 @@ import { type CaseActor, recordEvent, withCase } from "@/lib/cases/with-case";
 import type { Db } from "@/lib/db";
 import { isIsoDay, parisDay } from "@/lib/deadlines";
 import { AppError } from "@/lib/errors/app-error";
+import { queueRecipientNotices } from "@/lib/recipients/queue-recipient-notices";
+import { RECTIFIABLE_FIELDS, type RectifiableField } from "./rectifiable-fields";
 
 /**
  * Rectification (GDPR Art. 16): the DPO applies the corrections the requester asked for, field by
  * field, to the subject's record in one transaction; the case keeps each field's value before and
  * after. (Refusing, or refusing in part, is an answer with its grounds.)
  */
-export const RECTIFIABLE_FIELDS = ["firstName", "lastName", "birthName", "birthDate", "birthPlace", "phone", "street", "postalCode", "city"] as const;
-export type RectifiableField = (typeof RECTIFIABLE_FIELDS)[number];
 /** A relative's profile holds only these. */
 const RELATIVE_FIELDS: readonly RectifiableField[] = ["firstName", "lastName", "birthDate"];
 
@@ -51,13 +51,17 @@ export async function rectifySubject(db: Db, reference: string, input: TRectify,
       throw new AppError("conflict", { fr: "La personne n'a pas été retrouvée dans les données de la plateforme.", en: "The person was not found in the platform's data." });
     }
     if (relative && input.changes.some((c) => !RELATIVE_FIELDS.includes(c.field))) throw AppError.validation([{ path: "changes", key: "invalid" }]);
-    const record = relative ? await tx.relative.findUniqueOrThrow({ where: { id: relative } }) : await tx.patient.findUniqueOrThrow({ where: { id: request.subjectPatientId! } });
+    const patient = relative ? null : await tx.patient.findUniqueOrThrow({ where: { id: request.subjectPatientId! } });
+    const record = patient ?? (await tx.relative.findUniqueOrThrow({ where: { id: relative! } }));
     const changes = diffRecord(record as Partial<Record<RectifiableField, string | Date | null>>, input.changes);
     if (changes.length === 0) return changes;
     const data = Object.fromEntries(changes.map((c) => [c.field, c.field === "birthDate" ? new Date(`${c.after}T00:00:00Z`) : c.after]));
     if (relative) await tx.relative.update({ where: { id: relative }, data });
     else await tx.patient.update({ where: { id: request.subjectPatientId! }, data });
     await recordEvent(tx, request.id, "rectification_applied", actor, { changes });
+    // The recipients find the person as they knew them, before the correction.
+    const subject = { firstName: record.firstName, lastName: record.lastName, birthDate: record.birthDate, email: patient?.email ?? null };
+    await queueRecipientNotices(tx, request, { right: "rectification", subject, changes: changes.map(({ field, after }) => ({ field, after })) }, actor);
     return changes;
   });
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { notifyRequester } from "@/lib/cases/notify-requester";
 import { type CaseActor, recordEvent, withCase } from "@/lib/cases/with-case";
 import type { Db, Tx } from "@/lib/db";
+import { queueRecipientNotices } from "@/lib/recipients/queue-recipient-notices";
 import { AppError } from "@/lib/errors/app-error";
 import type { RightsRequest } from "@/lib/generated/prisma/client";
 
@@ -30,8 +31,13 @@ function subjectOf(request: RightsRequest): string {
 /** Applied with the answer that grants a restriction request (lib/cases/answer-part.ts). */
 export async function applyRestriction(tx: Tx, request: RightsRequest, actor: CaseActor, now = new Date()): Promise<void> {
   const patientId = subjectOf(request);
-  await tx.patient.update({ where: { id: patientId }, data: { restrictedAt: now, restrictionReference: request.reference, restrictionLiftNoticeAt: null } });
+  const subject = await tx.patient.update({
+    where: { id: patientId },
+    data: { restrictedAt: now, restrictionReference: request.reference, restrictionLiftNoticeAt: null },
+    select: { firstName: true, lastName: true, birthDate: true, email: true },
+  });
   await recordEvent(tx, request.id, "restriction_applied", actor, { at: now.toISOString() });
+  await queueRecipientNotices(tx, request, { right: "restriction", subject }, actor);
 }
 
 export const ZAnnounceLift = z.object({ reason: z.string("required").trim().min(1, "required").max(2000, "too_long") });

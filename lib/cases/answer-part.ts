@@ -5,6 +5,7 @@ import { type ErasureCertificate, erasureCertificate } from "@/lib/answers/erasu
 import { applyRestriction } from "@/lib/answers/restriction";
 import type { Db } from "@/lib/db";
 import { parisDay } from "@/lib/deadlines";
+import { queueRecipientNotices } from "@/lib/recipients/queue-recipient-notices";
 import { currentRegistry } from "@/lib/registry";
 import { AppError } from "@/lib/errors/app-error";
 import { nextStatus, TransitionError } from "@/lib/requests/state-machine";
@@ -72,6 +73,8 @@ export async function answerPart(db: Db, storage: FileStorage, reference: string
       if (request.right === "erasure" && part.handler === "platform" && input.outcome !== "refused") {
         const erased = await eraseSubject(tx, request, part.activities, actor);
         erasure = erasureCertificate(erased.summary, currentRegistry(), request.locale);
+        const erasedCategories = erasureCertificate(erased.summary, currentRegistry(), "fr").erased;
+        await queueRecipientNotices(tx, request, { right: "erasure", subject: erased.subject, erasedCategories }, actor);
       }
       discardLetter = await sendLetter(tx, storage, request, {
         kind: "answer",

@@ -6,6 +6,7 @@ import { answerPart } from "@/lib/cases/answer-part";
 import { decideIdentity } from "@/lib/cases/decide-identity";
 import { db } from "@/lib/db";
 import { upsertStaff } from "@/lib/staff/create-staff";
+import { openNoticePayload } from "@/lib/recipients/notice-payload";
 import { getStorage } from "@/lib/storage";
 import { openText } from "@/lib/storage/sealed-text";
 import { fileAsAccountHolder } from "@/prisma/seed/cases";
@@ -96,6 +97,15 @@ describe("erasure of an account (GDPR Art. 17)", () => {
     const parts = await db().requestPart.findMany({ where: { requestId: request.id }, select: { handler: true, status: true, healthActorId: true } });
     expect(parts.find((p) => p.handler === "platform")!.status).toBe("answered");
     expect(parts.filter((p) => p.handler === "health_actor").map((p) => p.healthActorId)).toEqual([DEMO_ACTORS.dupont.id]);
+
+    // The recipients are told (Art. 19), with who she was, read before the erasure.
+    const notices = await db().recipientNotice.findMany({ where: { requestId: request.id } });
+    expect(notices.length).toBeGreaterThan(3);
+    expect(await openNoticePayload(notices[0]!.payloadSealed!)).toMatchObject({
+      right: "erasure",
+      subject: { firstName: "Alice", email: f.alice.email },
+      erasedCategories: expect.arrayContaining(["Documents retirés du compte : 3."]),
+    });
 
     // A second erasure finds nothing left to erase, and says so.
     const again = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" } });

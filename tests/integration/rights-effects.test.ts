@@ -1,9 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyImmediateEffects, suppressionKey } from "@/lib/answers/immediate-effects";
+import { recipientsOf } from "@/lib/answers/recipients";
 import { rectifySubject } from "@/lib/answers/rectify";
 import { answerPart } from "@/lib/cases/answer-part";
 import { db } from "@/lib/db";
 import { upsertStaff } from "@/lib/staff/create-staff";
+import { openNoticePayload } from "@/lib/recipients/notice-payload";
+import { currentRegistry } from "@/lib/registry";
 import { getStorage } from "@/lib/storage";
 import { fileAsAccountHolder } from "@/prisma/seed/cases";
 import { diff, family, snapshot } from "./family";
@@ -30,6 +33,15 @@ async function file(alice: { firstName: string; lastName: string; email: string 
   return fileAsAccountHolder(db(), getStorage(), alice, { right, subject: self, ...extra });
 }
 
+/** The Art. 19 notices queued with the change: one per registry recipient of the platform's part, each holding what it is told. */
+async function notices(requestId: string) {
+  const platform = await db().requestPart.findFirstOrThrow({ where: { requestId, handler: "platform" } });
+  const rows = await db().recipientNotice.findMany({ where: { requestId }, orderBy: { recipient: "asc" } });
+  expect(rows.map((n) => n.recipient).sort()).toEqual([...recipientsOf(currentRegistry(), platform.activities)].sort());
+  expect(rows.every((n) => n.status === "pending")).toBe(true);
+  return openNoticePayload(rows[0]!.payloadSealed!);
+}
+
 async function grantPlatformPart(request: { id: string; reference: string }) {
   const platform = await db().requestPart.findFirstOrThrow({ where: { requestId: request.id, handler: "platform" } });
   await answerPart(db(), getStorage(), request.reference, { partId: platform.id, outcome: "granted", grounds: [], message: "Réponse." }, actor);
@@ -46,6 +58,7 @@ describe("what each right changes in the platform's data, and nothing else", () 
     await grantPlatformPart(request);
     expect(diff(before, await snapshot())).toEqual({});
     expect(await db().dataExport.count({ where: { requestId: request.id } })).toBe(1);
+    expect(await db().recipientNotice.count({ where: { requestId: request.id } })).toBe(0);
   });
 
   it("rectification: the fields corrected on the subject's record, and only them", async () => {
@@ -56,6 +69,12 @@ describe("what each right changes in the platform's data, and nothing else", () 
     expect(diff(before, await snapshot())).toEqual({ patient: { removed: [], added: [], changed: [f.alice.id] } });
     const alice = await db().patient.findUniqueOrThrow({ where: { id: f.alice.id } });
     expect({ ...alice, updatedAt: null }).toEqual({ ...f.alice, city: "Villeurbanne", phone: "+33 6 99 99 99 99", updatedAt: null });
+    // The recipients are told, with the person as they knew her and the new values.
+    expect(await notices(request.id)).toEqual({
+      right: "rectification",
+      subject: { firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03", email: f.alice.email },
+      changes: [{ field: "city", after: "Villeurbanne" }, { field: "phone", after: "+33 6 99 99 99 99" }],
+    });
   });
 
   it("restriction: the subject's record is flagged, nothing else", async () => {
@@ -67,6 +86,7 @@ describe("what each right changes in the platform's data, and nothing else", () 
     const alice = await db().patient.findUniqueOrThrow({ where: { id: f.alice.id } });
     expect({ ...alice, updatedAt: null, restrictedAt: null }).toEqual({ ...f.alice, restrictionReference: request.reference, updatedAt: null, restrictedAt: null });
     expect(alice.restrictedAt).not.toBeNull();
+    expect(await notices(request.id)).toMatchObject({ right: "restriction", subject: { lastName: "Morel", email: f.alice.email } });
   });
 
   it("consent withdrawal: the consent named is withdrawn, with its time, the others stay", async () => {
