@@ -22,6 +22,7 @@ import {
   setMarketingPreference,
 } from "./factories";
 import { uuidV5 } from "./random";
+import { seedRecipientContacts } from "./recipient-contacts";
 
 /** Namespace of the demo's UUIDs: id = uuidV5(DEMO_NAMESPACE, "<table>/<key>"). */
 export const DEMO_NAMESPACE = "3d6f0f0e-8a51-4c1b-9f55-6e2b7f1a9c40";
@@ -336,7 +337,7 @@ const MARKETING: Record<DemoPatientKey, Partial<Record<MarketingChannel, boolean
 export interface DemoSeedResult {
   /** Rows created by this run, per table (all zero when the demo was already complete). */
   created: Record<
-    "patients" | "relatives" | "patientRelatives" | "healthActors" | "appointments" | "documents" | "consents" | "marketingPreferences",
+    "patients" | "relatives" | "patientRelatives" | "healthActors" | "appointments" | "documents" | "consents" | "marketingPreferences" | "recipientContacts",
     number
   >;
 }
@@ -357,7 +358,7 @@ export async function seedDemo(db: Client): Promise<DemoSeedResult> {
 
 async function seedDemoIn(tx: Client): Promise<DemoSeedResult> {
   const created: DemoSeedResult["created"] = {
-    patients: 0, relatives: 0, patientRelatives: 0, healthActors: 0, appointments: 0, documents: 0, consents: 0, marketingPreferences: 0,
+    patients: 0, relatives: 0, patientRelatives: 0, healthActors: 0, appointments: 0, documents: 0, consents: 0, marketingPreferences: 0, recipientContacts: 0,
   };
   const idSet = (rows: { id: string }[]) => new Set(rows.map((r) => r.id));
   const inIds = (ids: string[]) => ({ where: { id: { in: ids } }, select: { id: true } }) as const;
@@ -488,6 +489,9 @@ async function seedDemoIn(tx: Client): Promise<DemoSeedResult> {
       created.marketingPreferences++;
     }
   }
+
+  // Contacts of a few recipients for the Art. 19 notices.
+  created.recipientContacts = await seedRecipientContacts(tx);
 
   return { created };
 }
