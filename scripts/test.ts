@@ -26,6 +26,8 @@ function ensureSystemPackages() {
   const missing: string[] = [];
   if (!findPostgresBin()) missing.push("postgresql");
   if (wants("e2e") && !existsSync(CHROMIUM)) missing.push("chromium");
+  // The OpenDSR tests (unit and integration) make their certificates with the openssl command line.
+  if ((wants("unit") || wants("integration")) && spawnSync("sh", ["-c", "command -v openssl"]).status !== 0) missing.push("openssl");
   if (missing.length === 0) return;
   const isRoot = process.getuid?.() === 0;
   const hasApt = spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
