@@ -4,7 +4,7 @@ import { expireDataExports } from "@/lib/answers/data-export";
 import { createDb } from "@/lib/db";
 import { getStorage } from "@/lib/storage";
 import { DEMO_PATIENTS } from "@/prisma/seed/demo";
-import { expectAccessible, signInAsStaff, signInByMagicLink, staffMember, waitForMail } from "./support";
+import { expectAccessible, grantPlatformPartAsDpo, signInByMagicLink, waitForMail } from "./support";
 
 const db = createDb(process.env.DATABASE_URL!, 2);
 const camille = DEMO_PATIENTS.camille;
@@ -28,17 +28,8 @@ test("a patient gets the copy of her data: the DPO answers, she downloads the PD
   const reference = (await page.locator("dd strong").first().textContent())!.trim();
 
   // The DPO answers the platform's part.
-  const dpoContext = await browser.newContext();
-  const dpo = await dpoContext.newPage();
-  await signInAsStaff(dpo, await staffMember(db, "dpo_agent"));
-  await dpo.goto(`/fr/dpo/demandes/${reference}`);
   const since = Date.now();
-  await dpo.getByLabel("Partie", { exact: true }).selectOption({ label: "La plateforme" });
-  await dpo.getByRole("radio", { name: "Accordée", exact: true }).check();
-  await dpo.getByLabel(/Réponse \(pour un acteur de santé/).fill("Vous trouverez la copie de vos données dans votre espace.");
-  await dpo.getByRole("button", { name: "Répondre et envoyer le courrier" }).click();
-  await expect(dpo.getByText("Réponse envoyée").first()).toBeVisible();
-  await dpoContext.close();
+  await grantPlatformPartAsDpo(browser, db, reference, "Vous trouverez la copie de vos données dans votre espace.");
   await waitForMail(camille.email, new RegExp(`Réponse à votre demande \\(${reference}\\)`), since);
 
   // The patient downloads both files and opens them.

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { createDb } from "@/lib/db";
 import { DEMO_ACTORS } from "@/prisma/seed/demo";
-import { expectAccessible, signInAsStaff, signInByMagicLink, staffMember, uniqueEmail, waitForMail } from "./support";
+import { expectAccessible, grantPlatformPartAsDpo, signInByMagicLink, uniqueEmail, waitForMail } from "./support";
 
 const db = createDb(process.env.DATABASE_URL!, 2);
 
@@ -34,17 +34,8 @@ test("a patient has her account erased: the DPO grants it, she reads the certifi
   const reference = (await page.locator("dd strong").first().textContent())!.trim();
 
   // The DPO grants the platform's part.
-  const dpoContext = await browser.newContext();
-  const dpo = await dpoContext.newPage();
-  await signInAsStaff(dpo, await staffMember(db, "dpo_agent"));
-  await dpo.goto(`/fr/dpo/demandes/${reference}`);
   const since = Date.now();
-  await dpo.getByLabel("Partie", { exact: true }).selectOption({ label: "La plateforme" });
-  await dpo.getByRole("radio", { name: "Accordée", exact: true }).check();
-  await dpo.getByLabel(/Réponse \(pour un acteur de santé/).fill("Votre compte et les données qu'il contenait sont effacés.");
-  await dpo.getByRole("button", { name: "Répondre et envoyer le courrier" }).click();
-  await expect(dpo.getByText("Effacement effectué (certificat dans le courrier de réponse)").first()).toBeVisible();
-  await dpoContext.close();
+  await grantPlatformPartAsDpo(browser, db, reference, "Votre compte et les données qu'il contenait sont effacés.", "Effacement effectué (certificat dans le courrier de réponse)");
   await waitForMail(email, new RegExp(`Réponse à votre demande \\(${reference}\\)`), since);
 
   // In "Mes demandes": the erasure in the timeline, the recipients to be told, and the certificate in the letter.

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { type Browser, expect, type Page } from "@playwright/test";
 import { totpAt } from "@/lib/auth/totp";
 import type { Db } from "@/lib/db";
 import { upsertStaff } from "@/lib/staff/create-staff";
@@ -90,4 +90,18 @@ export async function signInAsStaff(page: Page, staff: { email: string; totpSecr
   await page.getByLabel(/Code à 6 chiffres/).fill(totpAt(staff.totpSecret, new Date()));
   await page.getByRole("button", { name: "Se connecter" }).click();
   await expect(page.getByRole("heading", { name: "File des demandes", level: 1 })).toBeVisible();
+}
+
+/** A new DPO agent, in a browser context of their own, grants the platform's part of a case with a message; returns when the answer is recorded. */
+export async function grantPlatformPartAsDpo(browser: Browser, db: Db, reference: string, message: string, recorded = "Réponse envoyée") {
+  const context = await browser.newContext();
+  const dpo = await context.newPage();
+  await signInAsStaff(dpo, await staffMember(db, "dpo_agent"));
+  await dpo.goto(`/fr/dpo/demandes/${reference}`);
+  await dpo.getByLabel("Partie", { exact: true }).selectOption({ label: "La plateforme" });
+  await dpo.getByRole("radio", { name: "Accordée", exact: true }).check();
+  await dpo.getByLabel(/Réponse \(pour un acteur de santé/).fill(message);
+  await dpo.getByRole("button", { name: "Répondre et envoyer le courrier" }).click();
+  await expect(dpo.getByText(recorded).first()).toBeVisible();
+  await context.close();
 }
