@@ -11,11 +11,13 @@ export function ActionForm({ action, submitLabel, children, id }: { action: (pre
   return (
     <form action={formAction} aria-describedby={errors.length ? `${id}-error` : undefined} noValidate>
       {errors.length ? (
-        <ul className="field-error" role="alert" id={`${id}-error`}>
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
+        <div className="field-error" role="alert" id={`${id}-error`}>
+          <ul>
+            {errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       {children}
       <button type="submit" className="button secondary" disabled={pending}>
