@@ -1,0 +1,84 @@
+import { expect, test } from "@playwright/test";
+import { recipientsOf } from "@/lib/answers/recipients";
+import { createDb } from "@/lib/db";
+import { queueRecipientNotices } from "@/lib/recipients/queue-recipient-notices";
+import { currentRegistry } from "@/lib/registry";
+import { getStorage } from "@/lib/storage";
+import { fileAsAccountHolder } from "@/prisma/seed/cases";
+import { DEMO_RECIPIENT_CONTACTS } from "@/prisma/seed/recipient-contacts";
+import { expectAccessible, signInAsStaff, staffMember, waitForMail } from "./support";
+
+const db = createDb(process.env.DATABASE_URL!, 2);
+
+test.afterAll(async () => {
+  await db.$disconnect();
+});
+
+test("an admin sets a recipient's contacts; field errors are shown in French; an agent has no access", async ({ page, browser }) => {
+  await db.recipientContact.deleteMany({ where: { name: "Typeform" } });
+  await signInAsStaff(page, await staffMember(db, "dpo_admin"));
+  await page.getByRole("link", { name: "Destinataires" }).click();
+  await expect(page.getByRole("heading", { name: "Contacts des destinataires (RGPD art. 19)", level: 1 })).toBeVisible();
+  await page.getByRole("link", { name: "Modifier les contacts de Typeform" }).click();
+  await expect(page.getByRole("heading", { name: "Contacts de Typeform" })).toBeVisible();
+
+  await page.getByLabel("Adresse e-mail").fill("pas-une-adresse");
+  await page.getByLabel(/Adresse du service OpenDSR/).fill("ftp://opendsr.typeform.exemple.com/v1");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  const errors = page.locator("#contact-error");
+  await expect(errors).toContainText("Saisissez une adresse e-mail valide");
+  await expect(errors).toContainText("L'adresse doit commencer par https://");
+  await expectAccessible(page);
+
+  await page.getByLabel("Adresse e-mail").fill("rgpd.typeform@exemple.fr");
+  await page.getByLabel(/Adresse du service OpenDSR/).fill("");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("row", { name: /Typeform/ })).toContainText("rgpd.typeform@exemple.fr");
+  expect(await db.recipientContact.findUnique({ where: { name: "Typeform" } })).toMatchObject({ email: "rgpd.typeform@exemple.fr", opendsrUrl: null });
+  await expectAccessible(page);
+
+  const context = await browser.newContext();
+  const agent = await context.newPage();
+  await signInAsStaff(agent, await staffMember(db, "dpo_agent"));
+  await expect(agent.getByRole("link", { name: "Destinataires" })).toHaveCount(0);
+  await agent.goto("/fr/dpo/destinataires");
+  await expect(agent.getByText(/Accès refusé/)).toBeVisible();
+  await context.close();
+  await db.recipientContact.deleteMany({ where: { name: "Typeform" } });
+});
+
+test("the worker tells the recipients of a restriction; the case page shows each notice and those to tell another way", async ({ page }) => {
+  // A patient of her own restricts the platform's processing; the change is applied with its notices.
+  const patient = await db.patient.create({
+    data: { email: `lea-${Date.now().toString(36)}@exemple.fr`, firstName: "Léa", lastName: "Fontaine", birthDate: new Date("1991-03-08T00:00:00Z") },
+  });
+  const filed = await fileAsAccountHolder(db, getStorage(), patient, {
+    right: "restriction",
+    scope: {},
+    details: { restrictionGround: "accuracy_contested" },
+    subject: { relation: "self", firstName: patient.firstName, lastName: patient.lastName, birthDate: "1991-03-08" },
+  });
+  const request = await db.rightsRequest.findUniqueOrThrow({ where: { id: filed.id } });
+  const since = Date.now();
+  const queued = await db.$transaction((tx) =>
+    queueRecipientNotices(tx, request, { right: "restriction", subject: { firstName: patient.firstName, lastName: patient.lastName, birthDate: patient.birthDate, email: patient.email } }),
+  );
+  const part = await db.requestPart.findFirstOrThrow({ where: { requestId: request.id, handler: "platform" } });
+  const recipients = recipientsOf(currentRegistry(), part.activities);
+  expect(queued).toBe(recipients.length);
+  const withEmail = DEMO_RECIPIENT_CONTACTS.find((c) => recipients.includes(c.name))!;
+
+  // The worker sends them: the demo contact gets the e-mail, the others have no contact.
+  const mail = await waitForMail(withEmail.email, new RegExp(request.reference), since);
+  expect(mail.text).toContain("hormis leur conservation");
+  await expect.poll(() => db.recipientNotice.count({ where: { requestId: request.id, status: "pending" } }), { timeout: 20_000 }).toBe(0);
+
+  await signInAsStaff(page, await staffMember(db, "dpo_agent"));
+  await page.goto(`/fr/dpo/demandes/${request.reference}`);
+  const table = page.getByRole("table", { name: "Destinataires informés ou à informer" });
+  await expect(table.getByRole("row", { name: new RegExp(withEmail.name) })).toContainText("envoyée");
+  await expect(table.getByRole("row", { name: /^S3NS/ })).toContainText("aucun contact configuré : à informer par un autre moyen");
+  await expect(page.getByText(/Le DPO doit informer ce destinataire par un autre moyen/)).toBeVisible();
+  await expect(page.getByText("Destinataire informé (RGPD art. 19)").first()).toBeVisible();
+  await expectAccessible(page);
+});
