@@ -8,7 +8,7 @@ import { QUEUES } from "@/lib/jobs/boss";
 import { type NoticeContent, openNoticePayload } from "./notice-payload";
 import { noticeChannels, noticeEventType } from "./notice-rules";
 import { identityFor, openDsrCallbackUrl, openDsrErasureRequest } from "./opendsr";
-import { type CallOptions, discover, fetchCertificate, NoticeError, submitRequest } from "./opendsr-client";
+import { type CallOptions, discover, fetchCertificate, knownRequest, NoticeError, submitRequest } from "./opendsr-client";
 
 /**
  * Sends the Art. 19 notices queued by queueRecipientNotices. The rows are the source of truth: the
@@ -41,7 +41,7 @@ export async function enqueueRecipientNotices(db: Db, queue: PgBoss, limit = 100
   return rows.length;
 }
 
-type Notice = { id: string; requestId: string; recipient: string; request: { reference: string; receivedAt: Date } };
+type Notice = { id: string; requestId: string; recipient: string; channel: string | null; request: { reference: string; receivedAt: Date } };
 
 /**
  * Works one notice. Claimed first (its attempt counted only if still pending at that count), so a
@@ -105,10 +105,12 @@ async function viaOpenDsr(db: Db, notice: Notice, contact: RecipientContact, con
   const identity = identityFor(content.subject.email!, discovery.supported_identities);
   if (!discovery.supported_subject_request_types.includes("erasure") || !identity) return false;
   const certificate = await fetchCertificate(base, discovery, options);
+  // A former attempt may have reached the service and lost its receipt: never send the request twice.
+  const known = notice.channel === "opendsr" ? await knownRequest(base, notice.id, certificate.leaf, options) : null;
   // Its channel is known before the request leaves: a callback may come before the receipt is recorded.
-  await db.recipientNotice.update({ where: { id: notice.id }, data: { channel: "opendsr" } });
+  if (!known) await db.recipientNotice.update({ where: { id: notice.id }, data: { channel: "opendsr" } });
   const body = openDsrErasureRequest({ noticeId: notice.id, submittedAt: notice.request.receivedAt, identity, callbackUrl: openDsrCallbackUrl() });
-  const receipt = await submitRequest(base, body, certificate.leaf, options);
+  const receipt = known ?? (await submitRequest(base, body, certificate.leaf, options));
   const now = options.now?.() ?? new Date();
   await db.recipientContact.update({ where: { name: contact.name }, data: { certificatePem: certificate.pem } });
   await db.$transaction(async (tx) => {

@@ -1,7 +1,7 @@
 import type { X509Certificate } from "node:crypto";
 import { mayCall, ZWebhookUrl } from "@/lib/actors/webhooks";
 import { checkProcessorCertificate, verifyOpenDsrSignature } from "./opendsr-certificate";
-import { hostOf, openDsrEndpoint, openDsrHeader, type TDiscovery, ZDiscovery, ZReceipt } from "./opendsr";
+import { hostOf, openDsrEndpoint, openDsrHeader, type TDiscovery, ZDiscovery, ZReceipt, ZRequestStatus } from "./opendsr";
 
 /**
  * The platform's calls to a recipient's OpenDSR service: discovery, its certificate, the request and
@@ -93,16 +93,23 @@ export async function fetchCertificate(baseUrl: string, discovery: TDiscovery, o
   return { pem: check.pem, leaf: check.leaf };
 }
 
+export interface Accepted {
+  controllerId: string;
+  expectedCompletionAt: Date;
+}
+
+/** An answer of the service, checked: from its domain, signed over the raw body by its certificate. */
+function signedJson(answer: Fetched, baseUrl: string, leaf: X509Certificate, what: string): unknown {
+  if (openDsrHeader(answer.headers, "processor-domain")?.toLowerCase() !== hostOf(baseUrl)) throw new NoticeError(`${what}: processor domain does not match the service`);
+  if (!verifyOpenDsrSignature(answer.text, openDsrHeader(answer.headers, "signature"), leaf)) throw new NoticeError(`${what}: signature does not verify`);
+  return parseJson(answer.text, what);
+}
+
 /**
  * POSTs the request and checks the receipt: 201, from the service's domain, signed over its raw
  * body by the certificate, for this very request.
  */
-export async function submitRequest(
-  baseUrl: string,
-  body: { subject_request_id: string } & Record<string, unknown>,
-  leaf: X509Certificate,
-  options: CallOptions = {},
-): Promise<{ controllerId: string; expectedCompletionAt: Date }> {
+export async function submitRequest(baseUrl: string, body: { subject_request_id: string } & Record<string, unknown>, leaf: X509Certificate, options: CallOptions = {}): Promise<Accepted> {
   const answer = await callRecipient(
     "request",
     openDsrEndpoint(baseUrl, "opendsr_requests"),
@@ -110,10 +117,21 @@ export async function submitRequest(
     options,
   );
   if (answer.status !== 201) throw new NoticeError(`request: HTTP ${answer.status}`);
-  if (openDsrHeader(answer.headers, "processor-domain")?.toLowerCase() !== hostOf(baseUrl)) throw new NoticeError("receipt: processor domain does not match the service");
-  if (!verifyOpenDsrSignature(answer.text, openDsrHeader(answer.headers, "signature"), leaf)) throw new NoticeError("receipt: signature does not verify");
-  const receipt = ZReceipt.safeParse(parseJson(answer.text, "receipt"));
+  const receipt = ZReceipt.safeParse(signedJson(answer, baseUrl, leaf, "receipt"));
   if (!receipt.success) throw new NoticeError("receipt: unexpected answer");
   if (receipt.data.subject_request_id !== body.subject_request_id) throw new NoticeError("receipt: for another request");
   return { controllerId: receipt.data.controller_id, expectedCompletionAt: new Date(receipt.data.expected_completion_time) };
+}
+
+/**
+ * GET {base}/opendsr_requests/{id}: whether the service already holds this request (a former attempt
+ * reached it, but its receipt was lost), checked like a receipt; null when it does not know it.
+ */
+export async function knownRequest(baseUrl: string, id: string, leaf: X509Certificate, options: CallOptions = {}): Promise<Accepted | null> {
+  const answer = await callRecipient("status", `${openDsrEndpoint(baseUrl, "opendsr_requests")}/${id}`, { headers: { accept: "application/json" } }, options);
+  if (answer.status === 404) return null;
+  if (answer.status !== 200) throw new NoticeError(`status: HTTP ${answer.status}`);
+  const status = ZRequestStatus.safeParse(signedJson(answer, baseUrl, leaf, "status"));
+  if (!status.success || status.data.subject_request_id !== id) throw new NoticeError("status: unexpected answer");
+  return { controllerId: status.data.controller_id, expectedCompletionAt: new Date(status.data.expected_completion_time) };
 }

@@ -88,6 +88,14 @@ export const ZReceipt = z.object({
 
 export const CALLBACK_STATUSES = ["pending", "in_progress", "completed", "cancelled"] as const;
 
+/** The service's answer about one request (GET {base}/opendsr_requests/{id}, section 8). */
+export const ZRequestStatus = z.object({
+  controller_id: z.string().min(1).max(200),
+  expected_completion_time: rfc3339,
+  subject_request_id: z.uuid(),
+  request_status: z.enum(CALLBACK_STATUSES),
+});
+
 export const ZCallback = z.object({
   controller_id: z.string().min(1).max(200),
   expected_completion_time: rfc3339,

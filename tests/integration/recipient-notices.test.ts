@@ -230,6 +230,20 @@ describe("through OpenDSR", () => {
     }
   });
 
+  it("never sends twice: after a lost receipt, the retry finds the request at the service and records it", async () => {
+    await setContact(OPENDSR, { opendsrUrl: processor.url });
+    const { request, payload } = await fileCase("erasure");
+    await queue(request, payload);
+    const notice = await noticeOf(request.id, OPENDSR);
+    processor.options.loseNextReceipt = true;
+    await expect(deliverRecipientNotice(db(), notice.id)).rejects.toThrow("request: HTTP 503");
+    expect(await noticeOf(request.id, OPENDSR)).toMatchObject({ status: "pending", channel: "opendsr", attempts: 1 });
+    expect(await deliverRecipientNotice(db(), notice.id)).toBe("sent");
+    expect(processor.requests.filter((r) => r.body.includes(notice.id))).toHaveLength(1);
+    expect(await noticeOf(request.id, OPENDSR)).toMatchObject({ status: "sent", channel: "opendsr", controllerId: "droits-patients-test", attempts: 2, lastError: null });
+    expect(await eventsOf(request.id, "recipient_notice_sent")).toHaveLength(1);
+  });
+
   it("falls back to e-mail when the service does not take erasures", async () => {
     processor.options.requestTypes = ["access"];
     const address = uniqueEmail("rgpd-aws");
