@@ -129,7 +129,8 @@ export async function submitRequest(baseUrl: string, body: { subject_request_id:
  */
 export async function knownRequest(baseUrl: string, id: string, leaf: X509Certificate, options: CallOptions = {}): Promise<Accepted | null> {
   const answer = await callRecipient("status", `${openDsrEndpoint(baseUrl, "opendsr_requests")}/${id}`, { headers: { accept: "application/json" } }, options);
-  if (answer.status === 404) return null;
+  // Unknown to it; or it cannot be asked (405, 501), and the request's id lets it drop a repeat.
+  if ([404, 405, 501].includes(answer.status)) return null;
   if (answer.status !== 200) throw new NoticeError(`status: HTTP ${answer.status}`);
   const status = ZRequestStatus.safeParse(signedJson(answer, baseUrl, leaf, "status"));
   if (!status.success || status.data.subject_request_id !== id) throw new NoticeError("status: unexpected answer");
