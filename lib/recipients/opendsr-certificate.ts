@@ -28,7 +28,12 @@ let trusted: { file: string | undefined; certificates: X509Certificate[] } | und
 export function trustedAuthorities(): X509Certificate[] {
   const file = env().OPENDSR_CA_FILE;
   if (!trusted || trusted.file !== file) {
-    const extra = file ? parsePemBundle(readFileSync(file, "utf8")) : [];
+    let extra: X509Certificate[] = [];
+    try {
+      extra = file ? parsePemBundle(readFileSync(file, "utf8")) : [];
+    } catch {
+      throw new Error(`OPENDSR_CA_FILE (${file}) cannot be read as PEM certificates`);
+    }
     trusted = { file, certificates: [...rootCertificates.flatMap(parsePemBundle), ...extra] };
   }
   return trusted.certificates;

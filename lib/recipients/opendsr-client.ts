@@ -88,7 +88,13 @@ export async function fetchCertificate(baseUrl: string, discovery: TDiscovery, o
   if (hostOf(url) !== host) throw new NoticeError("certificate: not served from the service's own host");
   const answer = await callRecipient("certificate", url, { headers: { accept: "application/x-pem-file, text/plain" } }, options);
   if (answer.status !== 200) throw new NoticeError(`certificate: HTTP ${answer.status}`);
-  const check = checkProcessorCertificate(answer.text, host, { now: options.now?.() });
+  let check: ReturnType<typeof checkProcessorCertificate>;
+  try {
+    check = checkProcessorCertificate(answer.text, host, { now: options.now?.() });
+  } catch (error) {
+    // The trusted authorities could not be loaded: a configuration error, said as such.
+    throw new NoticeError(`certificate: ${error instanceof Error ? error.message : "trust store unavailable"}`);
+  }
   if (!check.ok) throw new NoticeError(`certificate: ${check.reason.replace(/_/g, " ")}`);
   return { pem: check.pem, leaf: check.leaf };
 }
