@@ -22,16 +22,16 @@ import { type CallOptions, discover, fetchCertificate, knownRequest, NoticeError
 export const MAX_NOTICE_ATTEMPTS = QUEUES.deliverRecipientNotice.retryLimit + 1;
 
 /**
- * Hands pending notices to the job queue: those never handed over (createdAt = updatedAt, as queued),
- * and those nothing touched for an hour (a worker died between the claim and the queue, or the job
- * was lost): longer than the queue's longest back-off, so a notice waiting for its retry is left alone.
+ * Hands pending notices to the job queue: those never handed over, and those handed over more than
+ * an hour ago and still pending (a worker died between the claim and the queue, or the job was lost):
+ * longer than the queue's longest back-off, so a notice waiting for its retry is left alone.
  */
 export async function enqueueRecipientNotices(db: Db, queue: PgBoss, limit = 100): Promise<number> {
   const rows = await db.$queryRaw<{ id: string }[]>`
-    UPDATE "RecipientNotice" SET "updatedAt" = GREATEST(now(), "createdAt" + interval '1 millisecond')
+    UPDATE "RecipientNotice" SET "enqueuedAt" = now()
     WHERE id IN (
       SELECT id FROM "RecipientNotice"
-      WHERE status = 'pending' AND ("updatedAt" = "createdAt" OR "updatedAt" < now() - interval '1 hour')
+      WHERE status = 'pending' AND ("enqueuedAt" IS NULL OR "enqueuedAt" < now() - interval '1 hour')
       ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED
     )
     RETURNING id`;

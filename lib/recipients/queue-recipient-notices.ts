@@ -26,10 +26,8 @@ export async function queueRecipientNotices(tx: Tx, request: RightsRequest, payl
   const recipients = recipientsOf(await registryOf(tx, request.registryVersion), part.activities);
   if (recipients.length === 0) return 0;
   const sealed = await sealNoticePayload(content);
-  // createdAt = updatedAt marks a notice the worker has not handed to the job queue yet.
-  const now = new Date();
   const created = await tx.recipientNotice.createManyAndReturn({
-    data: recipients.map((recipient) => ({ requestId: request.id, recipient, payloadSealed: sealed, createdAt: now, updatedAt: now })),
+    data: recipients.map((recipient) => ({ requestId: request.id, recipient, payloadSealed: sealed })),
     skipDuplicates: true,
     select: { recipient: true },
   });
