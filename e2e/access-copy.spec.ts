@@ -29,7 +29,7 @@ test("a patient gets the copy of her data: the DPO answers, she downloads the PD
 
   // The DPO answers the platform's part.
   const since = Date.now();
-  await grantPlatformPartAsDpo(browser, db, reference, "Vous trouverez la copie de vos données dans votre espace.");
+  await (await grantPlatformPartAsDpo(browser, db, reference, "Vous trouverez la copie de vos données dans votre espace.")).context().close();
   await waitForMail(camille.email, new RegExp(`Réponse à votre demande \\(${reference}\\)`), since);
 
   // The patient downloads both files and opens them.

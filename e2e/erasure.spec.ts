@@ -35,7 +35,13 @@ test("a patient has her account erased: the DPO grants it, she reads the certifi
 
   // The DPO grants the platform's part.
   const since = Date.now();
-  await grantPlatformPartAsDpo(browser, db, reference, "Votre compte et les données qu'il contenait sont effacés.", "Effacement effectué (certificat dans le courrier de réponse)");
+  const dpo = await grantPlatformPartAsDpo(browser, db, reference, "Votre compte et les données qu'il contenait sont effacés.", "Effacement effectué (certificat dans le courrier de réponse)");
+  // The case page states the certificate too, and the recipients to tell.
+  await expect(dpo.getByRole("heading", { name: /^Certificat d'effacement/ })).toBeVisible();
+  await expect(dpo.getByText("Documents retirés du compte : 1.")).toBeVisible();
+  await expect(dpo.getByText(/17\(1\)\(a\)/)).toBeVisible();
+  await expectAccessible(dpo);
+  await dpo.context().close();
   await waitForMail(email, new RegExp(`Réponse à votre demande \\(${reference}\\)`), since);
 
   // In "Mes demandes": the erasure in the timeline, the recipients to be told, and the certificate in the letter.

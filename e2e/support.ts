@@ -92,8 +92,11 @@ export async function signInAsStaff(page: Page, staff: { email: string; totpSecr
   await expect(page.getByRole("heading", { name: "File des demandes", level: 1 })).toBeVisible();
 }
 
-/** A new DPO agent, in a browser context of their own, grants the platform's part of a case with a message; returns when the answer is recorded. */
-export async function grantPlatformPartAsDpo(browser: Browser, db: Db, reference: string, message: string, recorded = "Réponse envoyée") {
+/**
+ * A new DPO agent, in a browser context of their own, grants the platform's part of a case with a
+ * message. Returns the agent's page on the case once the answer is recorded (close its context when done).
+ */
+export async function grantPlatformPartAsDpo(browser: Browser, db: Db, reference: string, message: string, recorded = "Réponse envoyée"): Promise<Page> {
   const context = await browser.newContext();
   const dpo = await context.newPage();
   await signInAsStaff(dpo, await staffMember(db, "dpo_agent"));
@@ -103,5 +106,5 @@ export async function grantPlatformPartAsDpo(browser: Browser, db: Db, reference
   await dpo.getByLabel(/Réponse \(pour un acteur de santé/).fill(message);
   await dpo.getByRole("button", { name: "Répondre et envoyer le courrier" }).click();
   await expect(dpo.getByText(recorded).first()).toBeVisible();
-  await context.close();
+  return dpo;
 }

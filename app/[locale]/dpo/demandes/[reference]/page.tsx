@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ErasureRecords } from "@/components/erasure-records";
 import { RecipientNotices } from "@/components/recipient-notices";
 import { RecipientsList } from "@/components/recipients-list";
 import { ART_19_RIGHTS, recipientsOf } from "@/lib/answers/recipients";
@@ -41,10 +42,11 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
   const b = t.backoffice;
   if (!can(viewer.role, "requests.read")) return <AccessDenied text={b.denied} />;
 
-  const [request, agents, notices] = await Promise.all([
+  const [request, agents, notices, erasures] = await Promise.all([
     loadCaseFile(db(), reference),
     db().staffUser.findMany({ where: { disabledAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     caseNotices(db(), reference),
+    db().erasureRecord.findMany({ where: { request: { reference } }, select: { id: true, summary: true }, orderBy: { erasedAt: "asc" } }),
   ]);
   if (!request) notFound();
   const staffNames = new Map(agents.map((a) => [a.id, a.name]));
@@ -413,6 +415,7 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
       {(ART_19_RIGHTS as readonly string[]).includes(request.right) ? (
         <RecipientsList locale={locale} recipients={recipientsOf(currentRegistry(), request.parts.filter((p) => p.handler === "platform").flatMap((p) => p.activities))} />
       ) : null}
+      <ErasureRecords locale={locale} records={erasures} />
       <RecipientNotices locale={locale} notices={notices} />
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{b.timeline}</h2>
