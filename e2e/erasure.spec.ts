@@ -37,6 +37,7 @@ test("a patient has her account erased: the DPO grants it, she reads the certifi
   const since = Date.now();
   const dpo = await grantPlatformPartAsDpo(browser, db, reference, "Votre compte et les données qu'il contenait sont effacés.", "Effacement effectué (certificat dans le courrier de réponse)");
   // The case page states the certificate too, and the recipients to tell.
+  await dpo.reload();
   await expect(dpo.getByRole("heading", { name: /^Certificat d'effacement/ })).toBeVisible();
   await expect(dpo.getByText("Documents retirés du compte : 1.")).toBeVisible();
   await expect(dpo.getByText(/17\(1\)\(a\)/)).toBeVisible();

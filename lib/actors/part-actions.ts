@@ -4,6 +4,7 @@ import { appendEvent, lockCase } from "@/lib/audit/append-event";
 import { notifyRequester, sendLetter } from "@/lib/cases/notify-requester";
 import type { Db, Tx } from "@/lib/db";
 import { isIsoDay, parisDay, parisInstant } from "@/lib/deadlines";
+import { subjectRecord } from "@/lib/answers/subject-record";
 import { AppError } from "@/lib/errors/app-error";
 import type { RequestPart, RightsRequest } from "@/lib/generated/prisma/client";
 import { formatDay } from "@/lib/i18n/format";
@@ -222,17 +223,16 @@ export async function instructPlatform(db: Db, member: MemberActor, partId: stri
         });
       }
       const { kind: _kind, ...fields } = instruction;
-      const record = request.subjectRelativeId
-        ? await tx.relative.findUniqueOrThrow({ where: { id: request.subjectRelativeId } })
-        : await tx.patient.findUniqueOrThrow({ where: { id: request.subjectPatientId! } });
+      const { patient, relative } = await subjectRecord(tx, request);
+      const record = patient ?? relative;
       const changes: Record<string, { before: string; after: string }> = {};
       if (fields.firstName && fields.firstName !== record.firstName) changes.firstName = { before: record.firstName, after: fields.firstName };
       if (fields.lastName && fields.lastName !== record.lastName) changes.lastName = { before: record.lastName, after: fields.lastName };
       const birth = record.birthDate.toISOString().slice(0, 10);
       if (fields.birthDate && fields.birthDate !== birth) changes.birthDate = { before: birth, after: fields.birthDate };
       const data = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, k === "birthDate" ? new Date(`${v.after}T00:00:00Z`) : v.after]));
-      if (request.subjectRelativeId) await tx.relative.update({ where: { id: request.subjectRelativeId }, data });
-      else await tx.patient.update({ where: { id: request.subjectPatientId! }, data });
+      if (relative) await tx.relative.update({ where: { id: relative.id }, data });
+      else await tx.patient.update({ where: { id: patient.id }, data });
       report = { kind: instruction.kind, changes };
     }
     await record(tx, request, memberId, "actor_instruction", { partId: part.id, ...report });

@@ -82,10 +82,17 @@ describe("erasureCertificate", () => {
   it("states what was kept and why, with the archive's last day in Paris time and the processing's purpose", () => {
     const fr = erasureCertificate(summary, currentRegistry(), "fr");
     expect(fr.kept.map((k) => k.why).join(" ")).toContain("17(3)(b) et (e)");
-    expect(fr.kept[1]!.what).toBe("2 rendez-vous dans l'agenda de : Dr A, Dr B, avec vos nom, prénom et date de naissance.");
+    expect(fr.kept[1]!.what).toBe("2 rendez-vous dans l'agenda de : Dr A, Dr B, avec les nom, prénom et date de naissance de la personne.");
     expect(fr.kept[2]!.why).toContain("jusqu'au 1 décembre 2026");
     const purpose = currentRegistry().activities.find((a) => a.key === "account_information")!.purpose.fr;
     expect(fr.kept[3]!.what).toContain(purpose);
+  });
+
+  it("names only the health actors the requester may know of", () => {
+    const kept = (names: string[], others: boolean) =>
+      erasureCertificate({ ...summary, kept: [{ item: "actor_appointments", count: 3, names, others }] }, currentRegistry(), "fr").kept[0]!.what;
+    expect(kept(["Dr A"], true)).toBe("3 rendez-vous dans l'agenda de : Dr A, et d'autres acteurs de santé, avec les nom, prénom et date de naissance de la personne.");
+    expect(kept([], true)).toBe("3 rendez-vous dans l'agenda d'acteurs de santé, avec les nom, prénom et date de naissance de la personne.");
   });
 
   it("is written in English for an English-speaking requester", () => {

@@ -37,7 +37,7 @@ export function erasurePlan(activities: readonly string[]): ErasurePlan {
 }
 
 export type ErasedItem = "account" | "relative_profiles" | "relative_links" | "documents" | "consents" | "marketing_preferences";
-export type KeptItem = "case_file" | "actor_appointments" | "shared_relative_profiles" | "marketing_suppression" | "archive" | "legal_obligation";
+export type KeptItem = "case_file" | "actor_appointments" | "closed_relative_profiles" | "shared_relative_profiles" | "marketing_suppression" | "archive" | "legal_obligation";
 
 /** The grounds of Art. 17(1) an erasure rests on. */
 export type ErasureGround = "a" | "b" | "c" | "f";
@@ -74,7 +74,8 @@ export interface ErasureSummary {
   erasedAt: string;
   grounds: { ground: ErasureGround; activities: string[] }[];
   erased: { item: ErasedItem; count: number }[];
-  kept: { item: KeptItem; count: number; names?: string[] }[];
+  /** `names`: health actors the requester may know of; `others`: some are not named (their part is hidden from the requester). */
+  kept: { item: KeptItem; count: number; names?: string[]; others?: boolean }[];
   /** When the archive is purged for good (ISO instant), if anything went to it. */
   archivedUntil: string | null;
 }
@@ -99,7 +100,7 @@ const ERASED: Record<ErasedItem, (n: number) => Localized> = {
   marketing_preferences: (n) => ({ fr: `Préférences de communication supprimées : ${n}.`, en: `Communication preferences deleted: ${n}.` }),
 };
 
-type KeptText = (n: number, names: string, until: string) => { what: Localized; why: Localized };
+type KeptText = (n: number, names: string, until: string, others: boolean) => { what: Localized; why: Localized };
 
 const KEPT: Record<KeptItem, KeptText> = {
   case_file: () => ({
@@ -109,11 +110,21 @@ const KEPT: Record<KeptItem, KeptText> = {
       en: "Kept 5 years from the request to prove your rights were honoured: legal obligation and defence of legal claims (GDPR Art. 17(3)(b) and (e)).",
     },
   }),
-  actor_appointments: (n, names) => ({
-    what: { fr: `${n} rendez-vous dans l'agenda de : ${names}, avec vos nom, prénom et date de naissance.`, en: `${n} appointments in the agenda of: ${names}, with your names and date of birth.` },
+  actor_appointments: (n, names, _until, others) => ({
+    what: {
+      fr: `${n} rendez-vous dans l'agenda ${names ? `de : ${names}${others ? ", et d'autres acteurs de santé" : ""}` : "d'acteurs de santé"}, avec les nom, prénom et date de naissance de la personne.`,
+      en: `${n} appointments in the agenda ${names ? `of: ${names}${others ? ", and other health actors" : ""}` : "of health actors"}, with the person's names and date of birth.`,
+    },
     why: {
-      fr: "La plateforme les traite pour le compte de ces acteurs de santé, responsables du traitement, qui fixent leur durée de conservation (dossier médical : code de la santé publique, art. R1112-7). Votre demande leur est transmise s'ils sont désignés ; vous pouvez aussi vous adresser à eux.",
-      en: "The platform processes them on behalf of these health actors, the controllers, who set how long they are kept (medical records: Public Health Code, Art. R1112-7). Your request goes to those you named; you may also contact them.",
+      fr: "La plateforme les traite pour le compte de ces acteurs de santé, responsables du traitement, qui fixent leur durée de conservation (dossier médical : code de la santé publique, art. R1112-7). Votre demande leur est transmise s'ils sont concernés ; vous pouvez aussi vous adresser à eux.",
+      en: "The platform processes them on behalf of these health actors, the controllers, who set how long they are kept (medical records: Public Health Code, Art. R1112-7). Your request goes to those concerned; you may also contact them.",
+    },
+  }),
+  closed_relative_profiles: (n) => ({
+    what: { fr: `${n} profil(s) de proche réduit(s) aux nom, prénom et date de naissance.`, en: `${n} relative's profile(s) reduced to names and date of birth.` },
+    why: {
+      fr: "Les agendas d'acteurs de santé y renvoient encore ; ils sont supprimés dès que ces acteurs ont effacé ces rendez-vous.",
+      en: "Health actors' agendas still refer to them; they are deleted as soon as those actors have erased these appointments.",
     },
   }),
   shared_relative_profiles: (n) => ({
@@ -162,7 +173,7 @@ export function erasureCertificate(summary: ErasureSummary, registry: Registry, 
     erased: summary.erased.filter((e) => e.count > 0).map((e) => ERASED[e.item](e.count)[locale]),
     kept: summary.kept.map((k) => {
       const names = (k.names ?? []).map((n) => (k.item === "legal_obligation" ? (purposes.get(n) ?? n) : n)).join(", ");
-      const text = KEPT[k.item](k.count, names, until);
+      const text = KEPT[k.item](k.count, names, until, k.others ?? false);
       return { what: text.what[locale], why: text.why[locale] };
     }),
   };

@@ -2,11 +2,14 @@ import { appendEvent, lockCase } from "@/lib/audit/append-event";
 import { type CaseActor, recordEvent } from "@/lib/cases/with-case";
 import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import type { Prisma, RightsRequest } from "@/lib/generated/prisma/client";
-import { currentRegistry } from "@/lib/registry";
+import { fromDateColumn } from "@/lib/deadlines";
+import type { Patient, Prisma, Relative, RightsRequest } from "@/lib/generated/prisma/client";
+import { registryOf } from "@/lib/registry/registry-of";
+import { isMinorOn } from "@/lib/requests/submit-request.schema";
 import { sealText } from "@/lib/storage/sealed-text";
 import { ARCHIVE_DAYS, type ErasurePlan, type ErasureSummary, erasureGrounds, erasurePlan, legalObligationActivities } from "./erasure-plan";
 import { suppressionKey } from "./immediate-effects";
+import { subjectRecord } from "./subject-record";
 
 /** Who was erased, as the recipients told of it (Art. 19) need to find them: read before the erasure. */
 export interface ErasedSubject {
@@ -16,16 +19,33 @@ export interface ErasedSubject {
   email: string | null;
 }
 
-type Summary = Omit<ErasureSummary, "erasedAt" | "grounds" | "archivedUntil">;
+type Summary = Pick<ErasureSummary, "erased" | "kept">;
+
+interface Erasure {
+  subject: ErasedSubject;
+  summary: Summary;
+  /** The processing something was actually removed from: the grounds, and the recipients to tell. */
+  erasedActivities: Set<string>;
+  archive: { documents: number; content: Record<string, unknown> } | null;
+}
 
 /**
- * Applies a granted erasure of the platform's part, in the answer's transaction: removes what the
- * plan covers, moves documents and account information to the sealed 7-day archive, keeps what
- * the health actors or the law need, and records the summary the certificate is written from.
+ * Applies a granted erasure of the platform's part over `activities`, in the answer's transaction:
+ * removes what the plan covers, moves documents and account information to the sealed 7-day
+ * archive, keeps what the health actors or the law need, and records the summary the certificate is
+ * written from. The subject's record is locked first: two erasures never interleave.
  */
-export async function eraseSubject(tx: Tx, request: RightsRequest, activities: string[], actor: CaseActor, now = new Date()): Promise<{ summary: ErasureSummary; subject: ErasedSubject }> {
+export async function eraseSubject(
+  tx: Tx,
+  request: RightsRequest,
+  activities: string[],
+  actor: CaseActor,
+  now = new Date(),
+): Promise<{ summary: ErasureSummary; subject: ErasedSubject; erasedActivities: string[] }> {
+  const registry = await registryOf(tx, request.registryVersion);
   const plan = erasurePlan(activities);
-  const erasure = request.subjectRelativeId ? await eraseRelative(tx, request, request.subjectRelativeId, plan, now) : await eraseAccount(tx, request, plan, now);
+  const record = await subjectRecord(tx, request);
+  const erasure = record.relative ? await eraseRelative(tx, request, record.relative, plan, now) : await eraseAccount(tx, request, record.patient, plan, now);
   const archivedUntil = erasure.archive ? new Date(now.getTime() + ARCHIVE_DAYS * 86_400_000) : null;
   if (erasure.archive) {
     await tx.erasureArchive.create({
@@ -33,57 +53,53 @@ export async function eraseSubject(tx: Tx, request: RightsRequest, activities: s
     });
     erasure.summary.kept.push({ item: "archive", count: erasure.archive.documents });
   }
-  const registry = currentRegistry();
   const obligations = legalObligationActivities(registry, activities);
   if (obligations.length > 0) erasure.summary.kept.push({ item: "legal_obligation", count: obligations.length, names: obligations });
   erasure.summary.kept.unshift({ item: "case_file", count: 1 });
+  const erasedActivities = activities.filter((a) => erasure.erasedActivities.has(a));
+  const child = request.subjectRelation === "self" && isMinorOn(fromDateColumn(request.subjectBirthDate), request.receivedAt.toISOString());
   const summary: ErasureSummary = {
     erasedAt: now.toISOString(),
-    grounds: erasureGrounds(registry, activities, request.subjectRelation === "minor"),
+    grounds: erasureGrounds(registry, erasedActivities, child),
     archivedUntil: archivedUntil?.toISOString() ?? null,
-    ...erasure.summary,
+    erased: erasure.summary.erased,
+    kept: erasure.summary.kept,
   };
   await tx.erasureRecord.create({ data: { requestId: request.id, summary: summary as unknown as Prisma.InputJsonValue, erasedAt: now } });
   await recordEvent(tx, request.id, "erasure_applied", actor, { erased: summary.erased, kept: summary.kept.map((k) => k.item), archivedUntil: summary.archivedUntil });
-  return { summary, subject: erasure.subject };
+  return { summary, subject: erasure.subject, erasedActivities };
 }
 
-interface Erasure {
-  subject: ErasedSubject;
-  summary: Summary;
-  archive: { documents: number; content: Record<string, unknown> } | null;
-}
-
-const notFound = () =>
-  new AppError("conflict", {
-    fr: "La personne n'a pas été retrouvée dans les données de la plateforme, ou son compte est déjà effacé : répondez qu'aucune donnée n'est détenue.",
-    en: "The person was not found in the platform's data, or their account is already erased: answer that no data is held.",
-  });
-
-async function eraseAccount(tx: Tx, request: RightsRequest, plan: ErasurePlan, now: Date): Promise<Erasure> {
-  if (!request.subjectPatientId) throw notFound();
-  const patientId = request.subjectPatientId;
-  const patient = await tx.patient.findUnique({ where: { id: patientId }, include: { consents: true, marketing: true, relatives: true } });
-  if (!patient || patient.closedAt) throw notFound();
+async function eraseAccount(tx: Tx, request: RightsRequest, patient: Patient, plan: ErasurePlan, now: Date): Promise<Erasure> {
+  const patientId = patient.id;
   const subject = { firstName: patient.firstName, lastName: patient.lastName, birthDate: patient.birthDate, email: patient.email };
   const summary: Summary = { erased: [], kept: [] };
+  const erasedActivities = new Set<string>();
 
-  const documents = await takeDocuments(tx, plan, { patientId });
+  const documents = await takeDocuments(tx, plan, { patientId }, erasedActivities);
   summary.erased.push({ item: "documents", count: documents.length });
-  const consentWhere = plan.consents === "all" ? { patientId } : { patientId, activityKey: { in: plan.consents } };
-  summary.erased.push({ item: "consents", count: (await tx.consent.deleteMany({ where: consentWhere })).count });
-  if (plan.marketing) summary.erased.push({ item: "marketing_preferences", count: (await tx.marketingPreference.deleteMany({ where: { patientId } })).count });
+  const consents = await tx.consent.findMany({ where: plan.consents === "all" ? { patientId } : { patientId, activityKey: { in: plan.consents } } });
+  await tx.consent.deleteMany({ where: { id: { in: consents.map((c) => c.id) } } });
+  for (const consent of consents) erasedActivities.add(consent.activityKey);
+  summary.erased.push({ item: "consents", count: consents.length });
+  const marketing = plan.marketing ? await tx.marketingPreference.findMany({ where: { patientId } }) : [];
+  if (marketing.length > 0) {
+    await tx.marketingPreference.deleteMany({ where: { patientId } });
+    summary.erased.push({ item: "marketing_preferences", count: marketing.length });
+    if (marketing.some((m) => m.optedIn)) erasedActivities.add("direct_marketing");
+  }
   if (await tx.marketingSuppression.findUnique({ where: { emailHash: suppressionKey(patient.email) }, select: { emailHash: true } })) {
     summary.kept.push({ item: "marketing_suppression", count: 1 });
   }
-  if (!plan.profile) return { subject, summary, archive: documents.length > 0 ? { documents: documents.length, content: { documents } } : null };
+  if (!plan.profile) return { subject, summary, erasedActivities, archive: documents.length > 0 ? { documents: documents.length, content: { documents } } : null };
 
+  const links = await tx.patientRelative.findMany({ where: { patientId } });
   const relatives = await detachRelatives(tx, { patientId }, now);
-  summary.erased.push({ item: "relative_links", count: relatives.links }, { item: "relative_profiles", count: relatives.erased });
-  if (relatives.shared > 0) summary.kept.push({ item: "shared_relative_profiles", count: relatives.shared });
+  summaryOfRelatives(summary, relatives);
   summary.erased.unshift({ item: "account", count: 1 });
+  erasedActivities.add("account_management").add("account_information");
 
-  const agendas = await actorAppointments(tx, { patientId });
+  const agendas = await actorAppointments(tx, { patientId }, await nameableActors(tx, request));
   if (agendas.count > 0) {
     // The health actors' agendas still refer to the person: only the identity they need stays.
     await tx.patient.update({
@@ -93,47 +109,65 @@ async function eraseAccount(tx: Tx, request: RightsRequest, plan: ErasurePlan, n
         lastBookingAt: null, restrictedAt: null, restrictionReference: null, restrictionLiftNoticeAt: null, closedAt: now,
       },
     });
-    summary.kept.push({ item: "actor_appointments", count: agendas.count, names: agendas.names });
+    summary.kept.push({ item: "actor_appointments", ...agendas });
   } else {
     await tx.patient.delete({ where: { id: patientId } });
   }
-  const { consents, marketing, relatives: links, ...account } = patient;
-  return { subject, summary, archive: { documents: documents.length, content: { account, relatives: links, consents, marketing, documents } } };
+  return { subject, summary, erasedActivities, archive: { documents: documents.length, content: { account: patient, relatives: links, consents, marketing, documents } } };
 }
 
 /** A relative erased from the requester's account: the profile goes unless another account holds it. */
-async function eraseRelative(tx: Tx, request: RightsRequest, relativeId: string, plan: ErasurePlan, now: Date): Promise<Erasure> {
-  const account = await tx.patient.findFirst({ where: { email: request.requesterEmail, closedAt: null, relatives: { some: { relativeId } } }, select: { id: true } });
-  const relative = await tx.relative.findUnique({ where: { id: relativeId } });
-  if (!account || !relative) throw notFound();
+async function eraseRelative(tx: Tx, request: RightsRequest, relative: Relative, plan: ErasurePlan, now: Date): Promise<Erasure> {
+  const account = await tx.patient.findFirst({ where: { email: request.requesterEmail, closedAt: null, relatives: { some: { relativeId: relative.id } } }, select: { id: true } });
+  if (!account) {
+    throw new AppError("conflict", {
+      fr: "Le compte du demandeur ne détient pas ce proche : l'effacement se fait depuis le compte qui le détient.",
+      en: "The requester's account does not hold this relative: the erasure is done from the account that holds it.",
+    });
+  }
   const subject = { firstName: relative.firstName, lastName: relative.lastName, birthDate: relative.birthDate, email: null };
   const summary: Summary = { erased: [], kept: [] };
-  const documents = await takeDocuments(tx, plan, { patientId: account.id, relativeId });
+  const erasedActivities = new Set<string>();
+  const documents = await takeDocuments(tx, plan, { patientId: account.id, relativeId: relative.id }, erasedActivities);
   summary.erased.push({ item: "documents", count: documents.length });
   if (plan.profile) {
-    const relatives = await detachRelatives(tx, { patientId: account.id, relativeId }, now);
-    summary.erased.push({ item: "relative_links", count: relatives.links }, { item: "relative_profiles", count: relatives.erased });
-    if (relatives.shared > 0) summary.kept.push({ item: "shared_relative_profiles", count: relatives.shared });
-    const agendas = await actorAppointments(tx, { relativeId });
-    if (agendas.count > 0) summary.kept.push({ item: "actor_appointments", count: agendas.count, names: agendas.names });
+    const relatives = await detachRelatives(tx, { patientId: account.id, relativeId: relative.id }, now);
+    summaryOfRelatives(summary, relatives);
+    if (relatives.deleted + relatives.closed > 0) erasedActivities.add("account_management");
+    // Only the appointments booked from the requester's account: the others are not theirs to know.
+    const agendas = await actorAppointments(tx, { relativeId: relative.id, patientId: account.id }, null);
+    if (agendas.count > 0) summary.kept.push({ item: "actor_appointments", ...agendas });
   }
   const content = plan.profile ? { relative, documents } : { documents };
-  return { subject, summary, archive: documents.length > 0 || plan.profile ? { documents: documents.length, content } : null };
+  return { subject, summary, erasedActivities, archive: documents.length > 0 || plan.profile ? { documents: documents.length, content } : null };
+}
+
+function summaryOfRelatives(summary: Summary, relatives: { links: number; deleted: number; closed: number; shared: number }) {
+  summary.erased.push({ item: "relative_links", count: relatives.links }, { item: "relative_profiles", count: relatives.deleted });
+  if (relatives.closed > 0) summary.kept.push({ item: "closed_relative_profiles", count: relatives.closed });
+  if (relatives.shared > 0) summary.kept.push({ item: "shared_relative_profiles", count: relatives.shared });
 }
 
 /** Removes the documents the plan covers and returns them, for the archive. */
-async function takeDocuments(tx: Tx, plan: ErasurePlan, where: { patientId: string; relativeId?: string }) {
+async function takeDocuments(tx: Tx, plan: ErasurePlan, where: { patientId: string; relativeId?: string }, erasedActivities: Set<string>) {
   if (plan.documents === "none") return [];
   const documents = await tx.document.findMany({ where: { ...where, ...(plan.documents === "prescriptions" ? { kind: "prescription" } : {}) } });
   await tx.document.deleteMany({ where: { id: { in: documents.map((d) => d.id) } } });
+  if (documents.some((d) => d.kind === "prescription")) erasedActivities.add("prescription_sharing");
+  if (plan.documents === "all" && documents.length > 0) erasedActivities.add("personalised_services");
   return documents;
 }
 
 /**
  * Detaches relatives from an account (one, or all): a profile held by no other account is deleted,
  * or, while a health actor's appointment still refers to it, closed (its identity kept for the agenda).
+ * The profiles are locked before their links are counted: two accounts sharing a relative and erased
+ * at the same time see each other's result.
  */
 async function detachRelatives(tx: Tx, where: { patientId: string; relativeId?: string }, now: Date) {
+  const ids = (await tx.patientRelative.findMany({ where, select: { relativeId: true } })).map((l) => l.relativeId);
+  if (ids.length === 0) return { links: 0, deleted: 0, closed: 0, shared: 0 };
+  await tx.$queryRaw`SELECT id FROM "Relative" WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
   const links = await tx.patientRelative.findMany({
     where,
     select: { relativeId: true, relative: { select: { _count: { select: { accounts: true, appointments: true } } } } },
@@ -144,14 +178,25 @@ async function detachRelatives(tx: Tx, where: { patientId: string; relativeId?: 
   const toDelete = alone.filter((l) => l.relative._count.appointments === 0).map((l) => l.relativeId);
   await tx.relative.updateMany({ where: { id: { in: toClose } }, data: { closedAt: now } });
   await tx.relative.deleteMany({ where: { id: { in: toDelete } } });
-  return { links: links.length, erased: alone.length, shared: links.length - alone.length };
+  return { links: links.length, deleted: toDelete.length, closed: toClose.length, shared: links.length - alone.length };
 }
 
-/** The appointments health actors hold about the person, and those actors' names. */
-async function actorAppointments(tx: Tx, where: { patientId: string } | { relativeId: string }) {
+/**
+ * The health actors a certificate may name: all of them for the subject's own request; for someone
+ * acting for them (an heir, a representative), only those whose part the requester may see.
+ */
+async function nameableActors(tx: Tx, request: RightsRequest): Promise<Set<string> | null> {
+  if (request.subjectRelation === "self") return null;
+  const parts = await tx.requestPart.findMany({ where: { requestId: request.id, handler: "health_actor", visibleToRequester: true }, select: { healthActorId: true } });
+  return new Set(parts.map((p) => p.healthActorId!));
+}
+
+/** The appointments health actors hold about the person, and the names of those actors the requester may know (null: all). */
+async function actorAppointments(tx: Tx, where: { patientId: string; relativeId?: string } | { relativeId: string }, nameable: Set<string> | null) {
   const byActor = await tx.appointment.groupBy({ by: ["healthActorId"], where, _count: { _all: true } });
-  const actors = await tx.healthActor.findMany({ where: { id: { in: byActor.map((a) => a.healthActorId) } }, select: { name: true }, orderBy: { name: "asc" } });
-  return { count: byActor.reduce((n, a) => n + a._count._all, 0), names: actors.map((a) => a.name) };
+  const named = byActor.map((a) => a.healthActorId).filter((id) => !nameable || nameable.has(id));
+  const actors = await tx.healthActor.findMany({ where: { id: { in: named } }, select: { name: true }, orderBy: { name: "asc" } });
+  return { count: byActor.reduce((n, a) => n + a._count._all, 0), names: actors.map((a) => a.name), others: named.length < byActor.length };
 }
 
 /**
@@ -161,16 +206,25 @@ async function actorAppointments(tx: Tx, where: { patientId: string } | { relati
  */
 export async function purgeErasureArchives(db: Db, now = new Date()): Promise<{ archives: number; identities: number }> {
   const due = await db.erasureArchive.findMany({ where: { purgeAfter: { lte: now } }, select: { id: true, reference: true, documents: true }, take: 500 });
+  let archives = 0;
   for (const archive of due) {
     await db.$transaction(async (tx) => {
-      await tx.erasureArchive.delete({ where: { id: archive.id } });
+      // Another run may have purged it meanwhile: then there is nothing to record.
+      if ((await tx.erasureArchive.deleteMany({ where: { id: archive.id } })).count === 0) return;
+      archives++;
       const request = await tx.rightsRequest.findUnique({ where: { reference: archive.reference }, select: { id: true } });
       if (!request) return;
       await lockCase(tx, request.id);
       await appendEvent(tx, request.id, { type: "erasure_archive_purged", actorType: "system", actorId: null, payload: { documents: archive.documents } });
     });
   }
-  const patients = await db.patient.deleteMany({ where: { closedAt: { not: null }, appointments: { none: {} } } });
-  const relatives = await db.relative.deleteMany({ where: { closedAt: { not: null }, appointments: { none: {} } } });
-  return { archives: due.length, identities: patients.count + relatives.count };
+  // A closed identity goes once nothing refers to it any more: no appointment, document or link.
+  // (A case about it still open finds it erased, and says so: lib/answers/subject-record.ts.)
+  const patients = await db.patient.deleteMany({
+    where: { closedAt: { not: null }, appointments: { none: {} }, documents: { none: {} }, relatives: { none: {} } },
+  });
+  const relatives = await db.relative.deleteMany({
+    where: { closedAt: { not: null }, appointments: { none: {} }, documents: { none: {} }, accounts: { none: {} } },
+  });
+  return { archives, identities: patients.count + relatives.count };
 }

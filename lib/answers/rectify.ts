@@ -3,8 +3,9 @@ import { type CaseActor, recordEvent, withCase } from "@/lib/cases/with-case";
 import type { Db } from "@/lib/db";
 import { isIsoDay, parisDay } from "@/lib/deadlines";
 import { AppError } from "@/lib/errors/app-error";
-import { queueRecipientNotices } from "@/lib/recipients/queue-recipient-notices";
+import { activitiesHolding, queueRecipientNotices } from "@/lib/recipients/queue-recipient-notices";
 import { RECTIFIABLE_FIELDS, type RectifiableField } from "./rectifiable-fields";
+import { subjectRecord } from "./subject-record";
 
 /**
  * Rectification (GDPR Art. 16): the DPO applies the corrections the requester asked for, field by
@@ -46,22 +47,19 @@ export async function rectifySubject(db: Db, reference: string, input: TRectify,
       throw new AppError("conflict", { fr: "La rectification se fait quand la demande est en cours de traitement.", en: "Rectification is done while the request is being handled." });
     }
     if (input.changes.some((c) => c.field === "birthDate" && c.value > parisDay(now))) throw AppError.validation([{ path: "changes", key: "future" }]);
-    const relative = request.subjectRelativeId;
-    if (!relative && !request.subjectPatientId) {
-      throw new AppError("conflict", { fr: "La personne n'a pas été retrouvée dans les données de la plateforme.", en: "The person was not found in the platform's data." });
-    }
+    const { patient, relative } = await subjectRecord(tx, request);
     if (relative && input.changes.some((c) => !RELATIVE_FIELDS.includes(c.field))) throw AppError.validation([{ path: "changes", key: "invalid" }]);
-    const patient = relative ? null : await tx.patient.findUniqueOrThrow({ where: { id: request.subjectPatientId! } });
-    const record = patient ?? (await tx.relative.findUniqueOrThrow({ where: { id: relative! } }));
+    const record = patient ?? relative;
     const changes = diffRecord(record as Partial<Record<RectifiableField, string | Date | null>>, input.changes);
     if (changes.length === 0) return changes;
     const data = Object.fromEntries(changes.map((c) => [c.field, c.field === "birthDate" ? new Date(`${c.after}T00:00:00Z`) : c.after]));
-    if (relative) await tx.relative.update({ where: { id: relative }, data });
-    else await tx.patient.update({ where: { id: request.subjectPatientId! }, data });
+    if (relative) await tx.relative.update({ where: { id: relative.id }, data });
+    else await tx.patient.update({ where: { id: patient.id }, data });
     await recordEvent(tx, request.id, "rectification_applied", actor, { changes });
     // The recipients find the person as they knew them, before the correction.
     const subject = { firstName: record.firstName, lastName: record.lastName, birthDate: record.birthDate, email: patient?.email ?? null };
-    await queueRecipientNotices(tx, request, { right: "rectification", subject, changes: changes.map(({ field, after }) => ({ field, after })) }, actor);
+    const changed = changes.map(({ field, after }) => ({ field, after }));
+    await queueRecipientNotices(tx, request, { right: "rectification", subject, changes: changed }, await activitiesHolding(tx, request), actor);
     return changes;
   });
 }

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { notifyRequester } from "@/lib/cases/notify-requester";
 import { type CaseActor, recordEvent, withCase } from "@/lib/cases/with-case";
 import type { Db, Tx } from "@/lib/db";
-import { queueRecipientNotices } from "@/lib/recipients/queue-recipient-notices";
+import { activitiesHolding, queueRecipientNotices } from "@/lib/recipients/queue-recipient-notices";
+import { subjectRecord } from "./subject-record";
 import { AppError } from "@/lib/errors/app-error";
 import type { RightsRequest } from "@/lib/generated/prisma/client";
 
@@ -30,14 +31,20 @@ function subjectOf(request: RightsRequest): string {
 
 /** Applied with the answer that grants a restriction request (lib/cases/answer-part.ts). */
 export async function applyRestriction(tx: Tx, request: RightsRequest, actor: CaseActor, now = new Date()): Promise<void> {
-  const patientId = subjectOf(request);
+  const { patient } = await subjectRecord(tx, request);
+  if (!patient) {
+    throw new AppError("conflict", {
+      fr: "La limitation porte sur les données d'un compte : pour un proche, elle se fait sur le compte qui le détient.",
+      en: "Restriction applies to an account's data: for a relative, it is applied on the account that holds it.",
+    });
+  }
   const subject = await tx.patient.update({
-    where: { id: patientId },
+    where: { id: patient.id },
     data: { restrictedAt: now, restrictionReference: request.reference, restrictionLiftNoticeAt: null },
     select: { firstName: true, lastName: true, birthDate: true, email: true },
   });
   await recordEvent(tx, request.id, "restriction_applied", actor, { at: now.toISOString() });
-  await queueRecipientNotices(tx, request, { right: "restriction", subject }, actor);
+  await queueRecipientNotices(tx, request, { right: "restriction", subject }, await activitiesHolding(tx, request), actor);
 }
 
 export const ZAnnounceLift = z.object({ reason: z.string("required").trim().min(1, "required").max(2000, "too_long") });
@@ -56,7 +63,10 @@ export async function announceLift(db: Db, reference: string, reason: string, ac
 /** Lifts the restriction, once the subject was told. */
 export async function liftRestriction(db: Db, reference: string, actor: CaseActor): Promise<void> {
   await withCase(db, reference, async (tx, request) => {
-    const patient = await tx.patient.findUnique({ where: { id: subjectOf(request) }, select: { id: true, restrictionReference: true, restrictionLiftNoticeAt: true } });
+    const patient = await tx.patient.findUnique({
+      where: { id: subjectOf(request) },
+      select: { id: true, restrictionReference: true, restrictionLiftNoticeAt: true, firstName: true, lastName: true, birthDate: true, email: true },
+    });
     if (patient?.restrictionReference !== request.reference) throw notRestricted();
     if (!patient.restrictionLiftNoticeAt) {
       throw new AppError("conflict", {
@@ -66,6 +76,9 @@ export async function liftRestriction(db: Db, reference: string, actor: CaseActo
     }
     await tx.patient.update({ where: { id: patient.id }, data: { restrictedAt: null, restrictionReference: null, restrictionLiftNoticeAt: null } });
     await recordEvent(tx, request.id, "restriction_lifted", actor, {});
+    // The recipients told of the restriction are told of its lifting.
+    const { firstName, lastName, birthDate, email } = patient;
+    await queueRecipientNotices(tx, request, { right: "restriction", lifted: true, subject: { firstName, lastName, birthDate, email } }, await activitiesHolding(tx, request), actor);
   });
 }
 

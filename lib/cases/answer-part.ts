@@ -19,13 +19,28 @@ export const ZAnswerPart = z
     partId: z.uuid("uuid"),
     outcome: z.enum(["granted", "partly_granted", "refused"], "choice"),
     grounds: z.array(z.enum(REFUSAL_GROUND_CODES, "choice")).max(10).default([]),
+    /** An erasure granted in part: the processing erased (the part's own activities); the rest is kept on the grounds given. */
+    grantedActivities: z.array(z.string().max(64)).max(50).default([]),
     /** The answer itself, and for Art. 12(5) grounds the facts that show the request unfounded or excessive. */
     message: z.string().trim().min(1, "required").max(10_000, "too_long"),
   })
   .refine((a) => a.outcome === "granted" || a.grounds.length > 0, { path: ["grounds"], message: "required" });
 export type TAnswerPart = z.infer<typeof ZAnswerPart>;
+export type TAnswerPartInput = z.input<typeof ZAnswerPart>;
 
 const OPEN_PART = ["pending", "awaiting_forwarding", "forwarded"] as const;
+
+/**
+ * What an erasure granted by this answer covers: the whole part, or, granted in part, the processing
+ * the DPO chose among the part's own (the others are kept, on the refusal grounds stated).
+ */
+export function erasedScope(activities: string[], input: Pick<TAnswerPart, "outcome" | "grantedActivities">): string[] {
+  if (input.outcome === "granted") return activities;
+  if (input.grantedActivities.some((a) => !activities.includes(a))) throw AppError.validation([{ path: "grantedActivities", key: "invalid" }]);
+  const chosen = activities.filter((a) => input.grantedActivities.includes(a));
+  if (chosen.length === 0) throw AppError.validation([{ path: "grantedActivities", key: "required" }]);
+  return chosen;
+}
 
 /** An answer that prepares a data copy writes it in its transaction: a heavy subject takes seconds. */
 const EXPORT_TIMEOUT_MS = 120_000;
@@ -36,7 +51,8 @@ const EXPORT_TIMEOUT_MS = 120_000;
  * is e-mailed and kept in the case file. A health actor's part is marked answered by the DPO with
  * the actor's answer as the message. The case is answered when its last part is.
  */
-export async function answerPart(db: Db, storage: FileStorage, reference: string, input: TAnswerPart, actor: CaseActor): Promise<void> {
+export async function answerPart(db: Db, storage: FileStorage, reference: string, answer: TAnswerPartInput, actor: CaseActor): Promise<void> {
+  const input = ZAnswerPart.parse(answer);
   let discardLetter: (() => Promise<void>) | undefined;
   let discardCopy: (() => Promise<void>) | undefined;
   try {
@@ -71,10 +87,10 @@ export async function answerPart(db: Db, storage: FileStorage, reference: string
       // deletion certificate (what was erased and when, what was kept and why).
       let erasure: ErasureCertificate | undefined;
       if (request.right === "erasure" && part.handler === "platform" && input.outcome !== "refused") {
-        const erased = await eraseSubject(tx, request, part.activities, actor);
+        const erased = await eraseSubject(tx, request, erasedScope(part.activities, input), actor);
         erasure = erasureCertificate(erased.summary, currentRegistry(), request.locale);
         const erasedCategories = erasureCertificate(erased.summary, currentRegistry(), "fr").erased;
-        await queueRecipientNotices(tx, request, { right: "erasure", subject: erased.subject, erasedCategories }, actor);
+        await queueRecipientNotices(tx, request, { right: "erasure", subject: erased.subject, erasedCategories }, erased.erasedActivities, actor);
       }
       discardLetter = await sendLetter(tx, storage, request, {
         kind: "answer",

@@ -74,11 +74,12 @@ describe("erasure of an account (GDPR Art. 17)", () => {
 
     const record = await db().erasureRecord.findFirstOrThrow({ where: { requestId: request.id } });
     expect(record.summary).toMatchObject({
-      erased: expect.arrayContaining([{ item: "account", count: 1 }, { item: "documents", count: 3 }, { item: "relative_profiles", count: 2 }, { item: "relative_links", count: 3 }, { item: "consents", count: 2 }, { item: "marketing_preferences", count: 2 }]),
+      erased: expect.arrayContaining([{ item: "account", count: 1 }, { item: "documents", count: 3 }, { item: "relative_profiles", count: 1 }, { item: "relative_links", count: 3 }, { item: "consents", count: 2 }, { item: "marketing_preferences", count: 2 }]),
       kept: expect.arrayContaining([
         { item: "case_file", count: 1 },
+        { item: "closed_relative_profiles", count: 1 },
         { item: "shared_relative_profiles", count: 1 },
-        { item: "actor_appointments", count: 2, names: [DEMO_ACTORS.dupont.name, DEMO_ACTORS.rousseau.name] },
+        { item: "actor_appointments", count: 2, names: [DEMO_ACTORS.dupont.name, DEMO_ACTORS.rousseau.name], others: false },
         { item: "archive", count: 3 },
       ]),
     });
@@ -183,7 +184,50 @@ describe("erasure of an account (GDPR Art. 17)", () => {
     });
     const text = await letterText(request.id);
     expect(text).toContain(`1 rendez-vous dans l'agenda de : ${DEMO_ACTORS.rousseau.name}`);
-    expect(text).toContain("17(1)(f)");
+    // A profile the parent created is not data the child gave online (Art. 17(1)(f)): the account's contract ground.
+    expect(text).toContain("17(1)(a)");
+    expect(text).not.toContain("17(1)(f)");
+  });
+
+  it("a child's profile another account also holds stays there, and the certificate names only the doctors the parent booked", async () => {
+    const f = await family();
+    // Bruno holds Hugo too, and booked him with Dr Lefebvre: Alice is not to learn that.
+    await db().patientRelative.create({ data: { patientId: f.bruno.id, relativeId: f.hugo.id, link: "other" } });
+    await db().appointment.create({ data: { patientId: f.bruno.id, relativeId: f.hugo.id, healthActorId: DEMO_ACTORS.lefebvre.id, startsAt: new Date("2026-06-02T09:00:00Z"), status: "done", motive: "Suivi" } });
+    const request = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "minor", firstName: "Hugo", lastName: "Morel", birthDate: "2015-03-04" } }, PDF);
+    await decideIdentity(db(), getStorage(), request.reference, { decision: "accepted" }, actor);
+    const before = await snapshot();
+    await grantErasure(request);
+    expect(diff(before, await snapshot())).toEqual({ patientRelative: { removed: [`${f.alice.id}/${f.hugo.id}`], added: [], changed: [] } });
+    const text = await letterText(request.id);
+    expect(text).toContain(`1 rendez-vous dans l'agenda de : ${DEMO_ACTORS.rousseau.name}`);
+    expect(text).not.toContain(DEMO_ACTORS.lefebvre.name);
+    expect(text).toContain("1 profil(s) de proche rattaché(s) aussi à un autre compte");
+    // Nothing the platform processes was erased: the link only. No recipient is told to erase.
+    expect(await db().recipientNotice.count({ where: { requestId: request.id } })).toBe(0);
+  });
+
+  it("granted in part, it erases only the processing the DPO chose, and says what is kept on which ground", async () => {
+    const f = await family();
+    const request = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" } });
+    const platform = await db().requestPart.findFirstOrThrow({ where: { requestId: request.id, handler: "platform" } });
+    const mapConsent = await db().consent.findFirstOrThrow({ where: { patientId: f.alice.id, activityKey: "map_service" } });
+    const before = await snapshot();
+    const partly = { partId: platform.id, outcome: "partly_granted" as const, grounds: ["art_17_3_e" as const], message: "Votre compte est conservé : un litige est en cours." };
+    // Which processing is erased must be said, among the part's own.
+    await expect(answerPart(db(), getStorage(), request.reference, partly, actor)).rejects.toMatchObject({ code: "validation", fields: [{ path: "grantedActivities", key: "required" }] });
+    await expect(answerPart(db(), getStorage(), request.reference, { ...partly, grantedActivities: ["unknown"] }, actor)).rejects.toMatchObject({ fields: [{ path: "grantedActivities", key: "invalid" }] });
+    expect(diff(before, await snapshot())).toEqual({});
+
+    await answerPart(db(), getStorage(), request.reference, { ...partly, grantedActivities: ["direct_marketing", "map_service"] }, actor);
+    expect(diff(before, await snapshot())).toEqual({
+      consent: { removed: [mapConsent.id], added: [], changed: [] },
+      marketingPreference: { removed: [`${f.alice.id}/email`, `${f.alice.id}/sms`], added: [], changed: [] },
+    });
+    const text = await letterText(request.id);
+    expect(text).toContain("Nous faisons droit à votre demande en partie.");
+    expect(text).toContain("17(3)(e)");
+    expect(text).not.toContain("Votre compte : coordonnées");
   });
 
   it("a refused erasure changes nothing", async () => {

@@ -12,15 +12,18 @@ import { staffAllowedTo } from "@/lib/staff/current-staff";
 const RECTIFY_ROWS = [0, 1, 2];
 
 /**
- * The form's fields as the action's body: empty fields are absent, "grounds" may repeat, no agent is
+ * The form's fields as the action's body: empty fields are absent, "grounds" and "grantedActivities" may repeat, no agent is
  * null, and a receipt typed as a Paris date and time becomes the instant the API takes.
  */
 function bodyOf(action: CaseActionName, form: FormData): Record<string, unknown> {
   const body: Record<string, unknown> = { action };
   for (const [key, value] of form.entries()) {
-    if (typeof value === "string" && value.trim() !== "" && !["grounds", "receivedDay", "receivedTime"].includes(key)) body[key] = value;
+    if (typeof value === "string" && value.trim() !== "" && !["grounds", "grantedActivities", "receivedDay", "receivedTime"].includes(key)) body[key] = value;
   }
-  if (action === "answer_part") body.grounds = form.getAll("grounds").map(String);
+  if (action === "answer_part") {
+    body.grounds = form.getAll("grounds").map(String);
+    body.grantedActivities = form.getAll("grantedActivities").map(String);
+  }
   if (action === "assign") body.agentId = typeof body.agentId === "string" ? body.agentId : null;
   if (action === "information_received") body.receivedAt = receivedAtFromForm(form, "received", "receivedAt", new Date());
   if (action === "rectify") {

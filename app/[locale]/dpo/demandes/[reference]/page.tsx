@@ -51,6 +51,8 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
   if (!request) notFound();
   const staffNames = new Map(agents.map((a) => [a.id, a.name]));
   const openParts = request.parts.filter((p) => ["pending", "awaiting_forwarding", "forwarded"].includes(p.status));
+  const platformPart = request.parts.find((p) => p.handler === "platform");
+  const purposes = new Map(currentRegistry().activities.map((a) => [a.key, a.purpose[locale]]));
   const left = daysLeft(fromDateColumn(request.dueDate), new Date());
   const balanced =
     request.right === "objection"
@@ -324,6 +326,16 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
                     </label>
                   ))}
                 </fieldset>
+                {request.right === "erasure" && platformPart && openParts.some((p) => p.id === platformPart.id) ? (
+                  <fieldset>
+                    <legend>{b.grantedActivities}</legend>
+                    {platformPart.activities.map((key) => (
+                      <label key={key} className="choice">
+                        <input type="checkbox" name="grantedActivities" value={key} /> <span>{purposes.get(key) ?? key}</span>
+                      </label>
+                    ))}
+                  </fieldset>
+                ) : null}
                 <label htmlFor="answer-message">{b.answerMessage}</label>
                 <textarea id="answer-message" name="message" />
               </ActionForm>
