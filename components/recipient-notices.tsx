@@ -5,7 +5,7 @@ import { messages } from "@/lib/i18n/messages";
 import type { CaseNotice } from "@/lib/recipients/case-notices";
 
 /** Statuses after which the DPO team must tell the recipient itself. */
-const TELL_OTHER_WAY = ["no_contact", "failed"];
+const TELL_OTHER_WAY = ["no_contact", "failed", "cancelled"];
 
 /**
  * The Art. 19 notices of a case, for the DPO team: each recipient, how and when it was told, where
@@ -30,6 +30,7 @@ export function RecipientNotices({ locale, notices }: { locale: Locale; notices:
           <thead>
             <tr>
               <th scope="col">{n.recipient}</th>
+              <th scope="col">{n.change}</th>
               <th scope="col">{n.channel}</th>
               <th scope="col">{n.status}</th>
               <th scope="col">{n.dates}</th>
@@ -41,6 +42,7 @@ export function RecipientNotices({ locale, notices }: { locale: Locale; notices:
               return (
                 <tr key={x.id}>
                   <th scope="row">{x.recipient}</th>
+                  <td>{x.change}</td>
                   <td>{x.channel ? (n.channels[x.channel] ?? x.channel) : n.noChannel}</td>
                   <td>
                     {tell ? (

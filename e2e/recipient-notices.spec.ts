@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { recipientsOf } from "@/lib/answers/recipients";
+import { noticeRecipientsOf } from "@/lib/answers/recipients";
 import { createDb } from "@/lib/db";
-import { queueRecipientNotices } from "@/lib/recipients/queue-recipient-notices";
+import { activitiesHolding, queueRecipientNotices } from "@/lib/recipients/queue-recipient-notices";
 import { currentRegistry } from "@/lib/registry";
 import { getStorage } from "@/lib/storage";
 import { fileAsAccountHolder } from "@/prisma/seed/cases";
@@ -60,11 +60,14 @@ test("the worker tells the recipients of a restriction; the case page shows each
   });
   const request = await db.rightsRequest.findUniqueOrThrow({ where: { id: filed.id } });
   const since = Date.now();
-  const queued = await db.$transaction((tx) =>
-    queueRecipientNotices(tx, request, { right: "restriction", subject: { firstName: patient.firstName, lastName: patient.lastName, birthDate: patient.birthDate, email: patient.email } }),
-  );
-  const part = await db.requestPart.findFirstOrThrow({ where: { requestId: request.id, handler: "platform" } });
-  const recipients = recipientsOf(currentRegistry(), part.activities);
+  // Her account holds only account data: the recipients of those activities are told, the platform's own providers are not.
+  const subject = { firstName: patient.firstName, lastName: patient.lastName, birthDate: patient.birthDate, email: patient.email };
+  const actor = { type: "staff" as const, staffId: "e2e", actorId: "e2e" };
+  const activities = await db.$transaction((tx) => activitiesHolding(tx, request));
+  expect(activities.sort()).toEqual(["account_information", "account_management"]);
+  const queued = await db.$transaction((tx) => queueRecipientNotices(tx, request, { right: "restriction", subject }, activities, actor));
+  const recipients = noticeRecipientsOf(currentRegistry(), activities);
+  expect(recipients).toEqual(["Braze", "Walkme"]);
   expect(queued).toBe(recipients.length);
   const withEmail = DEMO_RECIPIENT_CONTACTS.find((c) => recipients.includes(c.name))!;
 
@@ -77,7 +80,7 @@ test("the worker tells the recipients of a restriction; the case page shows each
   await page.goto(`/fr/dpo/demandes/${request.reference}`);
   const table = page.getByRole("table", { name: "Destinataires informés ou à informer" });
   await expect(table.getByRole("row", { name: new RegExp(withEmail.name) })).toContainText("envoyée");
-  await expect(table.getByRole("row", { name: /^S3NS/ })).toContainText("aucun contact configuré : à informer par un autre moyen");
+  await expect(table.getByRole("row", { name: /^Walkme/ })).toContainText("aucun contact configuré : à informer par un autre moyen");
   await expect(page.getByText(/Le DPO doit informer ce destinataire par un autre moyen/)).toBeVisible();
   await expect(page.getByText("Destinataire informé (RGPD art. 19)").first()).toBeVisible();
   await expectAccessible(page);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { currentRegistry } from "@/lib/registry";
-import { recipientsOf } from "./recipients";
+import { NOT_NOTIFIED, noticeRecipientsOf, recipientsOf } from "./recipients";
 
 describe("recipientsOf", () => {
   const registry = currentRegistry();
@@ -19,5 +19,17 @@ describe("recipientsOf", () => {
   it("ignores health actors' processing and unknown keys", () => {
     const actorKey = registry.activities.find((a) => a.controller === "health_actor")!.key;
     expect(recipientsOf(registry, [actorKey, "unknown"])).toEqual([]);
+  });
+});
+
+describe("noticeRecipientsOf", () => {
+  it("leaves out the platform's own hosting and network providers and the on-demand recipients", () => {
+    const registry = currentRegistry();
+    const all = recipientsOf(registry, ["account_management", "direct_marketing"]);
+    const told = noticeRecipientsOf(registry, ["account_management", "direct_marketing"]);
+    expect(all).toContain("AWS EMEA");
+    expect(told).not.toContain("AWS EMEA");
+    expect(told.length).toBeGreaterThan(0);
+    expect(told).toEqual(all.filter((n) => !(NOT_NOTIFIED as readonly string[]).includes(n)));
   });
 });

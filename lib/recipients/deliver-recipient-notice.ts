@@ -119,7 +119,8 @@ async function viaOpenDsr(db: Db, notice: Notice, contact: RecipientContact, con
     const first = locked?.status === "pending";
     await tx.recipientNotice.update({
       where: { id: notice.id },
-      data: { ...(first ? { status: "sent" as const } : {}), controllerId: receipt.controllerId, expectedCompletionAt: receipt.expectedCompletionAt, sentAt: now, lastError: null },
+      // Accepted by the service: what it was sent is no longer needed here.
+      data: { ...(first ? { status: "sent" as const, payloadSealed: null } : {}), controllerId: receipt.controllerId, expectedCompletionAt: receipt.expectedCompletionAt, sentAt: now, lastError: null },
     });
     if (first) await noticeEvent(tx, notice, "sent", { channel: "opendsr", expectedCompletionAt: receipt.expectedCompletionAt.toISOString() });
   });

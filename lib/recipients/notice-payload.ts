@@ -30,10 +30,13 @@ export const ZNoticePayload = z
       .optional(),
     /** Erasure: what was erased, in words a recipient reads. */
     erasedCategories: z.array(z.string().min(1).max(300)).max(50).optional(),
+    /** Restriction: it is lifted (told after the person was, Art. 18(3)). */
+    lifted: z.literal(true).optional(),
   })
   .refine((p) => p.right !== "rectification" || (p.changes?.length ?? 0) > 0, { path: ["changes"], message: "required" })
   .refine((p) => p.right === "rectification" || p.changes === undefined, { path: ["changes"], message: "invalid" })
-  .refine((p) => p.right === "erasure" || p.erasedCategories === undefined, { path: ["erasedCategories"], message: "invalid" });
+  .refine((p) => p.right === "erasure" || p.erasedCategories === undefined, { path: ["erasedCategories"], message: "invalid" })
+  .refine((p) => p.right === "restriction" || p.lifted === undefined, { path: ["lifted"], message: "invalid" });
 
 /** What the callers of queueRecipientNotices pass (a birth date may be a Date). */
 export type NoticePayload = z.input<typeof ZNoticePayload>;

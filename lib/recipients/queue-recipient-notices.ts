@@ -1,5 +1,5 @@
-import { recipientsOf } from "@/lib/answers/recipients";
-import { appendEvent, lockCase } from "@/lib/audit/append-event";
+import { noticeRecipientsOf } from "@/lib/answers/recipients";
+import { lockCase } from "@/lib/audit/append-event";
 import { type CaseActor, recordEvent } from "@/lib/cases/with-case";
 import type { Tx } from "@/lib/db";
 import type { RightsRequest } from "@/lib/generated/prisma/client";
@@ -10,31 +10,52 @@ export const NOTICES_QUEUED_EVENT = "recipients_notice_queued";
 
 /**
  * Queues the notices of GDPR Art. 19: call it INSIDE the transaction that applies a rectification,
- * an erasure or a restriction of the platform's part, once the change is made. One notice per
- * recipient of the platform part's activities (the registry of the case's version), holding the
- * payload sealed; the worker then tells each recipient by e-mail or through its OpenDSR service.
+ * an erasure or a restriction (or its lifting) of the platform's part, once the change is made, with
+ * `activities`: the processing of the part that holds the subject's data changed (see
+ * activitiesHolding). One notice per recipient of those activities (the registry of the case's
+ * version, without the platform's own providers: noticeRecipientsOf), holding the payload sealed;
+ * the worker then tells each recipient by e-mail or through its OpenDSR service.
  *
- * Idempotent: a recipient already noticed for this case is skipped, so a repeat queues nothing.
- * Records one case event (the count and the recipients' names, no personal data) when it queued
- * any, as `actor` when given (the staff member applying the change), otherwise as the system.
+ * Each call is one change of the case (numbered 1, 2, ...): a second rectification is told too.
+ * Records one case event (the count and the recipients' names, no personal data), as `actor`.
  * Returns how many notices it queued. Throws on an invalid payload (the change is then rolled back).
  */
-export async function queueRecipientNotices(tx: Tx, request: RightsRequest, payload: NoticePayload, actor?: CaseActor): Promise<number> {
+export async function queueRecipientNotices(tx: Tx, request: RightsRequest, payload: NoticePayload, activities: readonly string[], actor: CaseActor): Promise<number> {
   const content = noticeContent(payload);
-  const part = await tx.requestPart.findFirst({ where: { requestId: request.id, handler: "platform" }, select: { activities: true } });
-  if (!part) return 0;
-  const recipients = recipientsOf(await registryOf(tx, request.registryVersion), part.activities);
+  const recipients = noticeRecipientsOf(await registryOf(tx, request.registryVersion), activities);
   if (recipients.length === 0) return 0;
   const sealed = await sealNoticePayload(content);
-  const created = await tx.recipientNotice.createManyAndReturn({
-    data: recipients.map((recipient) => ({ requestId: request.id, recipient, payloadSealed: sealed })),
-    skipDuplicates: true,
-    select: { recipient: true },
-  });
-  if (created.length === 0) return 0;
-  const event = { right: content.right, count: created.length, recipients: created.map((c) => c.recipient).sort((a, b) => a.localeCompare(b, "fr")) };
+  const last = await tx.recipientNotice.aggregate({ where: { requestId: request.id }, _max: { change: true } });
+  const change = (last._max.change ?? 0) + 1;
+  await tx.recipientNotice.createMany({ data: recipients.map((recipient) => ({ requestId: request.id, change, recipient, payloadSealed: sealed })) });
   await lockCase(tx, request.id);
-  if (actor) await recordEvent(tx, request.id, NOTICES_QUEUED_EVENT, actor, event);
-  else await appendEvent(tx, request.id, { type: NOTICES_QUEUED_EVENT, actorType: "system", actorId: null, payload: event });
-  return created.length;
+  await recordEvent(tx, request.id, NOTICES_QUEUED_EVENT, actor, { right: content.right, change, count: recipients.length, recipients });
+  return recipients.length;
+}
+
+/**
+ * The processing of the case's platform part that holds data about its subject, as the platform's
+ * records show it: the account (or a relative's profile) itself, the consents given and not
+ * withdrawn, marketing the person opted in to, documents in the account.
+ */
+export async function activitiesHolding(tx: Tx, request: Pick<RightsRequest, "id" | "subjectPatientId" | "subjectRelativeId">): Promise<string[]> {
+  const part = await tx.requestPart.findFirst({ where: { requestId: request.id, handler: "platform" }, select: { activities: true } });
+  const held = new Set<string>(["account_management"]);
+  if (request.subjectRelativeId) {
+    if ((await tx.document.count({ where: { relativeId: request.subjectRelativeId } })) > 0) held.add("personalised_services");
+  } else if (request.subjectPatientId) {
+    const patientId = request.subjectPatientId;
+    held.add("account_information");
+    const [consents, optedIn, documents, prescriptions] = await Promise.all([
+      tx.consent.findMany({ where: { patientId, withdrawnAt: null }, select: { activityKey: true } }),
+      tx.marketingPreference.count({ where: { patientId, optedIn: true } }),
+      tx.document.count({ where: { patientId } }),
+      tx.document.count({ where: { patientId, kind: "prescription" } }),
+    ]);
+    for (const consent of consents) held.add(consent.activityKey);
+    if (optedIn > 0) held.add("direct_marketing");
+    if (documents > 0) held.add("personalised_services");
+    if (prescriptions > 0) held.add("prescription_sharing");
+  }
+  return (part?.activities ?? []).filter((key) => held.has(key));
 }

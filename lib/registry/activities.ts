@@ -81,7 +81,7 @@ export type KnownRecipient = (typeof KNOWN_RECIPIENTS)[number];
  * item of the platform (section 7: "toutes les Données personnelles"), and Cloudflare
  * protects the whole platform, so they are recipients of every activity.
  */
-const PLATFORM_INFRA: readonly KnownRecipient[] = ["AWS EMEA", "S3NS", "Atos", "Cloudflare"];
+export const PLATFORM_INFRA: readonly KnownRecipient[] = ["AWS EMEA", "S3NS", "Atos", "Cloudflare"];
 
 /** Annex 1 "Envoi des rappels de rendez-vous à destination des Patients" (SMS, e-mail, push). */
 const REMINDER_SENDERS: readonly KnownRecipient[] = [

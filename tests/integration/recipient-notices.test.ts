@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as callbackRoute } from "@/app/api/opendsr/callbacks/route";
-import { recipientsOf } from "@/lib/answers/recipients";
+import { noticeRecipientsOf } from "@/lib/answers/recipients";
 import { db } from "@/lib/db";
 import type { AppError } from "@/lib/errors/app-error";
 import { sendOutboxEmail } from "@/lib/email/send-outbox-email";
@@ -28,11 +28,13 @@ const pki = createTestPki();
 const untrusted = createTestPki();
 process.env.OPENDSR_CA_FILE = pki.caFile;
 
-// Hosting and Cloudflare are recipients of every activity of the platform (lib/registry/activities.ts).
-const BY_EMAIL = "Atos";
-const NO_CONTACT = "S3NS";
-const OPENDSR = "AWS EMEA";
-const OTHER_OPENDSR = "Cloudflare";
+// The processing whose data the notices tell of, and four of its recipients (lib/registry/activities.ts).
+const ACTIVITIES = ["account_information", "user_support"];
+const BY_EMAIL = "Webhelp";
+const NO_CONTACT = "Walkme";
+const OPENDSR = "Salesforce";
+const OTHER_OPENDSR = "Atlassian";
+const ACTOR = { type: "staff" as const, staffId: "test", actorId: "test" };
 
 const DETAILS = {
   rectification: { rectifications: [{ field: "Nom", current: "Martin", corrected: "Durand" }] },
@@ -61,8 +63,9 @@ async function fileCase(right: Right) {
   return { patient, request, payload };
 }
 
-const queue = (request: RightsRequest, payload: NoticePayload) => db().$transaction((tx) => queueRecipientNotices(tx, request, payload));
-const noticeOf = (requestId: string, recipient: string) => db().recipientNotice.findUniqueOrThrow({ where: { requestId_recipient: { requestId, recipient } } });
+const queue = (request: RightsRequest, payload: NoticePayload) => db().$transaction((tx) => queueRecipientNotices(tx, request, payload, ACTIVITIES, ACTOR));
+/** The notice of the case's latest change to that recipient. */
+const noticeOf = (requestId: string, recipient: string) => db().recipientNotice.findFirstOrThrow({ where: { requestId, recipient }, orderBy: { change: "desc" } });
 const eventsOf = (requestId: string, type: string) => db().requestEvent.findMany({ where: { requestId, type }, orderBy: { id: "asc" } });
 
 async function setContact(name: string, contact: { email?: string | null; opendsrUrl?: string | null }) {
@@ -98,10 +101,9 @@ afterAll(async () => {
 });
 
 describe("queueing (inside the transaction of the change)", () => {
-  it("creates one notice per registry recipient of the platform part's activities, sealed, once", async () => {
+  it("creates one notice per registry recipient of the activities changed, sealed, numbered by change", async () => {
     const { request, payload, patient } = await fileCase("erasure");
-    const part = await db().requestPart.findFirstOrThrow({ where: { requestId: request.id, handler: "platform" } });
-    const expected = recipientsOf(currentRegistry(), part.activities);
+    const expected = noticeRecipientsOf(currentRegistry(), ACTIVITIES);
     expect(expected).toEqual(expect.arrayContaining([BY_EMAIL, NO_CONTACT, OPENDSR, OTHER_OPENDSR]));
 
     expect(await queue(request, payload)).toBe(expected.length);
@@ -115,12 +117,14 @@ describe("queueing (inside the transaction of the change)", () => {
       erasedCategories: ["Compte et coordonnées / Account and contact details"],
     });
 
-    // Idempotent: a repeat queues nothing and records nothing.
-    expect(await queue(request, payload)).toBe(0);
-    expect(await db().recipientNotice.count({ where: { requestId: request.id } })).toBe(expected.length);
+    // A second change of the case (a second rectification, a lifting) is told too, as change 2.
+    expect(await queue(request, payload)).toBe(expected.length);
+    expect(await db().recipientNotice.groupBy({ by: ["change"], where: { requestId: request.id }, _count: { _all: true }, orderBy: { change: "asc" } })).toEqual([
+      { change: 1, _count: { _all: expected.length } },
+      { change: 2, _count: { _all: expected.length } },
+    ]);
     const events = await eventsOf(request.id, "recipients_notice_queued");
-    expect(events).toHaveLength(1);
-    expect(events[0]!.payload).toEqual({ right: "erasure", count: expected.length, recipients: expected });
+    expect(events.map((e) => e.payload)).toEqual([1, 2].map((change) => ({ right: "erasure", change, count: expected.length, recipients: expected })));
     expect(JSON.stringify(events[0]!.payload)).not.toContain(patient.lastName);
   });
 
@@ -213,8 +217,8 @@ describe("through OpenDSR", () => {
     const row = await noticeOf(request.id, OPENDSR);
     expect(row).toMatchObject({ status: "sent", channel: "opendsr", controllerId: "droits-patients-test", attempts: 1, lastError: null });
     expect(row.expectedCompletionAt!.getTime()).toBeGreaterThan(Date.now());
-    // Not settled until the processor says so: the payload stays sealed until then.
-    expect(row.payloadSealed).not.toBeNull();
+    // Not settled until the processor says so, but what it was sent is no longer kept here.
+    expect(row.payloadSealed).toBeNull();
     expect((await db().recipientContact.findUniqueOrThrow({ where: { name: OPENDSR } })).certificatePem).toBe(goodCertificate.certPem);
     expect((await eventsOf(request.id, "recipient_notice_sent")).map((e) => (e.payload as { channel: string }).channel)).toEqual(["opendsr"]);
   });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyImmediateEffects, suppressionKey } from "@/lib/answers/immediate-effects";
-import { recipientsOf } from "@/lib/answers/recipients";
+import { noticeRecipientsOf } from "@/lib/answers/recipients";
 import { rectifySubject } from "@/lib/answers/rectify";
 import { answerPart } from "@/lib/cases/answer-part";
 import { db } from "@/lib/db";
@@ -33,11 +33,19 @@ async function file(alice: { firstName: string; lastName: string; email: string 
   return fileAsAccountHolder(db(), getStorage(), alice, { right, subject: self, ...extra });
 }
 
-/** The Art. 19 notices queued with the change: one per registry recipient of the platform's part, each holding what it is told. */
+/**
+ * The Art. 19 notices queued with the change: one per recipient of the processing that holds Alice's
+ * data (her account, the consents she gave, the marketing she opted in to, her documents), each
+ * holding what it is told; not the recipients of processing she is not in, nor the platform's hosts.
+ */
+const ALICE_ACTIVITIES = ["account_management", "account_information", "personalised_services", "map_service", "direct_marketing", "prescription_sharing"];
+
 async function notices(requestId: string) {
-  const platform = await db().requestPart.findFirstOrThrow({ where: { requestId, handler: "platform" } });
   const rows = await db().recipientNotice.findMany({ where: { requestId }, orderBy: { recipient: "asc" } });
-  expect(rows.map((n) => n.recipient).sort()).toEqual([...recipientsOf(currentRegistry(), platform.activities)].sort());
+  expect(rows.map((n) => n.recipient).sort()).toEqual([...noticeRecipientsOf(currentRegistry(), ALICE_ACTIVITIES)].sort());
+  expect(rows.map((n) => n.recipient)).toEqual(expect.arrayContaining(["Braze", "Google (Google Maps)"]));
+  expect(rows.map((n) => n.recipient)).not.toContain("Meta");
+  expect(rows.map((n) => n.recipient)).not.toContain("AWS EMEA");
   expect(rows.every((n) => n.status === "pending")).toBe(true);
   return openNoticePayload(rows[0]!.payloadSealed!);
 }

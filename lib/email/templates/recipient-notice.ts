@@ -38,12 +38,16 @@ const ASK = {
     fr: "Conformément à l'article 19 du RGPD, nous vous demandons de limiter de même le traitement des données de cette personne : hormis leur conservation, elles ne doivent plus être traitées (RGPD art. 18(2)) jusqu'à ce que nous vous informions de la levée de la limitation.",
     en: "Under Article 19 of the GDPR, we ask you to restrict likewise the processing of this person's data: apart from storing it, it must no longer be processed (GDPR Art. 18(2)) until we tell you the restriction is lifted.",
   },
+  lifted: {
+    fr: "La limitation du traitement des données de cette personne, dont nous vous avions informé, est levée : vous pouvez de nouveau les traiter comme avant.",
+    en: "The restriction of processing of this person's data, which we told you of, is lifted: you may process it again as before.",
+  },
 } as const;
 
 function section(m: RecipientNoticeMail, locale: Locale): EmailBlock[] {
   const { content } = m;
   const fr = locale === "fr";
-  const right = RIGHT_LABELS[content.right][locale].toLowerCase();
+  const right = content.lifted ? (fr ? "levée de la limitation du traitement" : "lifting of the restriction of processing") : RIGHT_LABELS[content.right][locale].toLowerCase();
   const blocks: EmailBlock[] = [
     {
       kind: "p",
@@ -75,7 +79,7 @@ function section(m: RecipientNoticeMail, locale: Locale): EmailBlock[] {
     blocks.push({ kind: "p", text: fr ? "Données effacées :" : "Data erased:" }, { kind: "list", items: content.erasedCategories });
   }
   blocks.push(
-    { kind: "p", text: ASK[content.right][locale] },
+    { kind: "p", text: ASK[content.lifted ? "lifted" : content.right][locale] },
     {
       kind: "p",
       text: fr
@@ -92,7 +96,7 @@ function section(m: RecipientNoticeMail, locale: Locale): EmailBlock[] {
  * subject is, and the request to apply the same change.
  */
 export function recipientNoticeEmail(m: RecipientNoticeMail): RenderedEmail {
-  const right = RIGHT_LABELS[m.content.right];
+  const right = m.content.lifted ? { fr: "Levée de la limitation", en: "Restriction lifted" } : RIGHT_LABELS[m.content.right];
   const subject = `${m.reference} : ${right.fr.toLowerCase()} à répercuter (RGPD art. 19) / ${right.en.toLowerCase()} to pass on (GDPR Art. 19)`;
   return renderEmail("fr", subject, `Demande ${m.reference} : ${right.fr} / Request ${m.reference}: ${right.en}`, [...section(m, "fr"), ...section(m, "en")]);
 }
