@@ -37,7 +37,7 @@ export function erasurePlan(activities: readonly string[]): ErasurePlan {
 }
 
 export type ErasedItem = "account" | "relative_profiles" | "relative_links" | "documents" | "consents" | "marketing_preferences";
-export type KeptItem = "case_file" | "actor_appointments" | "closed_relative_profiles" | "shared_relative_profiles" | "marketing_suppression" | "archive" | "legal_obligation";
+export type KeptItem = "case_file" | "actor_appointments" | "actor_documents" | "closed_relative_profiles" | "shared_relative_profiles" | "marketing_suppression" | "archive" | "legal_obligation";
 
 /** The grounds of Art. 17(1) an erasure rests on. */
 export type ErasureGround = "a" | "b" | "c" | "f";
@@ -118,6 +118,13 @@ const KEPT: Record<KeptItem, KeptText> = {
     why: {
       fr: "La plateforme les traite pour le compte de ces acteurs de santé, responsables du traitement, qui fixent leur durée de conservation (dossier médical : code de la santé publique, art. R1112-7). Votre demande leur est transmise s'ils sont concernés ; vous pouvez aussi vous adresser à eux.",
       en: "The platform processes them on behalf of these health actors, the controllers, who set how long they are kept (medical records: Public Health Code, Art. R1112-7). Your request goes to those concerned; you may also contact them.",
+    },
+  }),
+  actor_documents: (n) => ({
+    what: { fr: `${n} document(s) que des acteurs de santé avaient partagé(s) dans le compte.`, en: `${n} document(s) health actors had shared in the account.` },
+    why: {
+      fr: "Retirés du compte avec les autres ; l'acteur de santé qui les a établis en garde l'original dans son propre dossier, hors de la plateforme, sous sa responsabilité (code de la santé publique, art. R1112-7).",
+      en: "Removed from the account with the others; the health actor who wrote them keeps the original in its own records, outside the platform, under its responsibility (Public Health Code, Art. R1112-7).",
     },
   }),
   closed_relative_profiles: (n) => ({

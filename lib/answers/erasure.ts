@@ -77,7 +77,7 @@ async function eraseAccount(tx: Tx, request: RightsRequest, patient: Patient, pl
   const erasedActivities = new Set<string>();
 
   const documents = await takeDocuments(tx, plan, { patientId }, erasedActivities);
-  summary.erased.push({ item: "documents", count: documents.length });
+  summaryOfDocuments(summary, documents);
   const consents = await tx.consent.findMany({ where: plan.consents === "all" ? { patientId } : { patientId, activityKey: { in: plan.consents } } });
   await tx.consent.deleteMany({ where: { id: { in: consents.map((c) => c.id) } } });
   for (const consent of consents) erasedActivities.add(consent.activityKey);
@@ -129,7 +129,7 @@ async function eraseRelative(tx: Tx, request: RightsRequest, relative: Relative,
   const summary: Summary = { erased: [], kept: [] };
   const erasedActivities = new Set<string>();
   const documents = await takeDocuments(tx, plan, { patientId: account.id, relativeId: relative.id }, erasedActivities);
-  summary.erased.push({ item: "documents", count: documents.length });
+  summaryOfDocuments(summary, documents);
   if (plan.profile) {
     const relatives = await detachRelatives(tx, { patientId: account.id, relativeId: relative.id }, now);
     summaryOfRelatives(summary, relatives);
@@ -140,6 +140,13 @@ async function eraseRelative(tx: Tx, request: RightsRequest, relative: Relative,
   }
   const content = plan.profile ? { relative, documents } : { documents };
   return { subject, summary, erasedActivities, archive: documents.length > 0 || plan.profile ? { documents: documents.length, content } : null };
+}
+
+/** Documents removed; those a health actor shared stay in its own records, which the certificate says. */
+function summaryOfDocuments(summary: Summary, documents: { sharedBy: string }[]) {
+  summary.erased.push({ item: "documents", count: documents.length });
+  const shared = documents.filter((d) => d.sharedBy === "health_actor").length;
+  if (shared > 0) summary.kept.push({ item: "actor_documents", count: shared });
 }
 
 function summaryOfRelatives(summary: Summary, relatives: { links: number; deleted: number; closed: number; shared: number }) {

@@ -79,6 +79,7 @@ describe("erasure of an account (GDPR Art. 17)", () => {
         { item: "case_file", count: 1 },
         { item: "closed_relative_profiles", count: 1 },
         { item: "shared_relative_profiles", count: 1 },
+        { item: "actor_documents", count: 1 },
         { item: "actor_appointments", count: 2, names: [DEMO_ACTORS.dupont.name, DEMO_ACTORS.rousseau.name], others: false },
         { item: "archive", count: 3 },
       ]),

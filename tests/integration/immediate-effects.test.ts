@@ -141,6 +141,13 @@ describe("restriction", () => {
       expect(await mayMarket(db(), patient.id, "email")).toBe(true);
       const types = (await db().requestEvent.findMany({ where: { requestId: request.id }, orderBy: { id: "asc" } })).map((e) => e.type);
       expect(types.filter((t) => t.startsWith("restriction"))).toEqual(["restriction_applied", "restriction_lift_announced", "restriction_lifted"]);
+      // The recipients told of the restriction (change 1) are told of its lifting (change 2), the same ones.
+      const { openNoticePayload } = await import("@/lib/recipients/notice-payload");
+      const notices = await db().recipientNotice.findMany({ where: { requestId: request.id }, orderBy: [{ change: "asc" }, { recipient: "asc" }] });
+      const byChange = (change: number) => notices.filter((n) => n.change === change).map((n) => n.recipient);
+      expect(byChange(1).length).toBeGreaterThan(0);
+      expect(byChange(2)).toEqual(byChange(1));
+      expect(await openNoticePayload(notices.find((n) => n.change === 2)!.payloadSealed!)).toMatchObject({ right: "restriction", lifted: true, subject: { email: camille.email } });
     } finally {
       await db().patient.update({ where: { id: patient.id }, data: { restrictedAt: null, restrictionReference: null, restrictionLiftNoticeAt: null } });
     }

@@ -32,6 +32,15 @@ describe("the Art. 19 notice to a recipient, French then English", () => {
     expect(restriction.text).toContain("Donnée: Adresse e-mail · Valeur: aucune");
   });
 
+  it("the lifting of a restriction says processing may resume", () => {
+    const lifted = recipientNoticeEmail({ reference: "DR-4", recipient: "Braze", content: { right: "restriction", lifted: true, subject } });
+    expect(lifted.subject).toBe("DR-4 : levée de la limitation à répercuter (RGPD art. 19) / restriction lifted to pass on (GDPR Art. 19)");
+    expect(lifted.text).toContain("nous avons procédé à : levée de la limitation du traitement.");
+    expect(lifted.text).toContain("vous pouvez de nouveau les traiter comme avant");
+    expect(lifted.text).toContain("you may process it again as before");
+    expect(lifted.text).not.toContain("hormis leur conservation");
+  });
+
   it("escapes what it is given", () => {
     const mail = recipientNoticeEmail({ reference: "DR-3", recipient: "Braze", content: { right: "rectification", subject, changes: [{ field: "city", after: "<b>Lyon</b>" }] } });
     expect(mail.html).toContain("&lt;b&gt;Lyon&lt;/b&gt;");
