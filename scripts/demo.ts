@@ -32,11 +32,13 @@ interface DemoSecrets {
  */
 function demoSecrets(): DemoSecrets {
   const file = join(DATA, "secrets.json");
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
+  const kept: Partial<DemoSecrets> = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+  // Data from an older demo keeps its keys (its files stay readable) and gains what it lacks.
+  if (kept.authSecret && kept.fileKeys && kept.staff) return kept as DemoSecrets;
   const password = () => randomBytes(9).toString("base64url");
   const secrets: DemoSecrets = {
-    authSecret: randomBytes(36).toString("base64url"),
-    fileKeys: generateKeyringEntry("k1"),
+    authSecret: kept.authSecret ?? randomBytes(36).toString("base64url"),
+    fileKeys: kept.fileKeys ?? generateKeyringEntry("k1"),
     staff: {
       agent: { email: "agent.demo@exemple.fr", name: "Agent DPO (démo)", password: password(), totpSecret: generateTotpSecret() },
       admin: { email: "admin.demo@exemple.fr", name: "Admin DPO (démo)", password: password(), totpSecret: generateTotpSecret() },
