@@ -38,11 +38,13 @@ export interface CopyScope {
 
 /** What an access request's copy covers: its subject as found in the platform's data, and the platform's activities in scope. */
 export async function copyScopeOf(db: Client, request: RightsRequest, platformActivities: string[], registry: Registry): Promise<CopyScope> {
-  const account = request.subjectRelativeId
-    ? await db.patient.findFirst({ where: { email: request.requesterEmail, relatives: { some: { relativeId: request.subjectRelativeId } } }, select: { id: true } })
+  // An account erased since holds nothing the platform keeps as controller: the copy says so.
+  const where = request.subjectRelativeId
+    ? { email: request.requesterEmail, closedAt: null, relatives: { some: { relativeId: request.subjectRelativeId } } }
     : request.subjectPatientId
-      ? { id: request.subjectPatientId }
+      ? { id: request.subjectPatientId, closedAt: null }
       : null;
+  const account = where ? await db.patient.findFirst({ where, select: { id: true } }) : null;
   return {
     reference: request.reference,
     receivedAt: request.receivedAt,

@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from "fflate";
 import { extractText, getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, it } from "vitest";
 import { purgeErasureArchives } from "@/lib/answers/erasure";
@@ -23,7 +24,7 @@ beforeAll(async () => {
   actor = { type: "staff", staffId: staff.id, actorId: staff.id };
 });
 
-async function grantErasure(request: { id: string; reference: string }) {
+async function grantPlatformPart(request: { id: string; reference: string }) {
   const platform = await db().requestPart.findFirstOrThrow({ where: { requestId: request.id, handler: "platform" } });
   await answerPart(db(), getStorage(), request.reference, { partId: platform.id, outcome: "granted", grounds: [], message: "Nous avons effacé vos données." }, actor);
 }
@@ -42,7 +43,7 @@ describe("erasure of an account (GDPR Art. 17)", () => {
     const request = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" } });
     const before = await snapshot();
     const answeredAt = Date.now();
-    await grantErasure(request);
+    await grantPlatformPart(request);
     const after = await snapshot();
 
     const aliceLinks = [f.hugo.id, f.zoe.id, f.rose.id].map((r) => `${f.alice.id}/${r}`).sort();
@@ -123,7 +124,7 @@ describe("erasure of an account (GDPR Art. 17)", () => {
   it("purges the archive after seven days, and the closed identities once no agenda refers to them", async () => {
     const f = await family();
     const request = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" } });
-    await grantErasure(request);
+    await grantPlatformPart(request);
     const archive = await db().erasureArchive.findFirstOrThrow({ where: { reference: request.reference } });
 
     await purgeErasureArchives(db(), new Date(archive.purgeAfter.getTime() - 60_000));
@@ -141,10 +142,24 @@ describe("erasure of an account (GDPR Art. 17)", () => {
     expect(await db().relative.count({ where: { id: f.rose.id } })).toBe(1);
   });
 
+  it("an access request after the erasure finds no account: the copy holds nothing of it", async () => {
+    const f = await family();
+    await grantPlatformPart(await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" } }));
+    const access = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "access", subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" } });
+    await decideIdentity(db(), getStorage(), access.reference, { decision: "accepted" }, actor);
+    await grantPlatformPart(access);
+    const copy = await db().dataExport.findFirstOrThrow({ where: { requestId: access.id } });
+    const files = unzipSync(new Uint8Array(await getStorage().get(copy.zipKey!)));
+    const data = JSON.parse(strFromU8(files["donnees.json"]!)) as { account: unknown; relatives: unknown[]; appointments: unknown[]; documents: unknown[] };
+    expect(data.account).toBeNull();
+    expect([data.relatives, data.appointments, data.documents]).toEqual([[], [], []]);
+    expect(JSON.stringify(data)).not.toContain("closed+");
+  });
+
   it("deletes an account no health actor's agenda refers to outright", async () => {
     const f = await family({ appointments: false });
     const request = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" } });
-    await grantErasure(request);
+    await grantPlatformPart(request);
     expect(await db().patient.count({ where: { id: f.alice.id } })).toBe(0);
     expect(await db().relative.count({ where: { id: { in: [f.hugo.id, f.zoe.id] } } })).toBe(0);
     expect(await db().relative.count({ where: { id: f.rose.id } })).toBe(1);
@@ -161,7 +176,7 @@ describe("erasure of an account (GDPR Art. 17)", () => {
       subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" },
     });
     const before = await snapshot();
-    await grantErasure(request);
+    await grantPlatformPart(request);
     const mapConsent = await db().consent.findMany({ where: { patientId: f.alice.id } });
     expect(mapConsent.map((c) => c.activityKey)).toEqual(["personalised_services"]);
     expect(diff(before, await snapshot())).toEqual({
@@ -178,7 +193,7 @@ describe("erasure of an account (GDPR Art. 17)", () => {
     const request = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "minor", firstName: "Hugo", lastName: "Morel", birthDate: "2015-03-04" } }, PDF);
     await decideIdentity(db(), getStorage(), request.reference, { decision: "accepted" }, actor);
     const before = await snapshot();
-    await grantErasure(request);
+    await grantPlatformPart(request);
     expect(diff(before, await snapshot())).toEqual({
       relative: { removed: [], added: [], changed: [f.hugo.id] },
       patientRelative: { removed: [`${f.alice.id}/${f.hugo.id}`], added: [], changed: [] },
@@ -198,7 +213,7 @@ describe("erasure of an account (GDPR Art. 17)", () => {
     const request = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "minor", firstName: "Hugo", lastName: "Morel", birthDate: "2015-03-04" } }, PDF);
     await decideIdentity(db(), getStorage(), request.reference, { decision: "accepted" }, actor);
     const before = await snapshot();
-    await grantErasure(request);
+    await grantPlatformPart(request);
     expect(diff(before, await snapshot())).toEqual({ patientRelative: { removed: [`${f.alice.id}/${f.hugo.id}`], added: [], changed: [] } });
     const text = await letterText(request.id);
     expect(text).toContain(`1 rendez-vous dans l'agenda de : ${DEMO_ACTORS.rousseau.name}`);
