@@ -1,5 +1,6 @@
 import type { X509Certificate } from "node:crypto";
 import { appendEvent, lockCase } from "@/lib/audit/append-event";
+import { consumeRateLimit } from "@/lib/rate-limit";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import type { NoticeStatus, RecipientContact } from "@/lib/generated/prisma/client";
@@ -36,21 +37,34 @@ async function contactsOfDomain(db: Db, domain: string): Promise<RecipientContac
   return contacts.filter((c) => hostOf(c.opendsrUrl!) === domain);
 }
 
-/** A stored certificate that still checks out; otherwise fetched again through discovery, once, and stored. */
-async function certificateOf(db: Db, contacts: RecipientContact[], domain: string, options: CallOptions): Promise<X509Certificate | null> {
-  for (const contact of contacts) {
-    if (!contact.certificatePem) continue;
-    const stored = checkProcessorCertificate(contact.certificatePem, domain, { now: options.now?.() });
-    if (stored.ok) return stored.leaf;
-  }
-  const contact = contacts[0]!;
+/** How often an unauthenticated callback may make the portal fetch a processor's certificate again. */
+const REFETCHES_PER_HOUR = 6;
+
+/** Its certificate fetched again through discovery, and stored; null when that fails or was done too often this hour. */
+async function refetchCertificate(db: Db, contact: RecipientContact, options: CallOptions): Promise<X509Certificate | null> {
   try {
+    await consumeRateLimit(db, `opendsr-refetch:${hostOf(contact.opendsrUrl!)}`, REFETCHES_PER_HOUR, 3600);
     const fetched = await fetchCertificate(contact.opendsrUrl!, await discover(contact.opendsrUrl!, options), options);
     await db.recipientContact.update({ where: { name: contact.name }, data: { certificatePem: fetched.pem } });
     return fetched.leaf;
   } catch {
     return null;
   }
+}
+
+/**
+ * Whether the body is signed by the processor: with its stored certificate while it checks out, and
+ * otherwise, or when the signature fails with it (the processor may have renewed its key), with the
+ * certificate fetched again, at most a few times an hour.
+ */
+async function signedByProcessor(db: Db, contacts: RecipientContact[], domain: string, body: string, signature: string, options: CallOptions): Promise<boolean> {
+  for (const contact of contacts) {
+    if (!contact.certificatePem) continue;
+    const stored = checkProcessorCertificate(contact.certificatePem, domain, { now: options.now?.() });
+    if (stored.ok && verifyOpenDsrSignature(body, signature, stored.leaf)) return true;
+  }
+  const fetched = await refetchCertificate(db, contacts[0]!, options);
+  return fetched !== null && verifyOpenDsrSignature(body, signature, fetched);
 }
 
 /**
@@ -67,8 +81,7 @@ export async function receiveOpenDsrCallback(db: Db, input: { body: string; head
   if (!domain || !signature) return refuse(403, "forbidden", "Missing X-OpenDSR-Processor-Domain or X-OpenDSR-Signature.");
   const contacts = await contactsOfDomain(db, domain);
   if (contacts.length === 0) return refuse(403, "forbidden", "Unknown processor domain.");
-  const certificate = await certificateOf(db, contacts, domain, options);
-  if (!certificate || !verifyOpenDsrSignature(input.body, signature, certificate)) return refuse(403, "forbidden", "The signature does not verify.");
+  if (!(await signedByProcessor(db, contacts, domain, input.body, signature, options))) return refuse(403, "forbidden", "The signature does not verify.");
 
   let json: unknown;
   try {

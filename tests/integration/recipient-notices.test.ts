@@ -375,6 +375,27 @@ describe("OpenDSR status callbacks", () => {
     expect(await noticeOf(request.id, OPENDSR)).toMatchObject({ status: "sent" });
   });
 
+  it("accepts a renewed key once its certificate is fetched again; bad signatures make it fetch at most six times an hour", async () => {
+    await db().rateLimitHit.deleteMany({ where: { bucket: { startsWith: "opendsr-refetch:" } } });
+    const { request, notice } = await sentThroughOpenDsr(processor);
+    const saved = { keyPem: processor.options.keyPem, certPem: processor.options.certPem };
+    const renewed = pki.issue("localhost");
+    try {
+      Object.assign(processor.options, { keyPem: renewed.keyPem, certPem: renewed.certPem });
+      const body = callback(notice.id, "in_progress");
+      expect((await post(body, processor.sign(body))).status).toBe(202);
+      expect(await noticeOf(request.id, OPENDSR)).toMatchObject({ status: "in_progress" });
+      expect((await db().recipientContact.findUniqueOrThrow({ where: { name: OPENDSR } })).certificatePem).toBe(renewed.certPem);
+
+      const fetches = processor.certificateFetches();
+      for (let i = 0; i < 8; i++) expect((await post(body, "bm90IGEgc2lnbmF0dXJl")).status).toBe(403);
+      expect(processor.certificateFetches() - fetches).toBe(5);
+    } finally {
+      Object.assign(processor.options, saved);
+      await db().rateLimitHit.deleteMany({ where: { bucket: { startsWith: "opendsr-refetch:" } } });
+    }
+  });
+
   it("fetches the certificate through discovery when none is stored", async () => {
     const { request, notice } = await sentThroughOpenDsr(processor);
     await db().recipientContact.update({ where: { name: OPENDSR }, data: { certificatePem: null } });

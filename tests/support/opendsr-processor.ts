@@ -29,6 +29,8 @@ export interface FakeProcessor {
   url: string;
   options: ProcessorOptions;
   requests: { headers: IncomingHttpHeaders; body: string }[];
+  /** How many times its certificate was downloaded. */
+  certificateFetches(): number;
   /** Signs a body as this processor does (base64). */
   sign(body: string): string;
   close(): Promise<void>;
@@ -46,6 +48,7 @@ export async function startFakeProcessor(initial: Pick<ProcessorOptions, "host" 
     ...initial,
   };
   const requests: FakeProcessor["requests"] = [];
+  let certificateFetches = 0;
   const signBody = (body: string) => sign("sha256", Buffer.from(body), options.keyPem).toString("base64");
   const signedHeaders = (body: string) => ({
     "content-type": "application/json",
@@ -68,6 +71,7 @@ export async function startFakeProcessor(initial: Pick<ProcessorOptions, "host" 
           }),
         );
       } else if (req.method === "GET" && req.url === "/v1/cert.pem") {
+        certificateFetches++;
         res.writeHead(200, { "content-type": "application/x-pem-file" }).end(options.certPem);
       } else if (req.method === "POST" && req.url === "/v1/opendsr_requests") {
         requests.push({ headers: req.headers, body });
@@ -109,6 +113,7 @@ export async function startFakeProcessor(initial: Pick<ProcessorOptions, "host" 
     url: base,
     options,
     requests,
+    certificateFetches: () => certificateFetches,
     sign: signBody,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
