@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { resolvesToPublic } from "@/lib/http/public-address";
+import { publicFetch } from "@/lib/http/public-fetch";
 import { QUEUES } from "@/lib/jobs/boss";
 import { claimPending } from "@/lib/jobs/claim-pending";
 import type { Membership } from "./inbox";
@@ -101,7 +102,7 @@ export async function deliverWebhook(db: Db, deliveryId: string, options: { fetc
     const body = JSON.stringify({ id: delivery.id, ...(delivery.payload as object) });
     const timestamp = Math.floor((options.now?.() ?? new Date()).getTime() / 1000);
     const secret = unseal(delivery.webhook.secretSealed, env().AUTH_SECRET, SECRET_PURPOSE);
-    const response = await (options.fetch ?? fetch)(delivery.webhook.url, {
+    const response = await (options.fetch ?? publicFetch)(delivery.webhook.url, {
       method: "POST",
       headers: {
         "content-type": "application/json",

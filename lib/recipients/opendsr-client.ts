@@ -1,5 +1,6 @@
 import type { X509Certificate } from "node:crypto";
 import { mayCall, ZWebhookUrl } from "@/lib/actors/webhooks";
+import { publicFetch } from "@/lib/http/public-fetch";
 import { checkProcessorCertificate, verifyOpenDsrSignature } from "./opendsr-certificate";
 import { hostOf, openDsrEndpoint, openDsrHeader, type TDiscovery, ZDiscovery, ZReceipt, ZRequestStatus } from "./opendsr";
 
@@ -51,7 +52,7 @@ export async function callRecipient(what: string, url: string, init: RequestInit
   if (!(await mayCall(url))) throw new NoticeError(`${what}: refused, the address resolves to a private network`);
   let response: Response;
   try {
-    response = await (options.fetch ?? fetch)(url, { ...init, redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS) });
+    response = await (options.fetch ?? publicFetch)(url, { ...init, redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch (error) {
     const name = error instanceof Error ? error.name : "";
     const code = (error as { cause?: { code?: unknown } })?.cause?.code;
