@@ -33,7 +33,9 @@ test("an admin sets a recipient's contacts; field errors are shown in French; an
   await page.getByLabel("Adresse e-mail").fill("rgpd.typeform@exemple.fr");
   await page.getByLabel(/Adresse du service OpenDSR/).fill("");
   await page.getByRole("button", { name: "Enregistrer" }).click();
-  await expect(page.getByRole("row", { name: /Typeform/ })).toContainText("rgpd.typeform@exemple.fr");
+  await expect(page.getByRole("table", { name: "Destinataires du registre et leurs contacts" }).getByRole("row", { name: /Typeform/ })).toContainText("rgpd.typeform@exemple.fr");
+  // The change is traced, with who made it.
+  await expect(page.getByRole("table", { name: /Dernières modifications des contacts/ }).getByRole("row", { name: /Typeform/ }).first()).toContainText("Adrien Admin");
   expect(await db.recipientContact.findUnique({ where: { name: "Typeform" } })).toMatchObject({ email: "rgpd.typeform@exemple.fr", opendsrUrl: null });
   await expectAccessible(page);
 

@@ -511,6 +511,11 @@ const fr = {
       editHint: "Laissez les deux champs vides pour supprimer le contact.",
       save: "Enregistrer",
       back: "Retour à la liste",
+      history: "Historique des modifications",
+      historyCaption: "Dernières modifications des contacts, les plus récentes d'abord",
+      when: "Date",
+      who: "Par",
+      removed: "contact supprimé",
     },
   },
   pro: {
@@ -1144,6 +1149,11 @@ const en: Messages = {
       editHint: "Leave both fields blank to remove the contact.",
       save: "Save",
       back: "Back to the list",
+      history: "Change history",
+      historyCaption: "Latest changes of the contacts, most recent first",
+      when: "Date",
+      who: "By",
+      removed: "contact removed",
     },
   },
   pro: {

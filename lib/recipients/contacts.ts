@@ -43,17 +43,19 @@ export async function listRecipientContacts(db: Db, viewer: { role: StaffRole })
  * Sets a recipient's contact (both blank: removes it). An OpenDSR URL must resolve to public
  * addresses; a new URL forgets the certificate fetched from the former one.
  */
-export async function saveRecipientContact(db: Db, viewer: { role: StaffRole }, input: unknown): Promise<TRecipientContact> {
+export async function saveRecipientContact(db: Db, viewer: { id: string; role: StaffRole }, input: unknown): Promise<TRecipientContact> {
   allowed(viewer);
   const parsed = ZRecipientContact.safeParse(input);
   if (!parsed.success) throw AppError.validation(fieldErrorsFromZod(parsed.error));
   const contact = parsed.data;
   if (contact.opendsrUrl && !(await mayCall(contact.opendsrUrl))) throw AppError.validation([{ path: "opendsrUrl", key: "url_private" }]);
-  if (!contact.email && !contact.opendsrUrl) {
-    await db.recipientContact.deleteMany({ where: { name: contact.name } });
-    return contact;
-  }
   await db.$transaction(async (tx) => {
+    // Where the notices go is traced: every change, by whom.
+    await tx.recipientContactChange.create({ data: { name: contact.name, staffId: viewer.id, email: contact.email, opendsrUrl: contact.opendsrUrl } });
+    if (!contact.email && !contact.opendsrUrl) {
+      await tx.recipientContact.deleteMany({ where: { name: contact.name } });
+      return;
+    }
     const before = await tx.recipientContact.findUnique({ where: { name: contact.name }, select: { opendsrUrl: true } });
     const keepCertificate = before?.opendsrUrl === contact.opendsrUrl;
     await tx.recipientContact.upsert({
@@ -63,4 +65,14 @@ export async function saveRecipientContact(db: Db, viewer: { role: StaffRole }, 
     });
   });
   return contact;
+}
+
+/** The latest changes of the contacts, who made them and what they set (admins only). */
+export async function recipientContactChanges(db: Db, viewer: { role: StaffRole }, take = 30) {
+  allowed(viewer);
+  return db.recipientContactChange.findMany({
+    orderBy: { id: "desc" },
+    take,
+    select: { id: true, name: true, email: true, opendsrUrl: true, createdAt: true, staff: { select: { name: true, email: true } } },
+  });
 }

@@ -9,7 +9,7 @@ import type { AppError } from "@/lib/errors/app-error";
 import { sendOutboxEmail } from "@/lib/email/send-outbox-email";
 import type { RightsRequest } from "@/lib/generated/prisma/client";
 import { createQueues, QUEUES, boss } from "@/lib/jobs/boss";
-import { saveRecipientContact } from "@/lib/recipients/contacts";
+import { recipientContactChanges, saveRecipientContact } from "@/lib/recipients/contacts";
 import { deliverRecipientNotice, enqueueRecipientNotices, MAX_NOTICE_ATTEMPTS } from "@/lib/recipients/deliver-recipient-notice";
 import { type NoticePayload, openNoticePayload } from "@/lib/recipients/notice-payload";
 import { openDsrCallbackUrl } from "@/lib/recipients/opendsr";
@@ -423,11 +423,15 @@ describe("the job queue", () => {
 });
 
 describe("recipients' contacts", () => {
-  const admin = { role: "dpo_admin" as const };
+  let admin: { id: string; role: "dpo_admin" };
+  beforeAll(async () => {
+    const staff = await db().staffUser.create({ data: { email: uniqueEmail("admin-contacts"), name: "Adrien Admin", role: "dpo_admin" } });
+    admin = { id: staff.id, role: "dpo_admin" };
+  });
   const failure = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as AppError);
 
   it("are managed by admins only, validated field by field, and removed when both are blank", async () => {
-    expect((await failure(saveRecipientContact(db(), { role: "dpo_agent" }, { name: "Typeform", email: "rgpd@typeform.exemple.fr" })))?.code).toBe("forbidden");
+    expect((await failure(saveRecipientContact(db(), { id: admin.id, role: "dpo_agent" }, { name: "Typeform", email: "rgpd@typeform.exemple.fr" })))?.code).toBe("forbidden");
     const invalid = await failure(saveRecipientContact(db(), admin, { name: "Typeform", email: "pas-une-adresse", opendsrUrl: "ftp://opendsr.exemple.com" }));
     expect(invalid?.code).toBe("validation");
     expect(invalid?.fields.map((f) => `${f.path}:${f.key}`).sort()).toEqual(["email:email", "opendsrUrl:url_https"]);
@@ -442,5 +446,15 @@ describe("recipients' contacts", () => {
     expect((await db().recipientContact.findUniqueOrThrow({ where: { name: "Typeform" } })).certificatePem).toBeNull();
     await saveRecipientContact(db(), admin, { name: "Typeform", email: " ", opendsrUrl: "" });
     expect(await db().recipientContact.findUnique({ where: { name: "Typeform" } })).toBeNull();
+
+    // Every change is traced, by whom, the refused ones not; agents cannot read the trace.
+    const changes = (await recipientContactChanges(db(), admin)).filter((c) => c.name === "Typeform");
+    expect(changes.map((c) => [c.email, c.opendsrUrl, c.staff.name])).toEqual([
+      [null, null, "Adrien Admin"],
+      ["dpo@typeform.exemple.fr", otherProcessor.url, "Adrien Admin"],
+      ["dpo@typeform.exemple.fr", processor.url, "Adrien Admin"],
+      ["rgpd@typeform.exemple.fr", processor.url, "Adrien Admin"],
+    ]);
+    expect((await failure(recipientContactChanges(db(), { role: "dpo_agent" })))?.code).toBe("forbidden");
   });
 });

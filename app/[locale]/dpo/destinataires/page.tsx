@@ -7,7 +7,8 @@ import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";
 import { messages } from "@/lib/i18n/messages";
 import { pageLocale } from "@/lib/i18n/page-locale";
-import { listRecipientContacts } from "@/lib/recipients/contacts";
+import { formatInstant } from "@/lib/i18n/format";
+import { listRecipientContacts, recipientContactChanges } from "@/lib/recipients/contacts";
 import { requireStaff } from "@/lib/staff/current-staff";
 import { saveContactAction } from "./actions";
 
@@ -24,7 +25,7 @@ export default async function RecipientContactsPage({ params, searchParams }: { 
   const b = messages(locale).backoffice;
   const c = b.contacts;
   if (!can(viewer.role, "recipients.manage")) return <AccessDenied text={b.denied} />;
-  const contacts = await listRecipientContacts(db(), viewer);
+  const [contacts, changes] = await Promise.all([listRecipientContacts(db(), viewer), recipientContactChanges(db(), viewer)]);
   const wanted = (await searchParams).destinataire;
   const editing = contacts.find((x) => x.name === wanted);
   const here = `/${locale}/dpo/destinataires`;
@@ -81,6 +82,44 @@ export default async function RecipientContactsPage({ params, searchParams }: { 
           </tbody>
         </table>
       </div>
+      {changes.length > 0 ? (
+        <section aria-labelledby="history-title">
+          <h2 id="history-title">{c.history}</h2>
+          <div className="table-wrap">
+            <table>
+              <caption>{c.historyCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{c.when}</th>
+                  <th scope="col">{c.recipient}</th>
+                  <th scope="col">{c.email}</th>
+                  <th scope="col">{c.opendsr}</th>
+                  <th scope="col">{c.who}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {changes.map((x) => (
+                  <tr key={String(x.id)}>
+                    <td>{formatInstant(x.createdAt, locale)}</td>
+                    <th scope="row">{x.name}</th>
+                    {x.email || x.opendsrUrl ? (
+                      <>
+                        <td>{x.email ?? c.none}</td>
+                        <td>{x.opendsrUrl ?? c.none}</td>
+                      </>
+                    ) : (
+                      <td colSpan={2}>{c.removed}</td>
+                    )}
+                    <td>
+                      {x.staff.name} ({x.staff.email})
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
     </main>
   );
 }
