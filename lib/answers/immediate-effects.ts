@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { z } from "zod";
 import { appendEvent, lockCase } from "@/lib/audit/append-event";
 import type { Db, Tx } from "@/lib/db";
 import { OPEN_STATUSES } from "@/lib/backoffice/list-cases.schema";
@@ -86,6 +87,10 @@ export async function applyImmediateEffects(db: Db, now = new Date(), limit = 10
  * Imports marketing opt-ins (from a partner list, a former system...): an address on the
  * suppression list is never opted in again. Returns how many were imported and how many refused.
  */
+export const ZOptIns = z.object({
+  contacts: z.array(z.object({ email: z.email("email").max(254, "too_long"), channel: z.enum(MarketingChannel, "choice") })).min(1, "required").max(1000, "too_long"),
+});
+
 export async function importMarketingOptIns(db: Db, contacts: { email: string; channel: MarketingChannel }[]): Promise<{ imported: number; suppressed: number }> {
   const suppressed = new Set(
     (await db.marketingSuppression.findMany({ where: { emailHash: { in: contacts.map((c) => suppressionKey(c.email)) } }, select: { emailHash: true } })).map((s) => s.emailHash),
@@ -106,11 +111,4 @@ export async function importMarketingOptIns(db: Db, contacts: { email: string; c
     imported++;
   }
   return { imported, suppressed: contacts.filter((c) => suppressed.has(suppressionKey(c.email))).length };
-}
-
-/** Whether the platform may send a marketing message to this patient on this channel now (opted in, not suppressed, not restricted). */
-export async function mayMarket(db: Db, patientId: string, channel: MarketingChannel): Promise<boolean> {
-  const patient = await db.patient.findUnique({ where: { id: patientId }, select: { email: true, restrictedAt: true, marketing: { where: { channel }, select: { optedIn: true } } } });
-  if (!patient || patient.restrictedAt || !patient.marketing[0]?.optedIn) return false;
-  return (await db.marketingSuppression.count({ where: { emailHash: suppressionKey(patient.email) } })) === 0;
 }

@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   "register.export": ["dpo_agent", "dpo_admin"],
   /** The contacts (e-mail, OpenDSR service) through which recipients are told of a change (GDPR Art. 19). */
   "recipients.manage": ["dpo_admin"],
+  /** The platform's marketing tools: who may be written to, and opt-ins imported (restriction and objections respected). */
+  "marketing.sync": ["dpo_admin"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
