@@ -5,7 +5,7 @@ import { createTokenAction } from "@/app/[locale]/dpo/jetons/actions";
 import type { Locale } from "@/lib/i18n/locale";
 
 /** The token creation form; the new token is shown once, here. */
-export function CreateTokenForm({ locale, staff, t }: { locale: Locale; staff: { id: string; name: string }[]; t: { tokenName: string; createToken: string; tokenCreated: string; assignee: string } }) {
+export function CreateTokenForm({ locale, staff, t }: { locale: Locale; staff: { id: string; name: string }[]; t: { tokenName: string; createToken: string; tokenCreated: string; assignee: string; scope: string; scopes: Record<"all" | "marketing", string> } }) {
   const [state, action, pending] = useActionState(createTokenAction.bind(null, locale), null);
   const error = state && !state.ok ? (state.fields[0]?.message ?? state.message) : null;
   return (
@@ -25,6 +25,11 @@ export function CreateTokenForm({ locale, staff, t }: { locale: Locale; staff: {
             {s.name}
           </option>
         ))}
+      </select>
+      <label htmlFor="token-scope">{t.scope}</label>
+      <select id="token-scope" name="scope">
+        <option value="all">{t.scopes.all}</option>
+        <option value="marketing">{t.scopes.marketing}</option>
       </select>
       <div className="actions">
         <button className="button" type="submit" disabled={pending}>

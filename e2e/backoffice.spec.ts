@@ -229,6 +229,19 @@ test("an admin reaches the API tokens; a patient cannot reach the back office", 
   await expect(page.getByText(/Jeton créé : copiez-le maintenant/)).toBeVisible();
   await expectAccessible(page);
 
+  // A token for the marketing tools reaches who may be written to, and nothing else.
+  const shown = page.getByRole("status").filter({ hasText: /Jeton créé/ }).locator("code");
+  const first = (await shown.textContent())!.trim();
+  await page.getByLabel("Nom du jeton").fill("Outil de campagnes");
+  await page.getByLabel("Agent", { exact: true }).selectOption({ label: "Adrien Admin" });
+  await page.getByLabel("Portée").selectOption({ label: "Outils marketing seulement (audience et imports d'opt-in)" });
+  await page.getByRole("button", { name: "Créer le jeton" }).click();
+  await expect(shown).not.toHaveText(first);
+  const marketing = (await shown.textContent())!.trim();
+  const headers = { authorization: `Bearer ${marketing}` };
+  expect((await page.request.get("/api/v1/marketing/audience?channel=email", { headers })).status()).toBe(200);
+  expect((await page.request.get("/api/v1/health-actors", { headers })).status()).toBe(403);
+
   // The admin's other pages: the audit trail's integrity, the dashboard.
   await page.getByRole("link", { name: "Intégrité du journal" }).click();
   await expect(page.getByRole("status").filter({ hasText: /toutes les chaînes sont intactes/ })).toBeVisible();

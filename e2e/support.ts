@@ -60,6 +60,8 @@ export async function emailedCode(address: string, since: number): Promise<strin
 
 /** An automated WCAG 2.1 A/AA check: no serious or critical violation. */
 export async function expectAccessible(page: Page) {
+  // After a client-side navigation the page's title arrives with its streamed metadata: wait for it.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createApiToken } from "@/lib/auth/api-token";
+import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError, runAction } from "@/lib/errors/app-error";
 import { isLocale } from "@/lib/i18n/locale";
@@ -15,11 +16,13 @@ export async function createTokenAction(locale: string, _previous: unknown, form
   return runAction(lang(locale), async () => {
     await staffAllowedTo("api_tokens.manage");
     const input = z
-      .object({ name: z.string().trim().min(1, "required").max(100, "too_long"), staffUserId: z.uuid("uuid") })
-      .parse({ name: form.get("name"), staffUserId: form.get("staffUserId") });
-    const staff = await db().staffUser.findFirst({ where: { id: input.staffUserId, disabledAt: null }, select: { id: true } });
+      .object({ name: z.string().trim().min(1, "required").max(100, "too_long"), staffUserId: z.uuid("uuid"), scope: z.enum(["all", "marketing"], "choice").default("all") })
+      .parse({ name: form.get("name"), staffUserId: form.get("staffUserId"), scope: form.get("scope") ?? undefined });
+    const staff = await db().staffUser.findFirst({ where: { id: input.staffUserId, disabledAt: null }, select: { id: true, role: true } });
     if (!staff) throw AppError.validation([{ path: "staffUserId", key: "unknown_agent" }]);
-    const { token } = await createApiToken(db(), staff.id, input.name);
+    if (input.scope === "marketing" && !can(staff.role, "marketing.sync")) throw AppError.validation([{ path: "scope", key: "invalid" }]);
+    // A token for the marketing tools reaches only what they need: who may be written to, opt-ins.
+    const { token } = await createApiToken(db(), staff.id, input.name, input.scope === "marketing" ? { scopes: ["marketing.sync"] } : {});
     revalidatePath(`/${lang(locale)}/dpo/jetons`);
     return { token };
   });

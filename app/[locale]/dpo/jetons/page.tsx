@@ -32,7 +32,7 @@ export default async function TokensPage({ params }: { params: Promise<{ locale:
   return (
     <main>
       <h1>{b.tokensTitle}</h1>
-      <CreateTokenForm locale={locale} staff={staff} t={{ tokenName: b.tokenName, createToken: b.createToken, tokenCreated: b.tokenCreated, assignee: b.assignee }} />
+      <CreateTokenForm locale={locale} staff={staff} t={{ tokenName: b.tokenName, createToken: b.createToken, tokenCreated: b.tokenCreated, assignee: b.assignee, scope: b.tokenScope, scopes: b.tokenScopes }} />
       <div className="table-wrap" style={{ marginTop: 16 }}>
         <table>
           <thead>
