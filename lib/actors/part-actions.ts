@@ -223,7 +223,7 @@ export async function instructPlatform(db: Db, member: MemberActor, partId: stri
         });
       }
       const { kind: _kind, ...fields } = instruction;
-      const { patient, relative } = await subjectRecord(tx, request);
+      const { patient, relative } = await subjectRecord(tx, request, { closed: true });
       const record = patient ?? relative;
       const changes: Record<string, { before: string; after: string }> = {};
       if (fields.firstName && fields.firstName !== record.firstName) changes.firstName = { before: record.firstName, after: fields.firstName };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { currentRegistry } from "@/lib/registry";
+import { makeActivity } from "@/lib/registry/activity-fixture";
 import { type ErasureSummary, erasureCertificate, erasureGrounds, erasurePlan, legalObligationActivities } from "./erasure-plan";
 
 describe("erasurePlan", () => {
@@ -19,11 +20,18 @@ describe("erasurePlan", () => {
 
 describe("legalObligationActivities", () => {
   it("lists the platform's processing the law requires keeping, the case file itself apart", () => {
-    const registry = currentRegistry();
-    const kept = legalObligationActivities(registry, registry.activities.map((a) => a.key));
-    expect(kept).not.toContain("rights_requests");
-    expect(kept).not.toContain("account_management");
-    for (const key of kept) expect(registry.activities.find((a) => a.key === key)!.legalBases).toEqual(["legal_obligation"]);
+    const registry = {
+      version: "test",
+      activities: [
+        makeActivity({ key: "invoices", legalBases: ["legal_obligation"] }),
+        makeActivity({ key: "rights_requests", legalBases: ["legal_obligation"] }),
+        makeActivity({ key: "newsletter", legalBases: ["consent"] }),
+        makeActivity({ key: "mixed", legalBases: ["contract", "legal_obligation"] }),
+        makeActivity({ key: "agenda", controller: "health_actor", legalBases: [] }),
+      ],
+    };
+    expect(legalObligationActivities(registry, ["invoices", "rights_requests", "newsletter", "mixed", "agenda"])).toEqual(["invoices"]);
+    expect(legalObligationActivities(registry, ["newsletter"])).toEqual([]);
   });
 });
 

@@ -37,7 +37,7 @@ export function erasurePlan(activities: readonly string[]): ErasurePlan {
 }
 
 export type ErasedItem = "account" | "relative_profiles" | "relative_links" | "documents" | "consents" | "marketing_preferences";
-export type KeptItem = "case_file" | "actor_appointments" | "actor_documents" | "closed_relative_profiles" | "shared_relative_profiles" | "marketing_suppression" | "archive" | "legal_obligation";
+export type KeptItem = "case_file" | "account_data" | "actor_appointments" | "actor_documents" | "closed_relative_profiles" | "shared_relative_profiles" | "marketing_suppression" | "archive" | "legal_obligation";
 
 /** The grounds of Art. 17(1) an erasure rests on. */
 export type ErasureGround = "a" | "b" | "c" | "f";
@@ -120,6 +120,13 @@ const KEPT: Record<KeptItem, KeptText> = {
       en: "The platform processes them on behalf of these health actors, the controllers, who set how long they are kept (medical records: Public Health Code, Art. R1112-7). Your request goes to those concerned; you may also contact them.",
     },
   }),
+  account_data: (_n, names) => ({
+    what: { fr: `Les données du compte ou du profil que ces traitements utilisent : ${names}.`, en: `The account's or profile's data this processing uses: ${names}.` },
+    why: {
+      fr: "Elles servent aussi au compte ou au profil, qui reste ouvert : elles ne sont effacées qu'avec lui (demande d'effacement du compte ou du profil). Ces traitements n'en détenaient pas d'autres à effacer.",
+      en: "They also serve the account or profile, which stays open: they are erased only with it (a request to erase the account or profile). This processing held nothing else to erase.",
+    },
+  }),
   actor_documents: (n) => ({
     what: { fr: `${n} document(s) que des acteurs de santé avaient partagé(s) dans le compte.`, en: `${n} document(s) health actors had shared in the account.` },
     why: {
@@ -179,7 +186,8 @@ export function erasureCertificate(summary: ErasureSummary, registry: Registry, 
     grounds: summary.grounds.map((g) => `${GROUNDS[g.ground][locale]}${locale === "fr" ? " : " : ": "}${g.activities.map((k) => purposes.get(k) ?? k).join(", ")}.`),
     erased: summary.erased.filter((e) => e.count > 0).map((e) => ERASED[e.item](e.count)[locale]),
     kept: summary.kept.map((k) => {
-      const names = (k.names ?? []).map((n) => (k.item === "legal_obligation" ? (purposes.get(n) ?? n) : n)).join(", ");
+      const byPurpose = k.item === "legal_obligation" || k.item === "account_data";
+      const names = (k.names ?? []).map((n) => (byPurpose ? (purposes.get(n) ?? n) : n)).join(", ");
       const text = KEPT[k.item](k.count, names, until, k.others ?? false);
       return { what: text.what[locale], why: text.why[locale] };
     }),

@@ -56,7 +56,11 @@ export async function eraseSubject(
   const obligations = legalObligationActivities(registry, activities);
   if (obligations.length > 0) erasure.summary.kept.push({ item: "legal_obligation", count: obligations.length, names: obligations });
   erasure.summary.kept.unshift({ item: "case_file", count: 1 });
-  const erasedActivities = activities.filter((a) => erasure.erasedActivities.has(a));
+  // What was really removed (an account erased takes every processing's data with it), in the registry's order.
+  const erasedActivities = registry.activities.filter((a) => a.controller === "platform" && erasure.erasedActivities.has(a.key)).map((a) => a.key);
+  // Processing in scope that kept the data it uses: the account's, which stays while the account does.
+  const untouched = activities.filter((a) => !erasure.erasedActivities.has(a) && !obligations.includes(a) && a !== "rights_requests");
+  if (!plan.profile && untouched.length > 0) erasure.summary.kept.push({ item: "account_data", count: untouched.length, names: untouched });
   const child = request.subjectRelation === "self" && isMinorOn(fromDateColumn(request.subjectBirthDate), request.receivedAt.toISOString());
   const summary: ErasureSummary = {
     erasedAt: now.toISOString(),

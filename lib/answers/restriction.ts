@@ -2,7 +2,7 @@ import { z } from "zod";
 import { notifyRequester } from "@/lib/cases/notify-requester";
 import { type CaseActor, recordEvent, withCase } from "@/lib/cases/with-case";
 import type { Db, Tx } from "@/lib/db";
-import { activitiesHolding, queueRecipientNotices } from "@/lib/recipients/queue-recipient-notices";
+import { activitiesHolding, queueNoticesTo, queueRecipientNotices } from "@/lib/recipients/queue-recipient-notices";
 import { subjectRecord } from "./subject-record";
 import { AppError } from "@/lib/errors/app-error";
 import type { RightsRequest } from "@/lib/generated/prisma/client";
@@ -76,9 +76,11 @@ export async function liftRestriction(db: Db, reference: string, actor: CaseActo
     }
     await tx.patient.update({ where: { id: patient.id }, data: { restrictedAt: null, restrictionReference: null, restrictionLiftNoticeAt: null } });
     await recordEvent(tx, request.id, "restriction_lifted", actor, {});
-    // The recipients told of the restriction are told of its lifting.
+    // The recipients told of the restriction, and only they, are told of its lifting.
+    const told = await tx.recipientNotice.findMany({ where: { requestId: request.id }, distinct: ["recipient"], select: { recipient: true }, orderBy: { recipient: "asc" } });
     const { firstName, lastName, birthDate, email } = patient;
-    await queueRecipientNotices(tx, request, { right: "restriction", lifted: true, subject: { firstName, lastName, birthDate, email } }, await activitiesHolding(tx, request), actor);
+    const lifted = { right: "restriction" as const, lifted: true as const, subject: { firstName, lastName, birthDate, email } };
+    await queueNoticesTo(tx, request, lifted, told.map((n) => n.recipient), actor);
   });
 }
 

@@ -1,3 +1,4 @@
+import { readCapped } from "@/lib/http/read-capped";
 import { AppError, errorBody, toAppError } from "@/lib/errors/app-error";
 import { localeFromAcceptLanguage, type Locale } from "@/lib/i18n/locale";
 
@@ -30,6 +31,17 @@ export async function handleApi(request: Request, handler: (locale: Locale) => P
 }
 
 
+/**
+ * Reads a body as text, 413 past `maxBytes`: a declared length is checked first, and the stream is
+ * read with the limit whatever was declared (a chunked body has none).
+ */
+export async function readText(request: Request, maxBytes: number): Promise<string> {
+  const tooLarge = () =>
+    new AppError("payload_too_large", { fr: `Le corps dépasse ${Math.round(maxBytes / 1024)} Ko.`, en: `The body is larger than ${Math.round(maxBytes / 1024)} KB.` });
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
+  return readCapped(request.body, maxBytes, tooLarge);
+}
+
 /** Reads a JSON body: 415 unless application/json, 413 past the size limit, 400 when malformed. */
 export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
@@ -39,14 +51,7 @@ export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Pro
       en: "The body must be JSON (Content-Type: application/json).",
     });
   }
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  const text = declared > maxBytes ? null : await request.text();
-  if (text === null || Buffer.byteLength(text) > maxBytes) {
-    throw new AppError("payload_too_large", {
-      fr: `Le corps dépasse ${Math.round(maxBytes / 1024)} Ko.`,
-      en: `The body is larger than ${Math.round(maxBytes / 1024)} KB.`,
-    });
-  }
+  const text = await readText(request, maxBytes);
   try {
     return JSON.parse(text);
   } catch {

@@ -6,7 +6,7 @@ import { applyRestriction } from "@/lib/answers/restriction";
 import type { Db } from "@/lib/db";
 import { parisDay } from "@/lib/deadlines";
 import { queueRecipientNotices } from "@/lib/recipients/queue-recipient-notices";
-import { currentRegistry } from "@/lib/registry";
+import { registryOf } from "@/lib/registry/registry-of";
 import { AppError } from "@/lib/errors/app-error";
 import { nextStatus, TransitionError } from "@/lib/requests/state-machine";
 import type { FileStorage } from "@/lib/storage";
@@ -88,9 +88,11 @@ export async function answerPart(db: Db, storage: FileStorage, reference: string
       let erasure: ErasureCertificate | undefined;
       if (request.right === "erasure" && part.handler === "platform" && input.outcome !== "refused") {
         const erased = await eraseSubject(tx, request, erasedScope(part.activities, input), actor);
-        erasure = erasureCertificate(erased.summary, currentRegistry(), request.locale);
-        const erasedCategories = erasureCertificate(erased.summary, currentRegistry(), "fr").erased;
-        await queueRecipientNotices(tx, request, { right: "erasure", subject: erased.subject, erasedCategories }, erased.erasedActivities, actor);
+        const registry = await registryOf(tx, request.registryVersion);
+        erasure = erasureCertificate(erased.summary, registry, request.locale);
+        const erasedCategories = erasureCertificate(erased.summary, registry, "fr").erased;
+        const purposes = registry.activities.filter((a) => erased.erasedActivities.includes(a.key)).map((a) => a.purpose.fr);
+        await queueRecipientNotices(tx, request, { right: "erasure", subject: erased.subject, erasedCategories, purposes }, erased.erasedActivities, actor);
       }
       discardLetter = await sendLetter(tx, storage, request, {
         kind: "answer",

@@ -112,15 +112,16 @@ async function viaOpenDsr(db: Db, notice: Notice, contact: RecipientContact, con
   const body = openDsrErasureRequest({ noticeId: notice.id, submittedAt: notice.request.receivedAt, identity, callbackUrl: openDsrCallbackUrl() });
   const receipt = known ?? (await submitRequest(base, body, certificate.leaf, options));
   const now = options.now?.() ?? new Date();
-  await db.recipientContact.update({ where: { name: contact.name }, data: { certificatePem: certificate.pem } });
+  // The contact may have been removed meanwhile: the request was sent all the same.
+  await db.recipientContact.updateMany({ where: { name: contact.name }, data: { certificatePem: certificate.pem } });
   await db.$transaction(async (tx) => {
     await lockCase(tx, notice.requestId);
     const [locked] = await tx.$queryRaw<{ status: NoticeStatus }[]>`SELECT status FROM "RecipientNotice" WHERE id = ${notice.id}::uuid FOR UPDATE`;
     const first = locked?.status === "pending";
     await tx.recipientNotice.update({
       where: { id: notice.id },
-      // Accepted by the service: what it was sent is no longer needed here.
-      data: { ...(first ? { status: "sent" as const, payloadSealed: null } : {}), controllerId: receipt.controllerId, expectedCompletionAt: receipt.expectedCompletionAt, sentAt: now, lastError: null },
+      // Accepted by the service (a callback may even have come first): what it was sent is no longer needed here.
+      data: { ...(first ? { status: "sent" as const } : {}), payloadSealed: null, controllerId: receipt.controllerId, expectedCompletionAt: receipt.expectedCompletionAt, sentAt: now, lastError: null },
     });
     if (first) await noticeEvent(tx, notice, "sent", { channel: "opendsr", expectedCompletionAt: receipt.expectedCompletionAt.toISOString() });
   });

@@ -30,12 +30,15 @@ export const ZNoticePayload = z
       .optional(),
     /** Erasure: what was erased, in words a recipient reads. */
     erasedCategories: z.array(z.string().min(1).max(300)).max(50).optional(),
+    /** Erasure: the processing it covered (their purposes), so a recipient erases for those only. */
+    purposes: z.array(z.string().min(1).max(300)).max(50).optional(),
     /** Restriction: it is lifted (told after the person was, Art. 18(3)). */
     lifted: z.literal(true).optional(),
   })
   .refine((p) => p.right !== "rectification" || (p.changes?.length ?? 0) > 0, { path: ["changes"], message: "required" })
   .refine((p) => p.right === "rectification" || p.changes === undefined, { path: ["changes"], message: "invalid" })
   .refine((p) => p.right === "erasure" || p.erasedCategories === undefined, { path: ["erasedCategories"], message: "invalid" })
+  .refine((p) => p.right === "erasure" || p.purposes === undefined, { path: ["purposes"], message: "invalid" })
   .refine((p) => p.right === "restriction" || p.lifted === undefined, { path: ["lifted"], message: "invalid" });
 
 /** What the callers of queueRecipientNotices pass (a birth date may be a Date). */

@@ -1,6 +1,7 @@
 import type { X509Certificate } from "node:crypto";
 import { mayCall, ZWebhookUrl } from "@/lib/actors/webhooks";
 import { publicFetch } from "@/lib/http/public-fetch";
+import { readCapped } from "@/lib/http/read-capped";
 import { checkProcessorCertificate, verifyOpenDsrSignature } from "./opendsr-certificate";
 import { hostOf, openDsrEndpoint, openDsrHeader, type TDiscovery, ZDiscovery, ZReceipt, ZRequestStatus } from "./opendsr";
 
@@ -29,24 +30,6 @@ interface Fetched {
   text: string;
 }
 
-async function readCapped(response: Response, what: string): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return "";
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BYTES) {
-      await reader.cancel();
-      throw new NoticeError(`${what}: answer larger than ${MAX_BYTES / 1024} KB`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 /** One HTTP call to a recipient's service, or a NoticeError naming what failed. */
 export async function callRecipient(what: string, url: string, init: RequestInit, options: CallOptions = {}): Promise<Fetched> {
   if (!(await mayCall(url))) throw new NoticeError(`${what}: refused, the address resolves to a private network`);
@@ -58,7 +41,7 @@ export async function callRecipient(what: string, url: string, init: RequestInit
     const code = (error as { cause?: { code?: unknown } })?.cause?.code;
     throw new NoticeError(`${what}: ${name === "TimeoutError" ? "timed out" : typeof code === "string" ? code : "network error"}`);
   }
-  return { status: response.status, headers: response.headers, text: await readCapped(response, what) };
+  return { status: response.status, headers: response.headers, text: await readCapped(response.body, MAX_BYTES, () => new NoticeError(`${what}: answer larger than ${MAX_BYTES / 1024} KB`)) };
 }
 
 function parseJson(text: string, what: string): unknown {

@@ -21,14 +21,18 @@ export const NOTICES_QUEUED_EVENT = "recipients_notice_queued";
  * Returns how many notices it queued. Throws on an invalid payload (the change is then rolled back).
  */
 export async function queueRecipientNotices(tx: Tx, request: RightsRequest, payload: NoticePayload, activities: readonly string[], actor: CaseActor): Promise<number> {
+  return queueNoticesTo(tx, request, payload, noticeRecipientsOf(await registryOf(tx, request.registryVersion), activities), actor);
+}
+
+/** The same, to recipients already known: those told of an earlier change of the case (a restriction, when it is lifted). */
+export async function queueNoticesTo(tx: Tx, request: RightsRequest, payload: NoticePayload, recipients: readonly string[], actor: CaseActor): Promise<number> {
   const content = noticeContent(payload);
-  const recipients = noticeRecipientsOf(await registryOf(tx, request.registryVersion), activities);
   if (recipients.length === 0) return 0;
+  await lockCase(tx, request.id);
   const sealed = await sealNoticePayload(content);
   const last = await tx.recipientNotice.aggregate({ where: { requestId: request.id }, _max: { change: true } });
   const change = (last._max.change ?? 0) + 1;
   await tx.recipientNotice.createMany({ data: recipients.map((recipient) => ({ requestId: request.id, change, recipient, payloadSealed: sealed })) });
-  await lockCase(tx, request.id);
   await recordEvent(tx, request.id, NOTICES_QUEUED_EVENT, actor, { right: content.right, change, count: recipients.length, recipients });
   return recipients.length;
 }

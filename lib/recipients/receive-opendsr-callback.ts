@@ -1,8 +1,8 @@
 import type { X509Certificate } from "node:crypto";
+import { readText } from "@/lib/api/respond";
 import { appendEvent, lockCase } from "@/lib/audit/append-event";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import type { Db } from "@/lib/db";
-import { AppError } from "@/lib/errors/app-error";
 import type { NoticeStatus, RecipientContact } from "@/lib/generated/prisma/client";
 import { noticeEventType, SETTLED_STATUSES, statusAfterCallback } from "./notice-rules";
 import { hostOf, openDsrCallbackUrl, openDsrHeader, ZCallback } from "./opendsr";
@@ -16,14 +16,9 @@ export interface CallbackOutcome {
 
 const MAX_CALLBACK_BYTES = 64 * 1024;
 
-/** A callback's raw body, exactly as signed (413 past 64 KB). */
-export async function readCallbackBody(request: Request): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  const text = declared > MAX_CALLBACK_BYTES ? null : await request.text();
-  if (text === null || Buffer.byteLength(text) > MAX_CALLBACK_BYTES) {
-    throw new AppError("payload_too_large", { fr: "Le corps dépasse 64 Ko.", en: "The body is larger than 64 KB." });
-  }
-  return text;
+/** A callback's raw body, exactly as signed (413 past 64 KB, however it is sent). */
+export function readCallbackBody(request: Request): Promise<string> {
+  return readText(request, MAX_CALLBACK_BYTES);
 }
 
 const refuse = (status: 400 | 403 | 404, code: string, message: string): CallbackOutcome => ({ status, body: { error: { code, message } } });

@@ -246,6 +246,35 @@ describe("erasure of an account (GDPR Art. 17)", () => {
     expect(text).not.toContain("Votre compte : coordonnées");
   });
 
+  it("erasing the account in part still erases all it holds, and the recipients of all of it are told", async () => {
+    const f = await family();
+    const request = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" } });
+    const platform = await db().requestPart.findFirstOrThrow({ where: { requestId: request.id, handler: "platform" } });
+    await answerPart(db(), getStorage(), request.reference, { partId: platform.id, outcome: "partly_granted", grounds: ["art_17_3_e"], grantedActivities: ["account_management"], message: "Le compte est effacé." }, actor);
+    expect(await db().consent.count({ where: { patientId: f.alice.id } })).toBe(0);
+    const told = (await db().recipientNotice.findMany({ where: { requestId: request.id } })).map((n) => n.recipient);
+    // Her consents (personalised services, map) and her marketing went with the account: their recipients are told.
+    expect(told).toEqual(expect.arrayContaining(["Braze", "Google (Google Maps)", "Didomi"]));
+    const text = await letterText(request.id);
+    expect(text).toContain("Retrait du consentement");
+  });
+
+  it("processing that only uses the account's data erases nothing while the account stays, and the certificate says why", async () => {
+    const f = await family();
+    const request = await fileAsAccountHolder(db(), getStorage(), f.alice, {
+      right: "erasure",
+      scope: { activities: ["account_information", "research_statistics"] },
+      subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" },
+    });
+    const before = await snapshot();
+    await grantPlatformPart(request);
+    expect(diff(before, await snapshot())).toEqual({});
+    const text = await letterText(request.id);
+    expect(text).toContain("Aucune donnée n'a été effacée.");
+    expect(text).toContain("Les données du compte ou du profil que ces traitements utilisent");
+    expect(await db().recipientNotice.count({ where: { requestId: request.id } })).toBe(0);
+  });
+
   it("a refused erasure changes nothing", async () => {
     const f = await family();
     const request = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" } });

@@ -31,8 +31,8 @@ const ASK = {
     en: "Under Article 19 of the GDPR, we ask you to make the same rectification to the data you hold about this person.",
   },
   erasure: {
-    fr: "Conformément à l'article 19 du RGPD, nous vous demandons d'effacer de même les données de cette personne que vous détenez.",
-    en: "Under Article 19 of the GDPR, we ask you to erase likewise the data you hold about this person.",
+    fr: "Conformément à l'article 19 du RGPD, nous vous demandons d'effacer de même les données de cette personne que vous détenez pour les traitements concernés.",
+    en: "Under Article 19 of the GDPR, we ask you to erase likewise the data you hold about this person for the processing concerned.",
   },
   restriction: {
     fr: "Conformément à l'article 19 du RGPD, nous vous demandons de limiter de même le traitement des données de cette personne : hormis leur conservation, elles ne doivent plus être traitées (RGPD art. 18(2)) jusqu'à ce que nous vous informions de la levée de la limitation.",
@@ -77,6 +77,9 @@ function section(m: RecipientNoticeMail, locale: Locale): EmailBlock[] {
   }
   if (content.erasedCategories?.length) {
     blocks.push({ kind: "p", text: fr ? "Données effacées :" : "Data erased:" }, { kind: "list", items: content.erasedCategories });
+  }
+  if (content.purposes?.length) {
+    blocks.push({ kind: "p", text: fr ? "Pour ces traitements :" : "For this processing:" }, { kind: "list", items: content.purposes });
   }
   blocks.push(
     { kind: "p", text: ASK[content.lifted ? "lifted" : content.right][locale] },
