@@ -3,7 +3,9 @@ import { type CaseActor, recordEvent, withCase } from "@/lib/cases/with-case";
 import type { Db } from "@/lib/db";
 import { isIsoDay, parisDay } from "@/lib/deadlines";
 import { AppError } from "@/lib/errors/app-error";
-import { activitiesHolding, queueRecipientNotices } from "@/lib/recipients/queue-recipient-notices";
+import { activitiesHolding, queueNoticesTo } from "@/lib/recipients/queue-recipient-notices";
+import { rectificationBatches } from "@/lib/recipients/rectification-scope";
+import { registryOf } from "@/lib/registry/registry-of";
 import { RECTIFIABLE_FIELDS, type RectifiableField } from "./rectifiable-fields";
 import { subjectRecord } from "./subject-record";
 
@@ -58,8 +60,10 @@ export async function rectifySubject(db: Db, reference: string, input: TRectify,
     await recordEvent(tx, request.id, "rectification_applied", actor, { changes });
     // The recipients find the person as they knew them, before the correction.
     const subject = { firstName: record.firstName, lastName: record.lastName, birthDate: record.birthDate, email: patient?.email ?? null };
-    const changed = changes.map(({ field, after }) => ({ field, after }));
-    await queueRecipientNotices(tx, request, { right: "rectification", subject, changes: changed }, await activitiesHolding(tx, request), actor);
+    // Each recipient is told of the corrected fields its processing holds, and only of those.
+    const registry = await registryOf(tx, request.registryVersion);
+    const batches = rectificationBatches(registry, await activitiesHolding(tx, request), changes.map(({ field, after }) => ({ field, after })));
+    await queueNoticesTo(tx, request, batches.map((b) => ({ payload: { right: "rectification", subject, changes: b.changes }, recipients: b.recipients })), actor);
     return changes;
   });
 }

@@ -80,7 +80,7 @@ export async function liftRestriction(db: Db, reference: string, actor: CaseActo
     const told = await tx.recipientNotice.findMany({ where: { requestId: request.id }, distinct: ["recipient"], select: { recipient: true }, orderBy: { recipient: "asc" } });
     const { firstName, lastName, birthDate, email } = patient;
     const lifted = { right: "restriction" as const, lifted: true as const, subject: { firstName, lastName, birthDate, email } };
-    await queueNoticesTo(tx, request, lifted, told.map((n) => n.recipient), actor);
+    await queueNoticesTo(tx, request, [{ payload: lifted, recipients: told.map((n) => n.recipient) }], actor);
   });
 }
 

@@ -21,19 +21,26 @@ export const NOTICES_QUEUED_EVENT = "recipients_notice_queued";
  * Returns how many notices it queued. Throws on an invalid payload (the change is then rolled back).
  */
 export async function queueRecipientNotices(tx: Tx, request: RightsRequest, payload: NoticePayload, activities: readonly string[], actor: CaseActor): Promise<number> {
-  return queueNoticesTo(tx, request, payload, noticeRecipientsOf(await registryOf(tx, request.registryVersion), activities), actor);
+  const recipients = noticeRecipientsOf(await registryOf(tx, request.registryVersion), activities);
+  return queueNoticesTo(tx, request, [{ payload, recipients }], actor);
 }
 
-/** The same, to recipients already known: those told of an earlier change of the case (a restriction, when it is lifted). */
-export async function queueNoticesTo(tx: Tx, request: RightsRequest, payload: NoticePayload, recipients: readonly string[], actor: CaseActor): Promise<number> {
-  const content = noticeContent(payload);
+/**
+ * The same, to recipients already known, as one change of the case: each batch's recipients get its
+ * payload (a rectification tells each recipient only the fields it holds; a lifting goes to those
+ * told of the restriction).
+ */
+export async function queueNoticesTo(tx: Tx, request: RightsRequest, batches: { payload: NoticePayload; recipients: readonly string[] }[], actor: CaseActor): Promise<number> {
+  const sealed = await Promise.all(batches.map(async (b) => ({ recipients: b.recipients, content: noticeContent(b.payload), payloadSealed: await sealNoticePayload(b.payload) })));
+  const recipients = sealed.flatMap((b) => b.recipients).sort((a, b) => a.localeCompare(b, "fr"));
   if (recipients.length === 0) return 0;
   await lockCase(tx, request.id);
-  const sealed = await sealNoticePayload(content);
   const last = await tx.recipientNotice.aggregate({ where: { requestId: request.id }, _max: { change: true } });
   const change = (last._max.change ?? 0) + 1;
-  await tx.recipientNotice.createMany({ data: recipients.map((recipient) => ({ requestId: request.id, change, recipient, payloadSealed: sealed })) });
-  await recordEvent(tx, request.id, NOTICES_QUEUED_EVENT, actor, { right: content.right, change, count: recipients.length, recipients });
+  await tx.recipientNotice.createMany({
+    data: sealed.flatMap((b) => b.recipients.map((recipient) => ({ requestId: request.id, change, recipient, payloadSealed: b.payloadSealed }))),
+  });
+  await recordEvent(tx, request.id, NOTICES_QUEUED_EVENT, actor, { right: sealed[0]!.content.right, change, count: recipients.length, recipients });
   return recipients.length;
 }
 

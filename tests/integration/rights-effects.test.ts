@@ -77,7 +77,10 @@ describe("what each right changes in the platform's data, and nothing else", () 
     expect(diff(before, await snapshot())).toEqual({ patient: { removed: [], added: [], changed: [f.alice.id] } });
     const alice = await db().patient.findUniqueOrThrow({ where: { id: f.alice.id } });
     expect({ ...alice, updatedAt: null }).toEqual({ ...f.alice, city: "Villeurbanne", phone: "+33 6 99 99 99 99", updatedAt: null });
-    // The recipients are told, with the person as they knew her and the new values.
+    // The map service only holds her address: it is told of the new city, not of the new phone number.
+    const maps = await db().recipientNotice.findFirstOrThrow({ where: { requestId: request.id, recipient: "Google (Google Maps)" } });
+    expect((await openNoticePayload(maps.payloadSealed!)).changes).toEqual([{ field: "city", after: "Villeurbanne" }]);
+    // The recipients are told, with the person as they knew her and the new values they hold.
     expect(await notices(request.id)).toEqual({
       right: "rectification",
       subject: { firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03", email: f.alice.email },
