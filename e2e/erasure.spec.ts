@@ -45,8 +45,12 @@ test("a patient has her account erased: the DPO grants it, she reads the certifi
   await dpo.context().close();
   await waitForMail(email, new RegExp(`Réponse à votre demande \\(${reference}\\)`), since);
 
-  // In "Mes demandes": the erasure in the timeline, the recipients to be told, and the certificate in the letter.
+  // The worker tells the recipients by e-mail (Braze has a contact in the demo data).
+  await expect.poll(() => db.recipientNotice.count({ where: { request: { reference }, recipient: "Braze", status: "sent" } }), { timeout: 20_000 }).toBe(1);
+
+  // In "Mes demandes": the erasure in the timeline, the recipients told, and the certificate in the letter.
   await page.goto(`/fr/mes-demandes/${reference}`);
+  await expect(page.getByText(/^Braze : informé le /)).toBeVisible();
   await expect(page.getByText("Effacement effectué (certificat dans le courrier de réponse)")).toBeVisible();
   await expect(page.getByRole("heading", { name: /Destinataires/ })).toBeVisible();
   await expectAccessible(page);

@@ -41,6 +41,7 @@ export default async function CasePage({
   const awaited = await awaitedProofs(db(), request.id);
   const copies = await db().dataExport.findMany({ where: { requestId: request.id }, orderBy: { createdAt: "asc" }, select: { id: true, expiresAt: true, deletedAt: true } });
   const letters = await db().caseLetter.findMany({ where: { requestId: request.id }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, createdAt: true } });
+  const told = await db().recipientNotice.findMany({ where: { requestId: request.id, sentAt: { not: null } }, orderBy: { sentAt: "asc" }, select: { recipient: true, sentAt: true } });
   return (
     <main className="narrow">
       <h1>
@@ -122,7 +123,11 @@ export default async function CasePage({
         </>
       ) : null}
       {(ART_19_RIGHTS as readonly string[]).includes(request.right) ? (
-        <RecipientsList locale={locale} recipients={recipientsOf(currentRegistry(), request.parts.filter((p) => p.handler === "platform").flatMap((p) => p.activities))} />
+        <RecipientsList
+          locale={locale}
+          recipients={recipientsOf(currentRegistry(), request.parts.filter((p) => p.handler === "platform").flatMap((p) => p.activities))}
+          told={new Map(told.map((n) => [n.recipient, n.sentAt!]))}
+        />
       ) : null}
       <h2>{t.cases.timeline}</h2>
       <ol className="timeline">
