@@ -61,7 +61,8 @@ export async function eraseSubject(
   // Processing in scope that kept the data it uses: the account's, which stays while the account does.
   const untouched = activities.filter((a) => !erasure.erasedActivities.has(a) && !obligations.includes(a) && a !== "rights_requests");
   if (!plan.profile && untouched.length > 0) erasure.summary.kept.push({ item: "account_data", count: untouched.length, names: untouched });
-  const child = request.subjectRelation === "self" && isMinorOn(fromDateColumn(request.subjectBirthDate), request.receivedAt.toISOString());
+  // Art. 17(1)(f): a minor's own account (the minor, or a parent, asking); not a profile a parent created.
+  const child = record.patient !== null && isMinorOn(fromDateColumn(request.subjectBirthDate), request.receivedAt.toISOString());
   const summary: ErasureSummary = {
     erasedAt: now.toISOString(),
     grounds: erasureGrounds(registry, erasedActivities, child),

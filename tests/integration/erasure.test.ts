@@ -275,6 +275,19 @@ describe("erasure of an account (GDPR Art. 17)", () => {
     expect(await db().recipientNotice.count({ where: { requestId: request.id } })).toBe(0);
   });
 
+  it("a parent erasing a minor's own account rests on Art. 17(1)(f)", async () => {
+    const f = await family();
+    // Léa, 16, has her own account; her mother Alice asks, with the proof of parental authority.
+    await db().patient.create({ data: { email: uniqueEmail("lea"), firstName: "Léa", lastName: "Morel", birthDate: new Date("2010-05-06") } });
+    const request = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "minor", firstName: "Léa", lastName: "Morel", birthDate: "2010-05-06" } }, PDF);
+    expect(request.subjectPatientId).not.toBeNull();
+    await decideIdentity(db(), getStorage(), request.reference, { decision: "accepted" }, actor);
+    await grantPlatformPart(request);
+    const text = await letterText(request.id);
+    expect(text).toContain("17(1)(f)");
+    expect(text).not.toContain("17(1)(a)");
+  });
+
   it("a refused erasure changes nothing", async () => {
     const f = await family();
     const request = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" } });
