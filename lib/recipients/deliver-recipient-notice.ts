@@ -56,8 +56,17 @@ export async function deliverRecipientNotice(db: Db, noticeId: string, options: 
   try {
     const content = await openNoticePayload(row.payloadSealed);
     const contact = await db.recipientContact.findUnique({ where: { name: row.recipient } });
-    for (const channel of noticeChannels(contact, content)) {
-      if (channel === "opendsr" && (await viaOpenDsr(db, notice, contact!, content, options))) return "sent";
+    const channels = noticeChannels(contact, content);
+    for (const channel of channels) {
+      if (channel === "opendsr") {
+        try {
+          if (await viaOpenDsr(db, notice, contact!, content, options)) return "sent";
+        } catch (error) {
+          // On its last attempt, a notice its OpenDSR service never took goes by e-mail, if there is one.
+          if (row.attempts + 1 < MAX_NOTICE_ATTEMPTS || !channels.includes("email")) throw error;
+          await db.recipientNotice.updateMany({ where: { id: notice.id, status: "pending" }, data: { lastError: failureMessage(error) } });
+        }
+      }
       if (channel === "email") return (await viaEmail(db, notice, contact!.email!, content, options)) ? "sent" : "skipped";
     }
     await settle(db, notice, "no_contact", options);
@@ -89,7 +98,7 @@ function viaEmail(db: Db, notice: Notice, to: string, content: NoticeContent, op
     await queueEmail(tx, to, recipientNoticeEmail({ reference: notice.request.reference, recipient: notice.recipient, content }), { requestId: notice.requestId });
     await tx.recipientNotice.update({
       where: { id: notice.id },
-      data: { status: "sent", channel: "email", sentAt: now, settledAt: now, payloadSealed: null, lastError: null },
+      data: { status: "sent", channel: "email", sentAt: now, settledAt: now, payloadSealed: null },
     });
     await noticeEvent(tx, notice, "sent", { channel: "email" });
   });

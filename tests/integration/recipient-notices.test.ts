@@ -307,6 +307,25 @@ describe("through OpenDSR", () => {
     expect(await eventsOf(request.id, "recipient_notice_failed")).toHaveLength(1);
     expect(await deliverRecipientNotice(db(), notice.id)).toBe("skipped");
   });
+
+  it("on its last attempt, a notice its OpenDSR service never took goes to the recipient's e-mail instead", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    await setContact(OPENDSR, { email: "dpo.salesforce@exemple.fr", opendsrUrl: `http://127.0.0.1:${port}/v1` });
+    const { request, payload } = await fileCase("erasure");
+    await queue(request, payload);
+    const notice = await noticeOf(request.id, OPENDSR);
+    // Earlier attempts fail and are retried; the last one falls back to e-mail.
+    await expect(deliverRecipientNotice(db(), notice.id)).rejects.toThrow("discovery: ECONNREFUSED");
+    await db().recipientNotice.update({ where: { id: notice.id }, data: { attempts: MAX_NOTICE_ATTEMPTS - 1 } });
+    expect(await deliverRecipientNotice(db(), notice.id)).toBe("sent");
+    expect(await noticeOf(request.id, OPENDSR)).toMatchObject({ status: "sent", channel: "email", lastError: "discovery: ECONNREFUSED", payloadSealed: null });
+    const mail = await db().outboxEmail.findFirstOrThrow({ where: { requestId: request.id, to: "dpo.salesforce@exemple.fr" } });
+    expect(mail.subject).toContain(request.reference);
+    await setContact(OPENDSR, {});
+  });
 });
 
 describe("OpenDSR status callbacks", () => {
