@@ -7,6 +7,9 @@ import type { CaseNotice } from "@/lib/recipients/case-notices";
 /** Statuses after which the DPO team must tell the recipient itself. */
 const TELL_OTHER_WAY = ["no_contact", "failed", "cancelled"];
 
+/** A notice "sent" by e-mail whose e-mail the SMTP server then refused is one to tell another way too. */
+const stateOf = (x: CaseNotice) => (x.channel === "email" && x.outbox?.status === "failed" ? "email_failed" : x.status);
+
 /**
  * The Art. 19 notices of a case, for the DPO team: each recipient, how and when it was told, where
  * it stands, and which ones the team must tell another way.
@@ -14,7 +17,7 @@ const TELL_OTHER_WAY = ["no_contact", "failed", "cancelled"];
 export function RecipientNotices({ locale, notices }: { locale: Locale; notices: CaseNotice[] }) {
   if (notices.length === 0) return null;
   const n = messages(locale).backoffice.notices;
-  const toTell = notices.filter((x) => TELL_OTHER_WAY.includes(x.status));
+  const toTell = notices.filter((x) => [...TELL_OTHER_WAY, "email_failed"].includes(stateOf(x)));
   return (
     <section aria-labelledby="notices-title">
       <h2 id="notices-title">{n.title}</h2>
@@ -38,7 +41,8 @@ export function RecipientNotices({ locale, notices }: { locale: Locale; notices:
           </thead>
           <tbody>
             {notices.map((x) => {
-              const tell = TELL_OTHER_WAY.includes(x.status);
+              const state = stateOf(x);
+              const tell = [...TELL_OTHER_WAY, "email_failed"].includes(state);
               return (
                 <tr key={x.id}>
                   <th scope="row">{x.recipient}</th>
@@ -47,10 +51,10 @@ export function RecipientNotices({ locale, notices }: { locale: Locale; notices:
                   <td>
                     {tell ? (
                       <>
-                        <strong>{n.statuses[x.status] ?? x.status}</strong> : {n.tellRow}
+                        <strong>{n.statuses[state] ?? state}</strong> : {n.tellRow}
                       </>
                     ) : (
-                      (n.statuses[x.status] ?? x.status)
+                      (n.statuses[state] ?? state)
                     )}
                     {x.status === "failed" && x.lastError ? <div className="hint">{fill(n.attempts, { count: x.attempts, error: x.lastError })}</div> : null}
                   </td>

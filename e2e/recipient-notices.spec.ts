@@ -85,5 +85,10 @@ test("the worker tells the recipients of a restriction; the case page shows each
   await expect(table.getByRole("row", { name: /^Walkme/ })).toContainText("aucun contact configuré : à informer par un autre moyen");
   await expect(page.getByText(/Le DPO doit informer ce destinataire par un autre moyen/)).toBeVisible();
   await expect(page.getByText("Destinataire informé (RGPD art. 19)").first()).toBeVisible();
+  // Should the mail server later refuse that e-mail, the notice is one to tell another way.
+  const sent = await db.recipientNotice.findFirstOrThrow({ where: { requestId: request.id, recipient: withEmail.name } });
+  await db.outboxEmail.update({ where: { id: sent.outboxId! }, data: { status: "failed" } });
+  await page.reload();
+  await expect(table.getByRole("row", { name: new RegExp(withEmail.name) })).toContainText("e-mail refusé par le serveur d'envoi : à informer par un autre moyen");
   await expectAccessible(page);
 });

@@ -95,10 +95,10 @@ const noticeEvent = (tx: Tx, notice: Notice, status: NoticeStatus, extra: Record
 function viaEmail(db: Db, notice: Notice, to: string, content: NoticeContent, options: CallOptions): Promise<boolean> {
   const now = options.now?.() ?? new Date();
   return whilePending(db, notice, async (tx) => {
-    await queueEmail(tx, to, recipientNoticeEmail({ reference: notice.request.reference, recipient: notice.recipient, content }), { requestId: notice.requestId });
+    const outboxId = await queueEmail(tx, to, recipientNoticeEmail({ reference: notice.request.reference, recipient: notice.recipient, content }), { requestId: notice.requestId });
     await tx.recipientNotice.update({
       where: { id: notice.id },
-      data: { status: "sent", channel: "email", sentAt: now, settledAt: now, payloadSealed: null },
+      data: { status: "sent", channel: "email", outboxId, sentAt: now, settledAt: now, payloadSealed: null },
     });
     await noticeEvent(tx, notice, "sent", { channel: "email" });
   });

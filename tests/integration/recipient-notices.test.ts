@@ -13,6 +13,7 @@ import { recipientContactChanges, saveRecipientContact } from "@/lib/recipients/
 import { deliverRecipientNotice, enqueueRecipientNotices, MAX_NOTICE_ATTEMPTS } from "@/lib/recipients/deliver-recipient-notice";
 import { type NoticePayload, openNoticePayload } from "@/lib/recipients/notice-payload";
 import { openDsrCallbackUrl } from "@/lib/recipients/opendsr";
+import { caseNotices } from "@/lib/recipients/case-notices";
 import { queueRecipientNotices } from "@/lib/recipients/queue-recipient-notices";
 import { currentRegistry } from "@/lib/registry";
 import { getStorage } from "@/lib/storage";
@@ -155,6 +156,10 @@ describe("by e-mail", () => {
     const outbox = await db().outboxEmail.findMany({ where: { to: address } });
     expect(outbox).toHaveLength(1);
     expect(outbox[0]!.requestId).toBe(request.id);
+    // The notice follows its e-mail, whose delivery the case page shows.
+    expect(settled.outboxId).toBe(outbox[0]!.id);
+    const [shown] = (await caseNotices(db(), request.reference)).filter((n) => n.recipient === BY_EMAIL);
+    expect(shown!.outbox).toEqual({ status: "pending" });
     expect(await sendOutboxEmail(db(), outbox[0]!.id)).toBe("sent");
     const [mail] = await waitForMail(address);
     expect(mail?.subject).toContain(request.reference);
