@@ -22,6 +22,17 @@ describe("configuration validation", () => {
     expect(() => env()).toThrow(/DATABASE_URL: must be a postgresql:\/\/ URL[\s\S]*AUTH_SECRET: must be at least 32/);
   });
 
+  it("refuses WEBHOOK_ALLOW_HTTP for a portal served over HTTPS", async () => {
+    vi.stubEnv("DATABASE_URL", "postgresql://u@db:5432/dsr");
+    vi.stubEnv("APP_URL", "https://droits.exemple.fr");
+    vi.stubEnv("AUTH_SECRET", "x".repeat(40));
+    vi.stubEnv("SMTP_HOST", "smtp.exemple.fr");
+    vi.stubEnv("MAIL_FROM", "DPO <dpo@exemple.fr>");
+    vi.stubEnv("WEBHOOK_ALLOW_HTTP", "true");
+    const { env } = await import("./env");
+    expect(() => env()).toThrow(/WEBHOOK_ALLOW_HTTP: is for local set-ups only/);
+  });
+
   it("accepts a complete configuration with defaults", async () => {
     vi.stubEnv("DATABASE_URL", "postgresql://u@db:5432/dsr");
     vi.stubEnv("APP_URL", "https://droits.exemple.fr");

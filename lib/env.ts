@@ -34,7 +34,12 @@ const ZEnv = z.object({
   /** Shows the demo mailbox link and the demo banner. Never set in production. */
   DEMO_MODE: bool.default(false),
   DEMO_MAILBOX_URL: z.url().optional(),
-});
+})
+  // Plain HTTP and unchecked addresses for outbound calls are for a portal that is itself local.
+  .refine((e) => !e.WEBHOOK_ALLOW_HTTP || e.APP_URL.startsWith("http://"), {
+    path: ["WEBHOOK_ALLOW_HTTP"],
+    message: "is for local set-ups only: it cannot be set when APP_URL is https://",
+  });
 
 export type Env = z.infer<typeof ZEnv>;
 
