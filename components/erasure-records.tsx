@@ -1,16 +1,16 @@
 import { type ErasureSummary, erasureCertificate } from "@/lib/answers/erasure-plan";
 import type { Locale } from "@/lib/i18n/locale";
 import { messages } from "@/lib/i18n/messages";
-import { currentRegistry } from "@/lib/registry";
+import type { Registry } from "@/lib/registry/types";
 
 /** The erasures applied on a case, as their certificates state them (for the DPO team). */
-export function ErasureRecords({ locale, records }: { locale: Locale; records: { id: string; summary: unknown }[] }) {
+export function ErasureRecords({ locale, records, registry }: { locale: Locale; records: { id: string; summary: unknown }[]; registry: Registry }) {
   if (records.length === 0) return null;
   const t = messages(locale).cases;
   return (
     <>
       {records.map((record) => {
-        const certificate = erasureCertificate(record.summary as ErasureSummary, currentRegistry(), locale);
+        const certificate = erasureCertificate(record.summary as ErasureSummary, registry, locale);
         return (
           <section key={record.id} aria-labelledby={`erasure-${record.id}`}>
             <h2 id={`erasure-${record.id}`}>

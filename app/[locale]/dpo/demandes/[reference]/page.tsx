@@ -10,7 +10,7 @@ import { PartsTable } from "@/components/parts-table";
 import { balancedActivities } from "@/lib/answers/objection";
 import { RECTIFIABLE_FIELDS } from "@/lib/answers/rectifiable-fields";
 import type { FieldChange } from "@/lib/answers/rectify";
-import { currentRegistry } from "@/lib/registry";
+import { registryOf } from "@/lib/registry/registry-of";
 import { can } from "@/lib/auth/permissions";
 import { loadCaseFile } from "@/lib/backoffice/case-file";
 import { REFUSAL_GROUND_CODES, REFUSAL_GROUNDS } from "@/lib/cases/grounds";
@@ -52,12 +52,14 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
   const staffNames = new Map(agents.map((a) => [a.id, a.name]));
   const openParts = request.parts.filter((p) => ["pending", "awaiting_forwarding", "forwarded"].includes(p.status));
   const platformPart = request.parts.find((p) => p.handler === "platform");
-  const purposes = new Map(currentRegistry().activities.map((a) => [a.key, a.purpose[locale]]));
+  // The registry the case was filed under: its purposes, recipients and certificates' wording.
+  const registry = await registryOf(db(), request.registryVersion);
+  const purposes = new Map(registry.activities.map((a) => [a.key, a.purpose[locale]]));
   const left = daysLeft(fromDateColumn(request.dueDate), new Date());
   const balanced =
     request.right === "objection"
       ? balancedActivities(request.parts.filter((p) => p.handler === "platform").flatMap((p) => p.activities)).map(
-          (key) => currentRegistry().activities.find((a) => a.key === key)!.purpose[locale],
+          (key) => purposes.get(key) ?? key,
         )
       : [];
   const restricted =
@@ -425,9 +427,9 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
       ) : null}
 
       {(ART_19_RIGHTS as readonly string[]).includes(request.right) ? (
-        <RecipientsList locale={locale} recipients={recipientsOf(currentRegistry(), request.parts.filter((p) => p.handler === "platform").flatMap((p) => p.activities))} />
+        <RecipientsList locale={locale} recipients={recipientsOf(registry, request.parts.filter((p) => p.handler === "platform").flatMap((p) => p.activities))} />
       ) : null}
-      <ErasureRecords locale={locale} records={erasures} />
+      <ErasureRecords locale={locale} records={erasures} registry={registry} />
       <RecipientNotices locale={locale} notices={notices} />
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{b.timeline}</h2>
