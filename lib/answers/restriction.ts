@@ -2,25 +2,17 @@ import { z } from "zod";
 import { notifyRequester } from "@/lib/cases/notify-requester";
 import { type CaseActor, recordEvent, withCase } from "@/lib/cases/with-case";
 import type { Db, Tx } from "@/lib/db";
-import { activitiesHolding, queueNoticesTo, queueRecipientNotices } from "@/lib/recipients/queue-recipient-notices";
-import { subjectRecord } from "./subject-record";
 import { AppError } from "@/lib/errors/app-error";
 import type { RightsRequest } from "@/lib/generated/prisma/client";
+import { activitiesHolding, queueNoticesTo, queueRecipientNotices } from "@/lib/recipients/queue-recipient-notices";
+import { subjectRecord } from "./subject-record";
 
 /**
- * Restriction of processing (GDPR Art. 18): granted, the subject's data is kept but used for
- * nothing else — every optional processing of the platform asks `mayProcess` first. It is lifted
+ * Restriction of processing (GDPR Art. 18): granted, the subject's record is flagged and the data is
+ * kept but used for nothing else. The marketing tools' audience leaves the person out
+ * (lib/answers/marketing-audience.ts); the service itself and legal obligations go on. It is lifted
  * only after the subject was told (Art. 18(3)), by the DPO, on the same case.
  */
-
-/** The processing a restriction stops (the service itself and legal obligations go on). */
-export const STOPPED_BY_RESTRICTION = ["marketing", "studies", "analytics"] as const;
-export type OptionalProcessing = (typeof STOPPED_BY_RESTRICTION)[number];
-
-export async function mayProcess(db: Db | Tx, patientId: string, _purpose: OptionalProcessing): Promise<boolean> {
-  const patient = await db.patient.findUnique({ where: { id: patientId }, select: { restrictedAt: true } });
-  return patient !== null && patient.restrictedAt === null;
-}
 
 function subjectOf(request: RightsRequest): string {
   if (!request.subjectPatientId) {

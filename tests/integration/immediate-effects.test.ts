@@ -122,7 +122,7 @@ describe("rectification", () => {
 describe("restriction", () => {
   it("granted, it stops marketing for the person; it is lifted only after the person was told", async () => {
     const { answerPart } = await import("@/lib/cases/answer-part");
-    const { announceLift, liftRestriction, mayProcess } = await import("@/lib/answers/restriction");
+    const { announceLift, liftRestriction } = await import("@/lib/answers/restriction");
     const { upsertStaff } = await import("@/lib/staff/create-staff");
     const { uniqueEmail } = await import("./support");
     const staff = await upsertStaff(db(), { email: uniqueEmail("dpo-limit"), name: "DPO", role: "dpo_agent", password: "un mot de passe assez long" }, process.env.AUTH_SECRET!);
@@ -135,7 +135,7 @@ describe("restriction", () => {
     try {
       await answerPart(db(), getStorage(), request.reference, { partId: platform.id, outcome: "granted", grounds: [], message: "La limitation est appliquée pendant la vérification." }, actor);
       expect(await mayEmailCamille()).toBe(false);
-      expect(await mayProcess(db(), patient.id, "studies")).toBe(false);
+      expect(await db().patient.findUniqueOrThrow({ where: { id: patient.id } })).toMatchObject({ restrictionReference: request.reference, restrictedAt: expect.any(Date) });
 
       const early = await liftRestriction(db(), request.reference, actor).catch((e: unknown) => e as { code: string });
       expect(early?.code).toBe("conflict");
