@@ -10,6 +10,7 @@ import { csvRow } from "@/lib/util/csv";
 import { keysetPages } from "@/lib/util/keyset-pages";
 import { type ZipEntry, zipStream } from "@/lib/util/zip-stream";
 import { type AccessInformation, accessInformation } from "./access-information";
+import { holderAccount } from "./subject-record";
 
 /**
  * The access copy (GDPR Art. 15): everything the platform holds as controller about the subject,
@@ -39,12 +40,11 @@ export interface CopyScope {
 /** What an access request's copy covers: its subject as found in the platform's data, and the platform's activities in scope. */
 export async function copyScopeOf(db: Client, request: RightsRequest, platformActivities: string[], registry: Registry): Promise<CopyScope> {
   // An account erased since holds nothing the platform keeps as controller: the copy says so.
-  const where = request.subjectRelativeId
-    ? { email: request.requesterEmail, closedAt: null, relatives: { some: { relativeId: request.subjectRelativeId } } }
+  const account = request.subjectRelativeId
+    ? await holderAccount(db, request.requesterEmail, request.subjectRelativeId)
     : request.subjectPatientId
-      ? { id: request.subjectPatientId, closedAt: null }
+      ? await db.patient.findFirst({ where: { id: request.subjectPatientId, closedAt: null }, select: { id: true } })
       : null;
-  const account = where ? await db.patient.findFirst({ where, select: { id: true } }) : null;
   return {
     reference: request.reference,
     receivedAt: request.receivedAt,

@@ -9,7 +9,7 @@ import { isMinorOn } from "@/lib/requests/submit-request.schema";
 import { sealText } from "@/lib/storage/sealed-text";
 import { ARCHIVE_DAYS, type ErasurePlan, type ErasureSummary, erasureGrounds, erasurePlan, legalObligationActivities } from "./erasure-plan";
 import { suppressionKey } from "./immediate-effects";
-import { subjectRecord } from "./subject-record";
+import { holderAccount, subjectRecord } from "./subject-record";
 
 /** Who was erased, as the recipients told of it (Art. 19) need to find them: read before the erasure. */
 export interface ErasedSubject {
@@ -123,7 +123,7 @@ async function eraseAccount(tx: Tx, request: RightsRequest, patient: Patient, pl
 
 /** A relative erased from the requester's account: the profile goes unless another account holds it. */
 async function eraseRelative(tx: Tx, request: RightsRequest, relative: Relative, plan: ErasurePlan, now: Date): Promise<Erasure> {
-  const account = await tx.patient.findFirst({ where: { email: request.requesterEmail, closedAt: null, relatives: { some: { relativeId: relative.id } } }, select: { id: true } });
+  const account = await holderAccount(tx, request.requesterEmail, relative.id);
   if (!account) {
     throw new AppError("conflict", {
       fr: "Le compte du demandeur ne détient pas ce proche : l'effacement se fait depuis le compte qui le détient.",

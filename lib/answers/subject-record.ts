@@ -27,3 +27,8 @@ export async function subjectRecord(
     en: "The person was not found in the platform's data, or their account is already erased: answer that no data is held.",
   });
 }
+
+/** The requester's own open account that holds this relative (a copy, or an erasure, about the relative goes through it). */
+export function holderAccount(db: Pick<Tx, "patient">, requesterEmail: string, relativeId: string) {
+  return db.patient.findFirst({ where: { email: requesterEmail, closedAt: null, relatives: { some: { relativeId } } }, select: { id: true } });
+}
