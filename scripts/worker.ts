@@ -1,12 +1,33 @@
+import type PgBoss from "pg-boss";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { boss } from "@/lib/jobs/boss";
 import { startWorker } from "@/lib/jobs/worker";
+import { restartDelay } from "./lib/supervisor";
 
-// The background worker: e-mails, sweeps and purges, from the Postgres-backed queue.
+// The background worker: e-mails, sweeps and purges, from the Postgres-backed queue. It does not
+// exit on a failure it can outlive: a database that is not there yet (or restarts) is waited for,
+// and an error in a handler is logged and retried by the queue.
 env();
-const queue = await boss("worker");
-const stopLoop = await startWorker(queue, db());
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+process.on("unhandledRejection", (error) => console.error("[worker] unhandled error:", reason(error)));
+
+async function start(): Promise<{ queue: PgBoss; stopLoop: () => void }> {
+  for (let attempt = 1; ; attempt++) {
+    let queue: PgBoss | undefined;
+    try {
+      queue = await boss("worker");
+      return { queue, stopLoop: await startWorker(queue, db()) };
+    } catch (error) {
+      await queue?.stop({ graceful: false }).catch(() => {});
+      const delay = restartDelay(attempt);
+      console.error(`[worker] cannot start (${reason(error)}): trying again in ${(delay / 1000).toFixed(1)} s`);
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
+
+const { queue, stopLoop } = await start();
 console.log("[worker] ready");
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -25,7 +25,8 @@ const globalForBoss = globalThis as unknown as { __boss?: Promise<PgBoss> };
  * queues; scripts that only set queues up use the "sender" role.
  */
 export function boss(role: "sender" | "worker" = "sender"): Promise<PgBoss> {
-  globalForBoss.__boss ??= (async () => {
+  if (globalForBoss.__boss) return globalForBoss.__boss;
+  const starting = (async () => {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set");
     const instance = new PgBoss({
@@ -40,7 +41,14 @@ export function boss(role: "sender" | "worker" = "sender"): Promise<PgBoss> {
     await instance.start();
     return instance;
   })();
-  return globalForBoss.__boss;
+  // A start that failed (the database not answering yet), or an instance since stopped, is not
+  // kept: the next call starts a new one.
+  const forget = () => {
+    if (globalForBoss.__boss === starting) globalForBoss.__boss = undefined;
+  };
+  starting.then((instance) => instance.once("stopped", forget), forget);
+  globalForBoss.__boss = starting;
+  return starting;
 }
 
 export async function createQueues(instance: PgBoss): Promise<void> {

@@ -69,7 +69,7 @@ async function main() {
 
     if (!values["skip-build"]) await stack.build();
     // The worker is not started: the benchmark measures the intake alone.
-    await stack.startApp({ worker: false, extraEnv: { BENCH_BASELINE: "1", API_RATE_LIMIT_PER_MINUTE: "100000000" } });
+    await stack.startApp({ workers: 0, extraEnv: { BENCH_BASELINE: "1", API_RATE_LIMIT_PER_MINUTE: "100000000" } });
     const env = stack.env;
 
     const camille = DEMO_PATIENTS.camille;

@@ -52,7 +52,7 @@ async function main() {
     await seedDemo(db);
     await db.$disconnect();
     if (!values["skip-build"]) await stack.build();
-    await stack.startApp({ worker: false });
+    await stack.startApp({ workers: 0 });
     const base = stack.env.APP_URL!;
     for (const path of PAGES) await fetch(base + path); // warm the server
     const scores = values["no-lighthouse"] ? new Map<string, number>() : await lighthouseScores(base);

@@ -20,8 +20,7 @@
  * CONCURRENTLY, ...) is applied exactly like Prisma does it: one simple query, bookkeeping
  * outside, and a failure is recorded as a failed migration that must be resolved by hand.
  *
- * The script is always sent as one simple query (no parameters), which runs several statements
- * and works on PGlite served by pglite-socket as well as on PostgreSQL.
+ * The script is always sent as one simple query (no parameters), which runs several statements.
  */
 import { randomUUID } from "node:crypto";
 import path from "node:path";

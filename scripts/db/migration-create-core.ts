@@ -51,7 +51,7 @@ async function reachable(url: string): Promise<boolean> {
 
 /**
  * Opens the engine: with `url` (or DATABASE_URL) through PrismaPg when the database answers,
- * otherwise offline. The diff is the same either way (checked on PostgreSQL 15 and PGlite).
+ * otherwise offline. The diff is the same either way (checked on PostgreSQL 15).
  */
 export async function openEngineFor(choice: EngineChoice): Promise<EngineHandle> {
   const log = choice.log ?? (() => {});

@@ -1,5 +1,6 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createServer, Socket } from "node:net";
+import { supervise, type Supervised } from "./supervisor";
 
 /** A free TCP port on the loopback interface. */
 export function freePort(): Promise<number> {
@@ -10,6 +11,15 @@ export function freePort(): Promise<number> {
       const address = server.address();
       server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
     });
+  });
+}
+
+/** `preferred` when it is free on loopback, otherwise a free port. */
+export function preferredPort(preferred: number): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(freePort()));
+    probe.listen(preferred, "127.0.0.1", () => probe.close(() => resolve(preferred)));
   });
 }
 
@@ -28,65 +38,37 @@ export async function waitForPort(port: number, timeoutMs = 60_000, host = "127.
   throw new Error(`Nothing listens on ${host}:${port} after ${timeoutMs} ms`);
 }
 
-export interface Service {
-  name: string;
-  child: ChildProcess;
-  stop(): Promise<void>;
-}
-
-/** Starts a long-running child process; its output is prefixed, or kept quiet unless it fails. */
-export function startProcess(
-  name: string,
-  command: string,
-  args: string[],
-  options: { env?: Record<string, string | undefined>; quiet?: boolean } = {},
-): Service {
-  const child = spawn(command, args, { env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
-  const log: string[] = [];
-  const forward = (chunk: Buffer) => {
-    const text = chunk.toString();
-    if (options.quiet) {
-      log.push(text);
-      if (log.length > 200) log.shift();
-    } else {
-      for (const line of text.split("\n")) if (line.trim()) process.stdout.write(`[${name}] ${line}\n`);
-    }
-  };
-  child.stdout?.on("data", forward);
-  child.stderr?.on("data", forward);
-  child.on("exit", (code, signal) => {
-    if (code && code !== 0 && code !== 143 && !signal) {
-      process.stderr.write(`[${name}] exited with code ${code}\n${options.quiet ? log.join("") : ""}`);
-    }
-  });
-  return {
-    name,
-    child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-        child.once("exit", () => (clearTimeout(timer), resolve()));
-        child.kill("SIGTERM");
-      }),
-  };
-}
-
-/** maildev: a local SMTP catcher with a web inbox and a REST API (GET /api/email, ...). */
-export async function startMaildev(smtpPort: number, webPort: number, quiet = true): Promise<Service> {
-  const service = startProcess(
-    "maildev",
-    process.execPath,
-    [
+/**
+ * maildev: a local SMTP catcher with a web inbox and a REST API (GET /api/email, ...), supervised.
+ * With `mailDir` the mail it received is kept there and read back when it starts again.
+ */
+export function startMaildev(smtpPort: number, webPort: number, options: { pidDir?: string; mailDir?: string } = {}): Promise<Supervised> {
+  return supervise({
+    name: "mail",
+    command: process.execPath,
+    args: [
       "node_modules/maildev/dist/bin/maildev.js",
       "--smtp", String(smtpPort), "--ip", "127.0.0.1",
       "--web", String(webPort), "--web-ip", "127.0.0.1",
+      ...(options.mailDir ? ["--mail-directory", options.mailDir] : []),
       "--silent",
     ],
-    { quiet },
-  );
-  await Promise.all([waitForPort(smtpPort), waitForPort(webPort)]);
-  return service;
+    quiet: true,
+    ready: async () => {
+      await Promise.all([waitForPort(smtpPort), waitForPort(webPort)]);
+    },
+    pidDir: options.pidDir,
+  });
+}
+
+/** The background worker (scripts/worker.ts), one process (tsx loaded in it, not a launcher around it). */
+export function workerCommand(): { command: string; args: string[] } {
+  return { command: process.execPath, args: ["--import", "tsx", "scripts/worker.ts"] };
+}
+
+/** The production server of a built app. */
+export function webCommand(port: number, host?: string): { command: string; args: string[] } {
+  return { command: process.execPath, args: ["node_modules/next/dist/bin/next", "start", "-p", String(port), ...(host ? ["-H", host] : [])] };
 }
 
 /** Runs a command to completion with inherited output; resolves with its exit code. */
