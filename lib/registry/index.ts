@@ -22,10 +22,10 @@ const recorded = new Set<string>();
  */
 export async function ensureRegistryVersion(tx: Pick<Tx, "registryVersion">, registry: Registry = REGISTRY): Promise<void> {
   if (recorded.has(registry.version)) return;
-  await tx.registryVersion.upsert({
-    where: { version: registry.version },
-    create: { version: registry.version, activities: ZActivities.parse(registry.activities) },
-    update: {},
+  // INSERT ... ON CONFLICT DO NOTHING: the first requests after a start may record it at once.
+  await tx.registryVersion.createMany({
+    data: [{ version: registry.version, activities: ZActivities.parse(registry.activities) }],
+    skipDuplicates: true,
   });
   recorded.add(registry.version);
 }

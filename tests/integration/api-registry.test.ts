@@ -1,4 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { currentRegistry, ensureRegistryVersion } from "@/lib/registry";
 import { GET as getRegistry } from "@/app/api/v1/registry/route";
 import { GET as getActors } from "@/app/api/v1/health-actors/route";
 import { apiRequest, demoData, staffToken } from "./support";
@@ -33,5 +36,15 @@ describe("GET /api/v1/registry and /api/v1/health-actors", () => {
     const body = (await response.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe("unauthenticated");
     expect(body.error.message).toMatch(/token/i);
+  });
+});
+
+describe("ensureRegistryVersion", () => {
+  it("records a new version once when many requests record it at the same time", async () => {
+    const registry = { ...currentRegistry(), version: `test-${randomUUID()}` };
+    // Each call as a process of its own would make it: none has recorded the version yet.
+    const results = await Promise.allSettled(Array.from({ length: 12 }, () => ensureRegistryVersion(db(), registry)));
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    expect(await db().registryVersion.count({ where: { version: registry.version } })).toBe(1);
   });
 });
