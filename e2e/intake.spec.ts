@@ -126,3 +126,25 @@ test("the e-mail's link lets the requester answer without signing in, once", asy
   const stored = await db.rightsRequest.findUniqueOrThrow({ where: { id: request.id }, select: { status: true, pausedSince: true } });
   expect(stored).toEqual({ status: "awaiting_identity", pausedSince: null });
 });
+
+test("a sign-in refused for too many links says how many minutes to wait, in French and English", async ({ page }) => {
+  const email = uniqueEmail("pressee");
+  const limit = Number(process.env.MAGIC_LINKS_PER_ADDRESS_PER_HOUR ?? 5);
+  // The address asked for as many links as an hour allows, the first of them twenty minutes ago.
+  const twentyMinutesAgo = new Date(Date.now() - 20 * 60_000);
+  await db.rateLimitHit.createMany({ data: Array.from({ length: limit }, () => ({ bucket: `magic-link:${email}`, createdAt: twentyMinutesAgo })) });
+
+  await page.goto("/fr/connexion");
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByRole("button", { name: "Recevoir le lien" }).click();
+  await expect(page.locator("#email-error")).toHaveText("Trop de tentatives, réessayez dans 40 minutes.");
+  await expect(page.getByLabel("Adresse e-mail")).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+
+  await page.goto("/en/connexion");
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByRole("button", { name: "Send me the link" }).click();
+  await expect(page.locator("#email-error")).toHaveText("Too many attempts, try again in 40 minutes.");
+  // No link was sent.
+  expect(await db.outboxEmail.count({ where: { to: email } })).toBe(0);
+});
