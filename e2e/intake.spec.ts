@@ -148,3 +148,37 @@ test("a sign-in refused for too many links says how many minutes to wait, in Fre
   // No link was sent.
   expect(await db.outboxEmail.count({ where: { to: email } })).toBe(0);
 });
+
+test("the public files are served as they are, and the private spaces are not to be indexed", async ({ request }) => {
+  const robots = await request.get("/robots.txt");
+  expect(robots.status()).toBe(200);
+  expect(robots.headers()["content-type"]).toMatch(/^text\/plain/);
+  const rules = await robots.text();
+  for (const path of ["/fr/dpo", "/en/dpo", "/fr/pro", "/en/pro", "/fr/mes-demandes", "/en/mes-demandes", "/api/"]) expect(rules).toContain(`Disallow: ${path}\n`);
+
+  const security = await request.get("/.well-known/security.txt");
+  expect(security.status()).toBe(200);
+  expect(security.headers()["content-type"]).toMatch(/^text\/plain/);
+  const fields = Object.fromEntries(
+    (await security.text())
+      .split("\n")
+      .filter((line) => line && !line.startsWith("#"))
+      .map((line) => [line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 1).trim()]),
+  );
+  expect(fields.Contact).toMatch(/^mailto:\S+@\S+$/);
+  expect(fields["Preferred-Languages"]).toBe("fr, en");
+  expect(fields.Canonical).toMatch(/^https:\/\/[^/]+\/\.well-known\/security\.txt$/);
+  // RFC 9116: an expiry less than a year ahead, renewed before it passes (see README).
+  const expires = Date.parse(fields.Expires!);
+  expect(expires).toBeGreaterThan(Date.now());
+  expect(expires).toBeLessThanOrEqual(Date.now() + 366 * 86_400_000);
+
+  const icon = await request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect([...(await icon.body()).subarray(0, 4)]).toEqual([0, 0, 1, 0]);
+  expect((await request.get("/favicon.svg")).headers()["content-type"]).toMatch(/^image\/svg\+xml/);
+
+  expect((await request.get("/fr/dpo/connexion")).headers()["x-robots-tag"]).toBe("noindex, nofollow");
+  expect((await request.get("/fr/mes-demandes")).headers()["x-robots-tag"]).toBe("noindex, nofollow");
+  expect((await request.get("/fr")).headers()["x-robots-tag"]).toBeUndefined();
+});
