@@ -16,7 +16,14 @@ const config: NextConfig = {
     return [{ source: "/", destination: "/fr", permanent: false }];
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // Never indexed (public/robots.txt keeps crawlers out): the work spaces and a requester's own pages.
+      ...["dpo", "pro", "mes-demandes", "demande/confirmation", "demande/recu"].map((space) => ({
+        source: `/:locale(fr|en)/${space}/:path*`,
+        headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow" }],
+      })),
+    ];
   },
 };
 

@@ -7,22 +7,26 @@ import type { Locale } from "@/lib/i18n/locale";
 import { useMultipartPost } from "./use-multipart-post";
 
 /**
- * The proofs a request still waits for, sent from "Mes demandes". Errors are announced at the top
- * and tied to their file field; on success the page reloads with the case's new state.
+ * The proofs a request still waits for, sent from "Mes demandes" or through the e-mail's answer link
+ * (`answerLink`). Errors are announced at the top and tied to their file field; on success the page
+ * `doneUrl` opens with the case's new state.
  */
-export function ProofUploadForm({ locale, reference, kinds, t }: {
+export function ProofUploadForm({ locale, reference, kinds, answerLink, doneUrl, t }: {
   locale: Locale;
   reference: string;
   kinds: { kind: ProofKind; label: string }[];
+  answerLink?: string;
+  doneUrl: string;
   t: { hint: string; submit: string; sendError: string };
 }) {
   const router = useRouter();
   const { pending, errors, formError, post } = useMultipartPost(t.sendError);
+  const query = new URLSearchParams({ locale, ...(answerLink ? { jeton: answerLink } : {}) });
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    post(`/api/portal/requests/${reference}/proofs?locale=${locale}`, new FormData(event.currentTarget), () => {
-      router.push(`/${locale}/mes-demandes/${reference}?justificatif=1`);
+    post(`/api/portal/requests/${reference}/proofs?${query}`, new FormData(event.currentTarget), () => {
+      router.push(doneUrl);
       router.refresh();
     });
   }

@@ -31,8 +31,13 @@ export function SignInForm({ locale, callbackUrl, t }: { locale: Locale; callbac
           headers: { "Content-Type": "application/x-www-form-urlencoded" },
           body: new URLSearchParams({ email: email.trim().toLowerCase(), csrfToken, callbackUrl, json: "true" }),
         });
-        // Auth.js answers with the page to go to; an "error=" in it means no link was sent.
-        const { url } = (await response.json().catch(() => ({}))) as { url?: string };
+        // Auth.js answers with the page to go to; an "error=" in it means no link was sent. Too many
+        // links asked: the server says how long to wait, in the page's language.
+        const { url, error: refusal } = (await response.json().catch(() => ({}))) as { url?: string; error?: { code: string; message: string } };
+        if (response.status === 429 && refusal?.message) {
+          setError(refusal.message);
+          return;
+        }
         if (!response.ok || !url || url.includes("error=")) throw new Error(String(response.status));
         router.push(`/${locale}/connexion/verifiez`);
       } catch {

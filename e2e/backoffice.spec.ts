@@ -168,7 +168,7 @@ test("with no answer after the reminder, the agent closes the case and the patie
   const day = 86_400_000;
   await decideIdentity(db, getStorage(), reference, { decision: "accepted" }, actor);
   // Asked forty days ago; reminded twenty days ago, as the worker's daily run did then.
-  await requestInformation(db, reference, "Merci de préciser la période concernée.", actor, new Date(Date.now() - 40 * day));
+  await requestInformation(db, reference, { message: "Merci de préciser la période concernée." }, actor, new Date(Date.now() - 40 * day));
   await remindUnansweredRequests(db, new Date(Date.now() - 20 * day));
 
   await signIn(page, agent);

@@ -9,7 +9,11 @@ import "../globals.css";
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
   const appName = messages(isLocale(locale) ? locale : "fr").common.appName;
-  return { title: { default: appName, template: `%s · ${appName}` }, description: appName };
+  return {
+    title: { default: appName, template: `%s · ${appName}` },
+    description: appName,
+    icons: { icon: [{ url: "/favicon.ico", sizes: "16x16 32x32 48x48" }, { url: "/favicon.svg", type: "image/svg+xml" }] },
+  };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };

@@ -56,11 +56,19 @@ async function applyTo(tx: Tx, request: { id: string; reference: string; right: 
 
 /**
  * The worker's step (with forwarding): applies the immediate effects of the cases that are ready —
- * identity established, still open, not yet applied — each once, under the case's lock.
+ * identity established, still open, not yet applied — each once, under the case's lock. A consent
+ * withdrawal that does not say which consents waits for the DPO to record them (to clarify: which
+ * ones is the question); an objection's marketing stop needs no grounds (Art. 21(3)) and does not.
  */
 export async function applyImmediateEffects(db: Db, now = new Date(), limit = 100): Promise<number> {
   const ready = await db.rightsRequest.findMany({
-    where: { right: { in: [...IMMEDIATE_RIGHTS] }, status: { in: [...OPEN_STATUSES] }, effectsAppliedAt: null, identityStatus: { in: ["verified", "accepted"] } },
+    where: {
+      right: { in: [...IMMEDIATE_RIGHTS] },
+      status: { in: [...OPEN_STATUSES] },
+      effectsAppliedAt: null,
+      identityStatus: { in: ["verified", "accepted"] },
+      NOT: { right: "consent_withdrawal", needsClarification: true },
+    },
     select: { id: true },
     take: limit,
   });

@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { isLocale } from "@/lib/i18n/locale";
 import { ZSendEmailCode } from "@/lib/identity/email-code.schema";
 import { consumeRateLimit } from "@/lib/rate-limit";
+import type { Locale } from "@/lib/i18n/locale";
 
 const toAdapterUser = (u: { id: string; email: string; emailVerified: Date | null }): AdapterUser => ({
   id: u.id,
@@ -58,6 +59,23 @@ const adapter: Adapter = {
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 3600;
 
+/** The language of the page a sign-in was asked from: its callback's first path segment. */
+export function callbackLocale(callbackUrl: string | null): Locale {
+  if (!callbackUrl || !URL.canParse(callbackUrl, env().APP_URL)) return "fr";
+  const segment = new URL(callbackUrl, env().APP_URL).pathname.split("/")[1];
+  return isLocale(segment) ? segment : "fr";
+}
+
+/**
+ * Counts one sign-in link asked for `email` from `ip`: 5 an hour per address and 30 per client
+ * address by default (MAGIC_LINKS_PER_ADDRESS_PER_HOUR, MAGIC_LINKS_PER_IP_PER_HOUR). Past either,
+ * an AppError "rate_limited" that says when to try again.
+ */
+export async function consumeSignInLink(email: string | null, ip: string): Promise<void> {
+  await consumeRateLimit(db(), `magic-link:ip:${ip}`, env().MAGIC_LINKS_PER_IP_PER_HOUR, 3600);
+  if (email) await consumeRateLimit(db(), `magic-link:${email}`, env().MAGIC_LINKS_PER_ADDRESS_PER_HOUR, 3600);
+}
+
 export function authOptions(): AuthOptions {
   return {
     adapter,
@@ -74,11 +92,10 @@ export function authOptions(): AuthOptions {
           if (!parsed.success) throw new Error("invalid e-mail address");
           return parsed.data.email;
         },
+        // Links asked are limited per address and per client address before this runs
+        // (app/api/auth/[...nextauth]/route.ts), so that a refusal can say how long to wait.
         async sendVerificationRequest({ identifier, url }) {
-          await consumeRateLimit(db(), `magic-link:${identifier}`, env().MAGIC_LINKS_PER_ADDRESS_PER_HOUR, 3600);
-          const callback = new URL(url).searchParams.get("callbackUrl") ?? "";
-          const segment = callback ? new URL(callback, env().APP_URL).pathname.split("/")[1] : undefined;
-          const locale = isLocale(segment) ? segment : "fr";
+          const locale = callbackLocale(new URL(url).searchParams.get("callbackUrl"));
           await queueEmail(db(), identifier, magicLinkEmail(locale, url), { ephemeral: true });
         },
       }),

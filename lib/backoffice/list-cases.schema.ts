@@ -91,6 +91,8 @@ export const ZCaseListQuery = z.object({
   overdue: optionalParam(booleanParam),
   /** Only cases with a health actor's part past due and flagged to the DPO team. */
   escalated: optionalParam(booleanParam),
+  /** Only cases whose details lack what their right needs (to clarify with the requester). */
+  clarify: optionalParam(booleanParam),
   /** Cases with a part for this health actor. */
   healthActor: optionalParam(z.preprocess(lowerTrim, z.uuid("uuid"))),
   /** A reference, an e-mail address, or the start of a last name (see parseCaseSearch). */

@@ -152,6 +152,8 @@ describe("caseListFilter", () => {
     ["overdue false: no condition", { status: "all", overdue: false }, { statuses: null }],
     ["health actor: a part for it", { status: "all", healthActor: ACTOR }, { statuses: null, healthActorId: ACTOR }],
     ["escalated: a health actor's part flagged past due", { status: "all", escalated: true }, { statuses: null, escalated: true }],
+    ["clarify: details to clarify", { clarify: true }, { statuses: [...OPEN_STATUSES], needsClarification: true }],
+    ["clarify false: no condition", { status: "all", clarify: false }, { statuses: null }],
     ["q reference: exact, upper case", { status: "all", q: "dr-2026-7k4m-q9tz" }, { statuses: null, reference: "DR-2026-7K4M-Q9TZ" }],
     ["q e-mail: exact, lower case", { status: "all", q: "Camille@Exemple.fr" }, { statuses: null, email: "camille@exemple.fr" }],
     ["q name: a range of folded keys", { status: "all", q: "Mar" }, { statuses: null, name: { from: "mar", to: "mas" } }],
@@ -271,6 +273,7 @@ describe("toCaseRow", () => {
     identityStatus: "verified",
     pausedSince: new Date("2026-04-10T08:00:00Z"),
     extended: false,
+    needsClarification: true,
     assigneeId: STAFF,
     assigneeName: "Agent",
     parts: [
@@ -301,6 +304,7 @@ describe("toCaseRow", () => {
       ],
       paused: true,
       extended: false,
+      needsClarification: true,
     });
     expect(toCaseRow({ ...record, pausedSince: null, assigneeId: null, assigneeName: null }, new Date("2026-05-10T12:00:00Z"))).toMatchObject({
       daysLeft: -6,

@@ -20,7 +20,7 @@ import { nameKeyRange } from "./name-key";
  * pagination (never OFFSET: a page costs the same at the end of the queue as at its start).
  *
  * Every filter is one the indexes of RightsRequest serve: status/dueDate/id, dueDate/id,
- * assigneeId/status/dueDate, right/status/dueDate, requesterEmail, the unique reference, the two
+ * assigneeId/status/dueDate, right/status/dueDate, needsClarification/status/dueDate/id, requesterEmail, the unique reference, the two
  * folded last names, and RequestPart healthActorId/status/dueDate for `healthActor`.
  */
 
@@ -58,6 +58,8 @@ export interface CaseRow {
   /** The clock is stopped while identification information is awaited. */
   paused: boolean;
   extended: boolean;
+  /** The details lack what the right needs: to clarify with the requester. */
+  needsClarification: boolean;
 }
 
 export interface CaseListPage {
@@ -88,6 +90,8 @@ export interface CaseListFilter {
   healthActorId?: string;
   /** Only cases with a health actor's part flagged past due. */
   escalated?: true;
+  /** Only cases to clarify. */
+  needsClarification?: true;
   reference?: string;
   email?: string;
   /** Either last name's key (lib/backoffice/name-key.ts) in [from, to). */
@@ -119,6 +123,7 @@ export function caseListFilter(query: TCaseListQuery, viewer: CaseListViewer, to
   if (query.overdue) filter.dueBefore = today;
   if (query.healthActor) filter.healthActorId = query.healthActor;
   if (query.escalated) filter.escalated = true;
+  if (query.clarify) filter.needsClarification = true;
 
   if (query.q) {
     const search = parseCaseSearch(query.q);
@@ -147,6 +152,7 @@ function conditions(filter: CaseListFilter): Prisma.Sql[] {
   if (filter.escalated) {
     out.push(Prisma.sql`EXISTS (SELECT 1 FROM "RequestPart" p WHERE p."requestId" = r.id AND p.status = 'forwarded' AND p."escalatedAt" IS NOT NULL)`);
   }
+  if (filter.needsClarification) out.push(Prisma.sql`r."needsClarification" = TRUE`);
   if (filter.reference) out.push(Prisma.sql`r.reference = ${filter.reference}`);
   if (filter.email) out.push(Prisma.sql`r."requesterEmail" = ${filter.email}`);
   if (filter.name) {
@@ -273,6 +279,7 @@ export interface CaseRowRecord {
   identityStatus: IdentityStatus;
   pausedSince: Date | null;
   extended: boolean;
+  needsClarification: boolean;
   assigneeId: string | null;
   assigneeName: string | null;
   parts: { handler: PartHandler; healthActorName: string | null; status: PartStatus; dueDate: IsoDay; escalated: boolean }[];
@@ -297,12 +304,13 @@ export function toCaseRow(r: CaseRowRecord, now: Date): CaseRow {
     parts: r.parts,
     paused: r.pausedSince !== null,
     extended: r.extended,
+    needsClarification: r.needsClarification,
   };
 }
 
 const PAGE_COLUMNS = Prisma.sql`r.id, r.reference, r."right", r.status, r.channel, r."receivedAt", r."dueDate", r."requesterFirstName",
   r."requesterLastName", r."requesterEmail", r."subjectFirstName", r."subjectLastName", r."subjectRelation", r."identityStatus",
-  r."pausedSince", r.extended, r."assigneeId"`;
+  r."pausedSince", r.extended, r."needsClarification", r."assigneeId"`;
 
 /**
  * The page's rows, their assignees and their parts in ONE statement. With several statuses and the

@@ -66,6 +66,13 @@ export async function answerPart(db: Db, storage: FileStorage, reference: string
       // not while identity or information is awaited.
       const handling = request.status === "received" ? nextStatus(request.status, "start_handling") : request.status;
       if (handling !== "in_progress") throw new TransitionError("all_parts_answered", request.status);
+      // What the platform grants must be clear first (lib/rights/missing-details.ts); a refusal need not wait.
+      if (request.needsClarification && part.handler === "platform" && input.outcome !== "refused") {
+        throw new AppError("conflict", {
+          fr: "La demande est à préciser : enregistrez d'abord la précision (ou demandez-la au demandeur) avant d'y faire droit.",
+          en: "The request is to be clarified: record the clarification first (or ask the requester for it) before granting it.",
+        });
+      }
       await tx.requestPart.update({
         where: { id: part.id },
         data: { status: input.outcome === "refused" ? "refused" : "answered", outcome: input.outcome, grounds: input.grounds, answeredAt: new Date() },

@@ -15,7 +15,8 @@ export const ZCaseAction = z.discriminatedUnion(
       decision: z.enum(["accepted", "rejected"], "choice"),
       reason: z.string().trim().max(2000, "too_long").optional(),
     }),
-    z.object({ action: z.literal("request_information"), message: z.string() }),
+    z.object({ action: z.literal("request_information"), message: z.string(), documents: z.array(z.string()).optional() }),
+    z.object({ action: z.literal("clarify"), details: z.unknown() }),
     z.object({ action: z.literal("information_received"), receivedAt: z.string().optional() }),
     z.object({ action: z.literal("extend"), reason: z.string() }),
     z.object({
@@ -46,6 +47,7 @@ export const CASE_ACTION_PERMISSIONS: Record<CaseActionName, Permission> = {
   decide_identity: "identity.decide",
   request_information: "requests.request_information",
   information_received: "requests.request_information",
+  clarify: "requests.answer",
   extend: "requests.extend",
   answer_part: "requests.answer",
   close: "requests.close",

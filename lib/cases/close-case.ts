@@ -2,28 +2,33 @@ import type { Db } from "@/lib/db";
 import { parisDay } from "@/lib/deadlines";
 import { AppError } from "@/lib/errors/app-error";
 import { formatDay } from "@/lib/i18n/format";
-import { nextStatus } from "@/lib/requests/state-machine";
+import { deleteProofFiles } from "@/lib/identity/delete-proof-files";
+import { nextStatus, TransitionError } from "@/lib/requests/state-machine";
 import type { FileStorage } from "@/lib/storage";
 import { notifyRequester, sendLetter } from "./notify-requester";
-import { followUpOf, lastQuestion } from "./request-information";
+import { awaitsRequester } from "./awaiting-requester";
+import { followUpOf, outstandingAsk } from "./request-information";
 import { type CaseActor, recordEvent, withCase } from "./with-case";
 
 /**
- * Closes a case. An answered case closes with an e-mail. A case still waiting for the requester's
- * information closes only once they were reminded and the period after the reminder has passed;
- * the closing letter (PDF) says why, with the remedies (Art. 12(4)).
+ * Closes a case. An answered case closes with an e-mail. A case still waiting for the requester (an
+ * answer to a question, or identification documents asked at filing or since) closes only once they
+ * were reminded and the period after the reminder has passed; the closing letter (PDF) says why,
+ * with the remedies (Art. 12(4)), and the identity files it holds are deleted.
  */
 export async function closeCase(db: Db, storage: FileStorage, reference: string, actor: CaseActor, now = new Date()): Promise<void> {
   let discardLetter: (() => Promise<void>) | undefined;
   try {
-    await withCase(db, reference, async (tx, request) => {
+    const proofs = await withCase(db, reference, async (tx, request) => {
       const status = nextStatus(request.status, "close");
-      if (request.status !== "awaiting_information") {
+      if (request.status === "answered") {
         await tx.rightsRequest.update({ where: { id: request.id }, data: { status, pausedSince: null } });
         await recordEvent(tx, request.id, "close", actor, {});
         await notifyRequester(tx, request, { kind: "closed" });
-        return;
+        return [];
       }
+      // An open case closes only for want of an answer.
+      if (!awaitsRequester(request)) throw new TransitionError("close", request.status);
       const followUp = followUpOf(request, now);
       if (!followUp.closable) {
         throw new AppError(
@@ -39,16 +44,19 @@ export async function closeCase(db: Db, storage: FileStorage, reference: string,
               },
         );
       }
-      await tx.rightsRequest.update({ where: { id: request.id }, data: { status, pausedSince: null } });
       const content = {
         kind: "closure" as const,
         askedOn: parisDay(request.pausedSince!),
         remindedOn: parisDay(request.informationReminderAt!),
-        question: await lastQuestion(tx, request.id),
+        question: await outstandingAsk(tx, request),
       };
+      await tx.rightsRequest.update({ where: { id: request.id }, data: { status, pausedSince: null } });
       await recordEvent(tx, request.id, "close", actor, { withoutAnswer: true });
       discardLetter = await sendLetter(tx, storage, request, { kind: "closure", content, update: { kind: "closed_no_answer" } });
+      // No identity check will take place: the files sent for it go (LEGAL.md R2.3).
+      return tx.identityProof.findMany({ where: { requestId: request.id, storageKey: { not: null } }, select: { id: true, storageKey: true } });
     });
+    await deleteProofFiles(db, storage, proofs);
   } catch (error) {
     await discardLetter?.();
     throw error;

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { nextStatus } from "@/lib/requests/state-machine";
 import { deleteProofFiles } from "@/lib/identity/delete-proof-files";
 import type { FileStorage } from "@/lib/storage";
+import { identityUndecided } from "./awaiting-requester";
 import { notifyRequester } from "./notify-requester";
 import { resumeClock } from "./resume-clock";
 import { type CaseActor, recordEvent, withCase } from "./with-case";
@@ -16,8 +17,6 @@ export const ZIdentityDecision = z
   .refine((d) => d.decision === "accepted" || (d.reason?.length ?? 0) > 0, { path: ["reason"], message: "required" });
 export type TIdentityDecision = z.infer<typeof ZIdentityDecision>;
 
-const UNDECIDED = ["documents_required", "documents_submitted", "unverified"] as const;
-
 /**
  * The DPO's identity decision. The case keeps the decision, who took it, when, and the kinds of
  * document; the files themselves are deleted from storage at once (LEGAL.md R2.3). Accepting starts
@@ -25,7 +24,7 @@ const UNDECIDED = ["documents_required", "documents_submitted", "unverified"] as
  */
 export async function decideIdentity(db: Db, storage: FileStorage, reference: string, input: TIdentityDecision, actor: CaseActor, now = new Date()): Promise<void> {
   const proofs = await withCase(db, reference, async (tx, request) => {
-    if (!(UNDECIDED as readonly string[]).includes(request.identityStatus)) {
+    if (!identityUndecided(request.identityStatus)) {
       throw new AppError("conflict", { fr: "L'identité de cette demande est déjà décidée.", en: "The identity of this request is already decided." });
     }
     const status = nextStatus(request.status, input.decision === "accepted" ? "identity_accepted" : "identity_rejected");

@@ -9,12 +9,15 @@ import type { FileStorage } from "@/lib/storage";
 
 type CaseFields = Pick<RightsRequest, "id" | "reference" | "right" | "receivedAt" | "locale" | "requesterEmail" | "requesterFirstName" | "requesterLastName">;
 
-/** Tells the requester of a step by e-mail (in the transaction of the step). */
-export async function notifyRequester(tx: Tx, request: CaseFields, update: CaseUpdate, letterId?: string): Promise<void> {
-  const url = `${env().APP_URL}/${request.locale}/mes-demandes/${request.reference}`;
+/**
+ * Tells the requester of a step by e-mail (in the transaction of the step). Its button opens the
+ * case in "Mes demandes", or `url` (the link to answer a question: lib/cases/answer-link.ts).
+ */
+export async function notifyRequester(tx: Tx, request: CaseFields, update: CaseUpdate, options: { letterId?: string; url?: string } = {}): Promise<void> {
+  const url = options.url ?? `${env().APP_URL}/${request.locale}/mes-demandes/${request.reference}`;
   await queueEmail(tx, request.requesterEmail, caseUpdateEmail(request.locale, request.reference, update, url), {
     requestId: request.id,
-    attachments: letterId ? [{ kind: "letter", letterId }] : [],
+    attachments: options.letterId ? [{ kind: "letter", letterId: options.letterId }] : [],
   });
 }
 
@@ -45,6 +48,6 @@ export async function sendLetter(
     data: { requestId: request.id, partId: letter.partId, kind: letter.kind, locale: request.locale, storageKey },
     select: { id: true },
   });
-  await notifyRequester(tx, request, letter.update, row.id);
+  await notifyRequester(tx, request, letter.update, { letterId: row.id });
   return () => storage.delete(storageKey);
 }

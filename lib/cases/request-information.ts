@@ -4,65 +4,149 @@ import type { Db, Tx } from "@/lib/db";
 import type { RightsRequest } from "@/lib/generated/prisma/client";
 import { addDays, parisDay } from "@/lib/deadlines";
 import { queueEmail } from "@/lib/email/outbox";
+import { identificationRequestEmail } from "@/lib/email/templates/identification-request";
 import { requesterAnsweredEmail } from "@/lib/email/templates/staff-reminder";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
+import { fill } from "@/lib/i18n/fill";
 import { formatDay } from "@/lib/i18n/format";
-import { canTransition, nextStatus } from "@/lib/requests/state-machine";
+import { messages } from "@/lib/i18n/messages";
+import { PROOF_KINDS, type ProofKind } from "@/lib/identity/assess-identity";
+import { awaitedProofs } from "@/lib/identity/complete-proofs";
+import { storeProofs, type UploadedProof } from "@/lib/identity/store-proofs";
+import { nextStatus, type TransitionName } from "@/lib/requests/state-machine";
+import type { FileStorage } from "@/lib/storage";
 import { sealText } from "@/lib/storage/sealed-text";
+import { answerLinkUrl } from "./answer-link";
+import { awaitsRequester, identityUndecided } from "./awaiting-requester";
 import { informationFollowUp } from "./information-follow-up";
 import { notifyRequester } from "./notify-requester";
 import { resumeClock } from "./resume-clock";
 import { type CaseActor, recordEvent, withCase } from "./with-case";
 
-export const ZRequestInformation = z.object({ message: z.string().trim().min(1, "required").max(5000, "too_long") });
-/** The requester's answer, typed in "Mes demandes" (the same limit as the DPO's question). */
-export const ZRequesterReply = z.object({ message: z.string().trim().min(1, "required").max(5000, "too_long") });
+export const ZRequestInformation = z.object({
+  message: z.string().trim().min(1, "required").max(5000, "too_long"),
+  /** Identification documents asked with the question (only while the identity is checked). */
+  documents: z.array(z.enum(PROOF_KINDS, "choice")).max(PROOF_KINDS.length, "too_long").default([]),
+});
+export type TRequestInformation = z.input<typeof ZRequestInformation>;
+/** The requester's answer, typed in "Mes demandes" (the same limit as the DPO's question); files may come with it. */
+export const ZRequesterReply = z.object({
+  message: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(5000, "too_long").optional()),
+});
 export const ZInformationReceived = z.object({ receivedAt: z.iso.datetime({ offset: true, error: "datetime" }).optional() });
 
-/** Asks the requester for information or clarification: e-mailed, and the clock stops (LEGAL.md R1.5). */
-export async function requestInformation(db: Db, reference: string, message: string, actor: CaseActor, now = new Date()): Promise<void> {
+/**
+ * Asks the requester for information or clarification: e-mailed with the link to answer, and the
+ * clock stops (LEGAL.md R1.5). While the identity is checked the question may ask for documents (an
+ * ID document, a proof of authority): the e-mail names them, and the identity decision follows the
+ * answer.
+ */
+export async function requestInformation(db: Db, reference: string, question: TRequestInformation, actor: CaseActor, now = new Date()): Promise<void> {
+  const input = ZRequestInformation.parse(question);
   await withCase(db, reference, async (tx, request) => {
     const status = nextStatus(request.status, "request_information");
-    await tx.rightsRequest.update({ where: { id: request.id }, data: { status, pausedSince: request.pausedSince ?? now, informationReminderAt: null } });
-    await recordEvent(tx, request.id, "request_information", actor, { message });
-    await notifyRequester(tx, request, { kind: "information_request", message });
-  });
-}
-
-/** The requester's answer came (at `receivedAt`, by default now): the clock starts again from then. */
-export async function informationReceived(db: Db, reference: string, receivedAt: Date, actor: CaseActor): Promise<void> {
-  await withCase(db, reference, async (tx, request) => {
-    const status = nextStatus(request.status, "information_received");
-    await tx.rightsRequest.update({ where: { id: request.id }, data: { status, informationReminderAt: null } });
-    await resumeClock(tx, request, receivedAt);
-    await recordEvent(tx, request.id, "information_received", actor, { receivedAt: receivedAt.toISOString() });
+    if (input.documents.length > 0 && !identityUndecided(request.identityStatus)) {
+      throw AppError.validation([{ path: "documents", key: "identity_decided" }]);
+    }
+    const pausedSince = request.pausedSince ?? now;
+    await tx.rightsRequest.update({
+      where: { id: request.id },
+      data: { status, pausedSince, informationReminderAt: null, ...(input.documents.length > 0 ? { identityStatus: "documents_required" as const } : {}) },
+    });
+    await recordEvent(tx, request.id, "request_information", actor, { message: input.message, documents: input.documents });
+    const answerUrl = answerLinkUrl({ ...request, pausedSince }, now.getTime());
+    if (input.documents.length === 0) {
+      await notifyRequester(tx, request, { kind: "information_request", message: input.message }, { url: answerUrl });
+      return;
+    }
+    const labels = messages(request.locale).form.proofs;
+    const mail = identificationRequestEmail(request.locale, { reference: request.reference, message: input.message, documents: input.documents.map((k) => labels[k]), answerUrl });
+    await queueEmail(tx, request.requesterEmail, mail, { requestId: request.id });
   });
 }
 
 /**
- * The requester answers a request for information from "Mes demandes": scoped by reference and the
- * requester's proven address. The answer is kept encrypted in the case, the clock starts again from
- * now, and the assigned agent is told.
+ * The answer came: back to the identity check when it is still to decide (the decision follows),
+ * otherwise back to handling. The clock runs again from `at`, unless identification documents asked
+ * are still missing: then the case waits for them as for documents awaited at filing.
  */
-export async function replyToInformationRequest(db: Db, reference: string, requesterEmail: string, message: string, now = new Date()): Promise<void> {
-  const body = await sealText(message);
-  await db.$transaction(async (tx) => {
-    const found = await tx.rightsRequest.findFirst({ where: { reference, requesterEmail }, select: { id: true } });
-    if (!found) throw new AppError("not_found", { fr: "Demande introuvable.", en: "Request not found." });
-    await lockCase(tx, found.id);
-    const request = await tx.rightsRequest.findUniqueOrThrow({ where: { id: found.id }, include: { assignee: { select: { email: true, disabledAt: true } } } });
-    if (!canTransition(request.status, "information_received")) {
-      throw new AppError("conflict", { fr: "Aucune précision n'est attendue pour cette demande.", en: "No information is awaited for this request." });
-    }
-    await tx.rightsRequest.update({ where: { id: request.id }, data: { status: nextStatus(request.status, "information_received"), informationReminderAt: null } });
-    await resumeClock(tx, request, now);
-    const saved = await tx.caseMessage.create({ data: { requestId: request.id, author: "requester", authorId: requesterEmail, body: new Uint8Array(body) }, select: { id: true } });
-    await appendEvent(tx, request.id, { type: "information_received", actorType: "requester", actorId: requesterEmail, payload: { messageId: saved.id, receivedAt: now.toISOString() } });
-    if (request.assignee && !request.assignee.disabledAt) {
-      await queueEmail(tx, request.assignee.email, requesterAnsweredEmail(request.reference, `${env().APP_URL}/fr/dpo/demandes/${request.reference}`), { requestId: request.id });
-    }
+async function answerCame(tx: Tx, request: RightsRequest, at: Date, stillMissing: readonly ProofKind[]): Promise<TransitionName> {
+  const undecided = identityUndecided(request.identityStatus);
+  const transition: TransitionName = undecided ? "identification_received" : "information_received";
+  const waitsForDocuments = undecided && request.identityStatus === "documents_required" && stillMissing.length > 0;
+  await tx.rightsRequest.update({
+    where: { id: request.id },
+    data: {
+      status: nextStatus(request.status, transition),
+      // Still waiting for documents: the same wait goes on, with its reminder.
+      ...(waitsForDocuments ? {} : { informationReminderAt: null }),
+      ...(request.identityStatus === "documents_required" && !waitsForDocuments ? { identityStatus: "documents_submitted" as const } : {}),
+    },
   });
+  if (!waitsForDocuments) await resumeClock(tx, request, at);
+  return transition;
+}
+
+/** The DPO records that the requester's answer came another way (at `receivedAt`, by default now). */
+export async function informationReceived(db: Db, reference: string, receivedAt: Date, actor: CaseActor): Promise<void> {
+  await withCase(db, reference, async (tx, request) => {
+    const transition = await answerCame(tx, request, receivedAt, []);
+    await recordEvent(tx, request.id, transition, actor, { receivedAt: receivedAt.toISOString() });
+  });
+}
+
+const notAwaited = () =>
+  new AppError("conflict", { fr: "Aucune précision n'est attendue pour cette demande.", en: "No information is awaited for this request." });
+
+/**
+ * The requester answers a request for information from "Mes demandes" or the e-mail's answer link:
+ * scoped by reference and the requester's proven address. Text, files (the documents asked while the
+ * identity is checked), or both. The text is kept encrypted in the case, the files as identity proofs
+ * (type checked from the content, encrypted); the clock starts again from now (answerCame) and the
+ * assigned agent is told.
+ */
+export async function replyToInformationRequest(
+  db: Db,
+  storage: FileStorage,
+  reference: string,
+  requesterEmail: string,
+  reply: { message?: string; uploads: UploadedProof[] },
+  now = new Date(),
+): Promise<void> {
+  const found = await db.rightsRequest.findFirst({ where: { reference, requesterEmail }, select: { id: true, status: true } });
+  if (!found) throw new AppError("not_found", { fr: "Demande introuvable.", en: "Request not found." });
+  if (found.status !== "awaiting_information") throw notAwaited();
+  if (!reply.message && reply.uploads.length === 0) throw AppError.validation([{ path: "message", key: "required" }]);
+  const awaited = (await awaitedProofs(db, found.id)) ?? [];
+  const unasked = reply.uploads.filter((u) => !awaited.includes(u.kind));
+  if (unasked.length > 0) throw AppError.validation(unasked.map((u) => ({ path: `proofs.${u.kind}`, key: "invalid" })));
+  const body = reply.message ? await sealText(reply.message) : null;
+  const { proofs, discard } = await storeProofs(storage, reply.uploads);
+  try {
+    await db.$transaction(async (tx) => {
+      await lockCase(tx, found.id);
+      // Checked again under the lock: the DPO may have recorded an answer, or the case been withdrawn.
+      const request = await tx.rightsRequest.findUniqueOrThrow({ where: { id: found.id }, include: { assignee: { select: { email: true, disabledAt: true } } } });
+      if (request.status !== "awaiting_information") throw notAwaited();
+      if (proofs.length > 0) await tx.identityProof.createMany({ data: proofs.map((p) => ({ requestId: request.id, ...p, uploadedAt: now })) });
+      const saved = body ? await tx.caseMessage.create({ data: { requestId: request.id, author: "requester", authorId: requesterEmail, body: new Uint8Array(body) }, select: { id: true } }) : null;
+      const missing = awaited.filter((kind) => !proofs.some((p) => p.kind === kind));
+      const transition = await answerCame(tx, request, now, missing);
+      await appendEvent(tx, request.id, {
+        type: transition,
+        actorType: "requester",
+        actorId: requesterEmail,
+        payload: { messageId: saved?.id ?? null, kinds: proofs.map((p) => p.kind), missing, receivedAt: now.toISOString() },
+      });
+      if (request.assignee && !request.assignee.disabledAt) {
+        await queueEmail(tx, request.assignee.email, requesterAnsweredEmail(request.reference, `${env().APP_URL}/fr/dpo/demandes/${request.reference}`), { requestId: request.id });
+      }
+    });
+  } catch (error) {
+    await discard();
+    throw error;
+  }
 }
 
 /** The question of the latest request for information (what the reminder and the closing letter quote). */
@@ -70,6 +154,19 @@ export async function lastQuestion(tx: Tx, requestId: string): Promise<string> {
   const event = await tx.requestEvent.findFirst({ where: { requestId, type: "request_information" }, orderBy: { id: "desc" }, select: { payload: true } });
   const payload = event?.payload as { message?: unknown } | undefined;
   return typeof payload?.message === "string" ? payload.message : "";
+}
+
+/**
+ * What a waiting case still asks of its requester, in their language: the open question, and the
+ * identification documents still missing (asked at filing or since). Quoted by the reminder and by
+ * the letter closing the case for want of an answer.
+ */
+export async function outstandingAsk(tx: Tx, request: Pick<RightsRequest, "id" | "status" | "locale">): Promise<string> {
+  const question = request.status === "awaiting_information" ? await lastQuestion(tx, request.id) : "";
+  const missing = (await awaitedProofs(tx, request.id)) ?? [];
+  const t = messages(request.locale);
+  const documents = missing.length > 0 ? fill(t.cases.awaitedDocuments, { documents: missing.map((k) => t.form.proofs[k]).join(", ") }) : "";
+  return [question, documents].filter((s) => s !== "").join("\n");
 }
 
 export function followUpOf(request: Pick<RightsRequest, "pausedSince" | "informationReminderAt">, now: Date) {
@@ -83,15 +180,20 @@ export function followUpOf(request: Pick<RightsRequest, "pausedSince" | "informa
 }
 
 /**
- * The daily follow-up of unanswered requests for information (the worker runs it with the
- * reminders): each requester whose answer is due for a reminder gets one, once, quoting the question
- * and the day from which the case may be closed. Returns how many were reminded.
+ * The daily follow-up of cases waiting for their requester (the worker runs it with the reminders):
+ * an unanswered question, or identification documents still missing, asked at filing or since. Each
+ * requester whose answer is due for a reminder gets one, once, quoting what is awaited, the day from
+ * which the case may be closed, and the link to answer. Returns how many were reminded.
  */
 export async function remindUnansweredRequests(db: Db, now = new Date()): Promise<number> {
   const { INFORMATION_REMINDER_DAYS } = env();
   // A superset of the due ones (a day's margin for the Paris calendar); each is checked under its lock.
   const candidates = await db.rightsRequest.findMany({
-    where: { status: "awaiting_information", informationReminderAt: null, pausedSince: { lte: new Date(now.getTime() - (INFORMATION_REMINDER_DAYS - 1) * 86_400_000) } },
+    where: {
+      OR: [{ status: "awaiting_information" }, { status: "awaiting_identity", identityStatus: "documents_required" }],
+      informationReminderAt: null,
+      pausedSince: { lte: new Date(now.getTime() - (INFORMATION_REMINDER_DAYS - 1) * 86_400_000) },
+    },
     select: { reference: true },
     orderBy: { pausedSince: "asc" },
     take: 1000,
@@ -99,13 +201,18 @@ export async function remindUnansweredRequests(db: Db, now = new Date()): Promis
   let reminded = 0;
   for (const { reference } of candidates) {
     await withCase(db, reference, async (tx, request) => {
-      if (request.status !== "awaiting_information" || request.informationReminderAt) return;
+      if (!awaitsRequester(request) || request.informationReminderAt) return;
       const followUp = followUpOf(request, now);
       if (!followUp.reminderDue) return;
       const closeOn = addDays(parisDay(now), env().INFORMATION_CLOSE_DAYS);
       await tx.rightsRequest.update({ where: { id: request.id }, data: { informationReminderAt: now } });
       await appendEvent(tx, request.id, { type: "information_reminder", actorType: "system", actorId: null, payload: { closableOn: closeOn } });
-      await notifyRequester(tx, request, { kind: "information_reminder", message: await lastQuestion(tx, request.id), closeOn: formatDay(closeOn, request.locale) });
+      await notifyRequester(
+        tx,
+        request,
+        { kind: "information_reminder", message: await outstandingAsk(tx, request), closeOn: formatDay(closeOn, request.locale) },
+        { url: answerLinkUrl(request, now.getTime()) },
+      );
       reminded += 1;
     });
   }

@@ -10,6 +10,7 @@ import { ZCaseAction } from "./case-action.schema";
 import { closeCase } from "./close-case";
 import { decideIdentity, ZIdentityDecision } from "./decide-identity";
 import { extendCase, ZExtend } from "./extend-case";
+import { recordClarification, ZClarification } from "./record-clarification";
 import { setLegalHold, ZLegalHold } from "./legal-hold";
 import { informationReceived, requestInformation, ZInformationReceived, ZRequestInformation } from "./request-information";
 import type { CaseActor } from "./with-case";
@@ -25,11 +26,13 @@ export async function runCaseAction(reference: string, body: unknown, actor: Cas
     case "decide_identity":
       return decideIdentity(db(), getStorage(), reference, ZIdentityDecision.parse(action), actor);
     case "request_information":
-      return requestInformation(db(), reference, ZRequestInformation.parse(action).message, actor);
+      return requestInformation(db(), reference, ZRequestInformation.parse(action), actor);
     case "information_received": {
       const { receivedAt } = ZInformationReceived.parse(action);
       return informationReceived(db(), reference, receivedAt ? new Date(receivedAt) : new Date(), actor);
     }
+    case "clarify":
+      return recordClarification(db(), reference, ZClarification.parse(action), actor);
     case "extend":
       return extendCase(db(), getStorage(), reference, ZExtend.parse(action).reason, actor);
     case "answer_part":

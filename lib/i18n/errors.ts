@@ -29,6 +29,7 @@ export const FIELD_ERRORS = {
   code_invalid: { fr: "Ce code est incorrect.", en: "This code is incorrect." },
   code_expired: { fr: "Ce code a expiré ou a été trop souvent essayé : demandez-en un nouveau.", en: "This code has expired or was tried too often: ask for a new one." },
   email_not_verified: { fr: "Vérifiez d'abord cette adresse e-mail avec le code envoyé, ou connectez-vous.", en: "First verify this e-mail address with the code sent, or sign in." },
+  identity_decided: { fr: "L'identité est déjà décidée : aucun justificatif ne peut plus être demandé.", en: "The identity is already decided: no document can be asked for any more." },
   unknown_agent: { fr: "Cet agent n'existe pas ou n'est plus actif.", en: "This agent does not exist or is no longer active." },
   invalid: { fr: "Valeur invalide.", en: "Invalid value." },
 } satisfies Record<string, Localized>;

@@ -1,6 +1,6 @@
 import { appendEvent, lockCase } from "@/lib/audit/append-event";
 import { resumeClock } from "@/lib/cases/resume-clock";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
 import { proofsReceivedEmail } from "@/lib/email/templates/staff-reminder";
 import { env } from "@/lib/env";
@@ -10,46 +10,58 @@ import { PROOF_KINDS, type ProofKind } from "./assess-identity";
 import { storeProofs, type UploadedProof } from "./store-proofs";
 
 /**
- * The proofs a case still waits for: those missing at filing, and those whose file was deleted
- * before anyone decided (an abandoned upload), less those on file now. In the form's order.
+ * The proofs a case still waits for: those asked (missing at filing, or asked by the DPO since), and
+ * those whose file was deleted before anyone decided (an abandoned upload), less those on file now.
+ * In the form's order.
  */
-export function stillMissingProofs(missingAtFiling: readonly string[], proofs: { kind: string; storageKey: string | null }[]): ProofKind[] {
+export function stillMissingProofs(asked: readonly string[], proofs: { kind: string; storageKey: string | null }[]): ProofKind[] {
   const onFile = new Set(proofs.filter((p) => p.storageKey !== null).map((p) => p.kind));
   const deleted = proofs.filter((p) => p.storageKey === null).map((p) => p.kind);
-  const wanted = new Set([...missingAtFiling, ...deleted]);
+  const wanted = new Set([...asked, ...deleted]);
   return PROOF_KINDS.filter((kind) => wanted.has(kind) && !onFile.has(kind));
 }
 
-/** What a case waiting for proofs looks like to its requester: null when none is awaited. */
-export async function awaitedProofs(db: Db, requestId: string): Promise<ProofKind[] | null> {
+/**
+ * What a case waiting for proofs looks like to its requester: null when none is awaited. Proofs are
+ * awaited while the identity is checked, including while the requester is asked a question then. A
+ * kind the DPO asks for again (a copy that cannot be read) is awaited anew: only a file sent since
+ * the question counts.
+ */
+export async function awaitedProofs(db: Db | Tx, requestId: string): Promise<ProofKind[] | null> {
   const request = await db.rightsRequest.findUnique({
     where: { id: requestId },
     select: {
       status: true,
       identityStatus: true,
-      proofs: { select: { kind: true, storageKey: true } },
-      events: { where: { type: "submit_unverified" }, select: { payload: true }, take: 1 },
+      proofs: { select: { kind: true, storageKey: true, uploadedAt: true } },
+      events: { where: { type: { in: ["submit_unverified", "request_information"] } }, select: { type: true, payload: true, createdAt: true }, orderBy: { id: "asc" } },
     },
   });
-  if (!request || request.status !== "awaiting_identity" || request.identityStatus !== "documents_required") return null;
-  const payload = request.events[0]?.payload as { missingProofs?: string[] } | undefined;
-  return stillMissingProofs(payload?.missingProofs ?? [], request.proofs);
+  if (!request || !["awaiting_identity", "awaiting_information"].includes(request.status) || request.identityStatus !== "documents_required") return null;
+  const askedAt = new Map<string, Date>();
+  for (const e of request.events) {
+    const payload = e.payload as { missingProofs?: string[]; documents?: string[] };
+    for (const kind of (e.type === "submit_unverified" ? payload.missingProofs : payload.documents) ?? []) askedAt.set(kind, e.createdAt);
+  }
+  const sinceAsked = request.proofs.filter((p) => !askedAt.has(p.kind) || p.uploadedAt >= askedAt.get(p.kind)!);
+  return stillMissingProofs([...askedAt.keys()], sinceAsked);
 }
 
 const notAwaited = () =>
   new AppError("conflict", { fr: "Aucun justificatif n'est attendu pour cette demande.", en: "No proof is awaited for this request." });
 
 /**
- * The requester sends the proofs their request still waits for, from "Mes demandes" (scoped by
- * reference and proven address). Each file's type is checked from its content and it is stored
- * encrypted. Once none is missing, the DPO has them to decide, the clock runs again from now
- * (LEGAL.md R1.5) and the assigned agent is told.
+ * The requester sends the proofs their request still waits for while its identity is checked, from
+ * "Mes demandes" or the e-mail's answer link (scoped by reference and proven address; a question
+ * open meanwhile is answered, files included, by replyToInformationRequest). Each file's type is
+ * checked from its content and it is stored encrypted. Once none is missing, the DPO has them to
+ * decide, the clock runs again from now (LEGAL.md R1.5) and the assigned agent is told.
  */
 export async function completeProofs(db: Db, storage: FileStorage, reference: string, requesterEmail: string, uploads: UploadedProof[], now = new Date()) {
-  const found = await db.rightsRequest.findFirst({ where: { reference, requesterEmail }, select: { id: true } });
+  const found = await db.rightsRequest.findFirst({ where: { reference, requesterEmail }, select: { id: true, status: true } });
   if (!found) throw new AppError("not_found", { fr: "Demande introuvable.", en: "Request not found." });
-  const before = await awaitedProofs(db, found.id);
-  if (before === null) throw notAwaited();
+  const before = found.status === "awaiting_identity" ? await awaitedProofs(db, found.id) : null;
+  if (before === null || before.length === 0) throw notAwaited();
   const unasked = uploads.filter((u) => !before.includes(u.kind));
   if (uploads.length === 0 || unasked.length > 0) {
     throw AppError.validation(

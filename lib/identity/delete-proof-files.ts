@@ -16,16 +16,18 @@ export const ABANDONED_UPLOAD_DAYS = 30;
 
 /**
  * Deletes the files of abandoned uploads: proofs sent for a check still missing a document
- * (`documents_required`) and older than ABANDONED_UPLOAD_DAYS. Nothing justifies keeping an identity
- * document for a check that never took place (LEGAL.md R2.3). Each case records what went, when.
- * Returns how many files were deleted.
+ * (`documents_required`), older than ABANDONED_UPLOAD_DAYS, of a case that has waited that long for
+ * the rest (a document the DPO asked for only lately leaves the earlier ones to examine). Nothing
+ * justifies keeping an identity document for a check that never took place (LEGAL.md R2.3). Each
+ * case records what went, when. Returns how many files were deleted.
  */
 export async function sweepAbandonedProofs(db: Db, storage: FileStorage, now = new Date(), limit = 500): Promise<number> {
+  const cutoff = new Date(now.getTime() - ABANDONED_UPLOAD_DAYS * 86_400_000);
   const proofs = await db.identityProof.findMany({
     where: {
       storageKey: { not: null },
-      uploadedAt: { lt: new Date(now.getTime() - ABANDONED_UPLOAD_DAYS * 86_400_000) },
-      request: { identityStatus: "documents_required" },
+      uploadedAt: { lt: cutoff },
+      request: { identityStatus: "documents_required", pausedSince: { lt: cutoff } },
     },
     select: { id: true, storageKey: true, kind: true, requestId: true },
     orderBy: { uploadedAt: "asc" },

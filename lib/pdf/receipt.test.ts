@@ -17,7 +17,7 @@ function fixture(): RequestWithParts {
     locale: "fr", registryVersion: "2026-04.1", identityStatus: "verified", requesterFirstName: "Camille", requesterLastName: "Martin", requesterNameKey: "martin",
     requesterEmail: "camille.martin@exemple.fr", requesterPhone: null, subjectRelation: "self", subjectFirstName: "Camille",
     subjectLastName: "Martin", subjectNameKey: "martin", subjectBirthDate: day("1986-04-12"), subjectEmail: null, subjectPatientId: null, subjectRelativeId: null,
-    scope: {}, details: {}, pausedDays: 0, pausedSince: null, informationReminderAt: null, effectsAppliedAt: null, extended: false, assigneeId: null, legalHoldReason: null, idempotencyKey: null, idempotencyHash: null,
+    scope: {}, details: {}, needsClarification: false, pausedDays: 0, pausedSince: null, informationReminderAt: null, effectsAppliedAt: null, extended: false, assigneeId: null, legalHoldReason: null, idempotencyKey: null, idempotencyHash: null,
     createdAt: now, updatedAt: now, events: [],
     parts: [
       part({}),

@@ -8,7 +8,7 @@ export interface CaseRows {
     registryVersion: string; identityStatus: string; requesterFirstName: string; requesterLastName: string; requesterNameKey: string; requesterEmail: string;
     requesterPhone: string | null; subjectRelation: string; subjectFirstName: string; subjectLastName: string; subjectNameKey: string;
     subjectBirthDate: Date;
-    subjectEmail: string | null; subjectPatientId: string | null; subjectRelativeId: string | null; scope: object; details: object;
+    subjectEmail: string | null; subjectPatientId: string | null; subjectRelativeId: string | null; scope: object; details: object; needsClarification: boolean;
     pausedSince: Date | null; idempotencyKey: string | null; idempotencyHash: string | null; createdAt: Date;
   };
   parts: {
@@ -37,12 +37,12 @@ export async function insertCase(db: Db, rows: CaseRows): Promise<void> {
       INSERT INTO "RightsRequest" ("id", "reference", "right", "channel", "status", "receivedAt", "dueDate", "locale", "registryVersion",
         "identityStatus", "requesterFirstName", "requesterLastName", "requesterNameKey", "requesterEmail", "requesterPhone",
         "subjectRelation", "subjectFirstName", "subjectLastName", "subjectNameKey", "subjectBirthDate", "subjectEmail", "subjectPatientId", "subjectRelativeId", "scope",
-        "details", "pausedSince", "idempotencyKey", "idempotencyHash", "createdAt", "updatedAt")
+        "details", "needsClarification", "pausedSince", "idempotencyKey", "idempotencyHash", "createdAt", "updatedAt")
       VALUES (${r.id}::uuid, ${r.reference}, ${r.right}::"Right", ${r.channel}::"Channel", ${r.status}::"RequestStatus", ${r.receivedAt},
         ${day(r.dueDate)}::date, ${r.locale}::"Locale", ${r.registryVersion}, ${r.identityStatus}::"IdentityStatus", ${r.requesterFirstName},
         ${r.requesterLastName}, ${r.requesterNameKey}, ${r.requesterEmail}, ${r.requesterPhone}, ${r.subjectRelation}::"SubjectRelation",
         ${r.subjectFirstName}, ${r.subjectLastName}, ${r.subjectNameKey}, ${day(r.subjectBirthDate)}::date, ${r.subjectEmail}, ${r.subjectPatientId}::uuid, ${r.subjectRelativeId}::uuid,
-        ${JSON.stringify(r.scope)}::jsonb, ${JSON.stringify(r.details)}::jsonb, ${r.pausedSince}, ${r.idempotencyKey}, ${r.idempotencyHash},
+        ${JSON.stringify(r.scope)}::jsonb, ${JSON.stringify(r.details)}::jsonb, ${r.needsClarification}, ${r.pausedSince}, ${r.idempotencyKey}, ${r.idempotencyHash},
         ${r.createdAt}, ${r.createdAt})
       RETURNING "id"
     ), parts AS (

@@ -23,6 +23,8 @@ export function presentRequest(r: RequestWithParts, lang: "fr" | "en", withEvent
     paused: r.pausedSince !== null,
     extended: r.extended,
     identityStatus: r.identityStatus,
+    /** The details lack what the right needs: the DPO asks the requester (lib/rights/missing-details.ts). */
+    needsClarification: r.needsClarification,
     registryVersion: r.registryVersion,
     subject: { relation: r.subjectRelation, found: r.subjectPatientId !== null || r.subjectRelativeId !== null },
     parts: r.parts.map((p) => ({

@@ -9,11 +9,15 @@ describe("request state machine", () => {
     ["awaiting_identity", "identity_rejected", "in_progress"],
     ["received", "start_handling", "in_progress"],
     ["in_progress", "request_information", "awaiting_information"],
+    ["received", "request_information", "awaiting_information"],
+    ["awaiting_identity", "request_information", "awaiting_information"],
     ["awaiting_information", "information_received", "in_progress"],
+    ["awaiting_information", "identification_received", "awaiting_identity"],
     ["in_progress", "all_parts_answered", "answered"],
     ["awaiting_identity", "all_parts_answered", "answered"],
     ["answered", "close", "closed"],
     ["awaiting_information", "close", "closed"],
+    ["awaiting_identity", "close", "closed"],
     ["received", "withdraw", "withdrawn"],
     ["awaiting_identity", "withdraw", "withdrawn"],
   ])("%s --%s--> %s", (from, transition, to) => {
@@ -30,6 +34,11 @@ describe("request state machine", () => {
     ["in_progress", "identity_accepted"],
     ["received", "close"],
     ["awaiting_information", "all_parts_answered"],
+    ["awaiting_information", "request_information"],
+    ["answered", "request_information"],
+    ["in_progress", "identification_received"],
+    ["awaiting_identity", "identification_received"],
+    ["in_progress", "close"],
   ])("refuses %s --%s-->", (from, transition) => {
     expect(canTransition(from, transition)).toBe(false);
     expect(() => nextStatus(from, transition)).toThrow(TransitionError);

@@ -27,15 +27,21 @@ export const TRANSITIONS = {
   /** Identity not established: the DPO answers with a refusal on that ground (Art. 12(2), 12(6)). */
   identity_rejected: { from: ["awaiting_identity"], to: "in_progress" },
   start_handling: { from: ["received"], to: "in_progress" },
-  /** Information or clarification asked of the requester: the clock pauses (LEGAL.md R1.5). */
-  request_information: { from: ["received", "in_progress"], to: "awaiting_information" },
+  /**
+   * Information or clarification asked of the requester: the clock pauses (LEGAL.md R1.5). While the
+   * identity is checked too: an ID document, a proof of authority, or what the request lacks.
+   */
+  request_information: { from: ["received", "awaiting_identity", "in_progress"], to: "awaiting_information" },
   information_received: { from: ["awaiting_information"], to: "in_progress" },
+  /** The answer to a question asked while the identity was checked: the identity decision follows. */
+  identification_received: { from: ["awaiting_information"], to: "awaiting_identity" },
   /**
    * Every part has its answer. From awaiting_identity only when health actors, who decide the
    * identity of a parent or an heir themselves (LEGAL.md R2.6), answered every part.
    */
   all_parts_answered: { from: ["received", "awaiting_identity", "in_progress"], to: "answered" },
-  close: { from: ["answered", "awaiting_information"], to: "closed" },
+  /** Closing an open case is only for want of an answer, once the requester was reminded (close-case.ts). */
+  close: { from: ["answered", "awaiting_identity", "awaiting_information"], to: "closed" },
   withdraw: { from: OPEN, to: "withdrawn" },
 } as const satisfies Record<string, Transition>;
 

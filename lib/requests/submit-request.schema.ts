@@ -46,7 +46,7 @@ export const ZScope = z.object({
 
 const ZRectificationItem = z.object({ field: text(100), current: typed(500), corrected: text(500) });
 
-/** Right-specific fields. Which ones are required depends on the right (see refineDetails). */
+/** Right-specific fields, all optional here: which ones a right needs is lib/rights/missing-details.ts. */
 export const ZDetails = z.object({
   message: typed(5000).optional(),
   rectifications: z.array(ZRectificationItem).max(20).optional(),
@@ -82,32 +82,12 @@ export const ZSubmitRequest = z
     if (input.subject.relation === "heir" && (HEIR_EXCLUDED_RIGHTS as readonly string[]).includes(input.right)) {
       issue(["right"], "heir_right");
     }
-    const d = input.details;
-    switch (input.right) {
-      case "rectification":
-        if (!d.rectifications?.length) issue(["details", "rectifications"], "required");
-        break;
-      case "objection":
-        // Whether grounds are needed depends on the processing chosen: see checkObjectionGrounds.
-        break;
-      case "consent_withdrawal":
-        if (!d.consents?.length) issue(["details", "consents"], "required");
-        break;
-      case "portability":
-        if (!d.portabilityFormat) issue(["details", "portabilityFormat"], "required");
-        break;
-      case "restriction":
-        if (!d.restrictionGround) issue(["details", "restrictionGround"], "required");
-        break;
-      case "post_mortem_directives":
-        if (!d.directives) issue(["details", "directives"], "required");
-        if (input.subject.relation !== "self" && input.subject.relation !== "heir" && input.subject.relation !== "designated_person") {
-          issue(["subject", "relation"], "post_mortem_relation");
-        }
-        break;
-      case "access":
-      case "erasure":
-        break;
+    // Which details a right needs is lib/rights/missing-details.ts: a request received by post, e-mail,
+    // phone or through the API is registered without them and flagged to clarify; the patient's form
+    // asks for them (requireDetails).
+    const relation = input.subject.relation;
+    if (input.right === "post_mortem_directives" && relation !== "self" && relation !== "heir" && relation !== "designated_person") {
+      issue(["subject", "relation"], "post_mortem_relation");
     }
   });
 

@@ -10,6 +10,7 @@ import { AppError, type FieldError } from "@/lib/errors/app-error";
 import { assessIdentity, type IdentityAssessment, type ProofKind, type RequesterVerification } from "@/lib/identity/assess-identity";
 import { activityByKey, currentRegistry, ensureRegistryVersion } from "@/lib/registry";
 import type { Registry } from "@/lib/registry/types";
+import { missingDetails } from "@/lib/rights/missing-details";
 import { effectiveScope, routeRequest, type RequestScope, type RoutedPart } from "@/lib/routing/route-request";
 import { partVisibleToRequester, requesterParts, scopeReachesActors } from "./disclosure";
 import { findSubject, type SubjectMatch } from "./find-subject";
@@ -64,6 +65,9 @@ export async function submitRequest(db: Db, input: TSubmitRequest, ctx: SubmitCo
     if (existing) return { request: existing, replayed: true, unusedProofs: ctx.proofs ?? [] };
   }
   checkRegistryKeys(input, registry);
+  // The patient's own form asks for every detail its right needs; a request received another way is
+  // taken as it came, and flagged to clarify.
+  if (ctx.actor.type === "requester") requireDetails(input, registry);
 
   const verification: RequesterVerification = ctx.actor.type === "requester" ? ctx.actor.verification : "none";
   const proofKinds = (ctx.proofs ?? []).map((p) => p.kind);
@@ -174,6 +178,7 @@ function caseRows(input: TSubmitRequest, ctx: SubmitContext, registry: Registry,
     subjectRelativeId: subject.relativeId,
     scope: plan.scope,
     details: input.details,
+    needsClarification: missingDetails(input, registry.activities).length > 0,
     pausedDays: 0,
     // LEGAL.md R1.5: while the identification information we ask for is awaited, the clock stops.
     pausedSince: identity.status === "documents_required" ? receivedAt : null,
@@ -269,10 +274,10 @@ function caseRows(input: TSubmitRequest, ctx: SubmitContext, registry: Registry,
 }
 
 /**
- * The checks that need the registry: keys named in the scope and the details must exist, consents
- * must rest on consent, and an objection needs grounds unless it is to direct marketing only.
+ * The checks that need the registry: keys named in the scope and the details must exist, and
+ * consents must rest on consent.
  */
-export function checkRegistryKeys(input: TSubmitRequest, registry: Registry): void {
+export function checkRegistryKeys(input: Pick<TSubmitRequest, "scope" | "details">, registry: Registry): void {
   const byKey = activityByKey(registry);
   const fields: FieldError[] = [];
   (input.scope.activities ?? []).forEach((key, i) => {
@@ -285,14 +290,13 @@ export function checkRegistryKeys(input: TSubmitRequest, registry: Registry): vo
       fields.push({ path: `details.consents.${i}`, key: "not_consent_based" });
     }
   });
-  // Art. 21(1): objecting to legitimate-interest or public-interest processing needs the person's
-  // grounds; objecting to direct marketing (21(2)) needs none.
-  if (input.right === "objection" && !input.details.objectionGrounds) {
-    const chosen = (input.scope.activities ?? []).map((key) => byKey.get(key));
-    const onlyMarketing = chosen.length > 0 && chosen.every((a) => a?.directMarketing);
-    if (!onlyMarketing) fields.push({ path: "details.objectionGrounds", key: "required" });
-  }
   if (fields.length) throw AppError.validation(fields);
+}
+
+/** Every detail the right needs (lib/rights/missing-details.ts), as the patient's form asks them. */
+export function requireDetails(input: Pick<TSubmitRequest, "right" | "scope" | "details">, registry: Registry): void {
+  const missing = missingDetails(input, registry.activities);
+  if (missing.length) throw AppError.validation(missing.map((field) => ({ path: `details.${field}`, key: "required" })));
 }
 
 async function findByIdempotencyKey(db: Db, key: string, bodyHash: string): Promise<RequestWithParts | null> {

@@ -47,7 +47,7 @@ async function generateCases(client: pg.Client, total: number, actorIds: string[
        ), ins AS (
          INSERT INTO "RightsRequest" ("id", "reference", "right", "channel", "status", "receivedAt", "dueDate", "locale", "registryVersion",
            "identityStatus", "requesterFirstName", "requesterLastName", "requesterNameKey", "requesterEmail", "subjectRelation",
-           "subjectFirstName", "subjectLastName", "subjectNameKey", "subjectBirthDate", "scope", "details", "assigneeId", "createdAt", "updatedAt")
+           "subjectFirstName", "subjectLastName", "subjectNameKey", "subjectBirthDate", "scope", "details", "needsClarification", "assigneeId", "createdAt", "updatedAt")
          SELECT gen_random_uuid(), 'DR-' || to_char(received, 'YYYY') || '-' || upper(substr(lpad(to_hex(i), 8, '0'), 1, 4)) || '-' || upper(substr(lpad(to_hex(i), 8, '0'), 5, 4)),
            (ARRAY['access','rectification','erasure','restriction','portability','objection','consent_withdrawal','post_mortem_directives'])[1 + i % 8]::"Right",
            (ARRAY['web','web','web','email','post','phone'])[1 + i % 6]::"Channel",
@@ -59,6 +59,8 @@ async function generateCases(client: pg.Client, total: number, actorIds: string[
            'Prénom' || (i % 997), 'Nom' || (i % 50021), 'nom' || (i % 50021), 'synthetic.case+' || i || '@exemple.fr', 'self',
            'Prénom' || (i % 997), 'Nom' || (i % 50021), 'nom' || (i % 50021),
            date '1950-01-01' + (i % 20000), '{}'::jsonb, '{}'::jsonb,
+           -- One request in fifty received without the details its right needs (a letter, a call).
+           i % 50 = 7,
            CASE WHEN i % 4 = 0 THEN $3::uuid ELSE NULL END, received, received
          FROM g
          RETURNING "id", "receivedAt", "dueDate", "status"
@@ -134,6 +136,7 @@ await runBench(async ({ stack, db, client, actors }) => {
     ["filter right=erasure", listed({ right: "erasure" }), OPEN_PAGE_SQL(`AND "right" = 'erasure'`)],
     ["filter assigned to me", listed({ assignee: "me" }), OPEN_PAGE_SQL(`AND "assigneeId" = $1`, [staff.id])],
     ["filter overdue", listed({ overdue: "1" }), OPEN_PAGE_SQL(`AND "dueDate" < $1::date`, [today])],
+    ["filter to clarify", listed({ clarify: "1" }), OPEN_PAGE_SQL(`AND "needsClarification"`)],
     ["filter due within 7 days", listed({ dueWithin: "7" }), OPEN_PAGE_SQL(`AND "dueDate" BETWEEN $1::date AND $1::date + 7`, [today])],
     [
       "filter health actor",

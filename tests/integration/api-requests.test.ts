@@ -318,11 +318,11 @@ describe("POST /api/v1/requests: every refusal has its status and a translated e
       "This health actor is unknown.",
     ],
     [
-      "a rectification that says nothing to correct",
-      () => requestBody({ right: "rectification" }),
-      "details.rectifications",
-      "Ce champ est obligatoire.",
-      "This field is required.",
+      "a consent withdrawal naming processing that does not rest on consent",
+      () => requestBody({ right: "consent_withdrawal", details: { consents: ["map_service", "fraud_prevention"] } }),
+      "details.consents.1",
+      "Ce traitement ne repose pas sur votre consentement.",
+      "This processing does not rest on your consent.",
     ],
     [
       "an adult presented as a minor",

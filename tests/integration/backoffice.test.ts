@@ -173,7 +173,7 @@ describe("handling a case to its answer", () => {
     await decideIdentity(db(), getStorage(), request.reference, { decision: "accepted" }, actorOf(agent.id));
     const { requestInformation, informationReceived } = await import("@/lib/cases/request-information");
     const askedAt = new Date();
-    await requestInformation(db(), request.reference, "Quels documents souhaitez-vous ?", actorOf(agent.id), askedAt);
+    await requestInformation(db(), request.reference, { message: "Quels documents souhaitez-vous ?" }, actorOf(agent.id), askedAt);
     let row = await db().rightsRequest.findUniqueOrThrow({ where: { id: request.id } });
     expect(row.status).toBe("awaiting_information");
     expect(row.pausedSince).toEqual(askedAt);
@@ -255,8 +255,8 @@ describe("handling a case to its answer", () => {
     await assignCase(db(), request.reference, agent.id, actor);
     await decideIdentity(db(), getStorage(), request.reference, { decision: "accepted" }, actor);
     const platform = request.parts.find((p) => p.handler === "platform")!;
-    await requestInformation(db(), request.reference, "Quel compte ?", actor);
-    await replyToInformationRequest(db(), request.reference, request.requesterEmail, "Celui ouvert en 2019.");
+    await requestInformation(db(), request.reference, { message: "Quel compte ?" }, actor);
+    await replyToInformationRequest(db(), getStorage(), request.reference, request.requesterEmail, { message: "Celui ouvert en 2019.", uploads: [] });
     await answerPart(db(), getStorage(), request.reference, { partId: platform.id, outcome: "refused", grounds: ["excessive"], message: "Cinq demandes identiques ce mois-ci." }, actor);
 
     const expected = await db().rightsRequest.findUniqueOrThrow({

@@ -24,7 +24,7 @@ async function caseAskedDaysAgo(daysAgo: number, question: string) {
   const request = await fileParentCase(db(), getStorage(), minimalPdf("LIVRET"));
   await decideIdentity(db(), getStorage(), request.reference, { decision: "accepted" }, actor());
   await db().rightsRequest.update({ where: { id: request.id }, data: { assigneeId: agent.id } });
-  await requestInformation(db(), request.reference, question, actor(), new Date(Date.now() - daysAgo * DAY));
+  await requestInformation(db(), request.reference, { message: question }, actor(), new Date(Date.now() - daysAgo * DAY));
   return request;
 }
 
@@ -86,8 +86,8 @@ describe("a request for information left unanswered", () => {
     const answer = "J'utilisais camille.ancienne@exemple.fr, pour mon suivi en dermatologie.";
 
     // Only the requester's address reaches the case.
-    expect((await failure(replyToInformationRequest(db(), request.reference, "quelquun.dautre@exemple.fr", answer)))?.code).toBe("not_found");
-    await replyToInformationRequest(db(), request.reference, request.requesterEmail, answer);
+    expect((await failure(replyToInformationRequest(db(), getStorage(), request.reference, "quelquun.dautre@exemple.fr", { message: answer, uploads: [] })))?.code).toBe("not_found");
+    await replyToInformationRequest(db(), getStorage(), request.reference, request.requesterEmail, { message: answer, uploads: [] });
 
     const row = await db().rightsRequest.findUniqueOrThrow({ where: { id: request.id }, include: { messages: true, events: { orderBy: { id: "asc" } } } });
     expect(row).toMatchObject({ status: "in_progress", pausedSince: null, pausedDays: 6, informationReminderAt: null });
@@ -98,7 +98,7 @@ describe("a request for information left unanswered", () => {
     expect(await db().outboxEmail.count({ where: { requestId: request.id, to: agent.email, subject: { contains: "le demandeur a répondu" } } })).toBe(1);
 
     // Nothing is awaited any more.
-    expect((await failure(replyToInformationRequest(db(), request.reference, request.requesterEmail, "encore")))?.code).toBe("conflict");
+    expect((await failure(replyToInformationRequest(db(), getStorage(), request.reference, request.requesterEmail, { message: "encore", uploads: [] })))?.code).toBe("conflict");
   });
 });
 
@@ -108,12 +108,16 @@ describe("abandoned uploads", () => {
       const abandoned = await fileParentCase(db(), getStorage(), minimalPdf("ABANDON"));
       const recent = await fileParentCase(db(), getStorage(), minimalPdf("RECENT"));
       const awaitingDecision = await fileParentCase(db(), getStorage(), minimalPdf("A DECIDER"));
+      const askedLately = await fileParentCase(db(), getStorage(), minimalPdf("DEMANDE RECENTE"));
       const old = new Date(Date.now() - 31 * DAY);
-      await db().rightsRequest.updateMany({ where: { id: { in: [abandoned.id, recent.id] } }, data: { identityStatus: "documents_required" } });
-      await db().identityProof.updateMany({ where: { requestId: { in: [abandoned.id, awaitingDecision.id] } }, data: { uploadedAt: old } });
-      return { abandoned, recent, awaitingDecision };
+      // Waiting 31 days for a missing document, as the case's stopped clock shows.
+      await db().rightsRequest.updateMany({ where: { id: { in: [abandoned.id, recent.id] } }, data: { identityStatus: "documents_required", pausedSince: old } });
+      await db().identityProof.updateMany({ where: { requestId: { in: [abandoned.id, awaitingDecision.id, askedLately.id] } }, data: { uploadedAt: old } });
+      // An old proof, and a further document the DPO asked for two days ago.
+      await requestInformation(db(), askedLately.reference, { message: "Merci d'ajouter votre pièce d'identité.", documents: ["id_document"] }, actor(), new Date(Date.now() - 2 * DAY));
+      return { abandoned, recent, awaitingDecision, askedLately };
     };
-    const { abandoned, recent, awaitingDecision } = await files();
+    const { abandoned, recent, awaitingDecision, askedLately } = await files();
     const proofOf = (requestId: string) => db().identityProof.findFirstOrThrow({ where: { requestId } });
     const key = (await proofOf(abandoned.id)).storageKey!;
 
@@ -124,9 +128,10 @@ describe("abandoned uploads", () => {
     await expect(getStorage().get(key)).rejects.toThrow();
     const events = await db().requestEvent.findMany({ where: { requestId: abandoned.id, type: "proofs_abandoned" } });
     expect(events).toMatchObject([{ actorType: "system", payload: { kinds: ["parental_authority"], afterDays: 30 } }]);
-    // A recent upload, and one waiting for the DPO's decision, stay.
+    // A recent upload, one waiting for the DPO's decision, and one of a case asked more only lately, stay.
     expect((await proofOf(recent.id)).storageKey).not.toBeNull();
     expect((await proofOf(awaitingDecision.id)).storageKey).not.toBeNull();
+    expect((await proofOf(askedLately.id)).storageKey).not.toBeNull();
   });
 });
 

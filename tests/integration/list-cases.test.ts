@@ -184,6 +184,7 @@ describe("listCases: the default queue", () => {
       ],
       paused: false,
       extended: false,
+      needsClarification: false,
     });
     expect(late5).toMatchObject({ assignee: { id: viewer.staffId, name: expect.stringMatching(/^Agent me /) }, paused: true });
     expect(today).toMatchObject({ extended: true, paused: false });

@@ -118,6 +118,9 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
           <label className="choice">
             <input type="checkbox" name="escalated" value="1" defaultChecked={raw.escalated === "1"} /> <span>{b.escalated}</span>
           </label>
+          <label className="choice">
+            <input type="checkbox" name="clarify" value="1" defaultChecked={raw.clarify === "1"} /> <span>{b.clarify}</span>
+          </label>
         </div>
         {hideNames ? <input type="hidden" name="noms" value="0" /> : null}
         <div className="actions">
@@ -173,6 +176,12 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
                       <>
                         {" "}
                         <span className="tag">{b.extendedTag}</span>
+                      </>
+                    ) : null}
+                    {c.needsClarification ? (
+                      <>
+                        {" "}
+                        <span className="tag">{b.clarifyTag}</span>
                       </>
                     ) : null}
                   </td>

@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { z } from "zod";
 import { type FieldError, fieldErrorsFromZod, runAction, toAppError } from "@/lib/errors/app-error";
 import { currentRegistry } from "@/lib/registry";
-import { checkRegistryKeys } from "@/lib/requests/submit-request";
+import { checkRegistryKeys, requireDetails } from "@/lib/requests/submit-request";
 import { fieldMessage } from "@/lib/i18n/errors";
 import { isLocale, type Locale } from "@/lib/i18n/locale";
 import { PROOF_KINDS, type ProofKind } from "@/lib/identity/assess-identity";
@@ -15,10 +15,13 @@ import { EMAIL_PROOF_COOKIE, EMAIL_PROOF_TTL_SECONDS, signEmailProof } from "@/l
 import { previewRequest } from "@/lib/requests/preview-request";
 import { webIdentity } from "@/lib/requests/requester-access";
 import { webVerification } from "@/lib/requests/submit-web-request";
-import { ZSubmitRequest } from "@/lib/requests/submit-request.schema";
+import { ZDetails, ZScope, ZSubmitRequest } from "@/lib/requests/submit-request.schema";
+import { RIGHTS } from "@/lib/rights/rights";
 import { clientIpFrom } from "@/lib/http/client-ip";
 
 const localeOf = (value: unknown): Locale => (isLocale(value) ? value : "fr");
+/** The part of the form's payload that says what the right needs. */
+const ZRightDetails = z.object({ right: z.enum(RIGHTS), scope: ZScope.default({}), details: ZDetails.default({}) });
 
 async function clientIp(): Promise<string> {
   return clientIpFrom(await headers());
@@ -68,15 +71,18 @@ export async function validateStepAction(locale: string, payload: unknown, paths
   const steps = z.array(z.string().max(40)).max(10).safeParse(paths);
   if (!steps.success || typeof payload !== "object" || payload === null) return [];
   const result = ZSubmitRequest.safeParse({ ...payload, channel: "web", receivedAt: new Date().toISOString() });
-  let fields: FieldError[] = [];
-  if (!result.success) fields = fieldErrorsFromZod(result.error);
-  else {
+  const fields: FieldError[] = result.success ? [] : fieldErrorsFromZod(result.error);
+  const registryChecks = (check: () => void) => {
     try {
-      checkRegistryKeys(result.data, currentRegistry());
+      check();
     } catch (error) {
-      fields = toAppError(error)?.fields ?? [];
+      fields.push(...(toAppError(error)?.fields ?? []));
     }
-  }
+  };
+  if (result.success) registryChecks(() => checkRegistryKeys(result.data, currentRegistry()));
+  // The details the right needs, asked at their step while later steps are still empty.
+  const request = ZRightDetails.safeParse(payload);
+  if (request.success) registryChecks(() => requireDetails(request.data, currentRegistry()));
   return fields
     .filter((f) => steps.data.some((p) => f.path === p || f.path.startsWith(`${p}.`)))
     .map((f) => ({ path: f.path, message: fieldMessage(f.key, lang) }));

@@ -2,7 +2,6 @@
 
 import { redirect } from "next/navigation";
 import { signedInEmail } from "@/lib/auth/session";
-import { replyToInformationRequest, ZRequesterReply } from "@/lib/cases/request-information";
 import { db } from "@/lib/db";
 import { AppError, runAction } from "@/lib/errors/app-error";
 import { isLocale } from "@/lib/i18n/locale";
@@ -34,10 +33,3 @@ export async function withdrawAction(locale: string, reference: string, _previou
   });
 }
 
-/** The requester answers the DPO's request for information: the clock starts again. */
-export async function replyAction(locale: string, reference: string, _previous: unknown, form: FormData) {
-  return requesterStep(locale, reference, "repondu", async (email) => {
-    const { message } = ZRequesterReply.parse({ message: form.get("message") ?? "" });
-    await replyToInformationRequest(db(), reference, email, message);
-  });
-}

@@ -5,8 +5,7 @@ import { currentRegistry } from "@/lib/registry";
 import { notFound } from "next/navigation";
 import { PartsTable } from "@/components/parts-table";
 import { db } from "@/lib/db";
-import { ProofUploadForm } from "@/components/proof-upload-form";
-import { ReplyForm } from "@/components/reply-form";
+import { AwaitedAnswer } from "@/components/awaited-answer";
 import { awaitedProofs } from "@/lib/identity/complete-proofs";
 import { WithdrawForm } from "@/components/withdraw-form";
 import { formatDay, formatInstant } from "@/lib/i18n/format";
@@ -36,8 +35,6 @@ export default async function CasePage({
   const t = messages(locale);
   const request = await findRequesterCase(reference, await provenEmails({ includeCode: false }));
   if (!request) notFound();
-  const asked = request.status === "awaiting_information" ? request.events.findLast((e) => e.type === "request_information") : undefined;
-  const question = asked ? String((asked.payload as { message?: unknown }).message ?? "") : null;
   const awaited = await awaitedProofs(db(), request.id);
   const copies = await db().dataExport.findMany({ where: { requestId: request.id }, orderBy: { createdAt: "asc" }, select: { id: true, expiresAt: true, deletedAt: true } });
   const letters = await db().caseLetter.findMany({ where: { requestId: request.id }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, createdAt: true } });
@@ -52,36 +49,13 @@ export default async function CasePage({
           {t.cases.withdrawn}
         </p>
       ) : null}
-      {repondu ? (
-        <p className="notice ok" role="status">
-          {t.cases.replied}
-        </p>
-      ) : null}
-      {justificatif ? (
-        <p className="notice ok" role="status">
-          {awaited && awaited.length > 0 ? t.cases.proofsPartly : t.cases.proofsReceived}
-        </p>
-      ) : null}
-      {awaited && awaited.length > 0 ? (
-        <section className="card" aria-labelledby="proofs-title">
-          <h2 id="proofs-title">{t.cases.proofsTitle}</h2>
-          <p>{t.cases.proofsIntro}</p>
-          <ProofUploadForm
-            locale={locale}
-            reference={request.reference}
-            kinds={awaited.map((kind) => ({ kind, label: t.form.proofs[kind] }))}
-            t={{ hint: t.form.proofsHint, submit: t.cases.proofsSubmit, sendError: t.cases.proofsSendError }}
-          />
-        </section>
-      ) : null}
-      {question !== null ? (
-        <section className="card" aria-labelledby="reply-title">
-          <h2 id="reply-title">{t.cases.replyTitle}</h2>
-          <p>{t.cases.replyIntro}</p>
-          <blockquote>{question}</blockquote>
-          <ReplyForm locale={locale} reference={request.reference} t={{ label: t.cases.replyLabel, submit: t.cases.replySubmit }} />
-        </section>
-      ) : null}
+      <AwaitedAnswer
+        locale={locale}
+        request={request}
+        awaited={awaited}
+        doneUrls={{ repondu: `/${locale}/mes-demandes/${request.reference}?repondu=1`, justificatif: `/${locale}/mes-demandes/${request.reference}?justificatif=1` }}
+        notice={repondu ? "repondu" : justificatif ? "justificatif" : undefined}
+      />
       <dl className="summary">
         <dt>{t.cases.status}</dt>
         <dd>{t.cases.statuses[request.status]}</dd>

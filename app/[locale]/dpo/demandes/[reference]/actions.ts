@@ -8,7 +8,7 @@ import { receivedAtFromForm } from "@/lib/http/form-received-at";
 import { isLocale } from "@/lib/i18n/locale";
 import { staffAllowedTo } from "@/lib/staff/current-staff";
 
-/** The rows of the rectification form. */
+/** The rows of the rectification form (and of the clarification's corrections). */
 const RECTIFY_ROWS = [0, 1, 2];
 
 /**
@@ -29,7 +29,29 @@ function bodyOf(action: CaseActionName, form: FormData): Record<string, unknown>
   if (action === "rectify") {
     body.changes = RECTIFY_ROWS.map((i) => ({ field: form.get(`field_${i}`), value: form.get(`value_${i}`) })).filter((c) => c.field && c.value);
   }
+  if (action === "request_information") body.documents = form.getAll("documents").map(String);
+  if (action === "clarify") return { action, details: clarifiedDetails(form) };
   return body;
+}
+
+/** The clarification form's fields as the request's details (components/case-clarification.tsx): what is left empty is absent. */
+function clarifiedDetails(form: FormData): Record<string, unknown> {
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" && value.trim() !== "" ? value : undefined;
+  };
+  const rectifications = RECTIFY_ROWS.map((i) => ({ field: text(`rect_field_${i}`), current: text(`rect_current_${i}`) ?? "", corrected: text(`rect_corrected_${i}`) })).filter(
+    (r) => r.field !== undefined || r.corrected !== undefined,
+  );
+  const consents = form.getAll("consents").map(String);
+  return {
+    rectifications: rectifications.length > 0 ? rectifications : undefined,
+    consents: consents.length > 0 ? consents : undefined,
+    portabilityFormat: text("portabilityFormat"),
+    restrictionGround: text("restrictionGround"),
+    directives: text("directives"),
+    objectionGrounds: text("objectionGrounds"),
+  };
 }
 
 /** Every action of the case page: checked against the permission matrix, then run as the API runs it. */

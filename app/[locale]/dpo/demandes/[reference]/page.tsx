@@ -5,6 +5,8 @@ import { RecipientsList } from "@/components/recipients-list";
 import { ART_19_RIGHTS, recipientsOf } from "@/lib/answers/recipients";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
+import { AskRequesterForm } from "@/components/ask-requester-form";
+import { CaseClarification } from "@/components/case-clarification";
 import { AccessDenied } from "@/components/access-denied";
 import { PartsTable } from "@/components/parts-table";
 import { balancedActivities } from "@/lib/answers/objection";
@@ -14,16 +16,19 @@ import { registryOf } from "@/lib/registry/registry-of";
 import { can } from "@/lib/auth/permissions";
 import { loadCaseFile } from "@/lib/backoffice/case-file";
 import { REFUSAL_GROUND_CODES, REFUSAL_GROUNDS } from "@/lib/cases/grounds";
+import { awaitsRequester, identityUndecided } from "@/lib/cases/awaiting-requester";
 import { followUpOf } from "@/lib/cases/request-information";
 import { openText } from "@/lib/storage/sealed-text";
 import { db } from "@/lib/db";
 import { daysLeft, fromDateColumn } from "@/lib/deadlines";
 import { fill } from "@/lib/i18n/fill";
 import { formatDay, formatInstant } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locale";
 import { messages } from "@/lib/i18n/messages";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { caseNotices } from "@/lib/recipients/case-notices";
 import { isOpen } from "@/lib/requests/state-machine";
+import { type DetailField, missingDetails } from "@/lib/rights/missing-details";
 import { requireStaff } from "@/lib/staff/current-staff";
 import { caseFormAction } from "./actions";
 
@@ -31,8 +36,6 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   const { reference } = await params;
   return { title: fill(messages(await pageLocale(params)).backoffice.caseTitle, { reference }) };
 }
-
-const UNDECIDED = ["documents_required", "documents_submitted", "unverified"];
 
 export default async function CasePage({ params }: { params: Promise<{ locale: string; reference: string }> }) {
   const locale = await pageLocale(params);
@@ -67,7 +70,8 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
       ? await db().patient.findUnique({ where: { id: request.subjectPatientId }, select: { restrictedAt: true, restrictionReference: true, restrictionLiftNoticeAt: true } })
       : null;
   const messageTexts = await Promise.all(request.messages.map(async (m) => ({ id: m.id, createdAt: m.createdAt, text: await openText(m.body) })));
-  const followUp = request.status === "awaiting_information" ? followUpOf(request, new Date()) : null;
+  const followUp = awaitsRequester(request) ? followUpOf(request, new Date()) : null;
+  const toClarify = request.needsClarification ? missingDetails({ right: request.right, scope: request.scope as { activities?: string[] }, details: request.details as object }, registry.activities) : [];
   const details = Object.entries(request.details as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== null && v !== "");
 
   return (
@@ -76,8 +80,9 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
       <p>
         <strong>{t.rights[request.right].title}</strong> · {t.cases.statuses[request.status]} · {b.due} {formatDay(request.dueDate, locale)} ({left}){" "}
         {left < 0 ? <span className="tag">{b.overdueTag}</span> : null} {request.pausedSince ? <span className="tag">{b.pausedTag}</span> : null}{" "}
-        {request.extended ? <span className="tag">{b.extendedTag}</span> : null}
+        {request.extended ? <span className="tag">{b.extendedTag}</span> : null} {toClarify.length > 0 ? <span className="tag">{b.clarifyTag}</span> : null}
       </p>
+      <CaseClarification locale={locale} missing={toClarify} activities={registry.activities} action={can(viewer.role, "requests.answer") && isOpen(request.status) ? caseFormAction.bind(null, locale, request.reference, "clarify") : null} />
 
       <section aria-labelledby="request-title">
         <h2 id="request-title">{b.request}</h2>
@@ -129,7 +134,7 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
             </li>
           ))}
         </ul>
-        {UNDECIDED.includes(request.identityStatus) && can(viewer.role, "identity.decide") ? (
+        {identityUndecided(request.identityStatus) && request.status === "awaiting_identity" && can(viewer.role, "identity.decide") ? (
           <div className="card">
             <h3>{b.decide}</h3>
             <ActionForm id="identity" action={caseFormAction.bind(null, locale, request.reference, "decide_identity")} submitLabel={b.decide}>
@@ -343,13 +348,13 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
               </ActionForm>
             </div>
           ) : null}
-          {can(viewer.role, "requests.request_information") && (request.status === "received" || request.status === "in_progress") ? (
-            <div className="card">
-              <ActionForm id="info" action={caseFormAction.bind(null, locale, request.reference, "request_information")} submitLabel={b.requestInfoSubmit}>
-                <label htmlFor="info-message">{b.requestInfoLabel}</label>
-                <textarea id="info-message" name="message" />
-              </ActionForm>
-            </div>
+          {can(viewer.role, "requests.request_information") && ["received", "awaiting_identity", "in_progress"].includes(request.status) ? (
+            <AskRequesterForm
+              locale={locale}
+              action={caseFormAction.bind(null, locale, request.reference, "request_information")}
+              askDocuments={identityUndecided(request.identityStatus)}
+              suggestion={toClarify.length > 0 ? clarifySuggestion(request.locale, toClarify) : undefined}
+            />
           ) : null}
           {can(viewer.role, "requests.request_information") && request.status === "awaiting_information" ? (
             <div className="card">
@@ -460,4 +465,10 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
       </section>
     </main>
   );
+}
+
+/** The question a flagged case starts from, in the requester's language (it is e-mailed to them). */
+function clarifySuggestion(locale: Locale, missing: DetailField[]): string {
+  const b = messages(locale).backoffice;
+  return fill(b.clarifySuggestion, { fields: missing.map((m) => b.clarifyFields[m]).join(", ") });
 }

@@ -1,0 +1,101 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import type { FormEvent } from "react";
+import type { ProofKind } from "@/lib/identity/assess-identity";
+import type { Locale } from "@/lib/i18n/locale";
+import { useMultipartPost } from "./use-multipart-post";
+
+export interface InformationAnswerText {
+  label: string;
+  either: string;
+  documents: string;
+  hint: string;
+  submit: string;
+  sendError: string;
+}
+
+/**
+ * The requester's answer to a request for information: text, and the documents asked while the
+ * identity is checked. Signed in, or through the e-mail's answer link (`answerLink`). Errors are
+ * announced and tied to their field; on success the page `doneUrl` opens.
+ */
+export function InformationAnswerForm({ locale, reference, kinds, answerLink, doneUrl, t }: {
+  locale: Locale;
+  reference: string;
+  kinds: { kind: ProofKind; label: string }[];
+  answerLink?: string;
+  doneUrl: string;
+  t: InformationAnswerText;
+}) {
+  const router = useRouter();
+  const { pending, errors, formError, post } = useMultipartPost(t.sendError);
+  const query = new URLSearchParams({ locale, ...(answerLink ? { jeton: answerLink } : {}) });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    post(`/api/portal/requests/${reference}/answer?${query}`, new FormData(event.currentTarget), () => {
+      router.push(doneUrl);
+      router.refresh();
+    });
+  }
+
+  const messageError = errors.message;
+  const fileErrors = kinds.filter(({ kind }) => errors[`proofs.${kind}`]);
+  return (
+    <form onSubmit={submit} noValidate encType="multipart/form-data">
+      {formError || fileErrors.length ? (
+        <div className="field-error" role="alert">
+          {formError ?? fileErrors.map(({ kind, label }) => `${label} : ${errors[`proofs.${kind}`]}`).join(" · ")}
+        </div>
+      ) : null}
+      {kinds.length > 0 ? <p id="reply-either">{t.either}</p> : null}
+      <label htmlFor="reply-message">{t.label}</label>
+      {messageError ? (
+        <p className="field-error" id="reply-error" role="alert">
+          {messageError}
+        </p>
+      ) : null}
+      <textarea
+        id="reply-message"
+        name="message"
+        rows={6}
+        maxLength={5000}
+        aria-describedby={[messageError ? "reply-error" : "", kinds.length > 0 ? "reply-either" : ""].filter(Boolean).join(" ") || undefined}
+        aria-invalid={messageError ? true : undefined}
+      />
+      {kinds.length > 0 ? (
+        <fieldset>
+          <legend>{t.documents}</legend>
+          <p className="hint" id="reply-files-hint">
+            {t.hint}
+          </p>
+          {kinds.map(({ kind, label }) => {
+            const error = errors[`proofs.${kind}`];
+            return (
+              <div key={kind}>
+                <label htmlFor={`answer_${kind}`}>{label}</label>
+                {error ? (
+                  <p className="field-error" id={`answer_${kind}-error`}>
+                    {error}
+                  </p>
+                ) : null}
+                <input
+                  id={`answer_${kind}`}
+                  name={`proof_${kind}`}
+                  type="file"
+                  accept="application/pdf,image/jpeg,image/png"
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={error ? `answer_${kind}-error reply-files-hint` : "reply-files-hint"}
+                />
+              </div>
+            );
+          })}
+        </fieldset>
+      ) : null}
+      <button type="submit" className="button" disabled={pending}>
+        {t.submit}
+      </button>
+    </form>
+  );
+}
