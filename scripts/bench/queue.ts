@@ -13,12 +13,12 @@ import { purgeExpiredCases } from "@/lib/retention/purge-expired-cases";
 import { LocalStorage } from "@/lib/storage";
 import { parseKeyring } from "@/lib/storage/crypto";
 import { runBench } from "./kit";
+import { percentile } from "../lib/load";
 
 const { values } = parseArgs({ options: { cases: { type: "string", default: "1000000" }, runs: { type: "string", default: "200" } } });
 const CASES = Number(values.cases);
 const RUNS = Number(values.runs);
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 /** Runs the variants in turn, `runs` times each (interleaved, so a busy moment weighs on all alike): sorted timings. */
 async function timeTogether(runs: number, fns: (() => Promise<unknown>)[]): Promise<number[][]> {
