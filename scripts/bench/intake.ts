@@ -1,5 +1,5 @@
 /**
- * npm run bench:intake [-- --concurrency 20 --requests 3000]
+ * npm run bench:intake [-- --concurrency 20 --requests 3000 --embedded]
  * Throughput and latency of POST /api/v1/requests against a production build on a real PostgreSQL,
  * compared with a baseline route on the same server doing one plain INSERT of the same body.
  */
@@ -15,6 +15,8 @@ const { values } = parseArgs({
     concurrency: { type: "string", default: "20" },
     requests: { type: "string", default: "3000" },
     "skip-build": { type: "boolean", default: false },
+    // The PostgreSQL server npm installs (the demo's) instead of the machine's own.
+    embedded: { type: "boolean", default: false },
   },
 });
 const CONCURRENCY = Number(values.concurrency);
@@ -58,7 +60,8 @@ function print(r: Result) {
 }
 
 async function main() {
-  const stack = await startLocalStack();
+  const stack = await startLocalStack(values.embedded ? { prefer: "npm", durable: true } : {});
+  console.log(`PostgreSQL: ${stack.postgres.binaries.dir} (${stack.postgres.binaries.source})`);
   try {
     const db = createDb(stack.env.DATABASE_URL!, 2);
     await seedDemo(db);
