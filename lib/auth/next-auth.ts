@@ -74,12 +74,13 @@ export function authOptions(): AuthOptions {
           if (!parsed.success) throw new Error("invalid e-mail address");
           return parsed.data.email;
         },
-        async sendVerificationRequest({ identifier, url }) {
+        async sendVerificationRequest({ identifier, url, expires }) {
           await consumeRateLimit(db(), `magic-link:${identifier}`, env().MAGIC_LINKS_PER_ADDRESS_PER_HOUR, 3600);
           const callback = new URL(url).searchParams.get("callbackUrl") ?? "";
           const segment = callback ? new URL(callback, env().APP_URL).pathname.split("/")[1] : undefined;
           const locale = isLocale(segment) ? segment : "fr";
-          await queueEmail(db(), identifier, magicLinkEmail(locale, url), { ephemeral: true });
+          // The link's own expiry: a link the outbox could not send in time is dropped, never sent dead.
+          await queueEmail(db(), identifier, magicLinkEmail(locale, url), { ephemeral: true, expiresAt: expires });
         },
       }),
     ],
