@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmailConfig } from "next-auth/providers/email";
 import { POST } from "@/app/api/v1/requests/route";
+import { POST as caseAction } from "@/app/api/v1/requests/[reference]/actions/route";
 import { authOptions } from "@/lib/auth/next-auth";
 import { db } from "@/lib/db";
 import { MAX_SEND_ATTEMPTS, sendOutboxEmail } from "@/lib/email/send-outbox-email";
 import { SEND_LEASE_SECONDS } from "@/lib/email/transport";
+import { undeliveredEmails } from "@/lib/email/undelivered-emails";
 import { sendEmailCode } from "@/lib/identity/email-code";
 import { claimPending } from "@/lib/jobs/claim-pending";
 import type { PresentedRequest } from "@/lib/requests/present-request";
@@ -35,6 +37,8 @@ async function acknowledgement() {
 }
 
 const row = (id: string) => db().outboxEmail.findUniqueOrThrow({ where: { id } });
+const resend = (reference: string, outboxId: string, as = token) =>
+  caseAction(apiRequest(`/api/v1/requests/${reference}/actions`, { token: as, body: { action: "resend_email", outboxId } }), { params: Promise.resolve({ reference }) });
 const later = (ms: number) => new Date(Date.now() + ms);
 
 describe("the outbox delivers every mail at least once", () => {
@@ -135,6 +139,81 @@ describe("the outbox delivers every mail at least once", () => {
     expect(await stale).toBe("skipped");
     expect(await row(mail.id)).toMatchObject({ status: "sent", attempts: 2, sentAt: sent.sentAt, serverResponseCode: 250 });
     smtp.answer({ kind: "accept" });
+  });
+});
+
+describe("a mail the server refuses for good", () => {
+  it("is failed at once with the server's answer, shown on the case, and sent once with the same Message-ID when the DPO resends it", async () => {
+    const { email, reference, row: mail } = await acknowledgement();
+    smtp.answer({ kind: "refuse", at: "rcpt", code: 550, text: `5.1.1 <${email}>: Recipient address rejected: User unknown in virtual mailbox table` });
+    expect(await sendOutboxEmail(db(), mail.id, { transport: smtp.transport() })).toBe("failed");
+    smtp.answer({ kind: "accept" });
+
+    const failed = await row(mail.id);
+    expect(failed).toMatchObject({ status: "failed", attempts: 1, serverResponseCode: 550, rejectedRecipients: [email], acceptedRecipients: [], sentAt: null });
+    expect(failed.serverResponse).toBe(`550 5.1.1 <${email}>: Recipient address rejected: User unknown in virtual mailbox table`);
+    // Its content is kept, for the resend.
+    expect(failed.subject).toContain(reference);
+
+    // The case page's list: whom it was for, its subject, when, and why in the DPO's words.
+    const shown = await undeliveredEmails(db(), mail.requestId!);
+    expect(shown).toEqual([
+      expect.objectContaining({ id: mail.id, to: email, subject: failed.subject, attempts: 1, kind: "no_such_address", serverResponse: failed.serverResponse, failedAt: failed.lastAttemptAt }),
+    ]);
+
+    // A token without the permission cannot resend it; the DPO's can, once.
+    const readOnly = await staffToken({ scopes: ["requests.read"] });
+    expect((await resend(reference, mail.id, readOnly.token)).status).toBe(403);
+    expect((await row(mail.id)).status).toBe("failed");
+    expect((await resend(reference, mail.id)).status).toBe(200);
+    const requeued = await row(mail.id);
+    expect(requeued).toMatchObject({ status: "pending", attempts: 0, enqueuedAt: null, messageId: mail.messageId });
+    expect((await resend(reference, mail.id)).status).toBe(404);
+
+    // The step is in the case's trail, with the refusal it answers.
+    const events = await db().requestEvent.findMany({ where: { requestId: mail.requestId!, type: "email_resent" } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actorType: "api", payload: { outboxId: mail.id, recipient: email, subject: failed.subject, messageId: mail.messageId, refusedWith: failed.serverResponse } });
+
+    // The worker sends it; the server accepts it now: it arrives once, with the Message-ID it had.
+    expect(await claimPending(db(), "OutboxEmail", 10_000)).toContain(mail.id);
+    expect(await sendOutboxEmail(db(), mail.id)).toBe("sent");
+    const messages = await waitForMail(email);
+    expect(messages).toHaveLength(1);
+    expect(await mailMessageId(messages[0]!.id)).toBe(mail.messageId);
+    expect(await row(mail.id)).toMatchObject({ status: "sent", attempts: 1, serverResponseCode: 250, acceptedRecipients: [email] });
+    expect(await undeliveredEmails(db(), mail.requestId!)).toEqual([]);
+  });
+
+  it("is failed at once when the server refuses the message itself after its content (554)", async () => {
+    const { row: mail } = await acknowledgement();
+    smtp.answer({ kind: "refuse", at: "data", code: 554, text: "5.7.1 Message rejected as spam by Content Filtering" });
+    expect(await sendOutboxEmail(db(), mail.id, { transport: smtp.transport() })).toBe("failed");
+    smtp.answer({ kind: "accept" });
+    expect(await row(mail.id)).toMatchObject({ status: "failed", attempts: 1, serverResponseCode: 554 });
+    expect((await undeliveredEmails(db(), mail.requestId!))[0]?.kind).toBe("policy");
+  });
+
+  it("is resent only from its own case, and a code never", async () => {
+    const a = await acknowledgement();
+    const b = await acknowledgement();
+    smtp.answer({ kind: "refuse", at: "rcpt", code: 550, text: "5.1.1 User unknown" });
+    expect(await sendOutboxEmail(db(), a.row.id, { transport: smtp.transport() })).toBe("failed");
+
+    // Another case's reference does not reach it.
+    expect((await resend(b.reference, a.row.id)).status).toBe(404);
+    expect((await row(a.row.id)).status).toBe("failed");
+    expect(await db().requestEvent.count({ where: { type: "email_resent", payload: { path: ["outboxId"], equals: a.row.id } } })).toBe(0);
+
+    // A code refused for good keeps nothing of its secret and belongs to no case: nothing can resend it.
+    const address = uniqueEmail("code");
+    await sendEmailCode(db(), address, uniqueIp(), "fr", process.env.AUTH_SECRET!);
+    const code = await db().outboxEmail.findFirstOrThrow({ where: { to: address } });
+    expect(await sendOutboxEmail(db(), code.id, { transport: smtp.transport() })).toBe("failed");
+    smtp.answer({ kind: "accept" });
+    expect(await row(code.id)).toMatchObject({ status: "failed", ephemeral: true, requestId: null, subject: "", html: "", text: "" });
+    expect((await resend(a.reference, code.id)).status).toBe(404);
+    expect((await row(code.id)).status).toBe("failed");
   });
 });
 
