@@ -6,7 +6,7 @@ import { currentRegistry } from "@/lib/registry";
 import { getStorage } from "@/lib/storage";
 import { fileAsAccountHolder } from "@/prisma/seed/cases";
 import { DEMO_RECIPIENT_CONTACTS } from "@/prisma/seed/recipient-contacts";
-import { expectAccessible, signInAsStaff, staffMember, waitForMail } from "./support";
+import { expectAccessible, mailMessageId, signInAsStaff, staffMember, waitForMail } from "./support";
 
 const db = createDb(process.env.DATABASE_URL!, 2);
 
@@ -85,10 +85,28 @@ test("the worker tells the recipients of a restriction; the case page shows each
   await expect(table.getByRole("row", { name: /^Walkme/ })).toContainText("aucun contact configuré : à informer par un autre moyen");
   await expect(page.getByText(/Le DPO doit informer ce destinataire par un autre moyen/)).toBeVisible();
   await expect(page.getByText("Destinataire informé (RGPD art. 19)").first()).toBeVisible();
-  // Should the mail server later refuse that e-mail, the notice is one to tell another way.
+  // Should the mail server later refuse that e-mail, the notice is one to tell another way, and the
+  // case lists the e-mail with the server's answer, to be sent again.
   const sent = await db.recipientNotice.findFirstOrThrow({ where: { requestId: request.id, recipient: withEmail.name } });
-  await db.outboxEmail.update({ where: { id: sent.outboxId! }, data: { status: "failed" } });
+  const refusal = `550 5.1.1 <${withEmail.email}>: Recipient address rejected: User unknown in virtual mailbox table`;
+  await db.outboxEmail.update({ where: { id: sent.outboxId! }, data: { status: "failed", serverResponse: refusal, serverResponseCode: 550, rejectedRecipients: [withEmail.email] } });
   await page.reload();
   await expect(table.getByRole("row", { name: new RegExp(withEmail.name) })).toContainText("e-mail refusé par le serveur d'envoi : à informer par un autre moyen");
+  const undelivered = page.getByRole("table", { name: "E-mails de la demande non remis" });
+  const refused = undelivered.getByRole("row", { name: withEmail.email });
+  await expect(refused).toContainText("L'adresse n'existe pas chez son fournisseur de messagerie");
+  await expect(refused).toContainText(`Réponse du serveur : ${refusal}`);
   await expectAccessible(page);
+
+  const resentAt = Date.now();
+  await refused.getByRole("button", { name: "Renvoyer" }).click();
+  await expect(undelivered).toHaveCount(0);
+  await expect(page.getByText("E-mail non remis renvoyé")).toBeVisible();
+  // The worker sends it again, with the Message-ID it always had.
+  const again = await waitForMail(withEmail.email, new RegExp(request.reference), resentAt);
+  const resent = await db.outboxEmail.findUniqueOrThrow({ where: { id: sent.outboxId! } });
+  expect(await mailMessageId(again.id)).toBe(resent.messageId);
+  await expect.poll(async () => (await db.outboxEmail.findUniqueOrThrow({ where: { id: sent.outboxId! } })).status, { timeout: 20_000 }).toBe("sent");
+  await page.reload();
+  await expect(table.getByRole("row", { name: new RegExp(withEmail.name) })).toContainText("envoyée");
 });

@@ -33,6 +33,12 @@ export async function waitForMail(address: string, subject: RegExp, since = 0, t
   throw new Error(`No e-mail to ${address} matching ${subject} within ${timeoutMs} ms`);
 }
 
+/** The Message-ID header of a caught message, read from its source as it arrived. */
+export async function mailMessageId(id: string): Promise<string | null> {
+  const response = await fetch(`${MAILDEV}/api/email/${id}/source`);
+  return /^message-id:\s*(<[^>\r\n]+>)/im.exec(await response.text())?.[1] ?? null;
+}
+
 export function uniqueEmail(label: string): string {
   return `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@exemple.fr`;
 }

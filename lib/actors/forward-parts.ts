@@ -1,6 +1,7 @@
 import { appendEvent } from "@/lib/audit/append-event";
 import type { Db } from "@/lib/db";
 import { fromDateColumn } from "@/lib/deadlines";
+import { newMessageId } from "@/lib/email/message-id";
 import { partForwardedEmail } from "@/lib/email/templates/actor-part";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -88,7 +89,9 @@ export async function forwardReadyParts(db: Db, limit = 200, now = new Date()): 
           wholeScope: !((c.scope as { activities?: string[] }).activities?.length),
           partUrl: `${env().APP_URL}/fr/pro/demandes/${part.id}`,
         });
-        return recipients.get(part.healthActorId)!.map((to) => ({ to, subject: email.subject, html: email.html, text: email.text, requestId: part.requestId, attachments: [] }));
+        return recipients
+          .get(part.healthActorId)!
+          .map((to) => ({ to, subject: email.subject, html: email.html, text: email.text, requestId: part.requestId, attachments: [], messageId: newMessageId() }));
       });
       await tx.outboxEmail.createMany({ data: mails });
       return parts.length;

@@ -94,9 +94,10 @@ export function authOptions(): AuthOptions {
         },
         // Links asked are limited per address and per client address before this runs
         // (app/api/auth/[...nextauth]/route.ts), so that a refusal can say how long to wait.
-        async sendVerificationRequest({ identifier, url }) {
+        async sendVerificationRequest({ identifier, url, expires }) {
           const locale = callbackLocale(new URL(url).searchParams.get("callbackUrl"));
-          await queueEmail(db(), identifier, magicLinkEmail(locale, url), { ephemeral: true });
+          // The link's own expiry: a link the outbox could not send in time is dropped, never sent dead.
+          await queueEmail(db(), identifier, magicLinkEmail(locale, url), { ephemeral: true, expiresAt: expires });
         },
       }),
     ],

@@ -17,6 +17,8 @@ describe("permission matrix", () => {
     ["dpo_admin", "sign_ins.read", true],
     ["dpo_agent", "recipients.manage", false],
     ["dpo_admin", "recipients.manage", true],
+    ["dpo_agent", "emails.resend", true],
+    ["dpo_admin", "emails.resend", true],
   ])("%s may %s: %s", (role, permission, allowed) => {
     expect(can(role, permission)).toBe(allowed);
   });

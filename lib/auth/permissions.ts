@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   "requests.extend": ["dpo_agent", "dpo_admin"],
   "requests.answer": ["dpo_agent", "dpo_admin"],
   "requests.close": ["dpo_agent", "dpo_admin"],
+  /** Send again an e-mail of a case that the mail server refused for good or could not take (same Message-ID). */
+  "emails.resend": ["dpo_agent", "dpo_admin"],
   "registry.read": ["dpo_agent", "dpo_admin"],
   "health_actors.read": ["dpo_agent", "dpo_admin"],
   "api_tokens.manage": ["dpo_admin"],

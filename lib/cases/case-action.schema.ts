@@ -34,6 +34,7 @@ export const ZCaseAction = z.discriminatedUnion(
     z.object({ action: z.literal("balance_objection"), decision: z.string(), reasons: z.string() }),
     z.object({ action: z.literal("set_legal_hold"), reason: z.string() }),
     z.object({ action: z.literal("release_legal_hold") }),
+    z.object({ action: z.literal("resend_email"), outboxId: z.uuid("uuid") }),
   ],
   { error: "choice" },
 );
@@ -57,4 +58,5 @@ export const CASE_ACTION_PERMISSIONS: Record<CaseActionName, Permission> = {
   balance_objection: "requests.answer",
   set_legal_hold: "legal_hold.manage",
   release_legal_hold: "legal_hold.manage",
+  resend_email: "emails.resend",
 };

@@ -13,6 +13,7 @@ import { extendCase, ZExtend } from "./extend-case";
 import { recordClarification, ZClarification } from "./record-clarification";
 import { setLegalHold, ZLegalHold } from "./legal-hold";
 import { informationReceived, requestInformation, ZInformationReceived, ZRequestInformation } from "./request-information";
+import { resendEmail } from "./resend-email";
 import type { CaseActor } from "./with-case";
 
 /** Parses one back-office action (API body or form) and runs it: one place for both entry points. */
@@ -52,5 +53,7 @@ export async function runCaseAction(reference: string, body: unknown, actor: Cas
       return setLegalHold(db(), reference, ZLegalHold.parse(action).reason, actor);
     case "release_legal_hold":
       return setLegalHold(db(), reference, null, actor);
+    case "resend_email":
+      return resendEmail(db(), reference, action.outboxId, actor);
   }
 }

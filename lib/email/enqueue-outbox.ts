@@ -6,8 +6,9 @@ import { claimPending } from "@/lib/jobs/claim-pending";
 /**
  * Hands new outbox rows to the job queue. Rows are claimed with SKIP LOCKED so several workers
  * never enqueue the same row; a row still pending two minutes after its claim (a worker died before
- * enqueuing it, or its job is waiting to retry) is handed over again, and the queue's "stately"
- * policy keeps that from piling up jobs. Sending itself is at most once (send-outbox-email.ts).
+ * enqueuing it, or its job is waiting to retry), or still sending after its attempt's lease ran out
+ * (the worker died mid-send), is handed over again, and the queue's "stately" policy keeps that from
+ * piling up jobs. Sending itself is at least once (send-outbox-email.ts).
  */
 export async function enqueueOutbox(db: Db, queue: PgBoss, limit = 200): Promise<number> {
   const ids = await claimPending(db, "OutboxEmail", limit);
@@ -20,4 +21,5 @@ const QUEUE_JOB_OPTIONS = {
   retryLimit: QUEUES.sendEmail.retryLimit,
   retryDelay: QUEUES.sendEmail.retryDelay,
   retryBackoff: QUEUES.sendEmail.retryBackoff,
+  expireInSeconds: QUEUES.sendEmail.expireInSeconds,
 };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Tx } from "@/lib/db";
 import type { RenderedEmail } from "./layout";
+import { newMessageId } from "./message-id";
 
 /** Files attached at send time from the case file, so the outbox never stores a copy of them. */
 export const ZOutboxAttachment = z.discriminatedUnion("kind", [
@@ -10,14 +11,19 @@ export const ZOutboxAttachment = z.discriminatedUnion("kind", [
 export type TOutboxAttachment = z.infer<typeof ZOutboxAttachment>;
 
 /**
- * Writes an e-mail to the outbox, inside the transaction of the change it announces. The worker
- * hands new rows to the job queue within a second (lib/jobs/worker.ts) and sends each at most once.
+ * Writes an e-mail to the outbox, inside the transaction of the change it announces, with its
+ * Message-ID. The worker hands new rows to the job queue within a second (lib/jobs/worker.ts) and
+ * delivers each at least once (send-outbox-email.ts).
+ *
+ * `ephemeral` marks a mail holding a secret (a code, a sign-in link): it needs `expiresAt`, the end
+ * of the secret's validity, past which the mail is dropped rather than sent late. Its content is
+ * wiped once sent, dropped or failed, so it is never resent: the person asks for a new one.
  */
 export async function queueEmail(
   tx: Pick<Tx, "outboxEmail">,
   to: string,
   email: RenderedEmail,
-  options: { requestId?: string; attachments?: TOutboxAttachment[]; ephemeral?: boolean } = {},
+  options: { requestId?: string; attachments?: TOutboxAttachment[] } | { ephemeral: true; expiresAt: Date } = {},
 ): Promise<string> {
   const row = await tx.outboxEmail.create({
     data: {
@@ -25,9 +31,10 @@ export async function queueEmail(
       subject: email.subject,
       html: email.html,
       text: email.text,
-      requestId: options.requestId,
-      attachments: options.attachments ?? [],
-      ephemeral: options.ephemeral ?? false,
+      messageId: newMessageId(),
+      ...("ephemeral" in options
+        ? { ephemeral: true, expiresAt: options.expiresAt }
+        : { requestId: options.requestId, attachments: options.attachments ?? [] }),
     },
     select: { id: true },
   });

@@ -4,45 +4,105 @@ import { buildReceiptPdf } from "@/lib/pdf/receipt";
 import { REQUEST_VIEW_INCLUDE } from "@/lib/requests/present-request";
 import { getStorage } from "@/lib/storage";
 import { ZOutboxAttachment } from "./outbox";
-import { mailTransport } from "./transport";
+import { readSmtpError, replyCode } from "./smtp-answer";
+import { type MailTransport, mailTransport, SEND_LEASE_SECONDS } from "./transport";
 
-/** After this many failed SMTP attempts the e-mail is marked failed for a person to look at. */
+/** After this many attempts without the server's acceptance the e-mail is failed, for a person to look at. */
 export const MAX_SEND_ATTEMPTS = 8;
 
+/** What a mail holding a secret keeps once it is sent, dropped or failed: nothing of its content. */
+const WIPED = { subject: "", html: "", text: "" };
+
+export type SendOutcome = "sent" | "skipped" | "expired" | "failed";
+
 /**
- * Sends one outbox e-mail, at most once: the row is claimed (pending -> sending) before the SMTP
- * hand-off, so a concurrent or repeated job finds nothing to do. If the SMTP server refuses, the row
- * goes back to pending (or to failed after MAX_SEND_ATTEMPTS) and the error is rethrown for the
- * queue's back-off. Once the server has accepted it, it is never sent again.
+ * Sends one outbox e-mail, at least once. The attempt claims the row (pending, or sending with an
+ * expired lease: a worker died mid-send) for SEND_LEASE_SECONDS; a concurrent or repeated job finds
+ * nothing to do while the lease holds. Every attempt carries the row's Message-ID, so a repeat (the
+ * server accepted the mail, then the worker died before recording it) is recognisable.
+ *
+ * - accepted: sent, with the server's answer (its queue id) and the recipients it accepted;
+ * - refused for good (a 5xx answer about this mail, see smtp-answer.ts): failed at once, answer kept;
+ * - any other error: back to pending and rethrown for the queue's back-off; failed after
+ *   MAX_SEND_ATTEMPTS;
+ * - a mail holding a secret whose validity ended before it could leave: expired, never sent late.
  */
-export async function sendOutboxEmail(db: Db, outboxId: string): Promise<"sent" | "skipped"> {
+export async function sendOutboxEmail(db: Db, outboxId: string, options: { transport?: MailTransport; now?: Date } = {}): Promise<SendOutcome> {
+  const now = options.now ?? new Date();
   const claimed = await db.outboxEmail.updateMany({
-    where: { id: outboxId, status: "pending" },
-    data: { status: "sending", attempts: { increment: 1 } },
+    where: { id: outboxId, OR: [{ status: "pending" }, { status: "sending", leaseExpiresAt: { lt: now } }] },
+    data: { status: "sending", attempts: { increment: 1 }, lastAttemptAt: now, leaseExpiresAt: new Date(now.getTime() + SEND_LEASE_SECONDS * 1000) },
   });
   if (claimed.count === 0) return "skipped";
   const mail = await db.outboxEmail.findUniqueOrThrow({ where: { id: outboxId } });
+  // This attempt records its outcome only while the claim is still its own: once its lease ran out,
+  // a later attempt holds the row (its count of attempts is higher).
+  const ours = { id: outboxId, status: "sending" as const, attempts: mail.attempts };
+  const wipe = mail.ephemeral ? WIPED : {};
+
+  if (mail.expiresAt && mail.expiresAt <= now) {
+    await db.outboxEmail.updateMany({ where: ours, data: { status: "expired", leaseExpiresAt: null, ...WIPED } });
+    return "expired";
+  }
+  if (mail.attempts > MAX_SEND_ATTEMPTS) {
+    // The last attempt allowed was cut before it could record its outcome (it may have arrived).
+    await db.outboxEmail.updateMany({
+      where: ours,
+      data: { status: "failed", leaseExpiresAt: null, lastError: `the last of ${MAX_SEND_ATTEMPTS} attempts was interrupted`, ...wipe },
+    });
+    return "failed";
+  }
+
+  let info: Awaited<ReturnType<MailTransport["sendMail"]>>;
   try {
-    await mailTransport().sendMail({
+    info = await (options.transport ?? mailTransport()).sendMail({
       from: env().MAIL_FROM,
       to: mail.to,
       subject: mail.subject,
       html: mail.html,
       text: mail.text,
       attachments: await renderAttachments(db, mail.attachments),
-      messageId: `<${mail.id}@${new URL(env().APP_URL).hostname}>`,
+      messageId: mail.messageId,
     });
   } catch (error) {
-    const message = error instanceof Error ? error.message.slice(0, 500) : "unknown error";
-    await db.outboxEmail.update({
-      where: { id: outboxId },
-      data: { status: mail.attempts >= MAX_SEND_ATTEMPTS ? "failed" : "pending", lastError: message },
+    const answer = readSmtpError(error);
+    const failed = answer.permanent || mail.attempts >= MAX_SEND_ATTEMPTS;
+    const recorded = await db.outboxEmail.updateMany({
+      where: ours,
+      data: {
+        status: failed ? "failed" : "pending",
+        leaseExpiresAt: null,
+        lastError: error instanceof Error ? error.message.slice(0, 500) : "unknown error",
+        serverResponse: answer.response,
+        serverResponseCode: answer.code,
+        acceptedRecipients: [],
+        rejectedRecipients: answer.rejected,
+        ...(failed ? wipe : {}),
+      },
     });
-    throw error;
+    // A later attempt holds the row (this one's lease ran out): the outcome is that attempt's to record.
+    if (recorded.count === 0) return "skipped";
+    if (!failed) throw error;
+    // The id and the code only: the server's answer may name the recipient.
+    console.warn(`[mail] ${outboxId} failed after ${mail.attempts} attempt(s): ${answer.code ?? "no answer from the server"}`);
+    return "failed";
   }
-  // A mail holding a secret (a code, a sign-in link) keeps no copy of it once sent.
-  const wipe = mail.ephemeral ? { subject: "", html: "", text: "" } : {};
-  await db.outboxEmail.update({ where: { id: outboxId }, data: { status: "sent", sentAt: new Date(), lastError: null, ...wipe } });
+  // The server has the mail: recorded as sent whatever happened to the claim meanwhile (a later
+  // attempt that failed, or that sent it again with the same Message-ID, changes nothing to that).
+  await db.outboxEmail.updateMany({
+    where: { id: outboxId, NOT: { status: "sent" } },
+    data: {
+      status: "sent",
+      sentAt: new Date(),
+      leaseExpiresAt: null,
+      lastError: null,
+      serverResponse: info.response.slice(0, 1000),
+      serverResponseCode: replyCode(info.response),
+      acceptedRecipients: info.accepted.map(String),
+      rejectedRecipients: info.rejected.map(String),
+      ...wipe,
+    },
+  });
   return "sent";
 }
 

@@ -1,3 +1,4 @@
+import type { FailureKind } from "@/lib/email/failure-kind";
 import type { RightKey } from "@/lib/rights/rights";
 import type { Locale } from "./locale";
 
@@ -490,6 +491,7 @@ const fr = {
       recipient_notice_cancelled: "Destinataire : demande annulée par lui (OpenDSR)",
       recipient_notice_failed: "Destinataire injoignable après toutes les tentatives : à informer par un autre moyen",
       recipient_notice_no_contact: "Destinataire sans contact configuré : à informer par un autre moyen",
+      email_resent: "E-mail non remis renvoyé",
     } as Record<string, string>,
     notices: {
       title: "Information des destinataires (RGPD art. 19)",
@@ -519,6 +521,32 @@ const fr = {
       attempts: "{count} tentative(s) ; dernière erreur : {error}",
       tellRow: "à informer par un autre moyen",
       tellOtherWay: "Le DPO doit informer ce destinataire par un autre moyen (courrier, e-mail direct) et le consigner en note, ou noter pourquoi c'est impossible ou exigerait des efforts disproportionnés (RGPD art. 19).",
+    },
+    undelivered: {
+      title: "E-mails non remis",
+      intro: "Le serveur d'envoi a refusé ces e-mails de la demande, ou n'a pas pu les remettre après toutes les tentatives. Renvoyez-les une fois la cause réglée, ou informez la personne par un autre moyen et consignez-le en note.",
+      caption: "E-mails de la demande non remis",
+      recipient: "Destinataire",
+      subject: "Objet",
+      when: "Dernière tentative",
+      reason: "Pourquoi",
+      action: "Action",
+      requester: "le demandeur",
+      attempts: "{count} tentative(s)",
+      serverSaid: "Réponse du serveur : {answer}",
+      noAnswer: "aucune réponse du serveur enregistrée",
+      resend: "Renvoyer",
+      kinds: {
+        no_such_address: "L'adresse n'existe pas chez son fournisseur de messagerie : vérifiez-la avec la personne, un nouvel envoi à la même adresse échouera de nouveau.",
+        no_such_domain: "Le domaine de l'adresse (après @) n'existe pas ou ne reçoit pas d'e-mails : l'adresse est sans doute mal écrite.",
+        mailbox_unavailable: "La boîte de destination est indisponible (le plus souvent, l'adresse n'existe pas).",
+        mailbox_disabled: "La boîte de destination est désactivée : la personne ne l'utilise sans doute plus.",
+        mailbox_full: "La boîte de destination est pleine : renvoyez l'e-mail plus tard.",
+        too_large: "L'e-mail, avec ses pièces jointes, dépasse la taille que le destinataire accepte : envoyez-lui le document par un autre moyen.",
+        policy: "Le serveur du destinataire l'a refusé par sa politique (filtre anti-spam, authentification de l'expéditeur) : voyez avec l'administrateur de la messagerie avant de renvoyer.",
+        refused: "Le serveur l'a refusé définitivement.",
+        not_delivered: "Le serveur d'envoi n'a pas pu le remettre (injoignable, ou refus temporaires répétés) : renvoyez-le une fois le service rétabli.",
+      } satisfies Record<FailureKind, string>,
     },
     recipientContacts: "Destinataires",
     contacts: {
@@ -1156,6 +1184,7 @@ const en: Messages = {
       recipient_notice_cancelled: "Recipient: request cancelled on its side (OpenDSR)",
       recipient_notice_failed: "Recipient unreachable after every attempt: to be told another way",
       recipient_notice_no_contact: "Recipient without a configured contact: to be told another way",
+      email_resent: "Undelivered e-mail sent again",
     } as Record<string, string>,
     notices: {
       title: "Telling the recipients (GDPR Art. 19)",
@@ -1185,6 +1214,32 @@ const en: Messages = {
       attempts: "{count} attempt(s); last error: {error}",
       tellRow: "to be told another way",
       tellOtherWay: "The DPO must tell this recipient another way (letter, direct e-mail) and record it in a note, or note why it is impossible or would involve disproportionate effort (GDPR Art. 19).",
+    },
+    undelivered: {
+      title: "Undelivered e-mails",
+      intro: "The mail server refused these e-mails of the request, or could not deliver them after every attempt. Send them again once the cause is dealt with, or tell the person another way and record it in a note.",
+      caption: "The request's undelivered e-mails",
+      recipient: "Recipient",
+      subject: "Subject",
+      when: "Last attempt",
+      reason: "Why",
+      action: "Action",
+      requester: "the requester",
+      attempts: "{count} attempt(s)",
+      serverSaid: "Server's answer: {answer}",
+      noAnswer: "no answer from the server recorded",
+      resend: "Resend",
+      kinds: {
+        no_such_address: "The address does not exist at its mail provider: check it with the person; sending again to the same address will fail again.",
+        no_such_domain: "The address's domain (after @) does not exist or takes no e-mail: the address is probably misspelt.",
+        mailbox_unavailable: "The destination mailbox is unavailable (most often, the address does not exist).",
+        mailbox_disabled: "The destination mailbox is disabled: the person probably no longer uses it.",
+        mailbox_full: "The destination mailbox is full: send the e-mail again later.",
+        too_large: "The e-mail, with its attachments, is larger than the recipient accepts: send them the document another way.",
+        policy: "The recipient's server refused it by its policy (spam filter, sender authentication): see the mail administrator before sending it again.",
+        refused: "The server refused it for good.",
+        not_delivered: "The mail server could not deliver it (unreachable, or repeated temporary refusals): send it again once the service is back.",
+      } satisfies Record<FailureKind, string>,
     },
     recipientContacts: "Recipients",
     contacts: {

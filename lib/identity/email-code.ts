@@ -31,10 +31,9 @@ export async function sendEmailCode(db: Db, email: string, ip: string, locale: L
   await db.$transaction(async (tx) => {
     // A new code replaces the previous ones.
     await tx.emailCode.updateMany({ where: { email, verifiedAt: null }, data: { expiresAt: new Date() } });
-    await tx.emailCode.create({
-      data: { email, codeHash: hashCode(email, code, secret), expiresAt: new Date(Date.now() + CODE_TTL_MINUTES * 60_000) },
-    });
-    await queueEmail(tx, email, emailCodeEmail(locale, code), { ephemeral: true });
+    const expiresAt = new Date(Date.now() + CODE_TTL_MINUTES * 60_000);
+    await tx.emailCode.create({ data: { email, codeHash: hashCode(email, code, secret), expiresAt } });
+    await queueEmail(tx, email, emailCodeEmail(locale, code), { ephemeral: true, expiresAt });
   });
 }
 

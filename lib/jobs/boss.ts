@@ -1,10 +1,11 @@
 import PgBoss from "pg-boss";
+import { SEND_LEASE_SECONDS } from "@/lib/email/transport";
 
 /** Queues of the background work, each with its retry policy. Handlers live in lib/jobs/handlers.ts. */
 export const QUEUES = {
   // "stately": at most one waiting and one running job per e-mail (its singleton key), however often
-  // the worker hands a still-pending row over again.
-  sendEmail: { name: "email.send", policy: "stately", retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
+  // the worker hands a still-pending row over again. A job runs as long as the attempt's lease on its row.
+  sendEmail: { name: "email.send", policy: "stately", retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: SEND_LEASE_SECONDS },
   // Health actors' status callbacks: the same one-at-a-time policy; back-off from 30 s (about 2 h in all).
   deliverWebhook: { name: "webhook.deliver", policy: "stately", retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 },
   // Art. 19 notices to recipients (e-mail or OpenDSR): one at a time per notice; back-off from 30 s,

@@ -52,11 +52,8 @@ export async function startWorker(queue: PgBoss, db: Db): Promise<() => void> {
     await db.rateLimitHit.deleteMany({ where: { createdAt: { lt: new Date(now - day) } } });
     await db.emailCode.deleteMany({ where: { expiresAt: { lt: new Date(now - day) } } });
     await db.verificationToken.deleteMany({ where: { expires: { lt: new Date(now) } } });
-    // A mail left "sending" by a crash may or may not have left: it is never resent automatically.
-    await db.outboxEmail.updateMany({
-      where: { status: "sending", updatedAt: { lt: new Date(now - 15 * 60_000) } },
-      data: { status: "failed", lastError: "interrupted while sending: check the SMTP server's log before sending again" },
-    });
+    // (A mail left "sending" by a crash needs nothing here: once its lease runs out, the outbox loop
+    // hands it over again and it is sent, with the same Message-ID: lib/email/send-outbox-email.ts.)
     // A callback left "sending" by a crash goes out again: receivers drop repeats by delivery id.
     await db.webhookDelivery.updateMany({ where: { status: "sending", updatedAt: { lt: new Date(now - 15 * 60_000) } }, data: { status: "pending" } });
     // Identity files of a decided or withdrawn case whose deletion was interrupted.

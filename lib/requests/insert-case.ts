@@ -18,7 +18,7 @@ export interface CaseRows {
   }[];
   proofs: { kind: string; storageKey: string; contentType: string; size: number }[];
   event: { type: string; actorType: string; actorId: string | null; payload: object; hash: string };
-  outbox: { id: string; to: string; subject: string; html: string; text: string; attachments: object[] };
+  outbox: { id: string; messageId: string; to: string; subject: string; html: string; text: string; attachments: object[] };
 }
 
 const day = (d: Date | null) => (d ? fromDateColumn(d) : null);
@@ -63,8 +63,8 @@ export async function insertCase(db: Db, rows: CaseRows): Promise<void> {
       SELECT request."id", ${rows.event.type}, ${rows.event.actorType}::"ActorType", ${rows.event.actorId}, ${JSON.stringify(rows.event.payload)}::jsonb, ${r.createdAt}, NULL, ${rows.event.hash}
       FROM request
     )
-    INSERT INTO "OutboxEmail" ("id", "to", "subject", "html", "text", "attachments", "requestId", "createdAt", "updatedAt")
-    SELECT ${rows.outbox.id}::uuid, ${rows.outbox.to}, ${rows.outbox.subject}, ${rows.outbox.html}, ${rows.outbox.text},
+    INSERT INTO "OutboxEmail" ("id", "messageId", "to", "subject", "html", "text", "attachments", "requestId", "createdAt", "updatedAt")
+    SELECT ${rows.outbox.id}::uuid, ${rows.outbox.messageId}, ${rows.outbox.to}, ${rows.outbox.subject}, ${rows.outbox.html}, ${rows.outbox.text},
       ${JSON.stringify(rows.outbox.attachments)}::jsonb, request."id", ${r.createdAt}, ${r.createdAt}
     FROM request`;
 }

@@ -4,6 +4,7 @@ import { eventHash } from "@/lib/audit/chain";
 import { canonicalJson } from "@/lib/util/canonical-json";
 import type { Db, Tx } from "@/lib/db";
 import { fromDateColumn, latestDueDate, toDateColumn as utcDay } from "@/lib/deadlines";
+import { newMessageId } from "@/lib/email/message-id";
 import { acknowledgementEmail } from "@/lib/email/templates/acknowledgement";
 import { env } from "@/lib/env";
 import { AppError, type FieldError } from "@/lib/errors/app-error";
@@ -248,6 +249,7 @@ function caseRows(input: TSubmitRequest, ctx: SubmitContext, registry: Registry,
   });
   const outbox = {
     id: randomUUID(),
+    messageId: newMessageId(),
     to: input.requester.email,
     subject: ack.subject,
     html: ack.html,

@@ -98,6 +98,13 @@ export async function waitForMail(address: string, count = 1, timeoutMs = 5000):
   }
 }
 
+/** The Message-ID header of a caught message, read from its source as it arrived. */
+export async function mailMessageId(messageId: string): Promise<string | null> {
+  const response = await fetch(`${process.env.MAILDEV_URL}/api/email/${messageId}/source`);
+  if (!response.ok) throw new Error(`source of ${messageId}: HTTP ${response.status}`);
+  return /^message-id:\s*(<[^>\r\n]+>)/im.exec(await response.text())?.[1] ?? null;
+}
+
 /** Downloads one attachment of a caught message. */
 export async function mailAttachment(messageId: string, generatedFileName: string): Promise<Uint8Array> {
   const response = await fetch(`${process.env.MAILDEV_URL}/api/email/${messageId}/attachment/${encodeURIComponent(generatedFileName)}`);

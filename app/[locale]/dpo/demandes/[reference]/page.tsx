@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ErasureRecords } from "@/components/erasure-records";
 import { RecipientNotices } from "@/components/recipient-notices";
 import { RecipientsList } from "@/components/recipients-list";
+import { UndeliveredEmails } from "@/components/undelivered-emails";
 import { ART_19_RIGHTS, recipientsOf } from "@/lib/answers/recipients";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
@@ -435,6 +436,7 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
         <RecipientsList locale={locale} recipients={recipientsOf(registry, request.parts.filter((p) => p.handler === "platform").flatMap((p) => p.activities))} />
       ) : null}
       <ErasureRecords locale={locale} records={erasures} registry={registry} />
+      <UndeliveredEmails locale={locale} request={request} resend={can(viewer.role, "emails.resend") ? caseFormAction.bind(null, locale, request.reference, "resend_email") : null} />
       <RecipientNotices locale={locale} notices={notices} />
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{b.timeline}</h2>
