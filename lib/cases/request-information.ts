@@ -10,15 +10,18 @@ import { AppError } from "@/lib/errors/app-error";
 import { formatDay } from "@/lib/i18n/format";
 import { canTransition, nextStatus } from "@/lib/requests/state-machine";
 import { sealText } from "@/lib/storage/sealed-text";
+import { pastInstant } from "@/lib/validation/dates";
+import { requiredText } from "@/lib/validation/text";
+import { informationReceivedProblem } from "./case-dates";
 import { informationFollowUp } from "./information-follow-up";
 import { notifyRequester } from "./notify-requester";
 import { resumeClock } from "./resume-clock";
 import { type CaseActor, recordEvent, withCase } from "./with-case";
 
-export const ZRequestInformation = z.object({ message: z.string().trim().min(1, "required").max(5000, "too_long") });
+export const ZRequestInformation = z.object({ message: requiredText(5000) });
 /** The requester's answer, typed in "Mes demandes" (the same limit as the DPO's question). */
-export const ZRequesterReply = z.object({ message: z.string().trim().min(1, "required").max(5000, "too_long") });
-export const ZInformationReceived = z.object({ receivedAt: z.iso.datetime({ offset: true, error: "datetime" }).optional() });
+export const ZRequesterReply = z.object({ message: requiredText(5000) });
+export const ZInformationReceived = z.object({ receivedAt: pastInstant().optional() });
 
 /** Asks the requester for information or clarification: e-mailed, and the clock stops (LEGAL.md R1.5). */
 export async function requestInformation(db: Db, reference: string, message: string, actor: CaseActor, now = new Date()): Promise<void> {
@@ -30,10 +33,15 @@ export async function requestInformation(db: Db, reference: string, message: str
   });
 }
 
-/** The requester's answer came (at `receivedAt`, by default now): the clock starts again from then. */
-export async function informationReceived(db: Db, reference: string, receivedAt: Date, actor: CaseActor): Promise<void> {
+/**
+ * The requester's answer came (at `receivedAt`, by default now): the clock starts again from then.
+ * Not before the question, nor in the future (informationReceivedProblem): the due dates would move.
+ */
+export async function informationReceived(db: Db, reference: string, receivedAt: Date, actor: CaseActor, now = new Date()): Promise<void> {
   await withCase(db, reference, async (tx, request) => {
     const status = nextStatus(request.status, "information_received");
+    const problem = request.pausedSince ? informationReceivedProblem(receivedAt, request.pausedSince, now) : null;
+    if (problem) throw AppError.validation([{ path: "receivedAt", key: problem }]);
     await tx.rightsRequest.update({ where: { id: request.id }, data: { status, informationReminderAt: null } });
     await resumeClock(tx, request, receivedAt);
     await recordEvent(tx, request.id, "information_received", actor, { receivedAt: receivedAt.toISOString() });

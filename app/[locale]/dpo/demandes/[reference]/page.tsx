@@ -25,6 +25,7 @@ import { pageLocale } from "@/lib/i18n/page-locale";
 import { caseNotices } from "@/lib/recipients/case-notices";
 import { isOpen } from "@/lib/requests/state-machine";
 import { requireStaff } from "@/lib/staff/current-staff";
+import { isReference } from "@/lib/validation/ids";
 import { caseFormAction } from "./actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string; reference: string }> }): Promise<Metadata> {
@@ -41,6 +42,7 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
   const t = messages(locale);
   const b = t.backoffice;
   if (!can(viewer.role, "requests.read")) return <AccessDenied text={b.denied} />;
+  if (!isReference(reference)) notFound();
 
   const [request, agents, notices, erasures] = await Promise.all([
     loadCaseFile(db(), reference),
