@@ -1,4 +1,5 @@
 import NextAuth from "next-auth";
+import { routeMethods } from "@/lib/api/methods";
 import { authOptions } from "@/lib/auth/next-auth";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -17,12 +18,15 @@ async function post(request: Request, context: Context) {
     try {
       await consumeRateLimit(db(), `magic-link:ip:${clientIpFrom(request.headers)}`, env().MAGIC_LINKS_PER_IP_PER_HOUR, 3600);
     } catch (error) {
-      const limited = toAppError(error);
-      if (limited) return Response.json({ url: `${new URL(request.url).origin}/fr/connexion?error=RateLimited` }, { status: 429 });
-      throw error;
+      // The sign-in form reads the page to go to; its "error=" says why no link was sent.
+      const refused = toAppError(error);
+      if (!refused) throw error;
+      const reason = refused.code === "unavailable" ? "Unavailable" : "RateLimited";
+      const headers = refused.retryAfterSeconds ? { "Retry-After": String(refused.retryAfterSeconds) } : undefined;
+      return Response.json({ url: `${new URL(request.url).origin}/fr/connexion?error=${reason}` }, { status: refused.status, headers });
     }
   }
   return handler(request, context);
 }
 
-export { handler as GET, post as POST };
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ GET: handler, POST: post });

@@ -1,10 +1,11 @@
+import { routeMethods } from "@/lib/api/methods";
 import { marketingAudience, ZAudienceQuery } from "@/lib/answers/marketing-audience";
 import { handleApi, json } from "@/lib/api/respond";
 import { authorizeApiCall } from "@/lib/auth/api-token";
 import { db } from "@/lib/db";
 
 /** GET /api/v1/marketing/audience?channel=email[&after=<id>][&limit=500][&email=…]: who marketing may write to now. */
-export async function GET(request: Request) {
+async function audience(request: Request) {
   return handleApi(request, async () => {
     await authorizeApiCall(db(), request.headers.get("authorization"), "marketing.sync");
     const params = new URL(request.url).searchParams;
@@ -12,3 +13,5 @@ export async function GET(request: Request) {
     return json(await marketingAudience(db(), query));
   });
 }
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ GET: audience });
