@@ -6,9 +6,10 @@ import { replyToInformationRequest, ZRequesterReply } from "@/lib/cases/request-
 import { db } from "@/lib/db";
 import { AppError, runAction } from "@/lib/errors/app-error";
 import { isLocale } from "@/lib/i18n/locale";
-import { REFERENCE_PATTERN } from "@/lib/requests/reference";
 import { withdrawRequest } from "@/lib/requests/withdraw-request";
 import { getStorage } from "@/lib/storage";
+import { actionForm } from "@/lib/http/action-form";
+import { requireReference } from "@/lib/validation/ids";
 
 /**
  * A step the signed-in requester takes on one of their cases: redirected to sign in first, then
@@ -19,7 +20,7 @@ async function requesterStep(locale: string, reference: string, notice: string, 
   const email = await signedInEmail();
   if (!email) redirect(`/${lang}/connexion`);
   const result = await runAction(lang, async () => {
-    if (!REFERENCE_PATTERN.test(String(reference))) throw new AppError("not_found", { fr: "Demande introuvable.", en: "Request not found." });
+    requireReference(reference);
     await step(email);
     return {};
   });
@@ -27,17 +28,17 @@ async function requesterStep(locale: string, reference: string, notice: string, 
   return result;
 }
 
-export async function withdrawAction(locale: string, reference: string, _previous: unknown, form: FormData) {
+export async function withdrawAction(locale: string, reference: string, _previous: unknown, formData: unknown) {
   return requesterStep(locale, reference, "retiree", async (email) => {
-    if (form.get("confirm") !== "yes") throw AppError.validation([{ path: "confirm", key: "required" }]);
+    if (actionForm(formData).get("confirm") !== "yes") throw AppError.validation([{ path: "confirm", key: "required" }]);
     await withdrawRequest(db(), getStorage(), reference, email);
   });
 }
 
 /** The requester answers the DPO's request for information: the clock starts again. */
-export async function replyAction(locale: string, reference: string, _previous: unknown, form: FormData) {
+export async function replyAction(locale: string, reference: string, _previous: unknown, formData: unknown) {
   return requesterStep(locale, reference, "repondu", async (email) => {
-    const { message } = ZRequesterReply.parse({ message: form.get("message") ?? "" });
+    const { message } = ZRequesterReply.parse({ message: actionForm(formData).get("message") ?? "" });
     await replyToInformationRequest(db(), reference, email, message);
   });
 }
