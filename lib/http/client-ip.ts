@@ -1,7 +1,7 @@
 import { env } from "@/lib/env";
 
 /**
- * The address of the TCP peer of the request, written by the server itself (recordSocketAddresses,
+ * The address of the TCP peer of the request, written by the server itself (prepareIncomingRequests,
  * run from instrumentation.ts) over whatever a client sent under that name.
  */
 export const SOCKET_ADDRESS_HEADER = "x-dsr-socket-address";
