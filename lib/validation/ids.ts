@@ -35,3 +35,12 @@ export function requireUuid(value: unknown, notFound: () => AppError): string {
   if (!isUuid(value)) throw notFound();
   return value;
 }
+
+/** A pagination position (`cursor`, `after`) that is not one this API wrote: 400, naming the parameter. */
+export function badCursor(path: string): AppError {
+  return new AppError(
+    "malformed",
+    { fr: `Le paramètre de pagination « ${path} » est invalide : revenez à la première page.`, en: `The pagination parameter “${path}” is invalid: go back to the first page.` },
+    [{ path, key: "invalid" }],
+  );
+}

@@ -5,7 +5,7 @@ import { listActorParts } from "@/lib/actors/inbox";
 import { db } from "@/lib/db";
 import { isIsoDay } from "@/lib/deadlines";
 import { AppError } from "@/lib/errors/app-error";
-import { isUuid } from "@/lib/validation/ids";
+import { badCursor, isUuid } from "@/lib/validation/ids";
 
 /**
  * The parts of the key's health actor, by due date: `?status=open` (default) or `done`, and
@@ -19,7 +19,7 @@ async function list(request: Request) {
     if (status !== "open" && status !== "done") throw AppError.validation([{ path: "status", key: "choice" }]);
     const cursor = params.get("cursor");
     const [dueDate, id] = cursor?.split("_") ?? [];
-    if (cursor && !(dueDate && id && isIsoDay(dueDate) && isUuid(id))) throw AppError.validation([{ path: "cursor", key: "invalid" }]);
+    if (cursor && !(dueDate && id && isIsoDay(dueDate) && isUuid(id))) throw badCursor("cursor");
     const page = await listActorParts(db(), [caller.healthActorId], status, cursor ? { dueDate: dueDate!, id: id! } : null);
     return json({
       items: page.rows.map((r) => ({
