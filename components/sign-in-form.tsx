@@ -32,9 +32,9 @@ export function SignInForm({ locale, callbackUrl, t }: { locale: Locale; callbac
           body: new URLSearchParams({ email: email.trim().toLowerCase(), csrfToken, callbackUrl, json: "true" }),
         });
         // Auth.js answers with the page to go to; an "error=" in it means no link was sent. Too many
-        // links asked: the server says how long to wait, in the page's language.
+        // links asked, or the service briefly unavailable: the server says so, in the page's language.
         const { url, error: refusal } = (await response.json().catch(() => ({}))) as { url?: string; error?: { code: string; message: string } };
-        if (response.status === 429 && refusal?.message) {
+        if (!response.ok && refusal?.message) {
           setError(refusal.message);
           return;
         }

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, expect, type Page } from "@playwright/test";
+import { type APIRequestContext, type Browser, expect, type Page, request as requests } from "@playwright/test";
 import { totpAt } from "@/lib/auth/totp";
 import type { Db } from "@/lib/db";
 import { upsertStaff } from "@/lib/staff/create-staff";
@@ -54,6 +54,25 @@ export async function signInByMagicLink(page: Page, email: string, locale: "fr" 
   const link = mail.html.match(/href="([^"]*\/api\/auth\/callback\/email[^"]*)"/)?.[1];
   if (!link) throw new Error("No sign-in link in the e-mail");
   await page.goto(link.replaceAll("&amp;", "&"));
+}
+
+/**
+ * A browserless client signed in through the real magic link (Auth.js's CSRF token, the sign-in
+ * endpoint, the link from the mailbox): its cookies are the session. Dispose of it when done.
+ */
+export async function signedInClient(baseURL: string, email: string): Promise<APIRequestContext> {
+  const client = await requests.newContext({ baseURL });
+  const { csrfToken } = (await (await client.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const since = Date.now();
+  const asked = await client.post("/api/auth/signin/email", { form: { email, csrfToken, callbackUrl: `${baseURL}/fr`, json: "true" } });
+  expect(asked.status()).toBe(200);
+  const mail = await waitForMail(email, /lien de connexion|sign-in link/, since);
+  const link = mail.html.match(/href="([^"]*\/api\/auth\/callback\/email[^"]*)"/)?.[1];
+  if (!link) throw new Error("No sign-in link in the e-mail");
+  await client.get(link.replaceAll("&amp;", "&"), { maxRedirects: 0 });
+  const session = (await (await client.get("/api/auth/session")).json()) as { user?: { email?: string } };
+  expect(session.user?.email).toBe(email);
+  return client;
 }
 
 /** The 6-digit code of the latest verification e-mail to an address. */

@@ -40,6 +40,23 @@ describe("configuration validation", () => {
     vi.stubEnv("SMTP_HOST", "smtp.exemple.fr");
     vi.stubEnv("MAIL_FROM", "DPO <dpo@exemple.fr>");
     const { env } = await import("./env");
-    expect(env()).toMatchObject({ SMTP_PORT: 587, SMTP_SECURE: false, DEMO_MODE: false });
+    expect(env()).toMatchObject({ SMTP_PORT: 587, SMTP_SECURE: false, DEMO_MODE: false, TRUST_PROXY: false });
+  });
+
+  it.each<[string, boolean | null]>([
+    ["true", true],
+    ["1", true],
+    ["false", false],
+    ["yes", null],
+  ])("reads TRUST_PROXY=%s", async (value, expected) => {
+    vi.stubEnv("DATABASE_URL", "postgresql://u@db:5432/dsr");
+    vi.stubEnv("APP_URL", "https://droits.exemple.fr");
+    vi.stubEnv("AUTH_SECRET", "x".repeat(40));
+    vi.stubEnv("SMTP_HOST", "smtp.exemple.fr");
+    vi.stubEnv("MAIL_FROM", "DPO <dpo@exemple.fr>");
+    vi.stubEnv("TRUST_PROXY", value);
+    const { env } = await import("./env");
+    if (expected === null) expect(() => env()).toThrow(/TRUST_PROXY/);
+    else expect(env().TRUST_PROXY).toBe(expected);
   });
 });

@@ -31,6 +31,12 @@ const ZEnv = z.object({
    * OpenDSR receipts and callbacks (besides Node's bundled roots), e.g. a private CA.
    */
   OPENDSR_CA_FILE: z.string().min(1).optional(),
+  /**
+   * The app sits behind a reverse proxy or load balancer that appends the client's address to
+   * X-Forwarded-For: rate limits then count that address. Otherwise the socket's peer is the client,
+   * and an X-Forwarded-For it sends is ignored.
+   */
+  TRUST_PROXY: bool.default(false),
   /** Shows the demo mailbox link and the demo banner. Never set in production. */
   DEMO_MODE: bool.default(false),
   DEMO_MAILBOX_URL: z.url().optional(),

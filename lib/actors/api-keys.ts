@@ -3,6 +3,8 @@ import { z } from "zod";
 import { API_RATE_LIMIT_PER_MINUTE, hashToken } from "@/lib/auth/api-token";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
+import { isUuid } from "@/lib/validation/ids";
+import { requiredLine } from "@/lib/validation/text";
 import type { Membership } from "./inbox";
 import type { MemberActor } from "./part-actions";
 
@@ -14,7 +16,7 @@ export interface ActorCaller {
   memberId: string;
 }
 
-export const ZKeyName = z.object({ name: z.string("required").trim().min(1, "required").max(100, "too_long") });
+export const ZKeyName = z.object({ name: requiredLine(100) });
 
 function adminOf(memberships: Membership[], healthActorId: string): Membership {
   const admin = memberships.find((m) => m.healthActorId === healthActorId && m.role === "admin");
@@ -32,7 +34,7 @@ export async function createActorKey(db: Db, memberships: Membership[], healthAc
 
 export async function revokeActorKey(db: Db, memberships: Membership[], healthActorId: string, keyId: string): Promise<void> {
   adminOf(memberships, healthActorId);
-  const revoked = z.uuid().safeParse(keyId).success
+  const revoked = isUuid(keyId)
     ? await db.actorApiKey.updateMany({ where: { id: keyId, healthActorId, revokedAt: null }, data: { revokedAt: new Date() } })
     : { count: 0 };
   if (revoked.count === 0) throw new AppError("not_found", { fr: "Clé introuvable.", en: "Key not found." });

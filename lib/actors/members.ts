@@ -4,10 +4,12 @@ import { queueEmail } from "@/lib/email/outbox";
 import { renderEmail } from "@/lib/email/layout";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
+import { isUuid } from "@/lib/validation/ids";
+import { requiredLine } from "@/lib/validation/text";
 import type { Membership } from "./inbox";
 
 export const ZInvite = z.object({
-  name: z.string("required").trim().min(1, "required").max(200, "too_long"),
+  name: requiredLine(200),
   email: z.email("email").trim().toLowerCase().max(254, "too_long"),
   role: z.enum(["admin", "member"], "choice"),
 });
@@ -83,7 +85,7 @@ export async function removeMember(db: Db, memberships: Membership[], healthActo
   adminOf(memberships, healthActorId);
   await db.$transaction(async (tx) => {
     await lockActor(tx, healthActorId);
-    const member = z.uuid().safeParse(memberId).success ? await tx.actorMember.findFirst({ where: { id: memberId, healthActorId, removedAt: null } }) : null;
+    const member = isUuid(memberId) ? await tx.actorMember.findFirst({ where: { id: memberId, healthActorId, removedAt: null } }) : null;
     if (!member) throw new AppError("not_found", { fr: "Membre introuvable.", en: "Member not found." });
     if (member.role === "admin") await keepAnAdmin(tx, healthActorId);
     await tx.actorMember.update({ where: { id: member.id }, data: { removedAt: new Date() } });

@@ -1,15 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { appendEvent, lockCase } from "@/lib/audit/append-event";
+import { answerSentOnProblem } from "@/lib/cases/case-dates";
 import { notifyRequester, sendLetter } from "@/lib/cases/notify-requester";
 import type { Db, Tx } from "@/lib/db";
-import { isIsoDay, parisDay, parisInstant } from "@/lib/deadlines";
+import { parisDay, parisInstant } from "@/lib/deadlines";
 import { subjectRecord } from "@/lib/answers/subject-record";
 import { AppError } from "@/lib/errors/app-error";
 import type { RequestPart, RightsRequest } from "@/lib/generated/prisma/client";
 import { formatDay } from "@/lib/i18n/format";
 import { canTransition, nextStatus } from "@/lib/requests/state-machine";
 import { checkUpload, type FileStorage } from "@/lib/storage";
+import { birthDay, pastDay } from "@/lib/validation/dates";
+import { isUuid } from "@/lib/validation/ids";
+import { requiredLine, requiredText } from "@/lib/validation/text";
 
 /** Who acts in an actor's inbox: one membership per health actor whose parts they may work. */
 export interface MemberActor {
@@ -24,15 +28,15 @@ export const ZActorAnswer = z.discriminatedUnion(
     /** The actor answered by other means (post, hand delivery, its own portal): the day and how. */
     z.object({
       mode: z.literal("other"),
-      sentOn: z.string("required").refine(isIsoDay, "date"),
-      channel: z.string("required").trim().min(1, "required").max(200, "too_long"),
+      sentOn: pastDay(),
+      channel: requiredLine(200),
     }),
   ],
   { error: "choice" },
 );
 export type TActorAnswer = z.infer<typeof ZActorAnswer>;
 
-export const ZActorDecline = z.object({ reason: z.string("required").trim().min(1, "required").max(5000, "too_long") });
+export const ZActorDecline = z.object({ reason: requiredText(5000) });
 
 const notFound = () => new AppError("not_found", { fr: "Demande introuvable.", en: "Request not found." });
 const alreadyAnswered = () => new AppError("conflict", { fr: "Cette demande a déjà sa réponse.", en: "This request already has its answer." });
@@ -50,7 +54,7 @@ async function withActorPart<T>(
   partId: string,
   action: (tx: Tx, part: PartInCase, request: RightsRequest, memberId: string) => Promise<T>,
 ): Promise<T> {
-  if (!z.uuid().safeParse(partId).success) throw notFound();
+  if (!isUuid(partId)) throw notFound();
   return db.$transaction(async (tx) => {
     const scoped = await tx.requestPart.findFirst({
       where: { id: partId, healthActorId: { in: member.memberships.map((m) => m.healthActorId) }, forwardedAt: { not: null } },
@@ -108,12 +112,12 @@ export async function answerActorPart(
     if (!check.ok) throw AppError.validation([{ path: "file", key: check.reason === "too_large" ? "file_size" : "file_type" }]);
     stored = `letters/${randomUUID()}`;
     await storage.put(stored, Buffer.from(file!), { contentType: check.contentType });
-  } else if (input.sentOn > parisDay(now)) {
-    throw AppError.validation([{ path: "sentOn", key: "future" }]);
   }
   try {
     await withActorPart(db, member, partId, async (tx, part, request, memberId) => {
       if (part.status !== "forwarded") throw alreadyAnswered();
+      const sentOnProblem = input.mode === "other" ? answerSentOnProblem(input.sentOn, request.receivedAt, now) : null;
+      if (sentOnProblem) throw AppError.validation([{ path: "sentOn", key: sentOnProblem }]);
       const answeredAt = input.mode === "other" ? parisInstant(input.sentOn, "12:00") : now;
       await tx.requestPart.update({ where: { id: part.id }, data: { status: "answered", answeredAt, acknowledgedAt: part.acknowledgedAt ?? now } });
       const actorName = part.healthActor?.name ?? "";
@@ -180,9 +184,9 @@ export const ZInstruction = z.discriminatedUnion(
     z
       .object({
         kind: z.literal("rectify_identity"),
-        firstName: z.string().trim().min(1, "required").max(100, "too_long").optional(),
-        lastName: z.string().trim().min(1, "required").max(100, "too_long").optional(),
-        birthDate: z.string().refine(isIsoDay, "date").optional(),
+        firstName: requiredLine(100).optional(),
+        lastName: requiredLine(100).optional(),
+        birthDate: birthDay().optional(),
       })
       .refine((r) => r.firstName || r.lastName || r.birthDate, { path: ["firstName"], message: "required" }),
   ],

@@ -6,6 +6,7 @@ import type { DataExport, RightsRequest } from "@/lib/generated/prisma/client";
 import type { ExportKind } from "@/lib/generated/prisma/enums";
 import { currentRegistry } from "@/lib/registry";
 import type { FileStorage } from "@/lib/storage";
+import { isReference, isUuid } from "@/lib/validation/ids";
 import { accessCopyPdf, accessCopyZip, copyScopeOf } from "./access-copy";
 import { portabilityZip } from "./portability";
 
@@ -41,7 +42,7 @@ export async function prepareExport(tx: Tx, storage: FileStorage, request: Right
 
 /** The requester's copy, scoped by the case's reference and their proven address; null when not theirs. */
 export async function findRequesterExport(db: Db, reference: string, requesterEmails: string[], exportId: string) {
-  if (requesterEmails.length === 0 || !/^[0-9a-f-]{36}$/.test(exportId)) return null;
+  if (requesterEmails.length === 0 || !isReference(reference) || !isUuid(exportId)) return null;
   return db.dataExport.findFirst({ where: { id: exportId, request: { reference, requesterEmail: { in: requesterEmails } } } });
 }
 

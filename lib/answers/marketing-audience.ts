@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { MarketingChannel } from "@/lib/generated/prisma/enums";
+import { ZUuid } from "@/lib/validation/ids";
 import { suppressionKey } from "./immediate-effects";
 
 /**
@@ -12,7 +13,7 @@ import { suppressionKey } from "./immediate-effects";
 export const ZAudienceQuery = z.object({
   channel: z.enum(MarketingChannel, "choice"),
   /** The last id of the previous page. */
-  after: z.uuid("uuid").optional(),
+  after: ZUuid.optional(),
   limit: z.coerce.number("number").int("number").min(1, "too_small").max(1000, "too_big").default(500),
   /** Only these addresses (a list about to be used). */
   email: z.array(z.email("email").max(254, "too_long")).max(1000, "too_long").default([]),

@@ -3,6 +3,7 @@ import { type CaseActor, recordEvent, withCase } from "@/lib/cases/with-case";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { currentRegistry } from "@/lib/registry";
+import { requiredText } from "@/lib/validation/text";
 
 /**
  * Objection to processing based on legitimate interest (GDPR Art. 21(1)): the DPO weighs the
@@ -12,7 +13,7 @@ import { currentRegistry } from "@/lib/registry";
  */
 export const ZBalanceObjection = z.object({
   decision: z.enum(["objection_upheld", "compelling_grounds"], "choice"),
-  reasons: z.string("required").trim().min(1, "required").max(5000, "too_long"),
+  reasons: requiredText(5000),
 });
 export type TBalanceObjection = z.infer<typeof ZBalanceObjection>;
 

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { type CaseActor, recordEvent, withCase } from "@/lib/cases/with-case";
 import type { Db } from "@/lib/db";
-import { isIsoDay, parisDay } from "@/lib/deadlines";
+import { parisDay } from "@/lib/deadlines";
 import { AppError } from "@/lib/errors/app-error";
 import { activitiesHolding, queueNoticesTo } from "@/lib/recipients/queue-recipient-notices";
 import { rectificationBatches } from "@/lib/recipients/rectification-scope";
 import { registryOf } from "@/lib/registry/registry-of";
+import { birthDayProblem } from "@/lib/validation/dates";
+import { requiredLine } from "@/lib/validation/text";
 import { RECTIFIABLE_FIELDS, type RectifiableField } from "./rectifiable-fields";
 import { subjectRecord } from "./subject-record";
 
@@ -21,8 +23,11 @@ export const ZRectify = z.object({
   changes: z
     .array(
       z
-        .object({ field: z.enum(RECTIFIABLE_FIELDS, "choice"), value: z.string("required").trim().min(1, "required").max(200, "too_long") })
-        .refine((c) => c.field !== "birthDate" || isIsoDay(c.value), { path: ["value"], message: "date" }),
+        .object({ field: z.enum(RECTIFIABLE_FIELDS, "choice"), value: requiredLine(200) })
+        .superRefine((c, ctx) => {
+          const problem = c.field === "birthDate" ? birthDayProblem(c.value, new Date()) : null;
+          if (problem) ctx.addIssue({ code: "custom", path: ["value"], message: problem });
+        }),
     )
     .min(1, "required")
     .max(10, "too_long"),

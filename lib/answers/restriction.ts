@@ -5,6 +5,7 @@ import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import type { RightsRequest } from "@/lib/generated/prisma/client";
 import { activitiesHolding, queueNoticesTo, queueRecipientNotices } from "@/lib/recipients/queue-recipient-notices";
+import { requiredText } from "@/lib/validation/text";
 import { subjectRecord } from "./subject-record";
 
 /**
@@ -39,7 +40,7 @@ export async function applyRestriction(tx: Tx, request: RightsRequest, actor: Ca
   await queueRecipientNotices(tx, request, { right: "restriction", subject }, await activitiesHolding(tx, request), actor);
 }
 
-export const ZAnnounceLift = z.object({ reason: z.string("required").trim().min(1, "required").max(2000, "too_long") });
+export const ZAnnounceLift = z.object({ reason: requiredText(2000) });
 
 /** The DPO tells the subject the restriction will be lifted, and why: the step that must come first. */
 export async function announceLift(db: Db, reference: string, reason: string, actor: CaseActor, now = new Date()): Promise<void> {

@@ -38,10 +38,11 @@ const unauthenticated = () =>
   });
 
 /**
- * Authenticates a Bearer token, counts the call in the token's one-minute window and checks the
- * permission, in one round trip for the first two.
+ * Authenticates a Bearer token and counts the call in the token's one-minute window, in one round
+ * trip: 401 for no valid token, 429 past the rate. A database that cannot answer is a 503
+ * (lib/errors/app-error.ts), never a 401: the token may well be valid.
  */
-export async function authorizeApiCall(db: Db, authorization: string | null, permission: Permission): Promise<ApiCaller> {
+export async function authenticateApiCall(db: Db, authorization: string | null): Promise<ApiCaller> {
   const match = authorization?.match(/^Bearer\s+(\S+)$/i);
   if (!match) throw unauthenticated();
   const rows = await db.$queryRaw<{ id: string; staffUserId: string; role: StaffRole; scopes: string[]; count: number; windowStart: Date }[]>`
@@ -63,11 +64,22 @@ export async function authorizeApiCall(db: Db, authorization: string | null, per
       retryAfter,
     );
   }
+  return { tokenId: caller.id, staffUserId: caller.staffUserId, role: caller.role, scopes: caller.scopes };
+}
+
+/** 403 unless the caller's role and the token's scopes both allow `permission`. */
+export function requirePermission(caller: ApiCaller, permission: Permission): void {
   if (!can(caller.role, permission) || !caller.scopes.includes(permission)) {
     throw new AppError("forbidden", {
       fr: `Ce jeton n'a pas le droit « ${permission} ».`,
       en: `This token lacks the "${permission}" permission.`,
     });
   }
-  return { tokenId: caller.id, staffUserId: caller.staffUserId, role: caller.role, scopes: caller.scopes };
+}
+
+/** Authenticates the call (authenticateApiCall), then checks the permission. */
+export async function authorizeApiCall(db: Db, authorization: string | null, permission: Permission): Promise<ApiCaller> {
+  const caller = await authenticateApiCall(db, authorization);
+  requirePermission(caller, permission);
+  return caller;
 }

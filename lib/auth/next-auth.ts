@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
 import { magicLinkEmail } from "@/lib/email/templates/magic-link";
 import { env } from "@/lib/env";
+import { isDatabaseUnavailable } from "@/lib/errors/db-unavailable";
 import { isLocale } from "@/lib/i18n/locale";
 import { ZSendEmailCode } from "@/lib/identity/email-code.schema";
 import { consumeRateLimit } from "@/lib/rate-limit";
@@ -51,7 +52,10 @@ const adapter: Adapter = {
   async useVerificationToken({ identifier, token }) {
     try {
       return await db().verificationToken.delete({ where: { identifier_token: { identifier, token } } });
-    } catch {
+    } catch (error) {
+      // No such token: the link is invalid or already used. A database that cannot answer says
+      // nothing about the link: Auth.js then reports a failed sign-in, not an invalid link.
+      if (isDatabaseUnavailable(error)) throw error;
       return null;
     }
   },

@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { firstParam } from "@/lib/http/search-params";
 import { Channel, RequestStatus, Right } from "@/lib/generated/prisma/enums";
+import { isUuid, ZUuid } from "@/lib/validation/ids";
+import { lineText } from "@/lib/validation/text";
 import { nameKey } from "./name-key";
 
 /**
@@ -81,7 +84,7 @@ export const ZCaseListQuery = z.object({
       lowerTrim,
       z
         .string("choice")
-        .refine((v) => v === "me" || v === "none" || z.uuid().safeParse(v).success, "choice")
+        .refine((v) => v === "me" || v === "none" || isUuid(v), "choice")
         .transform((v) => v as "me" | "none" | (string & {})),
     ),
   ),
@@ -94,15 +97,9 @@ export const ZCaseListQuery = z.object({
   /** Only cases whose details lack what their right needs (to clarify with the requester). */
   clarify: optionalParam(booleanParam),
   /** Cases with a part for this health actor. */
-  healthActor: optionalParam(z.preprocess(lowerTrim, z.uuid("uuid"))),
+  healthActor: optionalParam(z.preprocess(lowerTrim, ZUuid)),
   /** A reference, an e-mail address, or the start of a last name (see parseCaseSearch). */
-  q: optionalParam(
-    z
-      .string("invalid")
-      .trim()
-      .max(100, "too_long")
-      .refine((s) => s.isWellFormed() && !/[\u0000-\u001f\u007f]/.test(s), "characters"),
-  ),
+  q: optionalParam(lineText(100)),
   sort: z.preprocess(
     (value) => lowerTrim(blankToUndefined(value)),
     z.enum(CASE_LIST_SORTS, "choice").default("due"),
@@ -124,8 +121,7 @@ export function caseListParams(
 ): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
   for (const key of Object.keys(ZCaseListQuery.shape)) {
-    const value = params instanceof URLSearchParams ? (params.get(key) ?? undefined) : params[key];
-    out[key] = Array.isArray(value) ? value[0] : value;
+    out[key] = params instanceof URLSearchParams ? (params.get(key) ?? undefined) : firstParam(params[key]);
   }
   return out;
 }

@@ -3,6 +3,7 @@ import type { Db, Tx } from "@/lib/db";
 import { addDays, daysLeft, fromDateColumn, type IsoDay, isIsoDay, parisDay } from "@/lib/deadlines";
 import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { ZUuid } from "@/lib/validation/ids";
 import type {
   Channel,
   IdentityStatus,
@@ -198,7 +199,7 @@ const ZCursorPayload = z.object({
   v: z.literal(1),
   s: z.enum(["due", "received", "reference"]),
   k: z.string().min(1).max(100),
-  id: z.uuid(),
+  id: ZUuid,
 });
 
 const MAX_CURSOR_LENGTH = 300;

@@ -10,19 +10,21 @@ import { registryOf } from "@/lib/registry/registry-of";
 import { AppError } from "@/lib/errors/app-error";
 import { nextStatus, TransitionError } from "@/lib/requests/state-machine";
 import type { FileStorage } from "@/lib/storage";
+import { ZUuid } from "@/lib/validation/ids";
+import { requiredText } from "@/lib/validation/text";
 import { REFUSAL_GROUND_CODES } from "./grounds";
 import { sendLetter } from "./notify-requester";
 import { type CaseActor, recordEvent, withCase } from "./with-case";
 
 export const ZAnswerPart = z
   .object({
-    partId: z.uuid("uuid"),
+    partId: ZUuid,
     outcome: z.enum(["granted", "partly_granted", "refused"], "choice"),
     grounds: z.array(z.enum(REFUSAL_GROUND_CODES, "choice")).max(10).default([]),
     /** An erasure granted in part: the processing erased (the part's own activities); the rest is kept on the grounds given. */
     grantedActivities: z.array(z.string().max(64)).max(50).default([]),
     /** The answer itself, and for Art. 12(5) grounds the facts that show the request unfounded or excessive. */
-    message: z.string().trim().min(1, "required").max(10_000, "too_long"),
+    message: requiredText(10_000),
   })
   .refine((a) => a.outcome === "granted" || a.grounds.length > 0, { path: ["grounds"], message: "required" });
 export type TAnswerPart = z.infer<typeof ZAnswerPart>;

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
+import { ZUuid } from "@/lib/validation/ids";
+import { multilineText, requiredText } from "@/lib/validation/text";
 
 /**
  * The back-office actions available through the API, one shape per action; each action's own schema
@@ -8,12 +10,12 @@ import type { Permission } from "@/lib/auth/permissions";
 export const ZCaseAction = z.discriminatedUnion(
   "action",
   [
-    z.object({ action: z.literal("assign"), agentId: z.uuid("uuid").nullable() }),
-    z.object({ action: z.literal("note"), text: z.string().trim().min(1, "required").max(5000, "too_long") }),
+    z.object({ action: z.literal("assign"), agentId: ZUuid.nullable() }),
+    z.object({ action: z.literal("note"), text: requiredText(5000) }),
     z.object({
       action: z.literal("decide_identity"),
       decision: z.enum(["accepted", "rejected"], "choice"),
-      reason: z.string().trim().max(2000, "too_long").optional(),
+      reason: multilineText(2000).optional(),
     }),
     z.object({ action: z.literal("request_information"), message: z.string(), documents: z.array(z.string()).optional() }),
     z.object({ action: z.literal("clarify"), details: z.unknown() }),
@@ -60,3 +62,12 @@ export const CASE_ACTION_PERMISSIONS: Record<CaseActionName, Permission> = {
   release_legal_hold: "legal_hold.manage",
   resend_email: "emails.resend",
 };
+
+/**
+ * The action a body names, when it names one of CASE_ACTION_PERMISSIONS' own keys; null otherwise
+ * (a name such as "constructor" or "__proto__" is a property of every object, never an action).
+ */
+export function caseActionName(body: unknown): CaseActionName | null {
+  const name = typeof body === "object" && body !== null && Object.hasOwn(body, "action") ? (body as { action: unknown }).action : undefined;
+  return typeof name === "string" && Object.hasOwn(CASE_ACTION_PERMISSIONS, name) ? (name as CaseActionName) : null;
+}

@@ -5,6 +5,7 @@ import { nextStatus } from "@/lib/requests/state-machine";
 import { deleteProofFiles } from "@/lib/identity/delete-proof-files";
 import type { FileStorage } from "@/lib/storage";
 import { identityUndecided } from "./awaiting-requester";
+import { multilineText } from "@/lib/validation/text";
 import { notifyRequester } from "./notify-requester";
 import { resumeClock } from "./resume-clock";
 import { type CaseActor, recordEvent, withCase } from "./with-case";
@@ -12,7 +13,7 @@ import { type CaseActor, recordEvent, withCase } from "./with-case";
 export const ZIdentityDecision = z
   .object({
     decision: z.enum(["accepted", "rejected"], "choice"),
-    reason: z.string().trim().max(2000, "too_long").optional(),
+    reason: multilineText(2000).optional(),
   })
   .refine((d) => d.decision === "accepted" || (d.reason?.length ?? 0) > 0, { path: ["reason"], message: "required" });
 export type TIdentityDecision = z.infer<typeof ZIdentityDecision>;

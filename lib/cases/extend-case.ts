@@ -4,11 +4,12 @@ import { canExtend } from "@/lib/deadlines";
 import { AppError } from "@/lib/errors/app-error";
 import { isOpen } from "@/lib/requests/state-machine";
 import type { FileStorage } from "@/lib/storage";
+import { requiredText } from "@/lib/validation/text";
 import { sendLetter } from "./notify-requester";
 import { recomputeDueDates } from "./resume-clock";
 import { type CaseActor, recordEvent, withCase } from "./with-case";
 
-export const ZExtend = z.object({ reason: z.string().trim().min(1, "required").max(5000, "too_long") });
+export const ZExtend = z.object({ reason: requiredText(5000) });
 
 /**
  * Extends the GDPR time limit by two months (Art. 12(3)): once, within the first month, with the

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db";
+import { requiredText } from "@/lib/validation/text";
 import { type CaseActor, recordEvent, withCase } from "./with-case";
 
-export const ZLegalHold = z.object({ reason: z.string().trim().min(1, "required").max(2000, "too_long") });
+export const ZLegalHold = z.object({ reason: requiredText(2000) });
 
 /** Sets or lifts a legal hold: while set, the case file outlives its retention period. */
 export async function setLegalHold(db: Db, reference: string, reason: string | null, actor: CaseActor): Promise<void> {

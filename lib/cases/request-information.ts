@@ -19,22 +19,25 @@ import type { FileStorage } from "@/lib/storage";
 import { sealText } from "@/lib/storage/sealed-text";
 import { answerLinkUrl } from "./answer-link";
 import { awaitsRequester, identityUndecided } from "./awaiting-requester";
+import { pastInstant } from "@/lib/validation/dates";
+import { multilineText, requiredText } from "@/lib/validation/text";
+import { informationReceivedProblem } from "./case-dates";
 import { informationFollowUp } from "./information-follow-up";
 import { notifyRequester } from "./notify-requester";
 import { resumeClock } from "./resume-clock";
 import { type CaseActor, recordEvent, withCase } from "./with-case";
 
 export const ZRequestInformation = z.object({
-  message: z.string().trim().min(1, "required").max(5000, "too_long"),
+  message: requiredText(5000),
   /** Identification documents asked with the question (only while the identity is checked). */
   documents: z.array(z.enum(PROOF_KINDS, "choice")).max(PROOF_KINDS.length, "too_long").default([]),
 });
 export type TRequestInformation = z.input<typeof ZRequestInformation>;
 /** The requester's answer, typed in "Mes demandes" (the same limit as the DPO's question); files may come with it. */
 export const ZRequesterReply = z.object({
-  message: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(5000, "too_long").optional()),
+  message: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), multilineText(5000).optional()),
 });
-export const ZInformationReceived = z.object({ receivedAt: z.iso.datetime({ offset: true, error: "datetime" }).optional() });
+export const ZInformationReceived = z.object({ receivedAt: pastInstant().optional() });
 
 /**
  * Asks the requester for information or clarification: e-mailed with the link to answer, and the
@@ -88,9 +91,14 @@ async function answerCame(tx: Tx, request: RightsRequest, at: Date, stillMissing
   return transition;
 }
 
-/** The DPO records that the requester's answer came another way (at `receivedAt`, by default now). */
-export async function informationReceived(db: Db, reference: string, receivedAt: Date, actor: CaseActor): Promise<void> {
+/**
+ * The DPO records that the requester's answer came another way (at `receivedAt`, by default now).
+ * Not before the question, nor in the future (informationReceivedProblem): the due dates would move.
+ */
+export async function informationReceived(db: Db, reference: string, receivedAt: Date, actor: CaseActor, now = new Date()): Promise<void> {
   await withCase(db, reference, async (tx, request) => {
+    const problem = request.pausedSince ? informationReceivedProblem(receivedAt, request.pausedSince, now) : null;
+    if (problem) throw AppError.validation([{ path: "receivedAt", key: problem }]);
     const transition = await answerCame(tx, request, receivedAt, []);
     await recordEvent(tx, request.id, transition, actor, { receivedAt: receivedAt.toISOString() });
   });

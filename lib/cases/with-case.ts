@@ -2,8 +2,8 @@ import { appendEvent } from "@/lib/audit/append-event";
 import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import type { RightsRequest } from "@/lib/generated/prisma/client";
-import { REFERENCE_PATTERN } from "@/lib/requests/reference";
 import { TransitionError } from "@/lib/requests/state-machine";
+import { isReference } from "@/lib/validation/ids";
 
 export interface CaseActor {
   type: "staff" | "api";
@@ -24,11 +24,11 @@ export async function withCase<T>(
   options: { timeoutMs?: number } = {},
 ): Promise<T> {
   // A reference comes from a URL or a client's arguments: anything not shaped like one is no case.
-  if (typeof reference !== "string" || !REFERENCE_PATTERN.test(reference)) throw notFound(String(reference).slice(0, 40));
+  if (!isReference(reference)) throw caseNotFound(null);
   try {
     return await db.$transaction(async (tx) => {
       const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "RightsRequest" WHERE reference = ${reference} FOR UPDATE`;
-      if (locked.length === 0) throw notFound(reference);
+      if (locked.length === 0) throw caseNotFound(reference);
       const request = await tx.rightsRequest.findUniqueOrThrow({ where: { id: locked[0]!.id } });
       return action(tx, request);
     }, { timeout: options.timeoutMs ?? 5000 });
@@ -44,7 +44,9 @@ export async function withCase<T>(
 }
 
 /** Records a step in the case's trail (hash-chained: lib/audit). */
-const notFound = (reference: string) => new AppError("not_found", { fr: `Aucune demande ${reference}.`, en: `No request ${reference}.` });
+/** A 404 naming the reference, when it is one (anything else is not echoed). */
+export const caseNotFound = (reference: string | null) =>
+  reference ? new AppError("not_found", { fr: `Aucune demande ${reference}.`, en: `No request ${reference}.` }) : new AppError("not_found", { fr: "Aucune demande à cette référence.", en: "No request with this reference." });
 
 export async function recordEvent(tx: Tx, requestId: string, type: string, actor: CaseActor, payload: Record<string, unknown>) {
   await appendEvent(tx, requestId, { type, actorType: actor.type, actorId: actor.actorId, payload });

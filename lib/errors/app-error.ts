@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Localized } from "@/lib/registry/types";
-import { FIELD_ERRORS, fieldMessage } from "@/lib/i18n/errors";
+import { fieldMessage, isFieldErrorKey } from "@/lib/i18n/errors";
 import type { Locale } from "@/lib/i18n/locale";
+import { isDatabaseUnavailable } from "./db-unavailable";
 
 /** Every failure a user or a client can cause, with the HTTP status it maps to. */
 export const ERROR_STATUS = {
@@ -9,11 +10,13 @@ export const ERROR_STATUS = {
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation: 422,
   rate_limited: 429,
+  unavailable: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
@@ -49,7 +52,7 @@ export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
 
 /** Our schemas give translation keys as messages; zod's own messages (e.g. a missing field) are mapped. */
 function messageKey(issue: z.core.$ZodIssue): string {
-  if (issue.message in FIELD_ERRORS) return issue.message;
+  if (isFieldErrorKey(issue.message)) return issue.message;
   if (issue.code === "invalid_type" && issue.message.endsWith("received undefined")) return "required";
   return "invalid";
 }
@@ -67,10 +70,29 @@ export function errorBody(error: AppError, locale: Locale) {
   };
 }
 
-/** Maps a thrown value to an AppError when it is one the user caused; null for a real failure. */
+/** Seconds a client is told to wait when the database is unavailable. */
+export const UNAVAILABLE_RETRY_SECONDS = 30;
+
+export function unavailable(): AppError {
+  return new AppError(
+    "unavailable",
+    {
+      fr: "Le service est momentanément indisponible : réessayez dans quelques instants.",
+      en: "The service is briefly unavailable: try again in a few moments.",
+    },
+    [],
+    UNAVAILABLE_RETRY_SECONDS,
+  );
+}
+
+/**
+ * Maps a thrown value to an AppError when it is one the user caused, or the database being
+ * unavailable (503, whatever was being checked: a token, a session, a key); null for a real failure.
+ */
 export function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) return AppError.validation(fieldErrorsFromZod(error));
+  if (isDatabaseUnavailable(error)) return unavailable();
   return null;
 }
 

@@ -28,4 +28,15 @@ describe("a receipt time typed as a Paris date and time", () => {
       expect((error as AppError).fields).toEqual([{ path: "receivedAt", key: "datetime" }]);
     }
   });
+
+  it("refuses a day outside the portal's calendar (year 0001, year 9999) before any date arithmetic", () => {
+    for (const [receivedDay, key] of [["0001-01-01", "date_range"], ["9999-12-31", "date_too_late"]]) {
+      try {
+        receivedAtFromForm(form({ receivedDay: receivedDay!, receivedTime: "10:00" }), "received", "receivedAt");
+        throw new Error("accepted");
+      } catch (error) {
+        expect((error as AppError).fields).toEqual([{ path: "receivedAt", key }]);
+      }
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { isIsoDay, parisInstant } from "@/lib/deadlines";
 import { AppError } from "@/lib/errors/app-error";
+import { rangeDayProblem } from "@/lib/validation/dates";
 
 /**
  * A receipt time typed by staff as a Paris date and time (fields `<prefix>Day` and `<prefix>Time`),
@@ -10,5 +11,8 @@ export function receivedAtFromForm(form: FormData, prefix: string, path: string,
   const time = String(form.get(`${prefix}Time`) ?? "").trim() || "09:00";
   if (!day && fallback) return fallback.toISOString();
   if (!isIsoDay(day) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) throw AppError.validation([{ path, key: "datetime" }]);
+  // Within the portal's calendar (the schema of the instant then bounds it further).
+  const outside = rangeDayProblem(day);
+  if (outside) throw AppError.validation([{ path, key: outside }]);
   return parisInstant(day, time).toISOString();
 }

@@ -13,6 +13,11 @@ export const FIELD_ERRORS = {
   date: { fr: "Saisissez une date au format AAAA-MM-JJ.", en: "Enter a date in the format YYYY-MM-DD." },
   datetime: { fr: "Saisissez une date et une heure au format RFC 3339 avec fuseau (ex. 2026-03-05T10:00:00+01:00).", en: "Enter a date and time in RFC 3339 format with an offset (e.g. 2026-03-05T10:00:00+01:00)." },
   date_range: { fr: "Cette date est trop ancienne.", en: "This date is too far in the past." },
+  date_too_late: { fr: "Cette date est trop lointaine.", en: "This date is too far in the future." },
+  date_order: { fr: "Cette date précède la date de début.", en: "This date is before the start date." },
+  before_receipt: { fr: "Cette date précède la réception de la demande.", en: "This date is before the request was received." },
+  before_question: { fr: "Cette date précède la demande de précisions.", en: "This date is before the request for information." },
+  line_break: { fr: "Ce champ tient sur une seule ligne, sans tabulation.", en: "This field holds a single line, without tabs." },
   characters: { fr: "Ce texte contient des caractères non autorisés.", en: "This text contains characters that are not allowed." },
   heir_right: { fr: "Un héritier peut demander l'accès, la rectification, l'effacement, s'opposer ou faire exécuter des directives, pour régler la succession ou faire prendre en compte le décès (loi Informatique et Libertés, art. 85).", en: "An heir may ask for access, rectification, erasure, object or have directives carried out, to settle the estate or have the death taken into account (French Data Protection Act, art. 85)." },
   future: { fr: "Cette date ne peut pas être dans le futur.", en: "This date cannot be in the future." },
@@ -36,7 +41,11 @@ export const FIELD_ERRORS = {
 
 export type FieldErrorKey = keyof typeof FIELD_ERRORS;
 
+/** One of FIELD_ERRORS' own keys (never a property every object has, such as "constructor"). */
+export function isFieldErrorKey(key: string): key is FieldErrorKey {
+  return Object.hasOwn(FIELD_ERRORS, key);
+}
+
 export function fieldMessage(key: string, locale: Locale): string {
-  const entry = (FIELD_ERRORS as Record<string, Localized>)[key];
-  return entry ? entry[locale] : FIELD_ERRORS.invalid[locale];
+  return isFieldErrorKey(key) ? FIELD_ERRORS[key][locale] : FIELD_ERRORS.invalid[locale];
 }

@@ -290,6 +290,7 @@ const fr = {
     sentTitle: "Consultez votre messagerie",
     sent: "Si l'adresse est correcte, un lien de connexion vient de vous être envoyé. Il est valable 15 minutes.",
     error: "La connexion a échoué ou le lien a expiré. Demandez un nouveau lien.",
+    unavailable: "La connexion n'a pas pu aboutir : le service est momentanément indisponible. Réessayez dans quelques instants.",
   },
   backoffice: {
     title: "Espace DPO",
@@ -984,6 +985,7 @@ const en: Messages = {
     sentTitle: "Check your mailbox",
     sent: "If the address is correct, a sign-in link was just sent to you. It is valid for 15 minutes.",
     error: "Sign-in failed or the link expired. Ask for a new link.",
+    unavailable: "Sign-in could not complete: the service is briefly unavailable. Try again in a few moments.",
   },
   backoffice: {
     title: "DPO back office",

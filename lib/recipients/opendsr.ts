@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { env } from "@/lib/env";
+import { ZUuid } from "@/lib/validation/ids";
+import { requiredLine } from "@/lib/validation/text";
 
 /**
  * The OpenDSR protocol (https://github.com/opengdpr/OpenDSR, specification.md, version 1.0) as the
@@ -80,27 +82,27 @@ export function openDsrErasureRequest(input: { noticeId: string; submittedAt: Da
 
 /** The processor's answer to a request (201). Its encoded_request is neither kept nor logged. */
 export const ZReceipt = z.object({
-  controller_id: z.string().min(1).max(200),
+  controller_id: requiredLine(200),
   expected_completion_time: rfc3339,
   received_time: rfc3339,
-  subject_request_id: z.uuid(),
+  subject_request_id: ZUuid,
 });
 
 export const CALLBACK_STATUSES = ["pending", "in_progress", "completed", "cancelled"] as const;
 
 /** The service's answer about one request (GET {base}/opendsr_requests/{id}, section 8). */
 export const ZRequestStatus = z.object({
-  controller_id: z.string().min(1).max(200),
+  controller_id: requiredLine(200),
   expected_completion_time: rfc3339,
-  subject_request_id: z.uuid(),
+  subject_request_id: ZUuid,
   request_status: z.enum(CALLBACK_STATUSES),
 });
 
 export const ZCallback = z.object({
-  controller_id: z.string().min(1).max(200),
+  controller_id: requiredLine(200),
   expected_completion_time: rfc3339,
   status_callback_url: z.string().max(2000),
-  subject_request_id: z.uuid(),
+  subject_request_id: ZUuid,
   request_status: z.enum(CALLBACK_STATUSES),
   results_url: z.string().max(2000).optional(),
   results_count: z.number().int().min(0).optional(),

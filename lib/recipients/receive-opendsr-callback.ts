@@ -1,5 +1,6 @@
 import type { X509Certificate } from "node:crypto";
 import { readText } from "@/lib/api/respond";
+import { isDatabaseUnavailable } from "@/lib/errors/db-unavailable";
 import { appendEvent, lockCase } from "@/lib/audit/append-event";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import type { Db } from "@/lib/db";
@@ -42,7 +43,9 @@ async function refetchCertificate(db: Db, contact: RecipientContact, options: Ca
     const fetched = await fetchCertificate(contact.opendsrUrl!, await discover(contact.opendsrUrl!, options), options);
     await db.recipientContact.update({ where: { name: contact.name }, data: { certificatePem: fetched.pem } });
     return fetched.leaf;
-  } catch {
+  } catch (error) {
+    // A database that cannot answer says nothing of the signature: a 503, not a refusal.
+    if (isDatabaseUnavailable(error)) throw error;
     return null;
   }
 }

@@ -4,6 +4,7 @@ import { requesterByAnswerLink } from "@/lib/cases/answer-link";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { EMAIL_PROOF_COOKIE, verifyEmailProof } from "@/lib/identity/email-proof";
+import { isReference } from "@/lib/validation/ids";
 import { REQUEST_VIEW_INCLUDE, type RequestWithParts } from "./present-request";
 import type { WebIdentity } from "./submit-web-request";
 
@@ -26,7 +27,7 @@ export async function provenEmails(options: { includeCode: boolean }): Promise<s
  * so another person's case is simply not found.
  */
 export async function findRequesterCase(reference: string, emails: string[]): Promise<RequestWithParts | null> {
-  if (emails.length === 0) return null;
+  if (emails.length === 0 || !isReference(reference)) return null;
   return db().rightsRequest.findFirst({
     where: { reference, requesterEmail: { in: emails } },
     include: REQUEST_VIEW_INCLUDE,

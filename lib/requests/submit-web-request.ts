@@ -1,10 +1,11 @@
-import { z } from "zod";
 import type { Db } from "@/lib/db";
+
 import { AppError } from "@/lib/errors/app-error";
 import type { RequesterVerification } from "@/lib/identity/assess-identity";
 import { proofsFromForm, storeProofs } from "@/lib/identity/store-proofs";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import type { FileStorage } from "@/lib/storage";
+import { isUuid } from "@/lib/validation/ids";
 import { submitRequest, type SubmitResult } from "./submit-request";
 import { ZSubmitRequest } from "./submit-request.schema";
 
@@ -15,7 +16,6 @@ export interface WebIdentity {
   codeEmail: string | null;
 }
 
-const ZSubmissionId = z.uuid();
 /** Requests one proven address may file per hour (PORTAL_SUBMISSIONS_PER_HOUR, default 20). */
 export function submissionsPerHour(): number {
   return Number(process.env.PORTAL_SUBMISSIONS_PER_HOUR ?? 20);
@@ -40,7 +40,8 @@ export async function submitWebRequest(db: Db, storage: FileStorage, form: FormD
   } catch {
     throw new AppError("malformed", { fr: "Formulaire illisible.", en: "Unreadable form." });
   }
-  const submissionId = ZSubmissionId.parse(form.get("submissionId"));
+  const submissionId = form.get("submissionId");
+  if (!isUuid(submissionId)) throw AppError.validation([{ path: "submissionId", key: "uuid" }]);
   const input = ZSubmitRequest.parse({ ...(payload as object), channel: "web", receivedAt: new Date().toISOString() });
   const verification = webVerification(identity, input.requester.email);
   if (!verification) throw AppError.validation([{ path: "requester.email", key: "email_not_verified" }]);

@@ -6,6 +6,7 @@ import { decideIdentity } from "@/lib/cases/decide-identity";
 import { db } from "@/lib/db";
 import { computeDeadline, fromDateColumn } from "@/lib/deadlines";
 import { AppError } from "@/lib/errors/app-error";
+import { fieldMessage } from "@/lib/i18n/errors";
 import { submitWebRequest } from "@/lib/requests/submit-web-request";
 import { upsertStaff } from "@/lib/staff/create-staff";
 import { checkPassword, checkSecondFactor, endSession, SESSION_IDLE_MINUTES, sessionViewer } from "@/lib/staff/sign-in";
@@ -177,12 +178,44 @@ describe("handling a case to its answer", () => {
     let row = await db().rightsRequest.findUniqueOrThrow({ where: { id: request.id } });
     expect(row.status).toBe("awaiting_information");
     expect(row.pausedSince).toEqual(askedAt);
-    // The requester answers eight days later.
-    await informationReceived(db(), request.reference, new Date(askedAt.getTime() + 8 * 24 * 3600_000), actorOf(agent.id));
+    // The requester answers eight days later (then is now).
+    const answeredAt = new Date(askedAt.getTime() + 8 * 24 * 3600_000);
+    await informationReceived(db(), request.reference, answeredAt, actorOf(agent.id), answeredAt);
     row = await db().rightsRequest.findUniqueOrThrow({ where: { id: request.id } });
     expect(row).toMatchObject({ status: "in_progress", pausedSince: null, pausedDays: 8 });
     expect(fromDateColumn(row.dueDate)).toBe(computeDeadline({ receivedAt: row.receivedAt, rule: "gdpr_art12", pausedDays: 8 }).dueDate);
     expect(await db().outboxEmail.count({ where: { requestId: request.id, subject: { contains: "Une précision est nécessaire" } } })).toBe(1);
+  });
+
+  it("an answer to a request for information dated in the future or before the question is refused: the due dates do not move", async () => {
+    const { token, staffId } = await staffToken();
+    const { request } = await caseWithProof();
+    await decideIdentity(db(), getStorage(), request.reference, { decision: "accepted" }, actorOf(staffId));
+    const call = (body: unknown) =>
+      caseAction(apiRequest(`/api/v1/requests/${request.reference}/actions`, { token, body }), { params: Promise.resolve({ reference: request.reference }) });
+    expect((await call({ action: "request_information", message: "Quel compte est concerné ?" })).status).toBe(200);
+    const asked = await db().rightsRequest.findUniqueOrThrow({ where: { id: request.id }, include: { parts: { orderBy: { id: "asc" } } } });
+    const attempts: [string, string][] = [
+      ["2099-01-01T10:00:00+01:00", "future"],
+      [new Date(Date.now() + 3 * 86_400_000).toISOString(), "future"],
+      [new Date(asked.pausedSince!.getTime() - 60_000).toISOString(), "before_question"],
+      [new Date(asked.receivedAt.getTime() - 86_400_000).toISOString(), "before_question"],
+      ["0000-01-01T00:00:00Z", "date_range"],
+    ];
+    for (const [receivedAt, key] of attempts) {
+      const refused = await call({ action: "information_received", receivedAt });
+      expect(refused.status).toBe(422);
+      const body = (await refused.json()) as { error: { fields: { path: string; message: string }[] } };
+      expect(body.error.fields.map((f) => f.path)).toEqual(["receivedAt"]);
+      expect(body.error.fields[0]!.message).toBe(fieldMessage(key, "fr"));
+    }
+    const after = await db().rightsRequest.findUniqueOrThrow({ where: { id: request.id }, include: { parts: { orderBy: { id: "asc" } } } });
+    expect(after).toMatchObject({ status: "awaiting_information", pausedSince: asked.pausedSince, pausedDays: asked.pausedDays, dueDate: asked.dueDate });
+    expect(after.parts.map((p) => p.dueDate)).toEqual(asked.parts.map((p) => p.dueDate));
+    expect(await db().requestEvent.count({ where: { requestId: request.id, type: "information_received" } })).toBe(0);
+    // Now is a valid answer: the clock starts again.
+    expect((await call({ action: "information_received" })).status).toBe(200);
+    expect((await db().rightsRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("in_progress");
   });
 
   it("extends once, within the first month only, with a letter; the 8-day health-law limit never moves", async () => {

@@ -4,8 +4,9 @@ import { forwardReadyParts } from "@/lib/actors/forward-parts";
 import { listActorParts, loadActorPart, membershipsOf } from "@/lib/actors/inbox";
 import { acknowledgePart, answerActorPart, declineActorPart, instructPlatform, type MemberActor } from "@/lib/actors/part-actions";
 import { db } from "@/lib/db";
-import { computeDeadline, fromDateColumn } from "@/lib/deadlines";
+import { computeDeadline, fromDateColumn, parisDay, parisInstant } from "@/lib/deadlines";
 import type { AppError } from "@/lib/errors/app-error";
+import { formatDay } from "@/lib/i18n/format";
 import { getStorage } from "@/lib/storage";
 import { fileParentCase, fileSelfCase } from "@/prisma/seed/cases";
 import { DEMO_ACTORS, DEMO_MEMBERS } from "@/prisma/seed/demo";
@@ -29,6 +30,9 @@ async function memberOf(actorKey: "dupont" | "lefebvre"): Promise<MemberActor> {
 }
 
 /** Camille's erasure request about Dr Dupont and Dr Lefebvre, filed signed in: verified, forwarded at once. */
+/** An answer sent by other means is dated on or after the request's receipt: the cases here are filed today. */
+const TODAY = parisDay(new Date());
+
 async function twoDoctorsCase() {
   const request = await fileSelfCase(db(), getStorage(), "erasure", { healthActorIds: [dupont, lefebvre] });
   const parts = await db().requestPart.findMany({ where: { requestId: request.id, handler: "health_actor" } });
@@ -109,7 +113,7 @@ describe("an actor sees and changes only its own parts", () => {
     ["acknowledges", (m: MemberActor, partId: string) => failure(acknowledgePart(db(), m, partId)).then((e) => e?.code ?? "done")],
     [
       "answers",
-      (m: MemberActor, partId: string) => failure(answerActorPart(db(), getStorage(), m, partId, { mode: "other", sentOn: "2026-01-05", channel: "courrier" }, null)).then((e) => e?.code ?? "done"),
+      (m: MemberActor, partId: string) => failure(answerActorPart(db(), getStorage(), m, partId, { mode: "other", sentOn: TODAY, channel: "courrier" }, null)).then((e) => e?.code ?? "done"),
     ],
     ["declines", (m: MemberActor, partId: string) => failure(declineActorPart(db(), getStorage(), m, partId, "Non.")).then((e) => e?.code ?? "done")],
     ["instructs", (m: MemberActor, partId: string) => failure(instructPlatform(db(), m, partId, { kind: "erase_appointments" })).then((e) => e?.code ?? "done")],
@@ -183,18 +187,21 @@ describe("the actor's answers", () => {
     expect(status).toBe(platform ? "received" : "answered");
   });
 
-  it("records an answer sent by other means, never dated in the future", async () => {
+  it("records an answer sent by other means, never dated in the future nor before the request was received", async () => {
     const { request, byActor } = await twoDoctorsCase();
     await forwardAll();
     const dr = await memberOf("dupont");
     const future = await failure(answerActorPart(db(), getStorage(), dr, byActor(dupont).id, { mode: "other", sentOn: "2999-01-01", channel: "courrier" }, null));
     expect(future?.fields).toEqual([{ path: "sentOn", key: "future" }]);
-    await answerActorPart(db(), getStorage(), dr, byActor(dupont).id, { mode: "other", sentOn: "2026-01-05", channel: "courrier recommandé" }, null);
+    const before = await failure(answerActorPart(db(), getStorage(), dr, byActor(dupont).id, { mode: "other", sentOn: "2026-01-05", channel: "courrier" }, null));
+    expect(before?.fields).toEqual([{ path: "sentOn", key: "before_receipt" }]);
+    expect((await db().requestPart.findUniqueOrThrow({ where: { id: byActor(dupont).id } })).status).toBe("forwarded");
+    await answerActorPart(db(), getStorage(), dr, byActor(dupont).id, { mode: "other", sentOn: TODAY, channel: "courrier recommandé" }, null);
     const part = await db().requestPart.findUniqueOrThrow({ where: { id: byActor(dupont).id } });
     expect(part.status).toBe("answered");
-    expect(part.answeredAt?.toISOString()).toBe("2026-01-05T11:00:00.000Z");
+    expect(part.answeredAt?.toISOString()).toBe(parisInstant(TODAY, "12:00").toISOString());
     const mail = await db().outboxEmail.findFirstOrThrow({ where: { requestId: request.id, to: request.requesterEmail, subject: { startsWith: "L'acteur de santé a répondu" } } });
-    expect(mail.text).toContain("Dr Antoine Dupont indique vous avoir répondu le 5 janvier 2026 (courrier recommandé)");
+    expect(mail.text).toContain(`Dr Antoine Dupont indique vous avoir répondu le ${formatDay(TODAY, "fr")} (courrier recommandé)`);
   });
 });
 
@@ -305,7 +312,7 @@ describe("reminders and escalation", () => {
       ["Dr Antoine Dupont", true],
       ["Dr Marc Lefebvre", false],
     ]);
-    await answerActorPart(db(), getStorage(), await memberOf("dupont"), byActor(dupont).id, { mode: "other", sentOn: "2026-01-05", channel: "courrier" }, null);
+    await answerActorPart(db(), getStorage(), await memberOf("dupont"), byActor(dupont).id, { mode: "other", sentOn: TODAY, channel: "courrier" }, null);
     expect((await listCases(db(), ZCaseListQuery.parse({ status: "all", escalated: "1", q: request.reference }), { staffId: staff.id }, late)).items).toHaveLength(0);
   });
 });

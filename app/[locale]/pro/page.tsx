@@ -8,8 +8,9 @@ import { fill } from "@/lib/i18n/fill";
 import { formatDay, formatInstant } from "@/lib/i18n/format";
 import { messages } from "@/lib/i18n/messages";
 import { pageLocale } from "@/lib/i18n/page-locale";
-import { REFERENCE_PATTERN } from "@/lib/requests/reference";
 import { RIGHT_LABELS, type RightKey } from "@/lib/rights/rights";
+import { firstParam } from "@/lib/http/search-params";
+import { isReference, isUuid } from "@/lib/validation/ids";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   return { title: messages(await pageLocale(params)).pro.inbox };
@@ -18,7 +19,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 /** `apres` is "<due day>_<part id>": where the previous page ended. Anything else starts over. */
 function cursorOf(text: string | undefined) {
   const [day, id] = (text ?? "").split("_");
-  return day && id && isIsoDay(day) && /^[0-9a-f-]{36}$/.test(id) ? { dueDate: day, id } : null;
+  return day && id && isIsoDay(day) && isUuid(id) ? { dueDate: day, id } : null;
 }
 
 export default async function ActorInboxPage({
@@ -26,7 +27,7 @@ export default async function ActorInboxPage({
   searchParams,
 }: {
   params: Promise<{ locale: string }>;
-  searchParams: Promise<{ vue?: string; apres?: string; ref?: string }>;
+  searchParams: Promise<{ vue?: string | string[]; apres?: string | string[]; ref?: string | string[] }>;
 }) {
   const locale = await pageLocale(params);
   const t = messages(locale);
@@ -40,7 +41,8 @@ export default async function ActorInboxPage({
       </main>
     );
   }
-  const { vue, apres, ref } = await searchParams;
+  const query = await searchParams;
+  const [vue, apres, ref] = [firstParam(query.vue), firstParam(query.apres), firstParam(query.ref)];
   const view = vue === "traitees" ? "done" : "open";
   const reference = ref?.trim().toUpperCase();
   const page = await listActorParts(
@@ -49,7 +51,7 @@ export default async function ActorInboxPage({
     view,
     cursorOf(apres),
     new Date(),
-    reference && REFERENCE_PATTERN.test(reference) ? reference : undefined,
+    isReference(reference) ? reference : undefined,
   );
   const several = viewer.memberships.length > 1;
   const tab = (target: "open" | "done", label: string) => (

@@ -3,6 +3,9 @@ import { SignInForm } from "@/components/sign-in-form";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { messages } from "@/lib/i18n/messages";
 
+/** Auth.js's errors where the server, not the link, failed (lib/auth/next-auth.ts, the sign-in route). */
+const SERVER_FAILURES = ["Unavailable", "Callback", "EmailSignin"];
+
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   return { title: messages(await pageLocale(params)).signIn.title };
 }
@@ -25,7 +28,7 @@ export default async function SignInPage({
       <h1>{t.title}</h1>
       {error ? (
         <p className="notice warn" role="alert">
-          {t.error}
+          {SERVER_FAILURES.includes(error) ? t.unavailable : t.error}
         </p>
       ) : null}
       <p>{t.intro}</p>

@@ -4,12 +4,12 @@ import { cookies, headers } from "next/headers";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { z } from "zod";
-import { type FieldError, fieldErrorsFromZod, runAction, toAppError } from "@/lib/errors/app-error";
+import { AppError, type FieldError, fieldErrorsFromZod, runAction, toAppError } from "@/lib/errors/app-error";
 import { currentRegistry } from "@/lib/registry";
 import { checkRegistryKeys, requireDetails } from "@/lib/requests/submit-request";
 import { fieldMessage } from "@/lib/i18n/errors";
 import { isLocale, type Locale } from "@/lib/i18n/locale";
-import { PROOF_KINDS, type ProofKind } from "@/lib/identity/assess-identity";
+import { PROOF_KINDS } from "@/lib/identity/assess-identity";
 import { sendEmailCode, verifyEmailCode, ZSendEmailCode, ZVerifyEmailCode } from "@/lib/identity/email-code";
 import { EMAIL_PROOF_COOKIE, EMAIL_PROOF_TTL_SECONDS, signEmailProof } from "@/lib/identity/email-proof";
 import { previewRequest } from "@/lib/requests/preview-request";
@@ -18,17 +18,25 @@ import { webVerification } from "@/lib/requests/submit-web-request";
 import { ZDetails, ZScope, ZSubmitRequest } from "@/lib/requests/submit-request.schema";
 import { RIGHTS } from "@/lib/rights/rights";
 import { clientIpFrom } from "@/lib/http/client-ip";
+import { lineText } from "@/lib/validation/text";
 
 const localeOf = (value: unknown): Locale => (isLocale(value) ? value : "fr");
 /** The part of the form's payload that says what the right needs. */
 const ZRightDetails = z.object({ right: z.enum(RIGHTS), scope: ZScope.default({}), details: ZDetails.default({}) });
+/** The form's answers as an object to complete (anything else holds no answer). */
+const objectOrEmpty = (value: unknown): object => (typeof value === "object" && value !== null && !Array.isArray(value) ? value : {});
 
 async function clientIp(): Promise<string> {
   return clientIpFrom(await headers());
 }
 
-export async function searchHealthActorsAction(query: string) {
-  const q = String(query).trim().slice(0, 60);
+/** The search box's text: a line of free text, cut at 60 characters (a name or a city). */
+const ZActorSearch = lineText(200).transform((q) => q.slice(0, 60));
+
+/** Health actors whose name or city contains the text; none for anything that is not such a text. */
+export async function searchHealthActorsAction(query: unknown) {
+  const parsed = ZActorSearch.safeParse(query);
+  const q = parsed.success ? parsed.data : "";
   if (q.length < 2) return [];
   return db().healthActor.findMany({
     where: { OR: [{ name: { contains: q, mode: "insensitive" } }, { city: { contains: q, mode: "insensitive" } }] },
@@ -70,7 +78,7 @@ export async function validateStepAction(locale: string, payload: unknown, paths
   const lang = localeOf(locale);
   const steps = z.array(z.string().max(40)).max(10).safeParse(paths);
   if (!steps.success || typeof payload !== "object" || payload === null) return [];
-  const result = ZSubmitRequest.safeParse({ ...payload, channel: "web", receivedAt: new Date().toISOString() });
+  const result = ZSubmitRequest.safeParse({ ...objectOrEmpty(payload), channel: "web", receivedAt: new Date().toISOString() });
   const fields: FieldError[] = result.success ? [] : fieldErrorsFromZod(result.error);
   const registryChecks = (check: () => void) => {
     try {
@@ -88,13 +96,17 @@ export async function validateStepAction(locale: string, payload: unknown, paths
     .map((f) => ({ path: f.path, message: fieldMessage(f.key, lang) }));
 }
 
-export async function previewAction(locale: string, payload: unknown, proofKinds: string[]) {
+/** The kinds of proof the form holds a file for. */
+const ZProofKinds = z.array(z.enum(PROOF_KINDS, "choice"), "invalid").max(PROOF_KINDS.length, "too_long");
+
+export async function previewAction(locale: string, payload: unknown, proofKinds: unknown) {
   const lang = localeOf(locale);
   return runAction(lang, async () => {
-    const input = ZSubmitRequest.parse({ ...(payload as object), channel: "web", receivedAt: new Date().toISOString() });
+    const proofs = ZProofKinds.safeParse(proofKinds);
+    if (!proofs.success) throw AppError.validation([{ path: "proofKinds", key: "invalid" }]);
+    const input = ZSubmitRequest.parse({ ...objectOrEmpty(payload), channel: "web", receivedAt: new Date().toISOString() });
     const verification = webVerification(await webIdentity(), input.requester.email) ?? "none";
-    const proofs = proofKinds.filter((k): k is ProofKind => (PROOF_KINDS as readonly string[]).includes(k));
-    return { preview: await previewRequest(db(), input, verification, lang, proofs) };
+    return { preview: await previewRequest(db(), input, verification, lang, proofs.data) };
   });
 }
 

@@ -5,9 +5,10 @@ import { signedInEmail } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError, runAction } from "@/lib/errors/app-error";
 import { isLocale } from "@/lib/i18n/locale";
-import { REFERENCE_PATTERN } from "@/lib/requests/reference";
 import { withdrawRequest } from "@/lib/requests/withdraw-request";
 import { getStorage } from "@/lib/storage";
+import { actionForm } from "@/lib/http/action-form";
+import { requireReference } from "@/lib/validation/ids";
 
 /**
  * A step the signed-in requester takes on one of their cases: redirected to sign in first, then
@@ -18,7 +19,7 @@ async function requesterStep(locale: string, reference: string, notice: string, 
   const email = await signedInEmail();
   if (!email) redirect(`/${lang}/connexion`);
   const result = await runAction(lang, async () => {
-    if (!REFERENCE_PATTERN.test(String(reference))) throw new AppError("not_found", { fr: "Demande introuvable.", en: "Request not found." });
+    requireReference(reference);
     await step(email);
     return {};
   });
@@ -26,9 +27,9 @@ async function requesterStep(locale: string, reference: string, notice: string, 
   return result;
 }
 
-export async function withdrawAction(locale: string, reference: string, _previous: unknown, form: FormData) {
+export async function withdrawAction(locale: string, reference: string, _previous: unknown, formData: unknown) {
   return requesterStep(locale, reference, "retiree", async (email) => {
-    if (form.get("confirm") !== "yes") throw AppError.validation([{ path: "confirm", key: "required" }]);
+    if (actionForm(formData).get("confirm") !== "yes") throw AppError.validation([{ path: "confirm", key: "required" }]);
     await withdrawRequest(db(), getStorage(), reference, email);
   });
 }

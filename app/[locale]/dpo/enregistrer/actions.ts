@@ -8,6 +8,7 @@ import { isLocale } from "@/lib/i18n/locale";
 import { submitRequest } from "@/lib/requests/submit-request";
 import { ZSubmitRequest } from "@/lib/requests/submit-request.schema";
 import { staffAllowedTo } from "@/lib/staff/current-staff";
+import { actionForm } from "@/lib/http/action-form";
 
 const text = (form: FormData, name: string) => {
   const value = form.get(name);
@@ -15,10 +16,11 @@ const text = (form: FormData, name: string) => {
 };
 
 /** A request received by post, e-mail, phone or in person, registered with its real receipt time. */
-export async function registerRequestAction(locale: string, _previous: unknown, form: FormData) {
+export async function registerRequestAction(locale: string, _previous: unknown, formData: unknown) {
   const lang = isLocale(locale) ? locale : "fr";
   const result = await runAction(lang, async () => {
     const viewer = await staffAllowedTo("requests.create");
+    const form = actionForm(formData);
     const input = ZSubmitRequest.parse({
       right: text(form, "right"),
       channel: text(form, "channel"),

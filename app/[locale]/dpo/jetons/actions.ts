@@ -8,15 +8,19 @@ import { db } from "@/lib/db";
 import { AppError, runAction } from "@/lib/errors/app-error";
 import { isLocale } from "@/lib/i18n/locale";
 import { staffAllowedTo } from "@/lib/staff/current-staff";
+import { actionForm } from "@/lib/http/action-form";
+import { requireUuid, ZUuid } from "@/lib/validation/ids";
+import { requiredLine } from "@/lib/validation/text";
 
 const lang = (locale: string) => (isLocale(locale) ? locale : "fr");
 
 /** Admins create a token for a staff member; the token is shown once and stored hashed. */
-export async function createTokenAction(locale: string, _previous: unknown, form: FormData) {
+export async function createTokenAction(locale: string, _previous: unknown, formData: unknown) {
   return runAction(lang(locale), async () => {
     await staffAllowedTo("api_tokens.manage");
+    const form = actionForm(formData);
     const input = z
-      .object({ name: z.string().trim().min(1, "required").max(100, "too_long"), staffUserId: z.uuid("uuid"), scope: z.enum(["all", "marketing"], "choice").default("all") })
+      .object({ name: requiredLine(100), staffUserId: ZUuid, scope: z.enum(["all", "marketing"], "choice").default("all") })
       .parse({ name: form.get("name"), staffUserId: form.get("staffUserId"), scope: form.get("scope") ?? undefined });
     const staff = await db().staffUser.findFirst({ where: { id: input.staffUserId, disabledAt: null }, select: { id: true, role: true } });
     if (!staff) throw AppError.validation([{ path: "staffUserId", key: "unknown_agent" }]);
@@ -31,7 +35,8 @@ export async function createTokenAction(locale: string, _previous: unknown, form
 export async function revokeTokenAction(locale: string, tokenId: string, _previous: unknown, _form: FormData) {
   return runAction(lang(locale), async () => {
     await staffAllowedTo("api_tokens.manage");
-    await db().apiToken.updateMany({ where: { id: z.uuid().parse(tokenId), revokedAt: null }, data: { revokedAt: new Date() } });
+    const id = requireUuid(tokenId, () => new AppError("not_found", { fr: "Jeton introuvable.", en: "Token not found." }));
+    await db().apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
     revalidatePath(`/${lang(locale)}/dpo/jetons`);
     return {};
   });

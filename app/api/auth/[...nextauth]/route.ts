@@ -1,4 +1,5 @@
 import NextAuth from "next-auth";
+import { routeMethods } from "@/lib/api/methods";
 import { authOptions, callbackLocale, consumeSignInLink } from "@/lib/auth/next-auth";
 import { toAppError } from "@/lib/errors/app-error";
 import { clientIpFrom } from "@/lib/http/client-ip";
@@ -20,17 +21,21 @@ async function post(request: Request, context: Context) {
     try {
       await consumeSignInLink(email.success ? email.data.email : null, clientIpFrom(request.headers));
     } catch (error) {
-      const limited = toAppError(error);
-      if (limited?.code !== "rate_limited") throw error;
+      // The sign-in form reads the page to go to; its "error=" says why no link was sent, and the
+      // message says it in the page's language (how long to wait, when too many links were asked).
+      const refused = toAppError(error);
+      if (!refused) throw error;
       const callbackUrl = form?.get("callbackUrl");
       const locale = callbackLocale(typeof callbackUrl === "string" ? callbackUrl : null);
+      const reason = refused.code === "unavailable" ? "Unavailable" : "RateLimited";
+      const headers = refused.retryAfterSeconds ? { "Retry-After": String(refused.retryAfterSeconds) } : undefined;
       return Response.json(
-        { url: `${new URL(request.url).origin}/${locale}/connexion?error=RateLimited`, error: { code: limited.code, message: limited.userMessage[locale] } },
-        { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds ?? 60) } },
+        { url: `${new URL(request.url).origin}/${locale}/connexion?error=${reason}`, error: { code: refused.code, message: refused.userMessage[locale] } },
+        { status: refused.status, headers },
       );
     }
   }
   return handler(request, context);
 }
 
-export { handler as GET, post as POST };
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ GET: handler, POST: post });

@@ -1,12 +1,18 @@
+import { routeMethods } from "@/lib/api/methods";
+import { handleApi, json, MAX_JSON_BYTES, notFound, readJson } from "@/lib/api/respond";
 import { db } from "@/lib/db";
 
 /**
  * The benchmark's baseline (npm run bench:intake): one plain INSERT of the request body, on the same
  * server and database. Exists only when the server is started with BENCH_BASELINE=1.
  */
-export async function POST(request: Request) {
-  if (process.env.BENCH_BASELINE !== "1") return new Response(null, { status: 404 });
-  const body = await request.text();
-  await db().$executeRaw`INSERT INTO bench_baseline (body) VALUES (${body}::jsonb)`;
-  return Response.json({ ok: true }, { status: 201 });
+async function insert(request: Request) {
+  return handleApi(request, async () => {
+    if (process.env.BENCH_BASELINE !== "1") throw notFound({ fr: "Cette route de l'API n'existe pas.", en: "This API route does not exist." });
+    const body = JSON.stringify(await readJson(request, MAX_JSON_BYTES));
+    await db().$executeRaw`INSERT INTO bench_baseline (body) VALUES (${body}::jsonb)`;
+    return json({ ok: true }, 201);
+  });
 }
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ POST: insert });

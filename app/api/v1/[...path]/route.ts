@@ -1,3 +1,4 @@
+import { routeMethods } from "@/lib/api/methods";
 import { handleApi, notFound } from "@/lib/api/respond";
 
 /** Any other path under /api/v1 answers in the API's JSON error shape. */
@@ -7,4 +8,10 @@ function unknownRoute(request: Request) {
   });
 }
 
-export { unknownRoute as DELETE, unknownRoute as GET, unknownRoute as PATCH, unknownRoute as POST, unknownRoute as PUT };
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({
+  GET: unknownRoute,
+  POST: unknownRoute,
+  PUT: unknownRoute,
+  PATCH: unknownRoute,
+  DELETE: unknownRoute,
+});

@@ -1,8 +1,9 @@
+import { routeMethods } from "@/lib/api/methods";
 import { handleApi, json } from "@/lib/api/respond";
 import { authorizeApiCall } from "@/lib/auth/api-token";
 import { db } from "@/lib/db";
 
-export async function GET(request: Request) {
+async function list(request: Request) {
   return handleApi(request, async () => {
     await authorizeApiCall(db(), request.headers.get("authorization"), "health_actors.read");
     const actors = await db().healthActor.findMany({
@@ -12,3 +13,5 @@ export async function GET(request: Request) {
     return json(actors);
   });
 }
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ GET: list });

@@ -1,9 +1,10 @@
+import { routeMethods } from "@/lib/api/methods";
 import { handleApi, json } from "@/lib/api/respond";
 import { authorizeApiCall } from "@/lib/auth/api-token";
 import { db } from "@/lib/db";
 import { currentRegistry } from "@/lib/registry";
 
-export async function GET(request: Request) {
+async function read(request: Request) {
   return handleApi(request, async () => {
     await authorizeApiCall(db(), request.headers.get("authorization"), "registry.read");
     const registry = currentRegistry();
@@ -23,3 +24,5 @@ export async function GET(request: Request) {
     });
   });
 }
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ GET: read });

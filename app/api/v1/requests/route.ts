@@ -1,3 +1,4 @@
+import { routeMethods } from "@/lib/api/methods";
 import { handleApi, json, readJson } from "@/lib/api/respond";
 import { authorizeApiCall } from "@/lib/auth/api-token";
 import { db } from "@/lib/db";
@@ -7,7 +8,7 @@ import { submitRequest } from "@/lib/requests/submit-request";
 import { ZSubmitRequest } from "@/lib/requests/submit-request.schema";
 
 /** Registers a request received by any channel (staff tools). */
-export async function POST(request: Request) {
+async function register(request: Request) {
   return handleApi(request, async (locale) => {
     const caller = await authorizeApiCall(db(), request.headers.get("authorization"), "requests.create");
     const key = request.headers.get("idempotency-key");
@@ -22,3 +23,5 @@ export async function POST(request: Request) {
     return json(presentRequest(created, locale, false), 201, replayed ? { "Idempotent-Replayed": "true" } : {});
   });
 }
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ POST: register });

@@ -1,12 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { CASE_ACTION_PERMISSIONS, type CaseActionName } from "@/lib/cases/case-action.schema";
+import { CASE_ACTION_PERMISSIONS, caseActionName, type CaseActionName } from "@/lib/cases/case-action.schema";
 import { runCaseAction } from "@/lib/cases/run-case-action";
 import { AppError, runAction } from "@/lib/errors/app-error";
+import { actionForm } from "@/lib/http/action-form";
 import { receivedAtFromForm } from "@/lib/http/form-received-at";
 import { isLocale } from "@/lib/i18n/locale";
 import { staffAllowedTo } from "@/lib/staff/current-staff";
+
+/** Form fields read apart (or not at all: a field named "action" cannot change the action). */
+const NOT_COPIED = new Set(["action", "grounds", "grantedActivities", "receivedDay", "receivedTime", "__proto__"]);
 
 /** The rows of the rectification form (and of the clarification's corrections). */
 const RECTIFY_ROWS = [0, 1, 2];
@@ -16,10 +20,12 @@ const RECTIFY_ROWS = [0, 1, 2];
  * null, and a receipt typed as a Paris date and time becomes the instant the API takes.
  */
 function bodyOf(action: CaseActionName, form: FormData): Record<string, unknown> {
-  const body: Record<string, unknown> = { action };
+  const body: Record<string, unknown> = {};
   for (const [key, value] of form.entries()) {
-    if (typeof value === "string" && value.trim() !== "" && !["grounds", "grantedActivities", "receivedDay", "receivedTime"].includes(key)) body[key] = value;
+    if (typeof value === "string" && value.trim() !== "" && !NOT_COPIED.has(key)) body[key] = value;
   }
+  // The action is the one whose permission was checked, whatever the form holds.
+  body.action = action;
   if (action === "answer_part") {
     body.grounds = form.getAll("grounds").map(String);
     body.grantedActivities = form.getAll("grantedActivities").map(String);
@@ -55,13 +61,14 @@ function clarifiedDetails(form: FormData): Record<string, unknown> {
 }
 
 /** Every action of the case page: checked against the permission matrix, then run as the API runs it. */
-export async function caseFormAction(locale: string, reference: string, action: CaseActionName, _previous: unknown, form: FormData) {
+export async function caseFormAction(locale: string, reference: string, actionName: CaseActionName, _previous: unknown, formData: unknown) {
   const lang = isLocale(locale) ? locale : "fr";
   return runAction(lang, async () => {
     // The action name comes from the page, but a server action can be called with anything.
-    if (!Object.hasOwn(CASE_ACTION_PERMISSIONS, action)) throw AppError.validation([{ path: "action", key: "choice" }]);
+    const action = caseActionName({ action: actionName });
+    if (!action) throw AppError.validation([{ path: "action", key: "choice" }]);
     const viewer = await staffAllowedTo(CASE_ACTION_PERMISSIONS[action]);
-    await runCaseAction(reference, bodyOf(action, form), { type: "staff", staffId: viewer.id, actorId: viewer.id });
+    await runCaseAction(reference, bodyOf(action, actionForm(formData)), { type: "staff", staffId: viewer.id, actorId: viewer.id });
     revalidatePath(`/${lang}/dpo/demandes/${reference}`);
     return {};
   });

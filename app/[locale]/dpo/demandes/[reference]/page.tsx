@@ -31,6 +31,7 @@ import { caseNotices } from "@/lib/recipients/case-notices";
 import { isOpen } from "@/lib/requests/state-machine";
 import { type DetailField, missingDetails } from "@/lib/rights/missing-details";
 import { requireStaff } from "@/lib/staff/current-staff";
+import { isReference } from "@/lib/validation/ids";
 import { caseFormAction } from "./actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string; reference: string }> }): Promise<Metadata> {
@@ -45,6 +46,7 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
   const t = messages(locale);
   const b = t.backoffice;
   if (!can(viewer.role, "requests.read")) return <AccessDenied text={b.denied} />;
+  if (!isReference(reference)) notFound();
 
   const [request, agents, notices, erasures] = await Promise.all([
     loadCaseFile(db(), reference),

@@ -14,6 +14,7 @@ import { type Messages, messages } from "@/lib/i18n/messages";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { currentRegistry } from "@/lib/registry";
 import { RIGHT_LABELS } from "@/lib/rights/rights";
+import { isUuid } from "@/lib/validation/ids";
 import { actorPartAction } from "./actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -33,7 +34,7 @@ export default async function ActorPartPage({ params }: { params: Promise<{ loca
   const t = messages(locale);
   const p = t.pro;
   const viewer = await requireMember(locale);
-  const part = /^[0-9a-f-]{36}$/.test(partId) ? await loadActorPart(db(), viewer.memberships.map((m) => m.healthActorId), partId) : null;
+  const part = isUuid(partId) ? await loadActorPart(db(), viewer.memberships.map((m) => m.healthActorId), partId) : null;
   if (!part) notFound();
   const r = part.request;
   const due = fromDateColumn(part.dueDate);

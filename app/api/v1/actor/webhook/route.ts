@@ -1,9 +1,10 @@
+import { routeMethods } from "@/lib/api/methods";
 import { handleApi, json } from "@/lib/api/respond";
 import { authorizeActorKey } from "@/lib/actors/api-keys";
 import { db } from "@/lib/db";
 
 /** The key's actor's callback URL and its latest deliveries (the delivery log). */
-export async function GET(request: Request) {
+async function read(request: Request) {
   return handleApi(request, async () => {
     const caller = await authorizeActorKey(db(), request.headers.get("authorization"));
     const webhook = await db().actorWebhook.findUnique({
@@ -20,3 +21,5 @@ export async function GET(request: Request) {
     return json({ url: webhook?.url ?? null, deliveries: webhook?.deliveries ?? [] });
   });
 }
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ GET: read });

@@ -1,14 +1,19 @@
-import { handleApi, json, notFound } from "@/lib/api/respond";
+import { routeMethods } from "@/lib/api/methods";
+import { handleApi, json } from "@/lib/api/respond";
 import { authorizeApiCall } from "@/lib/auth/api-token";
+import { caseNotFound } from "@/lib/cases/with-case";
 import { db } from "@/lib/db";
 import { presentRequest, REQUEST_VIEW_INCLUDE } from "@/lib/requests/present-request";
+import { isReference } from "@/lib/validation/ids";
 
-export async function GET(request: Request, { params }: { params: Promise<{ reference: string }> }) {
+async function read(request: Request, { params }: { params: Promise<{ reference: string }> }) {
   return handleApi(request, async (locale) => {
     await authorizeApiCall(db(), request.headers.get("authorization"), "requests.read");
     const { reference } = await params;
-    const found = await db().rightsRequest.findUnique({ where: { reference }, include: REQUEST_VIEW_INCLUDE });
-    if (!found) throw notFound({ fr: `Aucune demande ${reference}.`, en: `No request ${reference}.` });
+    const found = isReference(reference) ? await db().rightsRequest.findUnique({ where: { reference }, include: REQUEST_VIEW_INCLUDE }) : null;
+    if (!found) throw caseNotFound(isReference(reference) ? reference : null);
     return json(presentRequest(found, locale, true));
   });
 }
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ GET: read });

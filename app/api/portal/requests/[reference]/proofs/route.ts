@@ -1,28 +1,31 @@
-import { json } from "@/lib/api/respond";
+import { routeMethods } from "@/lib/api/methods";
 import { db } from "@/lib/db";
 import { AppError, runAction } from "@/lib/errors/app-error";
-import { checkPortalUpload } from "@/lib/http/portal-upload";
+import { checkPortalUpload, readUploadForm, uploadAnswer } from "@/lib/http/portal-upload";
 import { completeProofs } from "@/lib/identity/complete-proofs";
 import { proofsFromForm } from "@/lib/identity/store-proofs";
-import { REFERENCE_PATTERN } from "@/lib/requests/reference";
 import { answeringRequester } from "@/lib/requests/requester-access";
 import { getStorage, MAX_UPLOAD_BYTES } from "@/lib/storage";
+import { requireReference } from "@/lib/validation/ids";
 
 const MAX_BODY_BYTES = 3 * MAX_UPLOAD_BYTES + 64 * 1024;
 
 /**
  * The requester sends the proofs their request still waits for (multipart `proof_<kind>`), from
- * "Mes demandes" signed in, or through the e-mail's answer link (`?jeton=`).
+ * "Mes demandes" signed in, or through the e-mail's answer link (`?jeton=`): the body is read only
+ * once they are known.
  */
-export async function POST(request: Request, { params }: { params: Promise<{ reference: string }> }) {
+async function send(request: Request, { params }: { params: Promise<{ reference: string }> }) {
   const { lang, refusal } = checkPortalUpload(request, MAX_BODY_BYTES);
   if (refusal) return refusal;
-  const { reference } = await params;
   const result = await runAction(lang, async () => {
+    const reference = requireReference((await params).reference);
     const email = await answeringRequester(reference, new URL(request.url).searchParams.get("jeton"));
     if (!email) throw new AppError("unauthenticated", { fr: "Connectez-vous pour envoyer un justificatif.", en: "Sign in to send a proof." });
-    if (!REFERENCE_PATTERN.test(reference)) throw new AppError("not_found", { fr: "Demande introuvable.", en: "Request not found." });
-    return completeProofs(db(), getStorage(), reference, email, await proofsFromForm(await request.formData()));
+    const form = await readUploadForm(request, MAX_BODY_BYTES);
+    return completeProofs(db(), getStorage(), reference, email, await proofsFromForm(form));
   });
-  return json(result);
+  return uploadAnswer(result);
 }
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ POST: send });
