@@ -1,10 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import type { FormEvent } from "react";
-import type { ProofKind } from "@/lib/identity/assess-identity";
 import type { Locale } from "@/lib/i18n/locale";
-import { useMultipartPost } from "./use-multipart-post";
+import { ProofFileInputs, type UploadKinds, useRequesterUpload } from "./requester-upload";
 
 export interface InformationAnswerText {
   label: string;
@@ -23,23 +20,12 @@ export interface InformationAnswerText {
 export function InformationAnswerForm({ locale, reference, kinds, answerLink, doneUrl, t }: {
   locale: Locale;
   reference: string;
-  kinds: { kind: ProofKind; label: string }[];
+  kinds: UploadKinds;
   answerLink?: string;
   doneUrl: string;
   t: InformationAnswerText;
 }) {
-  const router = useRouter();
-  const { pending, errors, formError, post } = useMultipartPost(t.sendError);
-  const query = new URLSearchParams({ locale, ...(answerLink ? { jeton: answerLink } : {}) });
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    post(`/api/portal/requests/${reference}/answer?${query}`, new FormData(event.currentTarget), () => {
-      router.push(doneUrl);
-      router.refresh();
-    });
-  }
-
+  const { pending, errors, formError, submit } = useRequesterUpload({ locale, reference, route: "answer", answerLink, doneUrl, sendError: t.sendError });
   const messageError = errors.message;
   const fileErrors = kinds.filter(({ kind }) => errors[`proofs.${kind}`]);
   return (
@@ -70,27 +56,7 @@ export function InformationAnswerForm({ locale, reference, kinds, answerLink, do
           <p className="hint" id="reply-files-hint">
             {t.hint}
           </p>
-          {kinds.map(({ kind, label }) => {
-            const error = errors[`proofs.${kind}`];
-            return (
-              <div key={kind}>
-                <label htmlFor={`answer_${kind}`}>{label}</label>
-                {error ? (
-                  <p className="field-error" id={`answer_${kind}-error`}>
-                    {error}
-                  </p>
-                ) : null}
-                <input
-                  id={`answer_${kind}`}
-                  name={`proof_${kind}`}
-                  type="file"
-                  accept="application/pdf,image/jpeg,image/png"
-                  aria-invalid={error ? true : undefined}
-                  aria-describedby={error ? `answer_${kind}-error reply-files-hint` : "reply-files-hint"}
-                />
-              </div>
-            );
-          })}
+          <ProofFileInputs kinds={kinds} errors={errors} idPrefix="answer" hintId="reply-files-hint" />
         </fieldset>
       ) : null}
       <button type="submit" className="button" disabled={pending}>

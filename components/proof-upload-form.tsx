@@ -1,10 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import type { FormEvent } from "react";
-import type { ProofKind } from "@/lib/identity/assess-identity";
 import type { Locale } from "@/lib/i18n/locale";
-import { useMultipartPost } from "./use-multipart-post";
+import { ProofFileInputs, type UploadKinds, useRequesterUpload } from "./requester-upload";
 
 /**
  * The proofs a request still waits for, sent from "Mes demandes" or through the e-mail's answer link
@@ -14,23 +11,12 @@ import { useMultipartPost } from "./use-multipart-post";
 export function ProofUploadForm({ locale, reference, kinds, answerLink, doneUrl, t }: {
   locale: Locale;
   reference: string;
-  kinds: { kind: ProofKind; label: string }[];
+  kinds: UploadKinds;
   answerLink?: string;
   doneUrl: string;
   t: { hint: string; submit: string; sendError: string };
 }) {
-  const router = useRouter();
-  const { pending, errors, formError, post } = useMultipartPost(t.sendError);
-  const query = new URLSearchParams({ locale, ...(answerLink ? { jeton: answerLink } : {}) });
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    post(`/api/portal/requests/${reference}/proofs?${query}`, new FormData(event.currentTarget), () => {
-      router.push(doneUrl);
-      router.refresh();
-    });
-  }
-
+  const { pending, errors, formError, submit } = useRequesterUpload({ locale, reference, route: "proofs", answerLink, doneUrl, sendError: t.sendError });
   const listed = Object.entries(errors);
   return (
     <form onSubmit={submit} noValidate encType="multipart/form-data">
@@ -42,27 +28,7 @@ export function ProofUploadForm({ locale, reference, kinds, answerLink, doneUrl,
       <p className="hint" id="proof-hint">
         {t.hint}
       </p>
-      {kinds.map(({ kind, label }) => {
-        const error = errors[`proofs.${kind}`];
-        return (
-          <div key={kind}>
-            <label htmlFor={`proof_${kind}`}>{label}</label>
-            {error ? (
-              <p className="field-error" id={`proof_${kind}-error`}>
-                {error}
-              </p>
-            ) : null}
-            <input
-              id={`proof_${kind}`}
-              name={`proof_${kind}`}
-              type="file"
-              accept="application/pdf,image/jpeg,image/png"
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `proof_${kind}-error proof-hint` : "proof-hint"}
-            />
-          </div>
-        );
-      })}
+      <ProofFileInputs kinds={kinds} errors={errors} idPrefix="proof" hintId="proof-hint" />
       <button type="submit" className="button" disabled={pending}>
         {t.submit}
       </button>

@@ -16,6 +16,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { createApiToken } from "@/lib/auth/api-token";
 import { createDb } from "@/lib/db";
+import { SEND_LEASE_SECONDS } from "@/lib/email/transport";
 import { seedDemo } from "@/prisma/seed/demo";
 import { letterRequestBody } from "./lib/load";
 import { waitForMail } from "./lib/mailbox";
@@ -42,8 +43,12 @@ const SETTINGS = values.short
 const CLIENTS = 6;
 /** A client gives up on a request after this long (the app should be back well before). */
 const GIVE_UP_MS = 90_000;
-/** How long the acknowledgements may take to arrive once the part's load is over. */
-const MAIL_WAIT_MS = 5 * 60_000;
+/**
+ * How long the acknowledgements may take to arrive once the part's load is over: a mail whose
+ * sender was killed mid-send is claimed again when its lease runs out, and handed to the queue
+ * within the next claim round.
+ */
+const MAIL_WAIT_MS = (SEND_LEASE_SECONDS + 180) * 1000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

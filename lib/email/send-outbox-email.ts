@@ -3,7 +3,9 @@ import { env } from "@/lib/env";
 import { buildReceiptPdf } from "@/lib/pdf/receipt";
 import { REQUEST_VIEW_INCLUDE } from "@/lib/requests/present-request";
 import { getStorage } from "@/lib/storage";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { ZOutboxAttachment } from "./outbox";
+import { claimableEmail } from "./outbox-claim";
 import { readSmtpError, replyCode } from "./smtp-answer";
 import { type MailTransport, mailTransport, SEND_LEASE_SECONDS } from "./transport";
 
@@ -16,9 +18,9 @@ const WIPED = { subject: "", html: "", text: "" };
 export type SendOutcome = "sent" | "skipped" | "expired" | "failed";
 
 /**
- * Sends one outbox e-mail, at least once. The attempt claims the row (pending, or sending with an
- * expired lease: a worker died mid-send) for SEND_LEASE_SECONDS; a concurrent or repeated job finds
- * nothing to do while the lease holds. Every attempt carries the row's Message-ID, so a repeat (the
+ * Sends one outbox e-mail, at least once. The attempt claims the row (pending, or sending under a
+ * lease that ran out or whose worker is gone: outbox-claim.ts) for SEND_LEASE_SECONDS, in the name
+ * of `holder` (the worker process); a concurrent or repeated job finds nothing to do meanwhile. Every attempt carries the row's Message-ID, so a repeat (the
  * server accepted the mail, then the worker died before recording it) is recognisable.
  *
  * - accepted: sent, with the server's answer (its queue id) and the recipients it accepted;
@@ -27,13 +29,18 @@ export type SendOutcome = "sent" | "skipped" | "expired" | "failed";
  *   MAX_SEND_ATTEMPTS;
  * - a mail holding a secret whose validity ended before it could leave: expired, never sent late.
  */
-export async function sendOutboxEmail(db: Db, outboxId: string, options: { transport?: MailTransport; now?: Date } = {}): Promise<SendOutcome> {
+export async function sendOutboxEmail(
+  db: Db,
+  outboxId: string,
+  options: { transport?: MailTransport; now?: Date; holder?: string } = {},
+): Promise<SendOutcome> {
   const now = options.now ?? new Date();
-  const claimed = await db.outboxEmail.updateMany({
-    where: { id: outboxId, OR: [{ status: "pending" }, { status: "sending", leaseExpiresAt: { lt: now } }] },
-    data: { status: "sending", attempts: { increment: 1 }, lastAttemptAt: now, leaseExpiresAt: new Date(now.getTime() + SEND_LEASE_SECONDS * 1000) },
-  });
-  if (claimed.count === 0) return "skipped";
+  const leaseEnd = new Date(now.getTime() + SEND_LEASE_SECONDS * 1000);
+  const claimed = await db.$executeRaw`
+    UPDATE "OutboxEmail" SET status = 'sending', attempts = attempts + 1, "lastAttemptAt" = ${now}, "updatedAt" = ${now},
+      "leaseExpiresAt" = ${leaseEnd}, "leaseHolderId" = ${options.holder ?? null}::uuid
+    WHERE id = ${outboxId}::uuid AND ${claimableEmail(Prisma.sql`${now}::timestamptz`)}`;
+  if (claimed === 0) return "skipped";
   const mail = await db.outboxEmail.findUniqueOrThrow({ where: { id: outboxId } });
   // This attempt records its outcome only while the claim is still its own: once its lease ran out,
   // a later attempt holds the row (its count of attempts is higher).
@@ -41,14 +48,14 @@ export async function sendOutboxEmail(db: Db, outboxId: string, options: { trans
   const wipe = mail.ephemeral ? WIPED : {};
 
   if (mail.expiresAt && mail.expiresAt <= now) {
-    await db.outboxEmail.updateMany({ where: ours, data: { status: "expired", leaseExpiresAt: null, ...WIPED } });
+    await db.outboxEmail.updateMany({ where: ours, data: { status: "expired", leaseExpiresAt: null, leaseHolderId: null, ...WIPED } });
     return "expired";
   }
   if (mail.attempts > MAX_SEND_ATTEMPTS) {
     // The last attempt allowed was cut before it could record its outcome (it may have arrived).
     await db.outboxEmail.updateMany({
       where: ours,
-      data: { status: "failed", leaseExpiresAt: null, lastError: `the last of ${MAX_SEND_ATTEMPTS} attempts was interrupted`, ...wipe },
+      data: { status: "failed", leaseExpiresAt: null, leaseHolderId: null, lastError: `the last of ${MAX_SEND_ATTEMPTS} attempts was interrupted`, ...wipe },
     });
     return "failed";
   }
@@ -71,7 +78,7 @@ export async function sendOutboxEmail(db: Db, outboxId: string, options: { trans
       where: ours,
       data: {
         status: failed ? "failed" : "pending",
-        leaseExpiresAt: null,
+        leaseExpiresAt: null, leaseHolderId: null,
         lastError: error instanceof Error ? error.message.slice(0, 500) : "unknown error",
         serverResponse: answer.response,
         serverResponseCode: answer.code,
@@ -94,7 +101,7 @@ export async function sendOutboxEmail(db: Db, outboxId: string, options: { trans
     data: {
       status: "sent",
       sentAt: new Date(),
-      leaseExpiresAt: null,
+      leaseExpiresAt: null, leaseHolderId: null,
       lastError: null,
       serverResponse: info.response.slice(0, 1000),
       serverResponseCode: replyCode(info.response),

@@ -1,16 +1,21 @@
 import PgBoss from "pg-boss";
 import { SEND_LEASE_SECONDS } from "@/lib/email/transport";
 
-/** Queues of the background work, each with its retry policy. Handlers live in lib/jobs/handlers.ts. */
+/** Queues of the background work, each with its retry policy. Handlers live in lib/jobs/worker.ts. */
 export const QUEUES = {
-  // "stately": at most one waiting and one running job per e-mail (its singleton key), however often
-  // the worker hands a still-pending row over again. A job runs as long as the attempt's lease on its row.
-  sendEmail: { name: "email.send", policy: "stately", retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: SEND_LEASE_SECONDS },
-  // Health actors' status callbacks: the same one-at-a-time policy; back-off from 30 s (about 2 h in all).
-  deliverWebhook: { name: "webhook.deliver", policy: "stately", retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 },
-  // Art. 19 notices to recipients (e-mail or OpenDSR): one at a time per notice; back-off from 30 s,
-  // 7 attempts over 30 to 60 minutes, after which the notice is failed for the DPO team to act.
-  deliverRecipientNotice: { name: "recipients.notify", policy: "stately", retryLimit: 6, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
+  // "short": at most one waiting job per e-mail (its singleton key), however often the worker hands a
+  // still-pending row over again. Running jobs are not limited: "stately" would be, and a job left
+  // running by a killed worker would then make every fetch of the queue fail on its unique index
+  // until it expired, stopping all mail. Two runs of one mail are harmless: each attempt claims the
+  // row first (send-outbox-email.ts). A job runs as long as the attempt's lease on its row.
+  sendEmail: { name: "email.send", policy: "short", retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: SEND_LEASE_SECONDS },
+  // Health actors' status callbacks: the same policy, each attempt claiming its row; back-off from
+  // 30 s (about 2 h in all).
+  deliverWebhook: { name: "webhook.deliver", policy: "short", retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 },
+  // Art. 19 notices to recipients (e-mail or OpenDSR): the same policy, each attempt claiming its
+  // notice; back-off from 30 s, 7 attempts over 30 to 60 minutes, after which the notice is failed for
+  // the DPO team to act.
+  deliverRecipientNotice: { name: "recipients.notify", policy: "short", retryLimit: 6, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
   purgeExpired: { name: "maintenance.purge-expired", retryLimit: 2 },
   retention: { name: "retention.purge-cases", retryLimit: 3 },
   reminders: { name: "reminders.daily", retryLimit: 2 },
@@ -52,8 +57,10 @@ export function boss(role: "sender" | "worker" = "sender"): Promise<PgBoss> {
   return starting;
 }
 
+/** Creates the queues, and brings those a previous version created to their current policy. */
 export async function createQueues(instance: PgBoss): Promise<void> {
   for (const queue of Object.values(QUEUES)) {
     if (!(await instance.getQueue(queue.name))) await instance.createQueue(queue.name, queue);
+    else await instance.updateQueue(queue.name, queue);
   }
 }

@@ -13,26 +13,31 @@ import { purgeExpiredCases } from "@/lib/retention/purge-expired-cases";
 import { remindUnansweredRequests } from "@/lib/cases/request-information";
 import { sendReminders } from "./send-reminders";
 import { getStorage } from "@/lib/storage";
+import { holdEmails, releaseCutEmails } from "@/lib/email/outbox-claim";
 import { sendOutboxEmail } from "@/lib/email/send-outbox-email";
 import { SMTP_CONNECTIONS } from "@/lib/email/transport";
 import { inParallel } from "@/lib/util/in-parallel";
 import { createQueues, QUEUES } from "./boss";
+import { forgetGoneWorkers, WORKER_HEARTBEAT_MS, type WorkerPresence } from "./worker-presence";
 
 export const OUTBOX_POLL_MS = 500;
 
 /**
  * Registers every job handler on a started pg-boss instance, the recurring jobs, and the loop that
- * moves new outbox rows into the queue. Returns a function that stops the loop.
+ * moves new outbox rows into the queue; the mails this process sends are held in the name of
+ * `presence`. Returns a function that stops the loop.
  */
-export async function startWorker(queue: PgBoss, db: Db): Promise<() => void> {
+export async function startWorker(queue: PgBoss, db: Db, presence: WorkerPresence): Promise<() => void> {
   await createQueues(queue);
 
   // pg-boss fetches a batch every half second: the batch size bounds the throughput (100 mails per
   // fetch, 200 a second at most). A batch is worked several jobs at a time (mails over the transport's
   // pooled connections); a job that fails is failed on its own, for pg-boss to retry with back-off,
   // and the rest of the batch completes. Webhook batches stay small: a receiver may take 10 s.
-  const workBatch = <D extends object>(name: string, batchSize: number, run: (data: D) => Promise<unknown>) =>
+  const workBatch = <D extends object>(name: string, batchSize: number, run: (data: D) => Promise<unknown>, onFetch?: (batch: D[]) => Promise<unknown>) =>
     queue.work<D>(name, { batchSize, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+      // What is done on fetching a batch only speeds recovery up: its failure never stops the batch.
+      if (onFetch) await onFetch(jobs.map((job) => job.data)).catch(() => {});
       await inParallel(jobs, SMTP_CONNECTIONS, async (job) => {
         try {
           await run(job.data);
@@ -41,7 +46,34 @@ export async function startWorker(queue: PgBoss, db: Db): Promise<() => void> {
         }
       });
     });
-  await workBatch<{ outboxId: string }>(QUEUES.sendEmail.name, 10 * SMTP_CONNECTIONS, (data) => sendOutboxEmail(db, data.outboxId));
+  // The mails of a fetched batch are held in this worker's name while they wait their turn: killed,
+  // it leaves them to be handed over again within seconds, not minutes; alive, it hands back at each
+  // heartbeat those its lost connection to the database cut (outbox-claim.ts).
+  const inHand = new Set<string>();
+  const ended = new Set<string>();
+  await workBatch<{ outboxId: string }>(
+    QUEUES.sendEmail.name,
+    10 * SMTP_CONNECTIONS,
+    (data) =>
+      sendOutboxEmail(db, data.outboxId, { holder: presence.id }).finally(() => {
+        inHand.delete(data.outboxId);
+        ended.add(data.outboxId);
+      }),
+    (batch) => {
+      for (const data of batch) inHand.add(data.outboxId);
+      return holdEmails(db, batch.map((data) => data.outboxId), presence.id);
+    },
+  );
+  const release = setInterval(() => {
+    const work = { inHand: [...inHand], ended: [...ended] };
+    releaseCutEmails(db, presence.id, work, new Date()).then(
+      () => {
+        for (const id of work.ended) ended.delete(id);
+      },
+      (error: unknown) => console.error("[worker] handing back cut e-mails:", error instanceof Error ? error.message : "unknown error"),
+    );
+  }, WORKER_HEARTBEAT_MS);
+  release.unref();
   await workBatch<{ deliveryId: string }>(QUEUES.deliverWebhook.name, 2 * SMTP_CONNECTIONS, (data) => deliverWebhook(db, data.deliveryId));
   // Art. 19 notices to recipients: an OpenDSR call may take a few seconds, like a webhook.
   await workBatch<{ noticeId: string }>(QUEUES.deliverRecipientNotice.name, 2 * SMTP_CONNECTIONS, (data) => deliverRecipientNotice(db, data.noticeId));
@@ -52,6 +84,7 @@ export async function startWorker(queue: PgBoss, db: Db): Promise<() => void> {
     await db.rateLimitHit.deleteMany({ where: { createdAt: { lt: new Date(now - day) } } });
     await db.emailCode.deleteMany({ where: { expiresAt: { lt: new Date(now - day) } } });
     await db.verificationToken.deleteMany({ where: { expires: { lt: new Date(now) } } });
+    await forgetGoneWorkers(db, new Date(now));
     // (A mail left "sending" by a crash needs nothing here: once its lease runs out, the outbox loop
     // hands it over again and it is sent, with the same Message-ID: lib/email/send-outbox-email.ts.)
     // A callback left "sending" by a crash goes out again: receivers drop repeats by delivery id.
@@ -110,7 +143,7 @@ export async function startWorker(queue: PgBoss, db: Db): Promise<() => void> {
         // Health actors' parts ready to go and rights that take effect at once, then the mail they
         // and everything else produced.
         const forwarded = (await forwardReadyParts(db)) + (await applyImmediateEffects(db));
-        const moved = (await enqueueOutbox(db, queue)) + (await enqueueWebhookDeliveries(db, queue)) + (await enqueueRecipientNotices(db, queue));
+        const moved = (await enqueueOutbox(db, queue, { holder: presence.id })) + (await enqueueWebhookDeliveries(db, queue)) + (await enqueueRecipientNotices(db, queue));
         if (forwarded + moved > 0) continue;
       } catch (error) {
         console.error("[worker] forwarding or outbox:", error instanceof Error ? error.message : "unknown error");
@@ -121,5 +154,6 @@ export async function startWorker(queue: PgBoss, db: Db): Promise<() => void> {
   void loop();
   return () => {
     stopped = true;
+    clearInterval(release);
   };
 }

@@ -26,6 +26,7 @@ await runBench(async ({ stack, db, client, actors }) => {
   Object.assign(process.env, stack.env);
   const { boss } = await import("@/lib/jobs/boss");
   const { startWorker } = await import("@/lib/jobs/worker");
+  const { startPresence } = await import("@/lib/jobs/worker-presence");
 
   // 1. The parts, created at once: one verified case each, spread over the demo's health actors.
   console.log(`Creating ${PARTS} health actors' parts at once...`);
@@ -50,7 +51,8 @@ await runBench(async ({ stack, db, client, actors }) => {
 
   const queue = await boss("worker");
   const t0 = performance.now();
-  const stopLoop = await startWorker(queue, db);
+  const presence = await startPresence(db);
+  const stopLoop = await startWorker(queue, db, presence);
   const count = async (sql: string) => Number((await client.query(sql)).rows[0].n);
   await waitFor("forwarding", async () => (await count(`SELECT count(*) AS n FROM "RequestPart" WHERE status = 'awaiting_forwarding'`)) === 0);
   const forwardSeconds = (performance.now() - t0) / 1000;
@@ -62,6 +64,7 @@ await runBench(async ({ stack, db, client, actors }) => {
   const smtpSeconds = (firstSent.b.getTime() - firstSent.a.getTime()) / 1000;
   stopLoop();
   await queue.stop({ graceful: true, timeout: 10_000 });
+  await presence.stop();
   console.log(
     `forwarding: ${PARTS} parts in ${forwardSeconds.toFixed(1)} s (${Math.round(PARTS / forwardSeconds)} parts/s), ${mails} e-mails to members written\n` +
       `e-mails: ${sent} handed to SMTP (maildev) in ${smtpSeconds.toFixed(1)} s from the first to the last (${Math.round(sent / Math.max(smtpSeconds, 0.001))} e-mails/s); ` +

@@ -202,22 +202,45 @@ describe("enqueueOutbox: how the worker hands outbox rows to the job queue", () 
     const queue = await boss();
     await createQueues(queue);
     // Rows left by other tests are handed over first, so each check below starts from an empty backlog.
-    while ((await enqueueOutbox(db(), queue, 10_000)) > 0);
+    while ((await enqueueOutbox(db(), queue, { limit: 10_000 })) > 0);
     const fresh = await register();
     const stale = await register();
     const sent = await register();
     expect(await sendOutboxEmail(db(), sent.outbox[0]!.id)).toBe("sent");
 
     const before = await queue.getQueueSize(QUEUES.sendEmail.name);
-    expect(await enqueueOutbox(db(), queue, 10_000)).toBe(2);
+    expect(await enqueueOutbox(db(), queue, { limit: 10_000 })).toBe(2);
     expect(await queue.getQueueSize(QUEUES.sendEmail.name)).toBe(before + 2);
     const claimed = await db().outboxEmail.findMany({ where: { id: { in: [fresh.outbox[0]!.id, stale.outbox[0]!.id] } } });
     expect(claimed.every((row) => row.enqueuedAt !== null)).toBe(true);
 
     // Nothing new: nothing is enqueued twice.
-    expect(await enqueueOutbox(db(), queue, 10_000)).toBe(0);
+    expect(await enqueueOutbox(db(), queue, { limit: 10_000 })).toBe(0);
     // A claim older than two minutes whose mail is still pending is taken again.
     await db().outboxEmail.update({ where: { id: stale.outbox[0]!.id }, data: { enqueuedAt: new Date(Date.now() - 3 * 60_000) } });
-    expect(await enqueueOutbox(db(), queue, 10_000)).toBe(1);
+    expect(await enqueueOutbox(db(), queue, { limit: 10_000 })).toBe(1);
+  });
+
+  it("keeps the queue flowing when a worker was killed holding a mail's job and the mail is handed over again", async () => {
+    const queue = await boss();
+    await createQueues(queue);
+    const mail = (await register()).outbox[0]!;
+    await enqueueOutbox(db(), queue, { limit: 10_000 });
+    // The killed worker had fetched the job: it stays active until it expires.
+    const moved = await db().$executeRaw`
+      UPDATE pgboss.job SET state = 'active', started_on = now() WHERE name = ${QUEUES.sendEmail.name} AND singleton_key = ${mail.id} AND state = 'created'`;
+    expect(moved).toBe(1);
+    // Two minutes on, the mail still pending is handed over again, beside a new one.
+    await db().outboxEmail.update({ where: { id: mail.id }, data: { enqueuedAt: new Date(Date.now() - 3 * 60_000) } });
+    const other = (await register()).outbox[0]!;
+    expect(await enqueueOutbox(db(), queue, { limit: 10_000 })).toBeGreaterThanOrEqual(2);
+
+    // A live worker's fetch takes both: the job still marked active does not block the queue.
+    const fetched = new Set<string>();
+    for (let batch = await queue.fetch<{ outboxId: string }>(QUEUES.sendEmail.name, { batchSize: 100 }); batch.length > 0; batch = await queue.fetch(QUEUES.sendEmail.name, { batchSize: 100 })) {
+      for (const job of batch) fetched.add(job.data.outboxId);
+    }
+    expect(fetched).toContain(mail.id);
+    expect(fetched).toContain(other.id);
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmailConfig } from "next-auth/providers/email";
 import { POST } from "@/app/api/v1/requests/route";
@@ -8,7 +9,9 @@ import { MAX_SEND_ATTEMPTS, sendOutboxEmail } from "@/lib/email/send-outbox-emai
 import { SEND_LEASE_SECONDS } from "@/lib/email/transport";
 import { undeliveredEmails } from "@/lib/email/undelivered-emails";
 import { sendEmailCode } from "@/lib/identity/email-code";
+import { holdEmails, releaseCutEmails } from "@/lib/email/outbox-claim";
 import { claimPending } from "@/lib/jobs/claim-pending";
+import { startPresence, WORKER_GONE_SECONDS } from "@/lib/jobs/worker-presence";
 import type { PresentedRequest } from "@/lib/requests/present-request";
 import { startSmtpTestServer, type SmtpTestServer } from "@/tests/support/smtp-test-server";
 import { apiRequest, demoData, mailbox, mailMessageId, requestBody, staffToken, uniqueEmail, uniqueIp, waitForMail } from "./support";
@@ -139,6 +142,110 @@ describe("the outbox delivers every mail at least once", () => {
     expect(await stale).toBe("skipped");
     expect(await row(mail.id)).toMatchObject({ status: "sent", attempts: 2, sentAt: sent.sentAt, serverResponseCode: 250 });
     smtp.answer({ kind: "accept" });
+  });
+
+  it("claims at once, without waiting for the lease, a mail whose worker is no longer seen; leaves alone one whose worker is alive", async () => {
+    const alive = await startPresence(db());
+    const vanished = await startPresence(db());
+    try {
+      // Both workers were sending a mail when one was killed: its heartbeat stops.
+      await db().workerProcess.update({ where: { id: vanished.id }, data: { seenAt: later(-(WORKER_GONE_SECONDS + 5) * 1000) } });
+      const held = async (holder: string) => {
+        const { email, row: mail } = await acknowledgement();
+        await db().outboxEmail.update({
+          where: { id: mail.id },
+          data: { status: "sending", attempts: 1, leaseHolderId: holder, leaseExpiresAt: later(SEND_LEASE_SECONDS * 1000), enqueuedAt: later(-15_000) },
+        });
+        return { email, mail };
+      };
+      const kept = await held(alive.id);
+      const orphan = await held(vanished.id);
+      // A worker that never said it was there (its row gone) counts as gone too.
+      const unknown = await held(randomUUID());
+
+      const claimed = await claimPending(db(), "OutboxEmail", 10_000);
+      expect(claimed).toEqual(expect.arrayContaining([orphan.mail.id, unknown.mail.id]));
+      expect(claimed).not.toContain(kept.mail.id);
+      expect(await sendOutboxEmail(db(), kept.mail.id, { holder: alive.id })).toBe("skipped");
+
+      for (const { email, mail } of [orphan, unknown]) {
+        expect(await sendOutboxEmail(db(), mail.id, { holder: alive.id })).toBe("sent");
+        expect(await waitForMail(email)).toHaveLength(1);
+        expect(await row(mail.id)).toMatchObject({ status: "sent", attempts: 2, leaseHolderId: null, leaseExpiresAt: null });
+      }
+      // The live worker stops cleanly: what it held is claimable at once.
+      await alive.stop();
+      expect(await claimPending(db(), "OutboxEmail", 10_000)).toContain(kept.mail.id);
+    } finally {
+      await alive.stop();
+      await vanished.stop();
+    }
+  });
+
+  it("a live worker whose connection to the database was cut hands back what it could not finish, and nothing it is still sending", async () => {
+    const worker = await startPresence(db());
+    try {
+      const since = new Date();
+      const held = async (status: "pending" | "sending", attemptAt: Date) => {
+        const { row: mail } = await acknowledgement();
+        await db().outboxEmail.update({
+          where: { id: mail.id },
+          data: { status, leaseHolderId: worker.id, lastAttemptAt: attemptAt, attempts: 1, enqueuedAt: later(-1000), leaseExpiresAt: status === "sending" ? later(SEND_LEASE_SECONDS * 1000) : null },
+        });
+        return mail.id;
+      };
+      const cutAttempt = await held("sending", later(-10_000));
+      const cutJob = await held("pending", later(-10_000));
+      const sending = await held("sending", later(-10_000));
+      const justBegun = await held("sending", new Date(since.getTime() + 50));
+      // Handed to the queue by this worker, its job not fetched yet: it waits its turn.
+      const queued = await held("pending", later(-10_000));
+
+      // A worker with nothing in hand and no job ended releases nothing of another's.
+      expect(await releaseCutEmails(db(), randomUUID(), { inHand: [], ended: [] }, since)).toBe(0);
+      expect(await releaseCutEmails(db(), worker.id, { inHand: [sending], ended: [cutJob] }, since)).toBe(2);
+      for (const id of [cutAttempt, cutJob]) expect(await row(id)).toMatchObject({ enqueuedAt: null, leaseHolderId: null });
+      for (const id of [sending, justBegun]) expect(await row(id)).toMatchObject({ status: "sending", leaseHolderId: worker.id });
+      expect(await row(queued)).toMatchObject({ status: "pending", leaseHolderId: worker.id });
+      const claimed = await claimPending(db(), "OutboxEmail", 10_000);
+      expect(claimed).toEqual(expect.arrayContaining([cutAttempt, cutJob]));
+      expect(claimed).not.toContain(sending);
+      expect(claimed).not.toContain(justBegun);
+      expect(claimed).not.toContain(queued);
+      expect(await sendOutboxEmail(db(), cutAttempt)).toBe("sent");
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it("hands over again within seconds the mails a killed worker had fetched and not yet sent", async () => {
+    const alive = await startPresence(db());
+    const vanished = await startPresence(db());
+    try {
+      const waiting = async (holder: string) => {
+        const { row: mail } = await acknowledgement();
+        await db().outboxEmail.update({ where: { id: mail.id }, data: { enqueuedAt: later(-15_000) } });
+        expect(await holdEmails(db(), [mail.id], holder)).toBe(1);
+        return mail;
+      };
+      const inLiveBatch = await waiting(alive.id);
+      const inKilledBatch = await waiting(vanished.id);
+      await db().workerProcess.update({ where: { id: vanished.id }, data: { seenAt: later(-(WORKER_GONE_SECONDS + 5) * 1000) } });
+
+      const claimed = await claimPending(db(), "OutboxEmail", 10_000, alive.id);
+      expect(claimed).toContain(inKilledBatch.id);
+      expect(claimed).not.toContain(inLiveBatch.id);
+      // Handed over by the live worker, it is held in that worker's name until a worker fetches its job.
+      expect(await row(inKilledBatch.id)).toMatchObject({ status: "pending", leaseHolderId: alive.id });
+      // Once handed over, it waits for its new job: not handed over again and again.
+      expect(await claimPending(db(), "OutboxEmail", 10_000)).not.toContain(inKilledBatch.id);
+      // A mail already sending is not taken by a batch it was fetched in again.
+      await db().outboxEmail.update({ where: { id: inLiveBatch.id }, data: { status: "sending" } });
+      expect(await holdEmails(db(), [inLiveBatch.id], vanished.id)).toBe(0);
+    } finally {
+      await alive.stop();
+      await vanished.stop();
+    }
   });
 });
 
