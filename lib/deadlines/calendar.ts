@@ -136,8 +136,18 @@ interface WallClock extends DayParts {
   second: number;
 }
 
+/** The last reading: a request's due dates all start from its receipt, read many times over. */
+let lastReading: { ms: number; wallClock: WallClock } | undefined;
+
 /** The Paris wall-clock reading of an instant. */
 function parisWallClock(ms: number): WallClock {
+  if (lastReading?.ms === ms) return lastReading.wallClock;
+  const wallClock = readParisWallClock(ms);
+  lastReading = { ms, wallClock };
+  return wallClock;
+}
+
+function readParisWallClock(ms: number): WallClock {
   const utcYear = new Date(ms).getUTCFullYear();
   if (utcYear < 1 || utcYear > 9999) throw new RangeError("instant is outside years 0001-9999");
   const values: Record<string, number> = {};

@@ -6,5 +6,8 @@ import { env } from "@/lib/env";
  * (and a resend): should the same mail arrive twice, its recipient's software sees one message.
  */
 export function newMessageId(): string {
-  return `<${randomUUID()}@${new URL(env().APP_URL).hostname}>`;
+  hostname ??= new URL(env().APP_URL).hostname;
+  return `<${randomUUID()}@${hostname}>`;
 }
+
+let hostname: string | undefined;

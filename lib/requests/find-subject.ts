@@ -1,4 +1,5 @@
 import type { Db, Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { fromDateColumn } from "@/lib/deadlines";
 import type { RequesterVerification, SubjectRelation } from "@/lib/identity/assess-identity";
 import type { HealthActorRef } from "@/lib/routing/route-request";
@@ -62,18 +63,26 @@ export async function findSubject(tx: Db | Tx, q: SubjectQuery): Promise<Subject
     relativeId = relative?.id ?? null;
   }
 
+  let healthActors: HealthActorRef[];
   if (!patientId && !relativeId) {
-    const candidates = await tx.patient.findMany({
-      where: { birthDate, ...(q.email ? { email: q.email } : {}) },
-      select: { id: true, firstName: true, lastName: true },
-      take: 50,
-    });
+    // The patients born that day, each with its health actors: one round trip, the names compared here.
+    const candidates = await tx.$queryRaw<{ id: string; firstName: string; lastName: string; actors: HealthActorRef[] }[]>`
+      SELECT p.id, p."firstName", p."lastName", COALESCE((
+        SELECT json_agg(json_build_object('id', h.id, 'name', h.name) ORDER BY h.name) FROM "HealthActor" h
+        WHERE h.id IN (
+          SELECT a."healthActorId" FROM "Appointment" a WHERE a."patientId" = p.id AND a."relativeId" IS NULL
+          UNION SELECT d."healthActorId" FROM "Document" d WHERE d."patientId" = p.id AND d."relativeId" IS NULL)
+      ), '[]'::json) AS actors
+      FROM "Patient" p
+      WHERE p."birthDate" = ${q.birthDate}::date ${q.email ? Prisma.sql`AND p.email = ${q.email}` : Prisma.empty}
+      LIMIT 50`;
     const matches = candidates.filter((c) => sameName(c, q));
     // Only an unambiguous match is recorded; homonyms are left to the DPO.
     if (matches.length === 1) patientId = matches[0]!.id;
+    healthActors = matches.length === 1 ? matches[0]!.actors : [];
+  } else {
+    healthActors = await actorsOf(tx, relativeId ? { relativeId } : { patientId: patientId!, relativeId: null });
   }
-
-  const healthActors = await actorsOf(tx, relativeId ? { relativeId } : patientId ? { patientId, relativeId: null } : null);
   let knownToRequester = new Set<string>();
   if (matchesRecords) knownToRequester = new Set(healthActors.map((a) => a.id));
   else if (relativeId && account) {
@@ -83,8 +92,7 @@ export async function findSubject(tx: Db | Tx, q: SubjectQuery): Promise<Subject
 }
 
 /** Health actors with appointments or documents matching `who` (a person in an account). */
-async function actorsOf(tx: Db | Tx, who: { patientId?: string; relativeId: string | null } | null): Promise<HealthActorRef[]> {
-  if (!who) return [];
+async function actorsOf(tx: Db | Tx, who: { patientId?: string; relativeId: string | null }): Promise<HealthActorRef[]> {
   return tx.healthActor.findMany({
     where: { OR: [{ appointments: { some: who } }, { documents: { some: who } }] },
     select: { id: true, name: true },

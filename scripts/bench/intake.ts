@@ -1,7 +1,8 @@
 /**
  * npm run bench:intake [-- --concurrency 20 --requests 3000 --embedded]
  * Throughput and latency of POST /api/v1/requests against a production build on a real PostgreSQL,
- * compared with a baseline route on the same server doing one plain INSERT of the same body.
+ * compared with a baseline route on the same server doing one plain INSERT of the same body, the two
+ * taking turns in rounds.
  */
 import { parseArgs } from "node:util";
 import { createApiToken } from "@/lib/auth/api-token";
@@ -21,6 +22,7 @@ const { values } = parseArgs({
 });
 const CONCURRENCY = Number(values.concurrency);
 const REQUESTS = Number(values.requests);
+const ROUNDS = 3;
 
 interface Result {
   label: string;
@@ -49,6 +51,17 @@ async function load(label: string, url: string, headers: Record<string, string>,
     }),
   );
   return { label, count: total, errors, seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b) };
+}
+
+/** The rounds of one route as one run: their requests, errors, time and latencies together. */
+function merge(results: Result[]): Result {
+  return {
+    label: results[0]!.label,
+    count: results.reduce((n, r) => n + r.count, 0),
+    errors: results.reduce((n, r) => n + r.errors, 0),
+    seconds: results.reduce((n, r) => n + r.seconds, 0),
+    latencies: results.flatMap((r) => r.latencies).sort((a, b) => a - b),
+  };
 }
 
 function print(r: Result) {
@@ -97,9 +110,18 @@ async function main() {
     await load("warm-up", api, headers, body, 200, 4);
     await load("warm-up", baseline, headers, body, 200, 4);
 
-    console.log(`\n${REQUESTS} requests per route, ${CONCURRENCY} concurrent clients, body ~${body(0).length} bytes`);
-    const base = await load("baseline (one INSERT)", baseline, headers, body, REQUESTS, CONCURRENCY);
-    const intake = await load("POST /api/v1/requests", api, headers, body, REQUESTS, CONCURRENCY);
+    console.log(`\n${REQUESTS} requests per route, ${CONCURRENCY} concurrent clients, body ~${body(0).length} bytes, in ${ROUNDS} alternating rounds`);
+    // The routes take turns, so that a slower or faster spell of the machine weighs on both alike.
+    const rounds: { base: Result; intake: Result }[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const share = Math.ceil(REQUESTS / ROUNDS);
+      rounds.push({
+        base: await load("baseline (one INSERT)", baseline, headers, body, share, CONCURRENCY),
+        intake: await load("POST /api/v1/requests", api, headers, body, share, CONCURRENCY),
+      });
+    }
+    const base = merge(rounds.map((r) => r.base));
+    const intake = merge(rounds.map((r) => r.intake));
     print(base);
     print(intake);
     console.log(`ratio (intake / baseline throughput): ${((intake.count / intake.seconds) / (base.count / base.seconds)).toFixed(2)}`);
