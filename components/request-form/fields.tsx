@@ -89,6 +89,7 @@ export function ChoiceList(props: {
 export function ErrorSummary({ title, errors }: { title: string; errors: FieldErrors }) {
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new set of errors takes the focus, even of the same size
   useEffect(() => {
     if (entries.length > 0) ref.current?.focus();
   }, [entries.length, errors]);

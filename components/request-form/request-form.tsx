@@ -115,6 +115,7 @@ export function RequestForm({ locale, t, activities, account, initialRight, init
 
   // Moving to another step moves the focus to its heading (not on the first display of the page).
   const firstStep = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each change of step, which it does not read
   useEffect(() => {
     if (firstStep.current) firstStep.current = false;
     else headingRef.current?.focus();
@@ -532,6 +533,7 @@ function DetailsStep({ t, right, details, setDetails, errors, activities }: {
       <legend>{t.detailsLegend}</legend>
       {right === "rectification"
         ? details.rectifications.map((r, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows of controlled inputs, whose values follow their index
             <div key={i} className="card" style={{ marginBottom: 12 }}>
               <Field label={t.rectField} name={`details.rectifications.${i}.field`} errors={errors} value={r.field}
                 onChange={(v) => set({ rectifications: details.rectifications.map((x, j) => (j === i ? { ...x, field: v } : x)) })} />
@@ -628,6 +630,7 @@ function Review({ t, right, subject, scopeMode, preview, locale }: {
       <h3>{f.routingTitle}</h3>
       <ul>
         {preview.parts.map((p, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the preview's parts, rendered once in their order
           <li key={i}>
             <strong>{p.healthActorName ?? f.routingPlatform}</strong>, {p.handler === "platform" ? f.routingPlatformWhy : f.routingActorWhy} :{" "}
             {fill(f.routingDue, { date: format(p.dueDate) })}
@@ -641,6 +644,7 @@ function Review({ t, right, subject, scopeMode, preview, locale }: {
           <summary>{f.routingExcluded}</summary>
           <ul>
             {preview.parts.flatMap((p) => p.exclusions).map((e, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the preview's exclusions, rendered once in their order
               <li key={i}>
                 <strong>{e.purpose}</strong> — {e.reason}
               </li>

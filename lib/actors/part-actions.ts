@@ -4,7 +4,7 @@ import { appendEvent, lockCase } from "@/lib/audit/append-event";
 import { answerSentOnProblem } from "@/lib/cases/case-dates";
 import { notifyRequester, sendLetter } from "@/lib/cases/notify-requester";
 import type { Db, Tx } from "@/lib/db";
-import { parisDay, parisInstant } from "@/lib/deadlines";
+import { parisInstant } from "@/lib/deadlines";
 import { subjectRecord } from "@/lib/answers/subject-record";
 import { AppError } from "@/lib/errors/app-error";
 import type { RequestPart, RightsRequest } from "@/lib/generated/prisma/client";

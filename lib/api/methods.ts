@@ -3,6 +3,7 @@ import { localeFromAcceptLanguage } from "@/lib/i18n/locale";
 import { json } from "./respond";
 
 /** A route handler; its second argument is the route's own context (its params). */
+// biome-ignore lint/suspicious/noExplicitAny: each route's context has its own params type, which Next.js checks
 type Handler = (request: Request, context?: any) => Response | Promise<Response>;
 type ServedMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 

@@ -141,7 +141,9 @@ export class PdfWriter {
       this.ensure(height);
       let x = MARGIN;
       wrapped.forEach((lines, i) => {
-        lines.forEach((line, j) => this.page.drawText(line, { x, y: this.y - size - j * size * 1.4, size, font, color: INK }));
+        lines.forEach((line, j) => {
+          this.page.drawText(line, { x, y: this.y - size - j * size * 1.4, size, font, color: INK });
+        });
         x += cols[i]!;
       });
       this.y -= height;

@@ -49,7 +49,7 @@ type Notice = { id: string; requestId: string; recipient: string; channel: strin
  */
 export async function deliverRecipientNotice(db: Db, noticeId: string, options: CallOptions = {}): Promise<"sent" | "no_contact" | "skipped"> {
   const row = await db.recipientNotice.findUnique({ where: { id: noticeId }, include: { request: { select: { reference: true, receivedAt: true } } } });
-  if (!row || row.status !== "pending" || !row.payloadSealed) return "skipped";
+  if (row?.status !== "pending" || !row.payloadSealed) return "skipped";
   const claimed = await db.recipientNotice.updateMany({ where: { id: noticeId, status: "pending", attempts: row.attempts }, data: { attempts: { increment: 1 } } });
   if (claimed.count === 0) return "skipped";
   const notice: Notice = row;

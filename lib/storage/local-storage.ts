@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { constants as fsConstants } from "node:fs";
-import { mkdir, open, readFile, rename, stat, unlink } from "node:fs/promises";
+import { type FileHandle, mkdir, open, readFile, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 
@@ -100,7 +100,7 @@ export class LocalStorage implements FileStorage {
 
   async getStream(key: string): Promise<NodeJS.ReadableStream> {
     const file = this.pathFor(key);
-    let fh;
+    let fh: FileHandle;
     try {
       fh = await open(file, "r");
     } catch (err) {
@@ -140,7 +140,7 @@ export class LocalStorage implements FileStorage {
 
 /** fsync a directory so a rename in it is durable (best effort where unsupported). */
 async function syncDir(dir: string): Promise<void> {
-  let fh;
+  let fh: FileHandle | undefined;
   try {
     fh = await open(dir, "r");
     await fh.sync();

@@ -37,7 +37,7 @@ interface RawSdk {
   PutObjectCommand: new (input: { Bucket: string; Key: string; Body: Uint8Array }) => Cmd;
 }
 
-// @ts-ignore -- "@20minutes/s3rver" ships no types
+// @ts-expect-error -- "@20minutes/s3rver" ships no types
 import S3rverDefault from "@20minutes/s3rver";
 import * as sdkModule from "@aws-sdk/client-s3";
 

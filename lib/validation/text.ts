@@ -9,6 +9,7 @@ import { z } from "zod";
  */
 
 /** C0 controls other than tab, LF and CR; DEL; C1 controls. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 /** What a single line may not hold besides CONTROLS: tab, line feed, carriage return, and the Unicode line and paragraph separators. */
 const LINE_BREAKS = /[\t\n\r\u2028\u2029]/;

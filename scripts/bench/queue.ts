@@ -5,7 +5,7 @@
  * retention job deleting a year's worth of expired cases while the queue keeps being read.
  */
 import { parseArgs } from "node:util";
-import pg from "pg";
+import type pg from "pg";
 import { caseFileSql, loadCaseFile } from "@/lib/backoffice/case-file";
 import { caseListStatement, listCases } from "@/lib/backoffice/list-cases";
 import { ZCaseListQuery } from "@/lib/backoffice/list-cases.schema";
@@ -109,18 +109,18 @@ await runBench(async ({ stack, db, client, actors }) => {
   const actor = actors[0]!;
 
   const OPEN = ["received", "awaiting_identity", "in_progress", "awaiting_information"];
-  const SELECT_PAGE = (from: string) => `SELECT r.reference, r."right", r.status, r.channel, r."receivedAt", r."dueDate", r."requesterFirstName",
+  const selectPage = (from: string) => `SELECT r.reference, r."right", r.status, r.channel, r."receivedAt", r."dueDate", r."requesterFirstName",
          r."requesterLastName", r."requesterEmail", r."subjectFirstName", r."subjectLastName", r."subjectRelation", r."identityStatus",
          r."pausedSince", r.extended, s.name AS assignee,
          (SELECT json_agg(json_build_object('handler', p.handler, 'status', p.status, 'dueDate', p."dueDate", 'actor', a.name))
             FROM "RequestPart" p LEFT JOIN "HealthActor" a ON a.id = p."healthActorId" WHERE p."requestId" = r.id) AS parts
        FROM ${from} r LEFT JOIN "StaffUser" s ON s.id = r."assigneeId"`;
   const PAGE_SQL = (where: string, params: unknown[] = []) => () =>
-    client.query(`${SELECT_PAGE('"RightsRequest"')} WHERE ${where} ORDER BY r."dueDate", r.id LIMIT 26`, params);
+    client.query(`${selectPage('"RightsRequest"')} WHERE ${where} ORDER BY r."dueDate", r.id LIMIT 26`, params);
   // Open cases: the best SQL reads each status's part of the index in order and merges them.
   const OPEN_PAGE_SQL = (extra: string, params: unknown[] = []) => () =>
     client.query(
-      `${SELECT_PAGE(`(${OPEN.map((st) => `(SELECT * FROM "RightsRequest" WHERE status = '${st}' ${extra} ORDER BY "dueDate", id LIMIT 26)`).join(" UNION ALL ")})`)}
+      `${selectPage(`(${OPEN.map((st) => `(SELECT * FROM "RightsRequest" WHERE status = '${st}' ${extra} ORDER BY "dueDate", id LIMIT 26)`).join(" UNION ALL ")})`)}
        ORDER BY r."dueDate", r.id LIMIT 26`,
       params,
     );

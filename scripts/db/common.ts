@@ -36,7 +36,7 @@ export interface ParsedArgs {
 export function parseArgs(argv: string[], spec: { values?: string[]; booleans?: string[] }): ParsedArgs {
   const values = spec.values ?? [];
   const booleans = spec.booleans ?? [];
-  const known = [...values, ...booleans].map((k) => "--" + k).join(", ");
+  const known = [...values, ...booleans].map((k) => `--${k}`).join(", ");
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
@@ -181,7 +181,7 @@ export async function readSchema(schemaPath: string): Promise<SchemaSource> {
 export function configBlocksOnly(schema: string): string {
   const blocks = schema.match(/^[ \t]*(datasource|generator)\s+\w+\s*\{[\s\S]*?^[ \t]*\}/gm) ?? [];
   const text = blocks.join("\n\n").trim();
-  return text ? text + "\n" : 'datasource db {\n  provider = "postgresql"\n}\n';
+  return text ? `${text}\n` : 'datasource db {\n  provider = "postgresql"\n}\n';
 }
 
 /** UTC timestamp `YYYYMMDDHHMMSS`, as Prisma names migration directories. */

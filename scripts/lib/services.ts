@@ -28,8 +28,12 @@ export async function waitForPort(port: number, timeoutMs = 60_000, host = "127.
   while (Date.now() < deadline) {
     const open = await new Promise<boolean>((resolve) => {
       const socket = new Socket();
-      socket.once("connect", () => (socket.destroy(), resolve(true)));
-      socket.once("error", () => (socket.destroy(), resolve(false)));
+      const settle = (answered: boolean) => {
+        socket.destroy();
+        resolve(answered);
+      };
+      socket.once("connect", () => settle(true));
+      socket.once("error", () => settle(false));
       socket.connect(port, host);
     });
     if (open) return;

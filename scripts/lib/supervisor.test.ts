@@ -49,7 +49,10 @@ describe("describeExit", () => {
 describe("supervise", () => {
   it("starts again a process killed with SIGKILL, and says what died, how, and its last lines", async () => {
     const said: string[] = [];
-    vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (said.push(String(chunk)), true));
+    vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+      said.push(String(chunk));
+      return true;
+    });
     const service = await supervise({ name: "sleeper", ...node("console.log('serving'); setInterval(() => {}, 1000)"), quiet: true });
     running.push(service);
     const first = service.pid()!;
@@ -67,7 +70,10 @@ describe("supervise", () => {
 
   it("backs off when a process keeps dying soon after it started", async () => {
     const said: string[] = [];
-    vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (said.push(String(chunk)), true));
+    vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+      said.push(String(chunk));
+      return true;
+    });
     // Lives long enough to be ready, then exits with code 4: each time sooner than "stable".
     const service = await supervise({ name: "crasher", ...node("setTimeout(() => process.exit(4), 100)"), quiet: true });
     running.push(service);

@@ -174,7 +174,10 @@ export async function supervise(spec: ServiceSpec): Promise<Supervised> {
     if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => proc.kill("SIGKILL"), 10_000);
-      proc.once("exit", () => (clearTimeout(timer), resolve()));
+      proc.once("exit", () => {
+        clearTimeout(timer);
+        resolve();
+      });
       proc.kill(spec.stopSignal ?? "SIGTERM");
     });
   };

@@ -4,7 +4,7 @@ import { GET as getActors } from "@/app/api/v1/health-actors/route";
 import { GET as getRegistry } from "@/app/api/v1/registry/route";
 import { API_RATE_LIMIT_PER_MINUTE, authorizeApiCall } from "@/lib/auth/api-token";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors/app-error";
+import type { AppError } from "@/lib/errors/app-error";
 import { apiRequest, staffToken } from "./support";
 
 const call = (token?: string) => getRegistry(apiRequest("/api/v1/registry", { token }));

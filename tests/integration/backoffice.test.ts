@@ -352,8 +352,6 @@ describe("reminders", () => {
   it("the assigned agent is reminded before and on the due date; the team gets the week's digest", async () => {
     const { sendReminders } = await import("@/lib/jobs/send-reminders");
     const { assignCase } = await import("@/lib/cases/assign-case");
-    const { requestInformation, replyToInformationRequest } = await import("@/lib/cases/request-information");
-    const { openText } = await import("@/lib/storage/sealed-text");
     const agent = await newAgent();
     const { request } = await caseWithProof();
     await assignCase(db(), request.reference, agent.id, { type: "staff", staffId: agent.id, actorId: agent.id });

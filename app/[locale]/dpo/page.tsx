@@ -187,6 +187,7 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
                   </td>
                   <td>
                     {c.parts.map((p, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: the case's parts in their stored order, never reordered
                       <span key={`${p.handler}-${i}`}>
                         {i > 0 ? ", " : ""}
                         {p.healthActorName ?? t.cases.platform}

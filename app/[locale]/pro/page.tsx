@@ -65,6 +65,7 @@ export default async function ActorInboxPage({
     <main>
       <h1>{p.inbox}</h1>
       <p>{p.inboxIntro}</p>
+      {/* biome-ignore lint/a11y/useSemanticElements: a form with the search role is the landmark every screen reader announces */}
       <form method="get" className="inline-search" role="search">
         {view === "done" ? <input type="hidden" name="vue" value="traitees" /> : null}
         <label htmlFor="ref">{p.searchReference}</label>

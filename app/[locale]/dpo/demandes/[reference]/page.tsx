@@ -271,6 +271,7 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
               </thead>
               <tbody>
                 {((request.details as { rectifications?: { field: string; current?: string; corrected: string }[] }).rectifications ?? []).map((r, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the corrections as asked, a list that never changes
                   <tr key={i}>
                     <td>{r.field}</td>
                     <td>{r.current ?? ""}</td>
