@@ -26,7 +26,8 @@ export async function proxy(request: NextRequest) {
       throw tooLarge();
     }
     // A declared length is held to by the HTTP server; a chunked body is counted as it comes.
-    if (request.headers.get("content-length") === null) await readCappedBytes(request.body, MAX_SERVER_ACTION_BYTES, tooLarge);
+    if (request.headers.get("content-length") === null)
+      await readCappedBytes(request.body, MAX_SERVER_ACTION_BYTES, tooLarge);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     return json(errorBody(error, localeFromAcceptLanguage(request.headers.get("accept-language"))), error.status);

@@ -5,9 +5,24 @@ import { type ReactNode, useActionState } from "react";
 type Result = { ok: true } | { ok: false; message: string; fields: { path: string; message: string }[] } | null;
 
 /** A back-office form bound to a server action: its error is announced above the fields. */
-export function ActionForm({ action, submitLabel, children, id }: { action: (previous: Result, form: FormData) => Promise<Result>; submitLabel: string; children: ReactNode; id: string }) {
+export function ActionForm({
+  action,
+  submitLabel,
+  children,
+  id,
+}: {
+  action: (previous: Result, form: FormData) => Promise<Result>;
+  submitLabel: string;
+  children: ReactNode;
+  id: string;
+}) {
   const [state, formAction, pending] = useActionState(action, null);
-  const errors = state && !state.ok ? (state.fields.length ? state.fields.map((f) => `${f.path} : ${f.message}`) : [state.message]) : [];
+  const errors =
+    state && !state.ok
+      ? state.fields.length
+        ? state.fields.map((f) => `${f.path} : ${f.message}`)
+        : [state.message]
+      : [];
   return (
     <form action={formAction} aria-describedby={errors.length ? `${id}-error` : undefined} noValidate>
       {errors.length ? (

@@ -38,7 +38,8 @@ export function ActorAnswerForm({ locale, partId, t }: { locale: Locale; partId:
       {input}
     </div>
   );
-  const described = (name: string) => (errors[name] ? { "aria-invalid": true as const, "aria-describedby": `answer-${name}-error` } : {});
+  const described = (name: string) =>
+    errors[name] ? { "aria-invalid": true as const, "aria-describedby": `answer-${name}-error` } : {};
   const listed = Object.values(errors);
   return (
     <form onSubmit={submit} noValidate>
@@ -50,20 +51,46 @@ export function ActorAnswerForm({ locale, partId, t }: { locale: Locale; partId:
       <fieldset>
         <legend>{t.answerMode}</legend>
         <label className="choice">
-          <input type="radio" name="mode" value="portal" checked={mode === "portal"} onChange={() => setMode("portal")} /> <span>{t.answerPortal}</span>
+          <input
+            type="radio"
+            name="mode"
+            value="portal"
+            checked={mode === "portal"}
+            onChange={() => setMode("portal")}
+          />{" "}
+          <span>{t.answerPortal}</span>
         </label>
         <label className="choice">
-          <input type="radio" name="mode" value="other" checked={mode === "other"} onChange={() => setMode("other")} /> <span>{t.answerOther}</span>
+          <input type="radio" name="mode" value="other" checked={mode === "other"} onChange={() => setMode("other")} />{" "}
+          <span>{t.answerOther}</span>
         </label>
       </fieldset>
-      {mode === "portal"
-        ? field("file", t.answerFile, <input id="answer-file" name="file" type="file" accept="application/pdf,image/jpeg,image/png" {...described("file")} />)
-        : (
-          <>
-            {field("sentOn", t.answerSentOn, <input id="answer-sentOn" name="sentOn" type="date" {...described("sentOn")} />)}
-            {field("channel", t.answerChannel, <input id="answer-channel" name="channel" type="text" maxLength={200} {...described("channel")} />)}
-          </>
-        )}
+      {mode === "portal" ? (
+        field(
+          "file",
+          t.answerFile,
+          <input
+            id="answer-file"
+            name="file"
+            type="file"
+            accept="application/pdf,image/jpeg,image/png"
+            {...described("file")}
+          />,
+        )
+      ) : (
+        <>
+          {field(
+            "sentOn",
+            t.answerSentOn,
+            <input id="answer-sentOn" name="sentOn" type="date" {...described("sentOn")} />,
+          )}
+          {field(
+            "channel",
+            t.answerChannel,
+            <input id="answer-channel" name="channel" type="text" maxLength={200} {...described("channel")} />,
+          )}
+        </>
+      )}
       <button type="submit" className="button" disabled={pending}>
         {t.answerSubmit}
       </button>

@@ -9,7 +9,12 @@ type Result = { ok: true } | { ok: false; message: string; fields: { path: strin
  * Asking the requester, from the DPO's case page: a question e-mailed with the link to answer (the
  * clock stops), and while the identity is checked the documents to send with the answer.
  */
-export function AskRequesterForm({ locale, action, askDocuments, suggestion }: {
+export function AskRequesterForm({
+  locale,
+  action,
+  askDocuments,
+  suggestion,
+}: {
   locale: Locale;
   action: (previous: Result, form: FormData) => Promise<Result>;
   /** The identity is still to decide: documents may be asked. */

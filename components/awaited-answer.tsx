@@ -12,7 +12,14 @@ export type AnswerNotice = "repondu" | "justificatif";
  * demandes" and on the page of the e-mail's answer link (`answerLink`); `doneUrls` are the pages
  * opened after each kind of answer, and `notice` the answer just sent.
  */
-export function AwaitedAnswer({ locale, request, awaited, answerLink, doneUrls, notice }: {
+export function AwaitedAnswer({
+  locale,
+  request,
+  awaited,
+  answerLink,
+  doneUrls,
+  notice,
+}: {
   locale: Locale;
   request: { reference: string; status: string; events: { type: string; payload: unknown }[] };
   awaited: ProofKind[] | null;
@@ -22,7 +29,10 @@ export function AwaitedAnswer({ locale, request, awaited, answerLink, doneUrls, 
 }) {
   const t = messages(locale);
   const kinds = (awaited ?? []).map((kind) => ({ kind, label: t.form.proofs[kind] }));
-  const asked = request.status === "awaiting_information" ? request.events.findLast((e) => e.type === "request_information") : undefined;
+  const asked =
+    request.status === "awaiting_information"
+      ? request.events.findLast((e) => e.type === "request_information")
+      : undefined;
   const question = asked ? String((asked.payload as { message?: unknown }).message ?? "") : null;
   const documentsAwaited = request.status === "awaiting_identity" && kinds.length > 0;
   return (

@@ -13,7 +13,12 @@ type Result = { ok: true } | { ok: false; message: string; fields: { path: strin
  * lacks, and, for an agent who may answer, the form recording what the requester clarified. The
  * question itself goes through the form asking the requester (components/ask-requester-form.tsx).
  */
-export function CaseClarification({ locale, missing, activities, action }: {
+export function CaseClarification({
+  locale,
+  missing,
+  activities,
+  action,
+}: {
   locale: Locale;
   missing: DetailField[];
   /** The registry's processing the case was filed under (the consents a withdrawal may name). */

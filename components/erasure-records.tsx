@@ -4,7 +4,15 @@ import { messages } from "@/lib/i18n/messages";
 import type { Registry } from "@/lib/registry/types";
 
 /** The erasures applied on a case, as their certificates state them (for the DPO team). */
-export function ErasureRecords({ locale, records, registry }: { locale: Locale; records: { id: string; summary: unknown }[]; registry: Registry }) {
+export function ErasureRecords({
+  locale,
+  records,
+  registry,
+}: {
+  locale: Locale;
+  records: { id: string; summary: unknown }[];
+  registry: Registry;
+}) {
   if (records.length === 0) return null;
   const t = messages(locale).cases;
   return (

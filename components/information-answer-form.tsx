@@ -17,7 +17,14 @@ export interface InformationAnswerText {
  * identity is checked. Signed in, or through the e-mail's answer link (`answerLink`). Errors are
  * announced and tied to their field; on success the page `doneUrl` opens.
  */
-export function InformationAnswerForm({ locale, reference, kinds, answerLink, doneUrl, t }: {
+export function InformationAnswerForm({
+  locale,
+  reference,
+  kinds,
+  answerLink,
+  doneUrl,
+  t,
+}: {
   locale: Locale;
   reference: string;
   kinds: UploadKinds;
@@ -25,7 +32,14 @@ export function InformationAnswerForm({ locale, reference, kinds, answerLink, do
   doneUrl: string;
   t: InformationAnswerText;
 }) {
-  const { pending, errors, formError, submit } = useRequesterUpload({ locale, reference, route: "answer", answerLink, doneUrl, sendError: t.sendError });
+  const { pending, errors, formError, submit } = useRequesterUpload({
+    locale,
+    reference,
+    route: "answer",
+    answerLink,
+    doneUrl,
+    sendError: t.sendError,
+  });
   const messageError = errors.message;
   const fileErrors = kinds.filter(({ kind }) => errors[`proofs.${kind}`]);
   return (
@@ -47,7 +61,10 @@ export function InformationAnswerForm({ locale, reference, kinds, answerLink, do
         name="message"
         rows={6}
         maxLength={5000}
-        aria-describedby={[messageError ? "reply-error" : "", kinds.length > 0 ? "reply-either" : ""].filter(Boolean).join(" ") || undefined}
+        aria-describedby={
+          [messageError ? "reply-error" : "", kinds.length > 0 ? "reply-either" : ""].filter(Boolean).join(" ") ||
+          undefined
+        }
         aria-invalid={messageError ? true : undefined}
       />
       {kinds.length > 0 ? (

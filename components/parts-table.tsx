@@ -12,7 +12,15 @@ import type { RequestWithParts } from "@/lib/requests/present-request";
  * and due date, and why a right does not apply. The requester's view leaves out the health actors
  * they may not know of (lib/requests/disclosure.ts).
  */
-export function PartsTable({ request, locale, audience }: { request: RequestWithParts; locale: Locale; audience: "requester" | "staff" }) {
+export function PartsTable({
+  request,
+  locale,
+  audience,
+}: {
+  request: RequestWithParts;
+  locale: Locale;
+  audience: "requester" | "staff";
+}) {
   const t = messages(locale);
   const { visible, actorsNote } =
     audience === "staff"

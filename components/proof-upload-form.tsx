@@ -8,7 +8,14 @@ import { ProofFileInputs, type UploadKinds, useRequesterUpload } from "./request
  * (`answerLink`). Errors are announced at the top and tied to their file field; on success the page
  * `doneUrl` opens with the case's new state.
  */
-export function ProofUploadForm({ locale, reference, kinds, answerLink, doneUrl, t }: {
+export function ProofUploadForm({
+  locale,
+  reference,
+  kinds,
+  answerLink,
+  doneUrl,
+  t,
+}: {
   locale: Locale;
   reference: string;
   kinds: UploadKinds;
@@ -16,13 +23,23 @@ export function ProofUploadForm({ locale, reference, kinds, answerLink, doneUrl,
   doneUrl: string;
   t: { hint: string; submit: string; sendError: string };
 }) {
-  const { pending, errors, formError, submit } = useRequesterUpload({ locale, reference, route: "proofs", answerLink, doneUrl, sendError: t.sendError });
+  const { pending, errors, formError, submit } = useRequesterUpload({
+    locale,
+    reference,
+    route: "proofs",
+    answerLink,
+    doneUrl,
+    sendError: t.sendError,
+  });
   const listed = Object.entries(errors);
   return (
     <form onSubmit={submit} noValidate encType="multipart/form-data">
       {formError || listed.length ? (
         <div className="field-error" role="alert">
-          {formError ?? listed.map(([path, message]) => `${kinds.find((k) => `proofs.${k.kind}` === path)?.label ?? path} : ${message}`).join(" · ")}
+          {formError ??
+            listed
+              .map(([path, message]) => `${kinds.find((k) => `proofs.${k.kind}` === path)?.label ?? path} : ${message}`)
+              .join(" · ")}
         </div>
       ) : null}
       <p className="hint" id="proof-hint">

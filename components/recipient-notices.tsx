@@ -56,13 +56,17 @@ export function RecipientNotices({ locale, notices }: { locale: Locale; notices:
                     ) : (
                       (n.statuses[state] ?? state)
                     )}
-                    {x.status === "failed" && x.lastError ? <div className="hint">{fill(n.attempts, { count: x.attempts, error: x.lastError })}</div> : null}
+                    {x.status === "failed" && x.lastError ? (
+                      <div className="hint">{fill(n.attempts, { count: x.attempts, error: x.lastError })}</div>
+                    ) : null}
                   </td>
                   <td>
                     <ul style={{ listStyle: "none", margin: 0, padding: 0 }}>
                       <li>{fill(n.queuedOn, { date: formatInstant(x.createdAt, locale) })}</li>
                       {x.sentAt ? <li>{fill(n.sentOn, { date: formatInstant(x.sentAt, locale) })}</li> : null}
-                      {x.expectedCompletionAt && !x.settledAt ? <li>{fill(n.expectedOn, { date: formatInstant(x.expectedCompletionAt, locale) })}</li> : null}
+                      {x.expectedCompletionAt && !x.settledAt ? (
+                        <li>{fill(n.expectedOn, { date: formatInstant(x.expectedCompletionAt, locale) })}</li>
+                      ) : null}
                       {x.settledAt ? <li>{fill(n.settledOn, { date: formatInstant(x.settledAt, locale) })}</li> : null}
                     </ul>
                   </td>

@@ -7,7 +7,15 @@ import { messages } from "@/lib/i18n/messages";
  * The Art. 19 recipients of a case's data, for the requester and for the DPO team; with `told`,
  * when each one was told of the change (the last time).
  */
-export function RecipientsList({ locale, recipients, told }: { locale: Locale; recipients: string[]; told?: Map<string, Date> }) {
+export function RecipientsList({
+  locale,
+  recipients,
+  told,
+}: {
+  locale: Locale;
+  recipients: string[];
+  told?: Map<string, Date>;
+}) {
   if (recipients.length === 0) return null;
   const t = messages(locale).cases;
   return (

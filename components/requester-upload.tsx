@@ -13,7 +13,14 @@ export type UploadKinds = { kind: ProofKind; label: string }[];
  * signed in or through the e-mail's answer link; on success the page `doneUrl` opens with the
  * case's new state.
  */
-export function useRequesterUpload({ locale, reference, route, answerLink, doneUrl, sendError }: {
+export function useRequesterUpload({
+  locale,
+  reference,
+  route,
+  answerLink,
+  doneUrl,
+  sendError,
+}: {
   locale: Locale;
   reference: string;
   route: "proofs" | "answer";
@@ -35,7 +42,17 @@ export function useRequesterUpload({ locale, reference, route, answerLink, doneU
 }
 
 /** One file field per document asked, each with its error tied to it and the shared hint `hintId`. */
-export function ProofFileInputs({ kinds, errors, idPrefix, hintId }: { kinds: UploadKinds; errors: Record<string, string>; idPrefix: string; hintId: string }) {
+export function ProofFileInputs({
+  kinds,
+  errors,
+  idPrefix,
+  hintId,
+}: {
+  kinds: UploadKinds;
+  errors: Record<string, string>;
+  idPrefix: string;
+  hintId: string;
+}) {
   return kinds.map(({ kind, label }) => {
     const error = errors[`proofs.${kind}`];
     const id = `${idPrefix}_${kind}`;

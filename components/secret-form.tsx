@@ -2,7 +2,10 @@
 
 import { useActionState } from "react";
 
-type Result = { ok: true; secret: string } | { ok: false; message: string; fields: { path: string; message: string }[] } | null;
+type Result =
+  | { ok: true; secret: string }
+  | { ok: false; message: string; fields: { path: string; message: string }[] }
+  | null;
 
 /** A one-field form whose result is a secret shown once (an API key, a signing secret). */
 export function SecretForm({

@@ -1,5 +1,15 @@
 /** A labelled select of a plain (GET) filter form. */
-export function SelectField({ id, label, value, options }: { id: string; label: string; value: string; options: { value: string; label: string }[] }) {
+export function SelectField({
+  id,
+  label,
+  value,
+  options,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+}) {
   return (
     <div>
       <label htmlFor={id}>{label}</label>

@@ -33,7 +33,10 @@ export function SignInForm({ locale, callbackUrl, t }: { locale: Locale; callbac
         });
         // Auth.js answers with the page to go to; an "error=" in it means no link was sent. Too many
         // links asked, or the service briefly unavailable: the server says so, in the page's language.
-        const { url, error: refusal } = (await response.json().catch(() => ({}))) as { url?: string; error?: { code: string; message: string } };
+        const { url, error: refusal } = (await response.json().catch(() => ({}))) as {
+          url?: string;
+          error?: { code: string; message: string };
+        };
         if (!response.ok && refusal?.message) {
           setError(refusal.message);
           return;

@@ -5,12 +5,31 @@ import { createTokenAction } from "@/app/[locale]/dpo/jetons/actions";
 import type { Locale } from "@/lib/i18n/locale";
 
 /** The token creation form; the new token is shown once, here. */
-export function CreateTokenForm({ locale, staff, t }: { locale: Locale; staff: { id: string; name: string }[]; t: { tokenName: string; createToken: string; tokenCreated: string; assignee: string; scope: string; scopes: Record<"all" | "marketing", string> } }) {
+export function CreateTokenForm({
+  locale,
+  staff,
+  t,
+}: {
+  locale: Locale;
+  staff: { id: string; name: string }[];
+  t: {
+    tokenName: string;
+    createToken: string;
+    tokenCreated: string;
+    assignee: string;
+    scope: string;
+    scopes: Record<"all" | "marketing", string>;
+  };
+}) {
   const [state, action, pending] = useActionState(createTokenAction.bind(null, locale), null);
   const error = state && !state.ok ? (state.fields[0]?.message ?? state.message) : null;
   return (
     <form action={action} className="card" noValidate>
-      {error ? <p className="field-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {state?.ok ? (
         <p className="notice ok" role="status">
           {t.tokenCreated} <code>{state.token}</code>

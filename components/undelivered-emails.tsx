@@ -55,7 +55,9 @@ export async function UndeliveredEmails({
                 </td>
                 <td>
                   {u.kinds[mail.kind]}
-                  <div className="hint">{mail.serverResponse ? fill(u.serverSaid, { answer: mail.serverResponse }) : u.noAnswer}</div>
+                  <div className="hint">
+                    {mail.serverResponse ? fill(u.serverSaid, { answer: mail.serverResponse }) : u.noAnswer}
+                  </div>
                 </td>
                 {resend ? (
                   <td>

@@ -4,7 +4,15 @@ import { useActionState } from "react";
 import { withdrawAction } from "@/app/[locale]/(patient)/mes-demandes/actions";
 import type { Locale } from "@/lib/i18n/locale";
 
-export function WithdrawForm({ locale, reference, t }: { locale: Locale; reference: string; t: { withdraw: string; withdrawConfirm: string } }) {
+export function WithdrawForm({
+  locale,
+  reference,
+  t,
+}: {
+  locale: Locale;
+  reference: string;
+  t: { withdraw: string; withdrawConfirm: string };
+}) {
   const [state, action, pending] = useActionState(withdrawAction.bind(null, locale, reference), null);
   const error = state && !state.ok ? (state.fields[0]?.message ?? state.message) : null;
   return (
@@ -16,7 +24,13 @@ export function WithdrawForm({ locale, reference, t }: { locale: Locale; referen
         </p>
       ) : null}
       <label className="choice">
-        <input type="checkbox" name="confirm" value="yes" aria-describedby={error ? "confirm-error" : undefined} aria-invalid={error ? true : undefined} />
+        <input
+          type="checkbox"
+          name="confirm"
+          value="yes"
+          aria-describedby={error ? "confirm-error" : undefined}
+          aria-invalid={error ? true : undefined}
+        />
         <span>{t.withdrawConfirm}</span>
       </label>
       <button type="submit" className="button secondary" disabled={pending}>

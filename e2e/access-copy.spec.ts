@@ -13,7 +13,10 @@ test.afterAll(async () => {
   await db.$disconnect();
 });
 
-test("a patient gets the copy of her data: the DPO answers, she downloads the PDF and the ZIP; once expired, the link says so", async ({ page, browser }) => {
+test("a patient gets the copy of her data: the DPO answers, she downloads the PDF and the ZIP; once expired, the link says so", async ({
+  page,
+  browser,
+}) => {
   // The patient files an access request about the platform's own data.
   await signInByMagicLink(page, camille.email);
   await page.goto("/fr/demande?droit=access");
@@ -29,7 +32,11 @@ test("a patient gets the copy of her data: the DPO answers, she downloads the PD
 
   // The DPO answers the platform's part.
   const since = Date.now();
-  await (await grantPlatformPartAsDpo(browser, db, reference, "Vous trouverez la copie de vos données dans votre espace.")).context().close();
+  await (
+    await grantPlatformPartAsDpo(browser, db, reference, "Vous trouverez la copie de vos données dans votre espace.")
+  )
+    .context()
+    .close();
   await waitForMail(camille.email, new RegExp(`Réponse à votre demande \\(${reference}\\)`), since);
 
   // The patient downloads both files and opens them.
@@ -39,7 +46,10 @@ test("a patient gets the copy of her data: the DPO answers, she downloads the PD
   await expectAccessible(page);
   const zip = await page.request.get((await page.getByRole("link", { name: /Données \(ZIP/ }).getAttribute("href"))!);
   expect(zip.headers()["content-type"]).toBe("application/zip");
-  const data = JSON.parse(strFromU8(unzipSync(new Uint8Array(await zip.body()))["donnees.json"]!)) as { account: { email: string }; rightsRequests: { reference: string }[] };
+  const data = JSON.parse(strFromU8(unzipSync(new Uint8Array(await zip.body()))["donnees.json"]!)) as {
+    account: { email: string };
+    rightsRequests: { reference: string }[];
+  };
   expect(data.account.email).toBe(camille.email);
   expect(data.rightsRequests.map((r) => r.reference)).toContain(reference);
   const pdf = await page.request.get((await page.getByRole("link", { name: /Rapport lisible/ }).getAttribute("href"))!);
@@ -51,7 +61,9 @@ test("a patient gets the copy of her data: the DPO answers, she downloads the PD
   // A week later the files are gone, and the link shows a readable page.
   const copy = await db.dataExport.findFirstOrThrow({ where: { request: { reference } } });
   await expireDataExports(db, getStorage(), new Date(copy.expiresAt.getTime() + 1000));
-  const expired = await page.request.get(`/fr/mes-demandes/${reference}/copie/${copy.id}/fichier?format=zip`, { maxRedirects: 0 });
+  const expired = await page.request.get(`/fr/mes-demandes/${reference}/copie/${copy.id}/fichier?format=zip`, {
+    maxRedirects: 0,
+  });
   expect(expired.status()).toBe(303);
   await page.reload();
   await expect(page.getByRole("heading", { name: "Ce lien a expiré" })).toBeVisible();

@@ -16,7 +16,9 @@ test.afterAll(async () => {
   await db.$disconnect();
 });
 
-test("a DPO agent signs in with TOTP, finds a patient's case and accepts the identity: the file is deleted", async ({ page }) => {
+test("a DPO agent signs in with TOTP, finds a patient's case and accepts the identity: the file is deleted", async ({
+  page,
+}) => {
   const agent = await staffMember("dpo_agent");
   const reference = await patientCase();
   await signIn(page, agent);
@@ -50,23 +52,32 @@ test("a DPO agent signs in with TOTP, finds a patient's case and accepts the ide
   await page.getByLabel(/Raisons \(complexité/).fill("Nombreuses données à rassembler auprès de plusieurs services.");
   await page.getByRole("button", { name: "Prolonger de deux mois" }).click();
   await expect(page.getByText("Prolongée", { exact: true })).toBeVisible();
-  await waitForMail(DEMO_PATIENTS.camille.email, new RegExp(`Le délai de réponse à votre demande est prolongé \\(${reference}\\)`));
+  await waitForMail(
+    DEMO_PATIENTS.camille.email,
+    new RegExp(`Le délai de réponse à votre demande est prolongé \\(${reference}\\)`),
+  );
 
   // Answer the platform's part with a partial refusal on a legal ground.
   await page.getByLabel("Partie", { exact: true }).selectOption({ label: "La plateforme" });
   await page.getByRole("radio", { name: "Accordée en partie" }).check();
   await page.getByRole("checkbox", { name: /17\(3\)\(b\)/ }).check();
-  await page.getByLabel(/Réponse \(pour un acteur de santé/).fill("Les données du compte sont communiquées ; les demandes de droits relèvent d'une obligation légale.");
+  await page
+    .getByLabel(/Réponse \(pour un acteur de santé/)
+    .fill("Les données du compte sont communiquées ; les demandes de droits relèvent d'une obligation légale.");
   await page.getByRole("button", { name: "Répondre et envoyer le courrier" }).click();
   await expect(page.getByText("Réponse envoyée").first()).toBeVisible();
-  const answerMail = await waitForMail(DEMO_PATIENTS.camille.email, new RegExp(`Réponse à votre demande \\(${reference}\\)`));
+  const answerMail = await waitForMail(
+    DEMO_PATIENTS.camille.email,
+    new RegExp(`Réponse à votre demande \\(${reference}\\)`),
+  );
   expect(answerMail.attachments?.[0]?.contentType).toBe("application/pdf");
 
   // The letter, opened as a PDF, states the ground and the remedies.
   const { extractText, getDocumentProxy } = await import("unpdf");
   const letterHref = await page.getByRole("link", { name: /^Réponse · / }).getAttribute("href");
   const letter = await page.request.get(letterHref!);
-  const text = (await extractText(await getDocumentProxy(new Uint8Array(await letter.body())), { mergePages: true })).text;
+  const text = (await extractText(await getDocumentProxy(new Uint8Array(await letter.body())), { mergePages: true }))
+    .text;
   expect(text).toContain("17(3)(b)");
   expect(text).toContain("CNIL");
 
@@ -106,14 +117,28 @@ test("the patient sees each step of the DPO's handling in Mes demandes", async (
   const agent = await staffMember("dpo_agent");
   const reference = await patientCase();
   const { decideIdentity } = await import("@/lib/cases/decide-identity");
-  await decideIdentity(db, getStorage(), reference, { decision: "accepted" }, { type: "staff", staffId: agent.id, actorId: agent.id });
+  await decideIdentity(
+    db,
+    getStorage(),
+    reference,
+    { decision: "accepted" },
+    { type: "staff", staffId: agent.id, actorId: agent.id },
+  );
   await signInByMagicLink(page, DEMO_PATIENTS.camille.email);
   await page.goto(`/fr/mes-demandes/${reference}`);
   await expect(page.getByText("Identité vérifiée, justificatifs supprimés")).toBeVisible();
-  await expect(page.getByText("En cours de traitement").or(page.getByText("Reçue", { exact: true })).first()).toBeVisible();
+  await expect(
+    page
+      .getByText("En cours de traitement")
+      .or(page.getByText("Reçue", { exact: true }))
+      .first(),
+  ).toBeVisible();
 });
 
-test("the agent asks for information; the patient answers in Mes demandes and the clock runs again", async ({ page, browser }) => {
+test("the agent asks for information; the patient answers in Mes demandes and the clock runs again", async ({
+  page,
+  browser,
+}) => {
   const agent = await staffMember("dpo_agent");
   const reference = await patientCase();
   const { decideIdentity } = await import("@/lib/cases/decide-identity");
@@ -129,7 +154,10 @@ test("the agent asks for information; the patient answers in Mes demandes and th
   await page.getByRole("button", { name: "Envoyer la question" }).click();
   await expect(page.getByText("Délai suspendu", { exact: true })).toBeVisible();
   await expect(page.getByText(/Sans réponse, le demandeur sera relancé automatiquement le/)).toBeVisible();
-  const asked = await waitForMail(DEMO_PATIENTS.camille.email, new RegExp(`Une précision est nécessaire pour traiter votre demande \\(${reference}\\)`));
+  const asked = await waitForMail(
+    DEMO_PATIENTS.camille.email,
+    new RegExp(`Une précision est nécessaire pour traiter votre demande \\(${reference}\\)`),
+  );
   expect(asked.text).toContain(question);
 
   // The patient follows the e-mail's link, signs in and answers.
@@ -146,7 +174,9 @@ test("the agent asks for information; the patient answers in Mes demandes and th
   await expectAccessible(patient);
   await patient.getByLabel("Votre réponse").fill("Le compte de mon fils Léo, ouvert en 2021.");
   await patient.getByRole("button", { name: "Envoyer ma réponse" }).click();
-  await expect(patient.getByRole("status")).toHaveText("Votre réponse est enregistrée : le délai de réponse court de nouveau.");
+  await expect(patient.getByRole("status")).toHaveText(
+    "Votre réponse est enregistrée : le délai de réponse court de nouveau.",
+  );
   await expect(patient.getByText("Précision reçue (délai repris)")).toBeVisible();
   await expect(patient.getByRole("heading", { name: "Une précision vous est demandée" })).toHaveCount(0);
   await patientContext.close();
@@ -159,7 +189,9 @@ test("the agent asks for information; the patient answers in Mes demandes and th
   await expect(page.getByText("Délai suspendu", { exact: true })).toHaveCount(0);
 });
 
-test("with no answer after the reminder, the agent closes the case and the patient gets the letter saying so", async ({ page }) => {
+test("with no answer after the reminder, the agent closes the case and the patient gets the letter saying so", async ({
+  page,
+}) => {
   const agent = await staffMember("dpo_agent");
   const reference = await patientCase();
   const { decideIdentity } = await import("@/lib/cases/decide-identity");
@@ -168,7 +200,13 @@ test("with no answer after the reminder, the agent closes the case and the patie
   const day = 86_400_000;
   await decideIdentity(db, getStorage(), reference, { decision: "accepted" }, actor);
   // Asked forty days ago; reminded twenty days ago, as the worker's daily run did then.
-  await requestInformation(db, reference, { message: "Merci de préciser la période concernée." }, actor, new Date(Date.now() - 40 * day));
+  await requestInformation(
+    db,
+    reference,
+    { message: "Merci de préciser la période concernée." },
+    actor,
+    new Date(Date.now() - 40 * day),
+  );
   await remindUnansweredRequests(db, new Date(Date.now() - 20 * day));
 
   await signIn(page, agent);
@@ -178,19 +216,27 @@ test("with no answer after the reminder, the agent closes the case and the patie
   const since = Date.now();
   await page.getByRole("button", { name: "Clore faute de réponse" }).click();
   await expect(page.getByText(/Clôturée/).first()).toBeVisible();
-  const mail = await waitForMail(DEMO_PATIENTS.camille.email, new RegExp(`Votre demande est close faute de réponse \\(${reference}\\)`), since);
+  const mail = await waitForMail(
+    DEMO_PATIENTS.camille.email,
+    new RegExp(`Votre demande est close faute de réponse \\(${reference}\\)`),
+    since,
+  );
   expect(mail.attachments?.[0]?.contentType).toBe("application/pdf");
 
   const { extractText, getDocumentProxy } = await import("unpdf");
   const letterHref = await page.getByRole("link", { name: /^Clôture faute de réponse · / }).getAttribute("href");
   const letter = await page.request.get(letterHref!);
-  const text = (await extractText(await getDocumentProxy(new Uint8Array(await letter.body())), { mergePages: true })).text;
+  const text = (await extractText(await getDocumentProxy(new Uint8Array(await letter.body())), { mergePages: true }))
+    .text;
   expect(text).toContain("Merci de préciser la période concernée.");
   expect(text).toContain("CNIL");
   expect(text).toContain("recours juridictionnel");
 });
 
-test("a proof missing at filing is sent later from Mes demandes; the agent then has it to examine", async ({ page, browser }) => {
+test("a proof missing at filing is sent later from Mes demandes; the agent then has it to examine", async ({
+  page,
+  browser,
+}) => {
   const { fileParentCase: file } = await import("@/prisma/seed/cases");
   const reference = (await file(db, getStorage(), null)).reference;
   const { signInByMagicLink } = await import("./support");
@@ -230,7 +276,10 @@ test("an admin reaches the API tokens; a patient cannot reach the back office", 
   await expectAccessible(page);
 
   // A token for the marketing tools reaches who may be written to, and nothing else.
-  const shown = page.getByRole("status").filter({ hasText: /Jeton créé/ }).locator("code");
+  const shown = page
+    .getByRole("status")
+    .filter({ hasText: /Jeton créé/ })
+    .locator("code");
   const first = (await shown.textContent())!.trim();
   await page.getByLabel("Nom du jeton").fill("Outil de campagnes");
   await page.getByLabel("Agent", { exact: true }).selectOption({ label: "Adrien Admin" });

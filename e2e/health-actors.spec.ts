@@ -33,7 +33,10 @@ async function fileAboutTwoDoctors(page: Page): Promise<string> {
   await page.getByRole("radio", { name: "Pour moi-même" }).check();
   await page.getByRole("button", { name: "Continuer" }).click();
   await page.getByRole("radio", { name: /Seulement certains traitements ou certains acteurs de santé/ }).check();
-  for (const [query, name] of [["Dupont", "Dr Antoine Dupont"], ["Lefebvre", "Dr Marc Lefebvre"]] as const) {
+  for (const [query, name] of [
+    ["Dupont", "Dr Antoine Dupont"],
+    ["Lefebvre", "Dr Marc Lefebvre"],
+  ] as const) {
     await page.getByLabel("Rechercher un médecin ou un établissement").fill(query);
     await page.getByRole("button", { name: `Ajouter ${name}` }).click();
   }
@@ -48,7 +51,10 @@ async function fileAboutTwoDoctors(page: Page): Promise<string> {
   return (await page.locator("dd strong").first().textContent())!.trim();
 }
 
-test("two doctors receive a patient's erasure request: one answers, one declines; the patient and the DPO see both", async ({ page, browser }) => {
+test("two doctors receive a patient's erasure request: one answers, one declines; the patient and the DPO see both", async ({
+  page,
+  browser,
+}) => {
   const reference = await fileAboutTwoDoctors(page);
   const patientSince = Date.now();
 
@@ -72,17 +78,35 @@ test("two doctors receive a patient's erasure request: one answers, one declines
   await expect(dupont.getByText("Dr Marc Lefebvre")).toHaveCount(0);
   await expectAccessible(dupont);
 
-  const zip = await dupont.request.get(await dupont.getByRole("link", { name: /Télécharger les données/ }).getAttribute("href").then((h) => h!));
+  const zip = await dupont.request.get(
+    await dupont
+      .getByRole("link", { name: /Télécharger les données/ })
+      .getAttribute("href")
+      .then((h) => h!),
+  );
   expect(zip.headers()["content-type"]).toBe("application/zip");
   const files = unzipSync(new Uint8Array(await zip.body()));
   const dossier = JSON.parse(strFromU8(files["dossier.json"]!)) as { appointments: { id: string }[] };
-  const agenda = await db.appointment.findMany({ where: { patientId: camille.id, relativeId: null, healthActorId: DEMO_ACTORS.dupont.id }, select: { id: true } });
+  const agenda = await db.appointment.findMany({
+    where: { patientId: camille.id, relativeId: null, healthActorId: DEMO_ACTORS.dupont.id },
+    select: { id: true },
+  });
   expect(dossier.appointments.map((a) => a.id).sort()).toEqual(agenda.map((a) => a.id).sort());
-  const others = await db.appointment.findMany({ where: { patientId: camille.id, NOT: { healthActorId: DEMO_ACTORS.dupont.id } }, select: { id: true } });
+  const others = await db.appointment.findMany({
+    where: { patientId: camille.id, NOT: { healthActorId: DEMO_ACTORS.dupont.id } },
+    select: { id: true },
+  });
   expect(dossier.appointments.some((a) => others.some((o) => o.id === a.id))).toBe(false);
-  const report = await dupont.request.get(await dupont.getByRole("link", { name: /Télécharger le rapport/ }).getAttribute("href").then((h) => h!));
+  const report = await dupont.request.get(
+    await dupont
+      .getByRole("link", { name: /Télécharger le rapport/ })
+      .getAttribute("href")
+      .then((h) => h!),
+  );
   const { extractText, getDocumentProxy } = await import("unpdf");
-  const reportText = (await extractText(await getDocumentProxy(new Uint8Array(await report.body())), { mergePages: true })).text;
+  const reportText = (
+    await extractText(await getDocumentProxy(new Uint8Array(await report.body())), { mergePages: true })
+  ).text;
   expect(reportText).toContain(`Rendez-vous de votre agenda (${agenda.length})`);
 
   await dupont.getByRole("button", { name: "Indiquer que la demande est prise en compte" }).click();
@@ -98,26 +122,41 @@ test("two doctors receive a patient's erasure request: one answers, one declines
   const lefebvre = await lefebvreContext.newPage();
   await signInToInbox(lefebvre, "dr.lefebvre@exemple.fr");
   expect((await lefebvre.goto(dupontPartUrl))?.status()).toBe(404);
-  const lefebvreMail = await waitForMail("dr.lefebvre@exemple.fr", new RegExp(`Demande de droits à traiter ${reference}`));
+  const lefebvreMail = await waitForMail(
+    "dr.lefebvre@exemple.fr",
+    new RegExp(`Demande de droits à traiter ${reference}`),
+  );
   await lefebvre.goto(lefebvreMail.html.match(/href="([^"]*\/fr\/pro\/demandes\/[^"]*)"/)![1]!);
   await lefebvre.getByRole("button", { name: "Refuser la demande" }).click();
   await expect(lefebvre.locator("#decline-error")).toContainText("Ce champ est obligatoire.");
-  await lefebvre.getByLabel(/Motifs du refus/).fill("Le dossier médical doit être conservé vingt ans après le dernier passage.");
+  await lefebvre
+    .getByLabel(/Motifs du refus/)
+    .fill("Le dossier médical doit être conservé vingt ans après le dernier passage.");
   await lefebvre.getByRole("button", { name: "Refuser la demande" }).click();
   await expect(lefebvre.getByText(/Refusée le/)).toBeVisible();
   await lefebvreContext.close();
 
   // The patient: both outcomes by e-mail and in Mes demandes.
-  const answered = await waitForMail(camille.email, new RegExp(`Réponse de l'acteur de santé à votre demande \\(${reference}\\)`), patientSince);
+  const answered = await waitForMail(
+    camille.email,
+    new RegExp(`Réponse de l'acteur de santé à votre demande \\(${reference}\\)`),
+    patientSince,
+  );
   // The doctor's document may hold health data: not attached, read in "Mes demandes" once signed in.
   expect(answered.attachments ?? []).toEqual([]);
-  const declined = await waitForMail(camille.email, new RegExp(`Réponse à votre demande \\(${reference}\\)`), patientSince);
+  const declined = await waitForMail(
+    camille.email,
+    new RegExp(`Réponse à votre demande \\(${reference}\\)`),
+    patientSince,
+  );
   expect(declined.attachments?.[0]?.contentType).toBe("application/pdf");
   await page.goto(`/fr/mes-demandes/${reference}`);
   await expect(page.getByText("Réponse de l'acteur de santé", { exact: true })).toBeVisible();
   await expect(page.getByText("Refus de l'acteur de santé (motifs et recours dans le courrier)")).toBeVisible();
   await expect(page.getByText("Répondue", { exact: true }).first()).toBeVisible();
-  const doctorsAnswer = await page.request.get((await page.getByRole("link", { name: /^Réponse de l'acteur de santé · / }).getAttribute("href"))!);
+  const doctorsAnswer = await page.request.get(
+    (await page.getByRole("link", { name: /^Réponse de l'acteur de santé · / }).getAttribute("href"))!,
+  );
   expect(doctorsAnswer.headers()["content-type"]).toBe("application/pdf");
   await expectAccessible(page);
 
@@ -134,7 +173,9 @@ test("two doctors receive a patient's erasure request: one answers, one declines
   await dpoContext.close();
 });
 
-test("a clinic's admin invites a member and connects its software: key and signing secret shown once", async ({ page }) => {
+test("a clinic's admin invites a member and connects its software: key and signing secret shown once", async ({
+  page,
+}) => {
   await signInToInbox(page, "accueil.clinique-des-tilleuls@exemple.fr");
   await page.getByRole("link", { name: "Membres" }).click();
   await expect(page.getByRole("heading", { name: "Membres de Clinique des Tilleuls" })).toBeVisible();
@@ -160,7 +201,9 @@ test("a clinic's admin invites a member and connects its software: key and signi
   await expect(page.getByRole("alert").filter({ hasText: /adresse/ })).toBeVisible();
   await url.fill("http://127.0.0.1:9/rappels");
   await page.getByRole("button", { name: "Enregistrer l'adresse" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Secret de signature" }).locator("code")).toHaveText(/^whsec_/);
+  await expect(page.getByRole("status").filter({ hasText: "Secret de signature" }).locator("code")).toHaveText(
+    /^whsec_/,
+  );
   await expect(page.getByText("Adresse actuelle : http://127.0.0.1:9/rappels")).toBeVisible();
   await expectAccessible(page);
 });

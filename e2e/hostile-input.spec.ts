@@ -58,7 +58,9 @@ function appEntries(dir = "app"): AppEntry[] {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) found.push(...appEntries(path));
     else if (entry.name === "route.ts" || entry.name === "page.tsx") {
-      const segments = relative("app", dir).split(sep).filter((s) => s && !/^\(.*\)$/.test(s));
+      const segments = relative("app", dir)
+        .split(sep)
+        .filter((s) => s && !/^\(.*\)$/.test(s));
       found.push({
         kind: entry.name === "route.ts" ? "route" : "page",
         pattern: `/${segments.join("/")}`,
@@ -94,8 +96,10 @@ let partId = "";
 
 /** The client and headers for a path: the staff API token, the actor key, or the session of the area. */
 function callerFor(path: string): { client: APIRequestContext; headers: Record<string, string> } {
-  if (path.startsWith("/api/v1/actor")) return { client: callers.anonymous, headers: { authorization: `Bearer ${callers.actorKey}` } };
-  if (path.startsWith("/api/v1/") || path.startsWith("/api/bench")) return { client: callers.anonymous, headers: { authorization: `Bearer ${callers.apiToken}` } };
+  if (path.startsWith("/api/v1/actor"))
+    return { client: callers.anonymous, headers: { authorization: `Bearer ${callers.actorKey}` } };
+  if (path.startsWith("/api/v1/") || path.startsWith("/api/bench"))
+    return { client: callers.anonymous, headers: { authorization: `Bearer ${callers.apiToken}` } };
   if (/^\/(fr|en)\/dpo|^\/api\/staff/.test(path)) return { client: callers.staff, headers: {} };
   if (/^\/(fr|en)\/pro|^\/api\/pro/.test(path)) return { client: callers.member, headers: {} };
   if (/^\/(fr|en)\/(mes-demandes|demande)|^\/api\/portal/.test(path)) return { client: callers.patient, headers: {} };
@@ -124,9 +128,18 @@ function urlOf(entry: AppEntry, value: (param: string) => string = validParam): 
   return entry.pattern.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, name: string) => value(name));
 }
 
-async function call(method: string, path: string, options: { data?: unknown; headers?: Record<string, string>; client?: APIRequestContext } = {}) {
+async function call(
+  method: string,
+  path: string,
+  options: { data?: unknown; headers?: Record<string, string>; client?: APIRequestContext } = {},
+) {
   const caller = callerFor(path);
-  return (options.client ?? caller.client).fetch(path, { method, headers: { ...caller.headers, ...options.headers }, data: options.data, maxRedirects: 0 });
+  return (options.client ?? caller.client).fetch(path, {
+    method,
+    headers: { ...caller.headers, ...options.headers },
+    data: options.data,
+    maxRedirects: 0,
+  });
 }
 
 interface RefusalBody {
@@ -153,14 +166,25 @@ async function expectRefused(response: APIResponse, status: number, field?: stri
   expect(response.status(), what).toBeLessThan(500);
   expect(response.status(), what).toBe(status);
   const error = await errorOf(response);
-  if (field) expect(error.fields?.map((f) => f.path), what).toContain(field);
+  if (field)
+    expect(
+      error.fields?.map((f) => f.path),
+      what,
+    ).toContain(field);
   return error;
 }
 
 /** What a refused write must leave as it was: the case, its parts and events, and the counts of what a filing writes. */
 async function snapshot() {
-  const request = await db.rightsRequest.findUniqueOrThrow({ where: { reference }, include: { parts: { orderBy: { id: "asc" } }, events: { orderBy: { id: "asc" }, select: { id: true } } } });
-  const [requests, outbox, parts] = await Promise.all([db.rightsRequest.count(), db.outboxEmail.count({ where: { requestId: request.id } }), db.requestPart.count()]);
+  const request = await db.rightsRequest.findUniqueOrThrow({
+    where: { reference },
+    include: { parts: { orderBy: { id: "asc" } }, events: { orderBy: { id: "asc" }, select: { id: true } } },
+  });
+  const [requests, outbox, parts] = await Promise.all([
+    db.rightsRequest.count(),
+    db.outboxEmail.count({ where: { requestId: request.id } }),
+    db.requestPart.count(),
+  ]);
   return { request, requests, outbox, parts };
 }
 
@@ -172,19 +196,50 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   const email = uniqueEmail("admin-hostile");
   const password = "mot de passe de l'administrateur";
-  const staff = await upsertStaff(db, { email, name: "Adèle Admin", role: "dpo_admin", password }, process.env.AUTH_SECRET!);
+  const staff = await upsertStaff(
+    db,
+    { email, name: "Adèle Admin", role: "dpo_admin", password },
+    process.env.AUTH_SECRET!,
+  );
   const { token: apiToken } = await createApiToken(db, staff.id, "essais hostiles");
   const staffId = await checkPassword(db, email, password, "127.0.0.1");
-  const session = await checkSecondFactor(db, staffId, totpAt(staff.totpSecret, new Date()), "127.0.0.1", process.env.AUTH_SECRET!);
+  const session = await checkSecondFactor(
+    db,
+    staffId,
+    totpAt(staff.totpSecret, new Date()),
+    "127.0.0.1",
+    process.env.AUTH_SECRET!,
+  );
   const host = new URL(BASE).hostname;
   const staffClient = await requests.newContext({
     baseURL: BASE,
-    storageState: { cookies: [{ name: "dsr_staff", value: session, domain: host, path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Strict" }], origins: [] },
+    storageState: {
+      cookies: [
+        {
+          name: "dsr_staff",
+          value: session,
+          domain: host,
+          path: "/",
+          expires: -1,
+          httpOnly: true,
+          secure: false,
+          sameSite: "Strict",
+        },
+      ],
+      origins: [],
+    },
   });
 
   const memberEmail = uniqueEmail("dr-mercier");
-  const admin = await db.actorMember.create({ data: { healthActorId: mercier.id, email: memberEmail, name: "Dr Paul Mercier", role: "admin" } });
-  const { key: actorKey } = await createActorKey(db, [{ memberId: admin.id, healthActorId: mercier.id, actorName: mercier.name, role: "admin" }], mercier.id, "logiciel du cabinet");
+  const admin = await db.actorMember.create({
+    data: { healthActorId: mercier.id, email: memberEmail, name: "Dr Paul Mercier", role: "admin" },
+  });
+  const { key: actorKey } = await createActorKey(
+    db,
+    [{ memberId: admin.id, healthActorId: mercier.id, actorName: mercier.name, role: "admin" }],
+    mercier.id,
+    "logiciel du cabinet",
+  );
 
   callers = {
     anonymous: await requests.newContext({ baseURL: BASE }),
@@ -202,7 +257,12 @@ test.beforeAll(async () => {
       channel: "post",
       receivedAt: new Date(Date.now() - 4 * 86_400_000).toISOString(),
       requester: { firstName: camille.firstName, lastName: camille.lastName, email: camille.email },
-      subject: { relation: "self", firstName: camille.firstName, lastName: camille.lastName, birthDate: camille.birthDate },
+      subject: {
+        relation: "self",
+        firstName: camille.firstName,
+        lastName: camille.lastName,
+        birthDate: camille.birthDate,
+      },
       scope: { healthActorIds: [mercier.id] },
       details: {},
     },
@@ -211,7 +271,13 @@ test.beforeAll(async () => {
   reference = ((await filed.json()) as { reference: string }).reference;
   const status = (await db.rightsRequest.findUniqueOrThrow({ where: { reference } })).status;
   if (status === "awaiting_identity") {
-    expect((await call("POST", `/api/v1/requests/${reference}/actions`, { data: { action: "decide_identity", decision: "accepted" } })).status()).toBe(200);
+    expect(
+      (
+        await call("POST", `/api/v1/requests/${reference}/actions`, {
+          data: { action: "decide_identity", decision: "accepted" },
+        })
+      ).status(),
+    ).toBe(200);
   }
   await forwardReadyParts(db);
   const part = await db.requestPart.findFirstOrThrow({ where: { request: { reference }, healthActorId: mercier.id } });
@@ -253,7 +319,12 @@ test("a hostile id or reference in any route is a 404 in the JSON error shape, i
     for (const param of entry.params.filter((p) => ID_PARAMS.has(p))) {
       for (const hostile of HOSTILE_IDS) {
         const path = urlOf(entry, (name) => (name === param ? hostile : validParam(name)));
-        const methods = entry.kind === "page" ? ["GET"] : (((await call("OPTIONS", path)).headers().allow ?? "").split(", ").filter((m) => (METHODS as readonly string[]).includes(m)));
+        const methods =
+          entry.kind === "page"
+            ? ["GET"]
+            : ((await call("OPTIONS", path)).headers().allow ?? "")
+                .split(", ")
+                .filter((m) => (METHODS as readonly string[]).includes(m));
         for (const method of methods) {
           const response = await call(method, path);
           if (entry.kind === "page") {
@@ -272,7 +343,13 @@ test("a hostile pagination cursor is a 400 naming the parameter; the pages that 
   for (const hostile of [...HOSTILE_IDS, `2026-01-01_${"-".repeat(36)}`, "0000-00-00_x"]) {
     await expectRefused(await call("GET", `/api/v1/actor/parts?cursor=${hostile}`), 400, "cursor");
     await expectRefused(await call("GET", `/api/v1/marketing/audience?channel=email&after=${hostile}`), 400, "after");
-    for (const page of [`/fr/dpo?cursor=${hostile}`, `/fr/pro?apres=${hostile}`, `/fr/dpo?q=${hostile}`, `/fr/dpo?healthActor=${hostile}`, `/fr/pro?ref=${hostile}`]) {
+    for (const page of [
+      `/fr/dpo?cursor=${hostile}`,
+      `/fr/pro?apres=${hostile}`,
+      `/fr/dpo?q=${hostile}`,
+      `/fr/dpo?healthActor=${hostile}`,
+      `/fr/pro?ref=${hostile}`,
+    ]) {
       const response = await call("GET", page);
       expect(response.status(), page).toBe(200);
     }
@@ -292,7 +369,11 @@ function requestWith(path: string, value: unknown): Record<string, unknown> {
     requester: { firstName: "Rémi", lastName: "Laurent", email: uniqueEmail("remi") },
     subject: { relation: "self", firstName: "Rémi", lastName: "Laurent", birthDate: "1990-02-03" },
     scope: {},
-    details: { message: "Je m'oppose.", rectifications: [{ field: "adresse", current: "1 rue A", corrected: "2 rue B" }], designatedPerson: { firstName: "Lise", lastName: "Laurent", email: "lise@exemple.fr" } },
+    details: {
+      message: "Je m'oppose.",
+      rectifications: [{ field: "adresse", current: "1 rue A", corrected: "2 rue B" }],
+      designatedPerson: { firstName: "Lise", lastName: "Laurent", email: "lise@exemple.fr" },
+    },
   };
   const keys = path.split(".");
   let at = body as Record<string, unknown>;
@@ -318,11 +399,20 @@ const REQUEST_TEXT_FIELDS: [string, "line" | "text"][] = [
 test("POST /api/v1/requests refuses NUL, lone surrogates and control characters in every free text, and line breaks in names, writing nothing", async () => {
   const before = await snapshot();
   for (const [field, kind] of REQUEST_TEXT_FIELDS) {
-    const values = [...HOSTILE_TEXT, ...(kind === "line" ? [["a line break", "Rémi\nLaurent"] as [string, string]] : [])];
+    const values = [
+      ...HOSTILE_TEXT,
+      ...(kind === "line" ? [["a line break", "Rémi\nLaurent"] as [string, string]] : []),
+    ];
     for (const [what, value] of values) {
-      const error = await expectRefused(await call("POST", "/api/v1/requests", { data: requestWith(field, value) }), 422, field);
+      const error = await expectRefused(
+        await call("POST", "/api/v1/requests", { data: requestWith(field, value) }),
+        422,
+        field,
+      );
       const message = error.fields!.find((f) => f.path === field)!.message;
-      expect(message, `${field}: ${what}`).toBe(fieldMessage(what === "a line break" ? "line_break" : "characters", "fr"));
+      expect(message, `${field}: ${what}`).toBe(
+        fieldMessage(what === "a line break" ? "line_break" : "characters", "fr"),
+      );
     }
   }
   const after = await snapshot();
@@ -372,7 +462,11 @@ test("case actions: an anonymous call is a 401 before its body is read, a name e
     const error = await expectRefused(await call("POST", path, { data: { action: name, text: "x" } }), 422, "action");
     expect(error.fields).toEqual([{ path: "action", message: fieldMessage("choice", "fr") }]);
   }
-  await expectRefused(await call("POST", path, { data: JSON.parse('{"__proto__": {"action": "note"}, "text": "x"}') }), 422, "action");
+  await expectRefused(
+    await call("POST", path, { data: JSON.parse('{"__proto__": {"action": "note"}, "text": "x"}') }),
+    422,
+    "action",
+  );
   for (const [what, value] of HOSTILE_TEXT) {
     for (const [body, field] of [
       [{ action: "note", text: value }, "text"],
@@ -386,17 +480,31 @@ test("case actions: an anonymous call is a 401 before its body is read, a name e
       [{ action: "rectify", changes: [{ field: "lastName", value }] }, "changes.0.value"],
     ] as [Record<string, unknown>, string][]) {
       const error = await expectRefused(await call("POST", path, { data: body }), 422, field);
-      expect(error.fields!.find((f) => f.path === field)!.message, `${body.action} ${what}`).toBe(fieldMessage("characters", "fr"));
+      expect(error.fields!.find((f) => f.path === field)!.message, `${body.action} ${what}`).toBe(
+        fieldMessage("characters", "fr"),
+      );
     }
   }
-  await expectRefused(await call("POST", path, { data: { action: "assign", agentId: "-".repeat(36) } }), 422, "agentId");
-  await expectRefused(await call("POST", path, { data: { action: "answer_part", partId: "-".repeat(36), outcome: "granted", message: "Voici." } }), 422, "partId");
+  await expectRefused(
+    await call("POST", path, { data: { action: "assign", agentId: "-".repeat(36) } }),
+    422,
+    "agentId",
+  );
+  await expectRefused(
+    await call("POST", path, {
+      data: { action: "answer_part", partId: "-".repeat(36), outcome: "granted", message: "Voici." },
+    }),
+    422,
+    "partId",
+  );
   expect(await snapshot()).toEqual(before);
 });
 
 test("an answer to a request for information dated in the future or before the question is refused: the due date does not move", async () => {
   const path = `/api/v1/requests/${reference}/actions`;
-  const asked = await call("POST", path, { data: { action: "request_information", message: "Pour quelle période souhaitez-vous vos rendez-vous ?" } });
+  const asked = await call("POST", path, {
+    data: { action: "request_information", message: "Pour quelle période souhaitez-vous vos rendez-vous ?" },
+  });
   expect(asked.status()).toBe(200);
   const before = await snapshot();
   const pausedSince = before.request.pausedSince!;
@@ -406,7 +514,11 @@ test("an answer to a request for information dated in the future or before the q
     [new Date(pausedSince.getTime() - 3_600_000).toISOString(), "before_question"],
     ["0000-01-01T00:00:00Z", "date_range"],
   ] as const) {
-    const error = await expectRefused(await call("POST", path, { data: { action: "information_received", receivedAt } }), 422, "receivedAt");
+    const error = await expectRefused(
+      await call("POST", path, { data: { action: "information_received", receivedAt } }),
+      422,
+      "receivedAt",
+    );
     expect(error.fields![0]!.message).toBe(fieldMessage(key, "fr"));
   }
   const after = await snapshot();
@@ -418,19 +530,48 @@ test("an answer to a request for information dated in the future or before the q
 
 test("a health actor's actions: hostile text, an answer sent before the request was received, a key checked before the body", async () => {
   const path = `/api/v1/actor/parts/${partId}/actions`;
-  expect((await expectRefused(await callers.anonymous.post(path, { data: "{broken" }), 401)).code).toBe("unauthenticated");
+  expect((await expectRefused(await callers.anonymous.post(path, { data: "{broken" }), 401)).code).toBe(
+    "unauthenticated",
+  );
   const before = await snapshot();
   for (const [, value] of HOSTILE_TEXT) {
     await expectRefused(await call("POST", path, { data: { action: "decline", reason: value } }), 422, "reason");
-    await expectRefused(await call("POST", path, { data: { action: "answer", mode: "other", sentOn: parisDay(new Date()), channel: value } }), 422, "channel");
-    await expectRefused(await call("POST", path, { data: { action: "instruct", instruction: { kind: "rectify_identity", lastName: value } } }), 422, "instruction.lastName");
+    await expectRefused(
+      await call("POST", path, {
+        data: { action: "answer", mode: "other", sentOn: parisDay(new Date()), channel: value },
+      }),
+      422,
+      "channel",
+    );
+    await expectRefused(
+      await call("POST", path, {
+        data: { action: "instruct", instruction: { kind: "rectify_identity", lastName: value } },
+      }),
+      422,
+      "instruction.lastName",
+    );
   }
-  await expectRefused(await call("POST", path, { data: { action: "answer", mode: "other", sentOn: "2001-01-01", channel: "courrier" } }), 422, "sentOn");
-  await expectRefused(await call("POST", path, { data: { action: "answer", mode: "other", sentOn: "2099-01-01", channel: "courrier" } }), 422, "sentOn");
-  await expectRefused(await call("POST", path, { data: { action: "answer", mode: "other", sentOn: "0000-01-01", channel: "courrier" } }), 422, "sentOn");
-  for (const name of OBJECT_PROPERTIES) await expectRefused(await call("POST", path, { data: { action: name } }), 422, "action");
+  await expectRefused(
+    await call("POST", path, { data: { action: "answer", mode: "other", sentOn: "2001-01-01", channel: "courrier" } }),
+    422,
+    "sentOn",
+  );
+  await expectRefused(
+    await call("POST", path, { data: { action: "answer", mode: "other", sentOn: "2099-01-01", channel: "courrier" } }),
+    422,
+    "sentOn",
+  );
+  await expectRefused(
+    await call("POST", path, { data: { action: "answer", mode: "other", sentOn: "0000-01-01", channel: "courrier" } }),
+    422,
+    "sentOn",
+  );
+  for (const name of OBJECT_PROPERTIES)
+    await expectRefused(await call("POST", path, { data: { action: name } }), 422, "action");
   // The inbox's form, the same rule: the day it was sent is not before the day the request was received.
-  const fromInbox = await callers.member.post(`/api/pro/parts/${partId}/answer?locale=fr`, { multipart: { mode: "other", sentOn: "2001-01-01", channel: "courrier" } });
+  const fromInbox = await callers.member.post(`/api/pro/parts/${partId}/answer?locale=fr`, {
+    multipart: { mode: "other", sentOn: "2001-01-01", channel: "courrier" },
+  });
   const error = await expectRefused(fromInbox, 422, "sentOn");
   expect(error.fields).toEqual([{ path: "sentOn", message: fieldMessage("before_receipt", "fr") }]);
   expect(await snapshot()).toEqual(before);
@@ -445,12 +586,21 @@ test("a health actor's actions: hostile text, an answer sent before the request 
  * (`declared`), stopping as soon as the server answers: the answer is read even when the server
  * closes the connection under the rest.
  */
-function sendLarge(path: string, headers: Record<string, string>, total: number, declared = false): Promise<{ status: number; body: string; sent: number }> {
+function sendLarge(
+  path: string,
+  headers: Record<string, string>,
+  total: number,
+  declared = false,
+): Promise<{ status: number; body: string; sent: number }> {
   return new Promise((resolve, reject) => {
     const framing = declared ? { "content-length": String(total) } : { "transfer-encoding": "chunked" };
     // A connection of its own: one kept alive from an earlier call may be closed by the server just
     // as this one starts.
-    const outgoing = httpRequest(new URL(path, BASE), { method: "POST", headers: { ...headers, ...framing }, agent: false });
+    const outgoing = httpRequest(new URL(path, BASE), {
+      method: "POST",
+      headers: { ...headers, ...framing },
+      agent: false,
+    });
     const chunk = Buffer.alloc(64 * 1024, "a");
     let sent = 0;
     let answered = false;
@@ -487,7 +637,11 @@ test("uploads over the cap sent chunked are cut at the cap with a 413, before th
   const multipart = { "content-type": "multipart/form-data; boundary=----hostile" };
   const uploads: [string, number, string][] = [
     ["/api/portal/requests?locale=fr", 3 * MAX_UPLOAD_BYTES + 256 * 1024, await cookieOf(callers.patient)],
-    [`/api/portal/requests/${reference}/proofs?locale=fr`, 3 * MAX_UPLOAD_BYTES + 64 * 1024, await cookieOf(callers.patient)],
+    [
+      `/api/portal/requests/${reference}/proofs?locale=fr`,
+      3 * MAX_UPLOAD_BYTES + 64 * 1024,
+      await cookieOf(callers.patient),
+    ],
     [`/api/pro/parts/${partId}/answer?locale=fr`, MAX_UPLOAD_BYTES + 64 * 1024, await cookieOf(callers.member)],
   ];
   const before = await snapshot();
@@ -497,7 +651,11 @@ test("uploads over the cap sent chunked are cut at the cap with a 413, before th
     expect(JSON.parse(result.body)).toMatchObject({ ok: false, code: "payload_too_large" });
     expect(result.sent, `${path}: the server waited for the whole body`).toBeLessThan(cap + beyond);
   }
-  const json = await sendLarge("/api/v1/requests", { "content-type": "application/json", authorization: `Bearer ${callers.apiToken}` }, 4 * 1024 * 1024);
+  const json = await sendLarge(
+    "/api/v1/requests",
+    { "content-type": "application/json", authorization: `Bearer ${callers.apiToken}` },
+    4 * 1024 * 1024,
+  );
   expect(json.status).toBe(413);
   expect(JSON.parse(json.body).error.code).toBe("payload_too_large");
   expect(await snapshot()).toEqual(before);
@@ -520,15 +678,28 @@ function serverActions(): ServerAction[] {
   };
   return Object.entries(manifest.node).map(([id, action]) => {
     const worker = Object.keys(action.workers)[0]!;
-    const segments = worker.replace(/^app\//, "").replace(/\/page$/, "").split("/").filter((s) => !/^\(.*\)$/.test(s));
-    return { id, name: action.exportedName, path: urlOf({ kind: "page", pattern: `/${segments.join("/")}`, params: [] }) };
+    const segments = worker
+      .replace(/^app\//, "")
+      .replace(/\/page$/, "")
+      .split("/")
+      .filter((s) => !/^\(.*\)$/.test(s));
+    return {
+      id,
+      name: action.exportedName,
+      path: urlOf({ kind: "page", pattern: `/${segments.join("/")}`, params: [] }),
+    };
   });
 }
 
 /** Calls a server action as React does (its arguments as JSON text); the result, decoded from the RSC answer. */
 async function callAction(action: ServerAction, args: unknown[] | string, headers: Record<string, string> = {}) {
   const response = await call("POST", action.path, {
-    headers: { "next-action": action.id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", ...headers },
+    headers: {
+      "next-action": action.id,
+      "content-type": "text/plain;charset=UTF-8",
+      accept: "text/x-component",
+      ...headers,
+    },
     data: typeof args === "string" ? args : JSON.stringify(args),
   });
   const line = (await response.text()).split("\n").find((l) => l.startsWith("1:"));
@@ -566,7 +737,9 @@ test("server actions check the lists and strings they are given", async () => {
   const search = actions.find((a) => a.name === "searchHealthActorsAction")!;
   const payload = JSON.parse(JSON.stringify(requestWith("right", "access")));
   for (const proofKinds of [null, "identity_document", { 0: "identity_document" }, ["constructor"], 7]) {
-    const { status, result } = await callAction(preview, ["fr", payload, proofKinds], { cookie: await cookieOf(callers.patient) });
+    const { status, result } = await callAction(preview, ["fr", payload, proofKinds], {
+      cookie: await cookieOf(callers.patient),
+    });
     expect(status).toBe(200);
     expect(result).toMatchObject({ ok: false, code: "validation", fields: [{ path: "proofKinds" }] });
   }
@@ -604,6 +777,9 @@ test("without TRUST_PROXY, a sign-in link is counted against the socket's addres
   expect(response.status()).toBe(200);
   await client.dispose();
   expect(await db.rateLimitHit.count({ where: { bucket: `magic-link:ip:${claimed}` } })).toBe(0);
-  const counted = await db.rateLimitHit.findMany({ where: { bucket: { startsWith: "magic-link:ip:" }, createdAt: { gte: since } }, select: { bucket: true } });
+  const counted = await db.rateLimitHit.findMany({
+    where: { bucket: { startsWith: "magic-link:ip:" }, createdAt: { gte: since } },
+    select: { bucket: true },
+  });
   expect(counted.map((h) => h.bucket)).toContain("magic-link:ip:127.0.0.1");
 });

@@ -4,7 +4,15 @@ import { createDb } from "@/lib/db";
 import { submitRequest } from "@/lib/requests/submit-request";
 import { ZSubmitRequest } from "@/lib/requests/submit-request.schema";
 import { DEMO_PATIENTS } from "@/prisma/seed/demo";
-import { expectAccessible, pdfFile, signInAsStaff, signInByMagicLink, staffMember, uniqueEmail, waitForMail } from "./support";
+import {
+  expectAccessible,
+  pdfFile,
+  signInAsStaff,
+  signInByMagicLink,
+  staffMember,
+  uniqueEmail,
+  waitForMail,
+} from "./support";
 
 const db = createDb(process.env.DATABASE_URL!, 2);
 const thomas = DEMO_PATIENTS.thomas;
@@ -13,14 +21,19 @@ test.afterAll(async () => {
   await db.$disconnect();
 });
 
-test("a letter asking for portability without saying in which format: the DPO sees the flag and asks; the requester answers from Mes demandes with the document asked", async ({ page, browser }) => {
+test("a letter asking for portability without saying in which format: the DPO sees the flag and asks; the requester answers from Mes demandes with the document asked", async ({
+  page,
+  browser,
+}) => {
   const requester = uniqueEmail("courrier");
   const agent = await staffMember(db, "dpo_agent");
   await signInAsStaff(page, agent);
 
   // Registered as received, with its real receipt date, though the letter lacks the format.
   await page.getByRole("link", { name: "Enregistrer une demande reçue hors du portail" }).click();
-  await expect(page.getByRole("heading", { name: "Enregistrer une demande reçue hors du portail", level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Enregistrer une demande reçue hors du portail", level: 1 }),
+  ).toBeVisible();
   await page.getByLabel("Droit").selectOption({ label: "Récupérer mes données" });
   await page.getByLabel("Canal").selectOption("post");
   await page.getByLabel("Reçue le").fill("2026-11-23");
@@ -56,12 +69,20 @@ test("a letter asking for portability without saying in which format: the DPO se
 
   // The question starts from what is missing; the identity is still to check: an ID document too.
   const question = page.getByLabel(/Question envoyée par e-mail/);
-  await expect(question).toHaveValue("Pour traiter votre demande, merci de nous préciser : le format des données (JSON ou CSV).");
-  await page.getByRole("group", { name: /Justificatifs à demander/ }).getByRole("checkbox", { name: "Pièce d'identité" }).check();
+  await expect(question).toHaveValue(
+    "Pour traiter votre demande, merci de nous préciser : le format des données (JSON ou CSV).",
+  );
+  await page
+    .getByRole("group", { name: /Justificatifs à demander/ })
+    .getByRole("checkbox", { name: "Pièce d'identité" })
+    .check();
   await page.getByRole("button", { name: "Envoyer la question" }).click();
   await expect(page.getByText("Délai suspendu", { exact: true })).toBeVisible();
   await expect(page.getByText(/En attente de votre réponse/).first()).toBeVisible();
-  const mail = await waitForMail(requester, new RegExp(`Des justificatifs sont nécessaires pour traiter votre demande \\(${reference}\\)`));
+  const mail = await waitForMail(
+    requester,
+    new RegExp(`Des justificatifs sont nécessaires pour traiter votre demande \\(${reference}\\)`),
+  );
   expect(mail.text).toContain("- Pièce d'identité");
   expect(mail.text).toContain("format des données (JSON ou CSV)");
 
@@ -76,7 +97,9 @@ test("a letter asking for portability without saying in which format: the DPO se
   await ask.getByLabel("Votre réponse").fill("Au format JSON, s'il vous plaît.");
   await ask.getByLabel("Pièce d'identité").setInputFiles(pdfFile("carte-identite.pdf"));
   await ask.getByRole("button", { name: "Envoyer ma réponse" }).click();
-  await expect(patient.getByRole("status")).toHaveText("Votre réponse est enregistrée : le délai de réponse court de nouveau.");
+  await expect(patient.getByRole("status")).toHaveText(
+    "Votre réponse est enregistrée : le délai de réponse court de nouveau.",
+  );
   await expect(patient.getByText("Réponse reçue : vérification de l'identité à suivre")).toBeVisible();
   await expect(patient.getByRole("region", { name: "Une précision vous est demandée" })).toHaveCount(0);
   await context.close();
@@ -89,7 +112,10 @@ test("a letter asking for portability without saying in which format: the DPO se
   await page.getByRole("radio", { name: "Accepter" }).check();
   await page.getByRole("button", { name: "Décider de l'identité" }).click();
   await expect(page.getByText("Acceptée", { exact: true })).toBeVisible();
-  await page.getByRole("region", { name: /Demande à préciser/ }).getByRole("radio", { name: "JSON" }).check();
+  await page
+    .getByRole("region", { name: /Demande à préciser/ })
+    .getByRole("radio", { name: "JSON" })
+    .check();
   await page.getByRole("button", { name: "Enregistrer la précision" }).click();
   await expect(page.getByRole("region", { name: /Demande à préciser/ })).toHaveCount(0);
   await expect(page.getByText("Précisions de la demande enregistrées")).toBeVisible();
@@ -107,7 +133,12 @@ test("the e-mail's link lets the requester answer without signing in, once", asy
   });
   const { request } = await submitRequest(db, input, { actor: { type: "staff", staffUserId: agent.id } });
   const since = Date.now();
-  await requestInformation(db, request.reference, { message: "Sur quelle période portent les rendez-vous demandés ?" }, { type: "staff", staffId: agent.id, actorId: agent.id });
+  await requestInformation(
+    db,
+    request.reference,
+    { message: "Sur quelle période portent les rendez-vous demandés ?" },
+    { type: "staff", staffId: agent.id, actorId: agent.id },
+  );
   const mail = await waitForMail(requester, /Une précision est nécessaire pour traiter votre demande/, since);
   const link = mail.html.match(/href="([^"]*\/repondre\?jeton=[^"]*)"/)?.[1];
   expect(link).toBeTruthy();
@@ -118,12 +149,17 @@ test("the e-mail's link lets the requester answer without signing in, once", asy
   await expectAccessible(page);
   await page.getByLabel("Votre réponse").fill("De janvier à juin 2026.");
   await page.getByRole("button", { name: "Envoyer ma réponse" }).click();
-  await expect(page.getByRole("status")).toHaveText("Votre réponse est enregistrée : le délai de réponse court de nouveau.");
+  await expect(page.getByRole("status")).toHaveText(
+    "Votre réponse est enregistrée : le délai de réponse court de nouveau.",
+  );
 
   // Spent once the answer is in.
   await page.goto(link!.replaceAll("&amp;", "&"));
   await expect(page.getByText(/Ce lien n'est plus valable/)).toBeVisible();
-  const stored = await db.rightsRequest.findUniqueOrThrow({ where: { id: request.id }, select: { status: true, pausedSince: true } });
+  const stored = await db.rightsRequest.findUniqueOrThrow({
+    where: { id: request.id },
+    select: { status: true, pausedSince: true },
+  });
   expect(stored).toEqual({ status: "awaiting_identity", pausedSince: null });
 });
 
@@ -132,7 +168,9 @@ test("a sign-in refused for too many links says how many minutes to wait, in Fre
   const limit = Number(process.env.MAGIC_LINKS_PER_ADDRESS_PER_HOUR ?? 5);
   // The address asked for as many links as an hour allows, the first of them twenty minutes ago.
   const twentyMinutesAgo = new Date(Date.now() - 20 * 60_000);
-  await db.rateLimitHit.createMany({ data: Array.from({ length: limit }, () => ({ bucket: `magic-link:${email}`, createdAt: twentyMinutesAgo })) });
+  await db.rateLimitHit.createMany({
+    data: Array.from({ length: limit }, () => ({ bucket: `magic-link:${email}`, createdAt: twentyMinutesAgo })),
+  });
 
   await page.goto("/fr/connexion");
   await page.getByLabel("Adresse e-mail").fill(email);
@@ -154,7 +192,8 @@ test("the public files are served as they are, and the private spaces are not to
   expect(robots.status()).toBe(200);
   expect(robots.headers()["content-type"]).toMatch(/^text\/plain/);
   const rules = await robots.text();
-  for (const path of ["/fr/dpo", "/en/dpo", "/fr/pro", "/en/pro", "/fr/mes-demandes", "/en/mes-demandes", "/api/"]) expect(rules).toContain(`Disallow: ${path}\n`);
+  for (const path of ["/fr/dpo", "/en/dpo", "/fr/pro", "/en/pro", "/fr/mes-demandes", "/en/mes-demandes", "/api/"])
+    expect(rules).toContain(`Disallow: ${path}\n`);
 
   const security = await request.get("/.well-known/security.txt");
   expect(security.status()).toBe(200);

@@ -25,7 +25,8 @@ test.describe("a patient exercises their rights", () => {
     // Before sending: who handles which part, and by when.
     const routing = page.getByRole("region", { name: "Vérifiez avant d'envoyer" });
     await expect(routing.getByText("La plateforme", { exact: true })).toBeVisible();
-    for (const doctor of ["Dr Antoine Dupont", "Dr Marc Lefebvre", "Dr Paul Mercier"]) await expect(routing.getByText(doctor)).toBeVisible();
+    for (const doctor of ["Dr Antoine Dupont", "Dr Marc Lefebvre", "Dr Paul Mercier"])
+      await expect(routing.getByText(doctor)).toBeVisible();
     await expect(routing.getByText("Dr Hélène Rousseau")).toHaveCount(0); // Léo's pediatrician, not Camille's
     await expect(routing.getByText(/Accès au dossier médical : 8 jours/).first()).toBeVisible();
     await page.getByRole("button", { name: "Envoyer ma demande" }).click();
@@ -117,7 +118,9 @@ test.describe("a patient exercises their rights", () => {
     // The proof is required, and its type is checked.
     await page.getByRole("button", { name: "Continuer" }).click();
     await expect(page.getByRole("alert").getByText("Ce justificatif est nécessaire.")).toBeVisible();
-    await page.getByLabel(/Preuve de l'autorité parentale/).setInputFiles({ name: "note.txt", mimeType: "text/plain", buffer: Buffer.from("bonjour") });
+    await page
+      .getByLabel(/Preuve de l'autorité parentale/)
+      .setInputFiles({ name: "note.txt", mimeType: "text/plain", buffer: Buffer.from("bonjour") });
     await page.getByRole("button", { name: "Continuer" }).click();
     await expect(page.getByRole("alert").getByText("Le fichier doit être un PDF, un JPEG ou un PNG.")).toBeVisible();
     await page.getByLabel(/Preuve de l'autorité parentale/).setInputFiles(pdfFile("livret-de-famille.pdf"));
@@ -148,7 +151,9 @@ test.describe("a patient exercises their rights", () => {
     await page.getByLabel("Date de naissance").fill("1980-01-01");
     await page.getByLabel(/Adresse e-mail de la personne/).fill("pas-une-adresse");
     await page.getByRole("button", { name: "Continuer" }).click();
-    await expect(page.getByText("La personne doit avoir moins de 18 ans à la date de la demande.").first()).toBeVisible();
+    await expect(
+      page.getByText("La personne doit avoir moins de 18 ans à la date de la demande.").first(),
+    ).toBeVisible();
     await expect(page.getByText(/Saisissez une adresse e-mail valide/).first()).toBeVisible();
     await expect(page.getByLabel("Date de naissance")).toHaveAttribute("aria-invalid", "true");
 
@@ -174,7 +179,18 @@ test.describe("a patient exercises their rights", () => {
 });
 
 test.describe("accessibility of every patient page", () => {
-  for (const path of ["/fr", "/en", "/fr/registre", "/en/registre", "/fr/demande", "/en/demande", "/fr/connexion", "/fr/connexion/verifiez", "/fr/mes-demandes", "/en/mes-demandes"]) {
+  for (const path of [
+    "/fr",
+    "/en",
+    "/fr/registre",
+    "/en/registre",
+    "/fr/demande",
+    "/en/demande",
+    "/fr/connexion",
+    "/fr/connexion/verifiez",
+    "/fr/mes-demandes",
+    "/en/mes-demandes",
+  ]) {
     test(`${path} has no serious WCAG 2.1 AA violation`, async ({ page }) => {
       await page.goto(path);
       await expectAccessible(page);

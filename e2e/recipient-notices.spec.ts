@@ -14,11 +14,16 @@ test.afterAll(async () => {
   await db.$disconnect();
 });
 
-test("an admin sets a recipient's contacts; field errors are shown in French; an agent has no access", async ({ page, browser }) => {
+test("an admin sets a recipient's contacts; field errors are shown in French; an agent has no access", async ({
+  page,
+  browser,
+}) => {
   await db.recipientContact.deleteMany({ where: { name: "Typeform" } });
   await signInAsStaff(page, await staffMember(db, "dpo_admin"));
   await page.getByRole("link", { name: "Destinataires" }).click();
-  await expect(page.getByRole("heading", { name: "Contacts des destinataires (RGPD art. 19)", level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Contacts des destinataires (RGPD art. 19)", level: 1 }),
+  ).toBeVisible();
   await page.getByRole("link", { name: "Modifier les contacts de Typeform" }).click();
   await expect(page.getByRole("heading", { name: "Contacts de Typeform" })).toBeVisible();
 
@@ -33,10 +38,22 @@ test("an admin sets a recipient's contacts; field errors are shown in French; an
   await page.getByLabel("Adresse e-mail").fill("rgpd.typeform@exemple.fr");
   await page.getByLabel(/Adresse du service OpenDSR/).fill("");
   await page.getByRole("button", { name: "Enregistrer" }).click();
-  await expect(page.getByRole("table", { name: "Destinataires du registre et leurs contacts" }).getByRole("row", { name: /Typeform/ })).toContainText("rgpd.typeform@exemple.fr");
+  await expect(
+    page
+      .getByRole("table", { name: "Destinataires du registre et leurs contacts" })
+      .getByRole("row", { name: /Typeform/ }),
+  ).toContainText("rgpd.typeform@exemple.fr");
   // The change is traced, with who made it.
-  await expect(page.getByRole("table", { name: /Dernières modifications des contacts/ }).getByRole("row", { name: /Typeform/ }).first()).toContainText("Adrien Admin");
-  expect(await db.recipientContact.findUnique({ where: { name: "Typeform" } })).toMatchObject({ email: "rgpd.typeform@exemple.fr", opendsrUrl: null });
+  await expect(
+    page
+      .getByRole("table", { name: /Dernières modifications des contacts/ })
+      .getByRole("row", { name: /Typeform/ })
+      .first(),
+  ).toContainText("Adrien Admin");
+  expect(await db.recipientContact.findUnique({ where: { name: "Typeform" } })).toMatchObject({
+    email: "rgpd.typeform@exemple.fr",
+    opendsrUrl: null,
+  });
   await expectAccessible(page);
 
   const context = await browser.newContext();
@@ -49,10 +66,17 @@ test("an admin sets a recipient's contacts; field errors are shown in French; an
   await db.recipientContact.deleteMany({ where: { name: "Typeform" } });
 });
 
-test("the worker tells the recipients of a restriction; the case page shows each notice and those to tell another way", async ({ page }) => {
+test("the worker tells the recipients of a restriction; the case page shows each notice and those to tell another way", async ({
+  page,
+}) => {
   // A patient of her own restricts the platform's processing; the change is applied with its notices.
   const patient = await db.patient.create({
-    data: { email: `lea-${Date.now().toString(36)}@exemple.fr`, firstName: "Léa", lastName: "Fontaine", birthDate: new Date("1991-03-08T00:00:00Z") },
+    data: {
+      email: `lea-${Date.now().toString(36)}@exemple.fr`,
+      firstName: "Léa",
+      lastName: "Fontaine",
+      birthDate: new Date("1991-03-08T00:00:00Z"),
+    },
   });
   const filed = await fileAsAccountHolder(db, getStorage(), patient, {
     right: "restriction",
@@ -63,11 +87,18 @@ test("the worker tells the recipients of a restriction; the case page shows each
   const request = await db.rightsRequest.findUniqueOrThrow({ where: { id: filed.id } });
   const since = Date.now();
   // Her account holds only account data: the recipients of those activities are told, the platform's own providers are not.
-  const subject = { firstName: patient.firstName, lastName: patient.lastName, birthDate: patient.birthDate, email: patient.email };
+  const subject = {
+    firstName: patient.firstName,
+    lastName: patient.lastName,
+    birthDate: patient.birthDate,
+    email: patient.email,
+  };
   const actor = { type: "staff" as const, staffId: "e2e", actorId: "e2e" };
   const activities = await db.$transaction((tx) => activitiesHolding(tx, request));
   expect(activities.sort()).toEqual(["account_information", "account_management"]);
-  const queued = await db.$transaction((tx) => queueRecipientNotices(tx, request, { right: "restriction", subject }, activities, actor));
+  const queued = await db.$transaction((tx) =>
+    queueRecipientNotices(tx, request, { right: "restriction", subject }, activities, actor),
+  );
   const recipients = noticeRecipientsOf(currentRegistry(), activities);
   expect(recipients).toEqual(["Braze", "Walkme"]);
   expect(queued).toBe(recipients.length);
@@ -76,22 +107,33 @@ test("the worker tells the recipients of a restriction; the case page shows each
   // The worker sends them: the demo contact gets the e-mail, the others have no contact.
   const mail = await waitForMail(withEmail.email, new RegExp(request.reference), since);
   expect(mail.text).toContain("hormis leur conservation");
-  await expect.poll(() => db.recipientNotice.count({ where: { requestId: request.id, status: "pending" } }), { timeout: 20_000 }).toBe(0);
+  await expect
+    .poll(() => db.recipientNotice.count({ where: { requestId: request.id, status: "pending" } }), { timeout: 20_000 })
+    .toBe(0);
 
   await signInAsStaff(page, await staffMember(db, "dpo_agent"));
   await page.goto(`/fr/dpo/demandes/${request.reference}`);
   const table = page.getByRole("table", { name: "Destinataires informés ou à informer" });
   await expect(table.getByRole("row", { name: new RegExp(withEmail.name) })).toContainText("envoyée");
-  await expect(table.getByRole("row", { name: /^Walkme/ })).toContainText("aucun contact configuré : à informer par un autre moyen");
+  await expect(table.getByRole("row", { name: /^Walkme/ })).toContainText(
+    "aucun contact configuré : à informer par un autre moyen",
+  );
   await expect(page.getByText(/Le DPO doit informer ce destinataire par un autre moyen/)).toBeVisible();
   await expect(page.getByText("Destinataire informé (RGPD art. 19)").first()).toBeVisible();
   // Should the mail server later refuse that e-mail, the notice is one to tell another way, and the
   // case lists the e-mail with the server's answer, to be sent again.
-  const sent = await db.recipientNotice.findFirstOrThrow({ where: { requestId: request.id, recipient: withEmail.name } });
+  const sent = await db.recipientNotice.findFirstOrThrow({
+    where: { requestId: request.id, recipient: withEmail.name },
+  });
   const refusal = `550 5.1.1 <${withEmail.email}>: Recipient address rejected: User unknown in virtual mailbox table`;
-  await db.outboxEmail.update({ where: { id: sent.outboxId! }, data: { status: "failed", serverResponse: refusal, serverResponseCode: 550, rejectedRecipients: [withEmail.email] } });
+  await db.outboxEmail.update({
+    where: { id: sent.outboxId! },
+    data: { status: "failed", serverResponse: refusal, serverResponseCode: 550, rejectedRecipients: [withEmail.email] },
+  });
   await page.reload();
-  await expect(table.getByRole("row", { name: new RegExp(withEmail.name) })).toContainText("e-mail refusé par le serveur d'envoi : à informer par un autre moyen");
+  await expect(table.getByRole("row", { name: new RegExp(withEmail.name) })).toContainText(
+    "e-mail refusé par le serveur d'envoi : à informer par un autre moyen",
+  );
   const undelivered = page.getByRole("table", { name: "E-mails de la demande non remis" });
   const refused = undelivered.getByRole("row", { name: withEmail.email });
   await expect(refused).toContainText("L'adresse n'existe pas chez son fournisseur de messagerie");
@@ -106,7 +148,11 @@ test("the worker tells the recipients of a restriction; the case page shows each
   const again = await waitForMail(withEmail.email, new RegExp(request.reference), resentAt);
   const resent = await db.outboxEmail.findUniqueOrThrow({ where: { id: sent.outboxId! } });
   expect(await mailMessageId(again.id)).toBe(resent.messageId);
-  await expect.poll(async () => (await db.outboxEmail.findUniqueOrThrow({ where: { id: sent.outboxId! } })).status, { timeout: 20_000 }).toBe("sent");
+  await expect
+    .poll(async () => (await db.outboxEmail.findUniqueOrThrow({ where: { id: sent.outboxId! } })).status, {
+      timeout: 20_000,
+    })
+    .toBe("sent");
   await page.reload();
   await expect(table.getByRole("row", { name: new RegExp(withEmail.name) })).toContainText("envoyée");
 });

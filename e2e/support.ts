@@ -49,7 +49,9 @@ export async function signInByMagicLink(page: Page, email: string, locale: "fr" 
   await page.goto(`/${locale}/connexion`);
   await page.getByLabel(locale === "fr" ? "Adresse e-mail" : "E-mail address").fill(email);
   await page.getByRole("button", { name: locale === "fr" ? "Recevoir le lien" : "Send me the link" }).click();
-  await expect(page.getByRole("heading", { name: locale === "fr" ? "Consultez votre messagerie" : "Check your mailbox" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: locale === "fr" ? "Consultez votre messagerie" : "Check your mailbox" }),
+  ).toBeVisible();
   const mail = await waitForMail(email, /lien de connexion|sign-in link/, since);
   const link = mail.html.match(/href="([^"]*\/api\/auth\/callback\/email[^"]*)"/)?.[1];
   if (!link) throw new Error("No sign-in link in the e-mail");
@@ -64,7 +66,9 @@ export async function signedInClient(baseURL: string, email: string): Promise<AP
   const client = await requests.newContext({ baseURL });
   const { csrfToken } = (await (await client.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const since = Date.now();
-  const asked = await client.post("/api/auth/signin/email", { form: { email, csrfToken, callbackUrl: `${baseURL}/fr`, json: "true" } });
+  const asked = await client.post("/api/auth/signin/email", {
+    form: { email, csrfToken, callbackUrl: `${baseURL}/fr`, json: "true" },
+  });
   expect(asked.status()).toBe(200);
   const mail = await waitForMail(email, /lien de connexion|sign-in link/, since);
   const link = mail.html.match(/href="([^"]*\/api\/auth\/callback\/email[^"]*)"/)?.[1];
@@ -94,7 +98,8 @@ export async function expectAccessible(page: Page) {
 
 /** A small but real PDF file. */
 export function pdfFile(name: string) {
-  const body = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+  const body =
+    "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
   return { name, mimeType: "application/pdf", buffer: Buffer.from(body) };
 }
 
@@ -103,7 +108,11 @@ const STAFF_PASSWORD = "mot de passe de l'agent";
 /** A new DPO agent or admin, with the TOTP secret their authenticator app would hold. */
 export async function staffMember(db: Db, role: "dpo_agent" | "dpo_admin") {
   const email = uniqueEmail(role === "dpo_agent" ? "agent" : "admin");
-  const { id, totpSecret } = await upsertStaff(db, { email, name: role === "dpo_agent" ? "Agnès Agent" : "Adrien Admin", role, password: STAFF_PASSWORD }, process.env.AUTH_SECRET!);
+  const { id, totpSecret } = await upsertStaff(
+    db,
+    { email, name: role === "dpo_agent" ? "Agnès Agent" : "Adrien Admin", role, password: STAFF_PASSWORD },
+    process.env.AUTH_SECRET!,
+  );
   return { id, email, totpSecret };
 }
 
@@ -123,7 +132,13 @@ export async function signInAsStaff(page: Page, staff: { email: string; totpSecr
  * A new DPO agent, in a browser context of their own, grants the platform's part of a case with a
  * message. Returns the agent's page on the case once the answer is recorded (close its context when done).
  */
-export async function grantPlatformPartAsDpo(browser: Browser, db: Db, reference: string, message: string, recorded = "Réponse envoyée"): Promise<Page> {
+export async function grantPlatformPartAsDpo(
+  browser: Browser,
+  db: Db,
+  reference: string,
+  message: string,
+  recorded = "Réponse envoyée",
+): Promise<Page> {
   const context = await browser.newContext();
   const dpo = await context.newPage();
   await signInAsStaff(dpo, await staffMember(db, "dpo_agent"));

@@ -7,9 +7,12 @@ describe("configuration validation", () => {
   });
 
   it("names every missing variable and what it must hold", async () => {
-    for (const name of ["DATABASE_URL", "APP_URL", "NEXTAUTH_URL", "AUTH_SECRET", "SMTP_HOST", "MAIL_FROM"]) vi.stubEnv(name, undefined);
+    for (const name of ["DATABASE_URL", "APP_URL", "NEXTAUTH_URL", "AUTH_SECRET", "SMTP_HOST", "MAIL_FROM"])
+      vi.stubEnv(name, undefined);
     const { env } = await import("./env");
-    expect(() => env()).toThrow(/DATABASE_URL: is required[\s\S]*APP_URL: is required[\s\S]*AUTH_SECRET: is required[\s\S]*SMTP_HOST: is required[\s\S]*MAIL_FROM: is required/);
+    expect(() => env()).toThrow(
+      /DATABASE_URL: is required[\s\S]*APP_URL: is required[\s\S]*AUTH_SECRET: is required[\s\S]*SMTP_HOST: is required[\s\S]*MAIL_FROM: is required/,
+    );
   });
 
   it("refuses a short secret and a non-PostgreSQL URL", async () => {

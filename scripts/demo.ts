@@ -26,7 +26,10 @@ const RUN = join(DATA, "run");
 interface DemoSecrets {
   authSecret: string;
   fileKeys: string;
-  staff: Record<"agent" | "admin", { email: string; name: string; password: string; totpSecret: string; recoveryCodes?: string[] }>;
+  staff: Record<
+    "agent" | "admin",
+    { email: string; name: string; password: string; totpSecret: string; recoveryCodes?: string[] }
+  >;
 }
 
 /**
@@ -43,8 +46,18 @@ function demoSecrets(): DemoSecrets {
     authSecret: kept.authSecret ?? randomBytes(36).toString("base64url"),
     fileKeys: kept.fileKeys ?? generateKeyringEntry("k1"),
     staff: {
-      agent: { email: "agent.demo@exemple.fr", name: "Agent DPO (démo)", password: password(), totpSecret: generateTotpSecret() },
-      admin: { email: "admin.demo@exemple.fr", name: "Admin DPO (démo)", password: password(), totpSecret: generateTotpSecret() },
+      agent: {
+        email: "agent.demo@exemple.fr",
+        name: "Agent DPO (démo)",
+        password: password(),
+        totpSecret: generateTotpSecret(),
+      },
+      admin: {
+        email: "admin.demo@exemple.fr",
+        name: "Admin DPO (démo)",
+        password: password(),
+        totpSecret: generateTotpSecret(),
+      },
     },
   };
   writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
@@ -57,7 +70,11 @@ async function demoStaff(db: ReturnType<typeof createDb>, secrets: DemoSecrets):
     const staff = secrets.staff[role];
     const existing = await db.staffUser.findUnique({ where: { email: staff.email }, select: { passwordHash: true } });
     if (existing?.passwordHash) continue;
-    const { recoveryCodes } = await upsertStaff(db, { ...staff, role: role === "agent" ? "dpo_agent" : "dpo_admin" }, secrets.authSecret);
+    const { recoveryCodes } = await upsertStaff(
+      db,
+      { ...staff, role: role === "agent" ? "dpo_agent" : "dpo_admin" },
+      secrets.authSecret,
+    );
     staff.recoveryCodes = recoveryCodes;
   }
   writeFileSync(join(DATA, "secrets.json"), JSON.stringify(secrets), { mode: 0o600 });
@@ -85,7 +102,9 @@ async function main() {
   const binaries = requirePostgres("npm");
   const made = clusterVersion(dataDir);
   if (made !== null && made !== binariesVersion(binaries)) {
-    console.error(`${dataDir} was made by PostgreSQL ${made}; this demo runs PostgreSQL ${binariesVersion(binaries)}. Move the folder aside (or delete it) to start afresh.`);
+    console.error(
+      `${dataDir} was made by PostgreSQL ${made}; this demo runs PostgreSQL ${binariesVersion(binaries)}. Move the folder aside (or delete it) to start afresh.`,
+    );
     process.exit(1);
   }
   const dbPort = await preferredPort(Number(process.env.DEMO_DB_PORT ?? 54330));
@@ -136,7 +155,16 @@ async function main() {
     process.exit(1);
   }
   services.push(await supervise({ name: "worker", ...workerCommand(), env, quiet: true, pidDir: RUN }));
-  services.push(await supervise({ name: "web", ...webCommand(port), env: { ...env, PORT: String(port) }, quiet: true, pidDir: RUN, ready: () => waitForPort(port, 60_000) }));
+  services.push(
+    await supervise({
+      name: "web",
+      ...webCommand(port),
+      env: { ...env, PORT: String(port) },
+      quiet: true,
+      pidDir: RUN,
+      ready: () => waitForPort(port, 60_000),
+    }),
+  );
 
   const patients = Object.values(DEMO_PATIENTS)
     .map((p) => `    ${p.email.padEnd(30)} ${p.firstName} ${p.lastName}`)

@@ -75,7 +75,11 @@ interface Context {
  * with the same Idempotency-Key and the same body, to the other instance, as a load balancer would.
  */
 async function submit(ctx: Context, part: Part, i: number): Promise<Submission> {
-  const sub: Submission = { key: `drill-${ctx.run}-${part}-${i}`, email: `drill-${ctx.run}-${part}-${i}@exemple.fr`, attempts: 0 };
+  const sub: Submission = {
+    key: `drill-${ctx.run}-${part}-${i}`,
+    email: `drill-${ctx.run}-${part}-${i}@exemple.fr`,
+    attempts: 0,
+  };
   const body = letterRequestBody(sub.email, `Client ${i}`);
   const giveUp = Date.now() + GIVE_UP_MS;
   while (Date.now() < giveUp) {
@@ -84,7 +88,11 @@ async function submit(ctx: Context, part: Part, i: number): Promise<Submission> 
     try {
       const response = await fetch(`${base}/api/v1/requests`, {
         method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${ctx.token}`, "idempotency-key": sub.key },
+        headers: {
+          "content-type": "application/json",
+          authorization: `Bearer ${ctx.token}`,
+          "idempotency-key": sub.key,
+        },
         body,
         signal: AbortSignal.timeout(20_000),
       });
@@ -127,11 +135,21 @@ interface Verdict {
 }
 
 /** What the database and the mail catcher hold for the answered submissions of a part. */
-async function verify(ctx: Context, part: Part, subs: Submission[], figures: Record<string, string | number>, loadEndedAt: number): Promise<Verdict> {
+async function verify(
+  ctx: Context,
+  part: Part,
+  subs: Submission[],
+  figures: Record<string, string | number>,
+  loadEndedAt: number,
+): Promise<Verdict> {
   const answered = subs.filter((s) => s.status === 201);
   const unanswered = subs.filter((s) => s.status === undefined);
   const refused = subs.filter((s) => s.status !== undefined && s.status !== 201);
-  const mail = await waitForMail(ctx.stack.env.MAILDEV_URL!, answered.map((s) => s.email), MAIL_WAIT_MS);
+  const mail = await waitForMail(
+    ctx.stack.env.MAILDEV_URL!,
+    answered.map((s) => s.email),
+    MAIL_WAIT_MS,
+  );
   // A client of its own, after the load: the database part kills the server under the others.
   const client = new pg.Client({ connectionString: ctx.stack.env.DATABASE_URL });
   await client.connect();
@@ -160,7 +178,9 @@ async function verify(ctx: Context, part: Part, subs: Submission[], figures: Rec
     ...(doubled ? [`${doubled} idempotency keys have two cases or more`] : []),
     ...(unanswered.length ? [`${unanswered.length} requests never answered within ${seconds(GIVE_UP_MS)}`] : []),
     ...(refused.length ? [`${refused.length} requests refused with a 4xx`] : []),
-    ...(mail.missing.length ? [`${mail.missing.length} acknowledgements never arrived (their outbox rows: ${stuck || "none"})`] : []),
+    ...(mail.missing.length
+      ? [`${mail.missing.length} acknowledgements never arrived (their outbox rows: ${stuck || "none"})`]
+      : []),
   ];
   return {
     part,
@@ -212,7 +232,13 @@ async function crash(ctx: Context): Promise<Verdict> {
   await killer;
   const ended = Date.now();
   const restarts = targets.map((t) => `${t.name} ${t.restarts()}`).join(", ");
-  return verify(ctx, "crash", subs, { "processes killed": kills, restarts, "load lasted": seconds(ended - started) }, ended);
+  return verify(
+    ctx,
+    "crash",
+    subs,
+    { "processes killed": kills, restarts, "load lasted": seconds(ended - started) },
+    ended,
+  );
 }
 
 async function smtp(ctx: Context): Promise<Verdict> {
@@ -251,7 +277,9 @@ async function database(ctx: Context): Promise<Verdict> {
     subs,
     {
       "PostgreSQL back after": seconds(back - killedAt),
-      "first request answered 201 after the kill": Number.isFinite(firstAfter) ? seconds(firstAfter - killedAt) : "never",
+      "first request answered 201 after the kill": Number.isFinite(firstAfter)
+        ? seconds(firstAfter - killedAt)
+        : "never",
     },
     Date.now(),
   );
@@ -264,11 +292,17 @@ async function main(): Promise<number> {
     console.log(`PostgreSQL: ${stack.postgres.binaries.dir} (${stack.postgres.binaries.source})`);
     const db = createDb(stack.env.DATABASE_URL!, 2);
     await seedDemo(db);
-    const staff = await db.staffUser.create({ data: { email: `drill-${randomUUID()}@exemple.fr`, name: "Exercice", role: "dpo_agent" } });
+    const staff = await db.staffUser.create({
+      data: { email: `drill-${randomUUID()}@exemple.fr`, name: "Exercice", role: "dpo_agent" },
+    });
     const { token } = await createApiToken(db, staff.id, "drill", { scopes: ["requests.create", "requests.read"] });
     await db.$disconnect();
     if (!values["skip-build"]) await stack.build();
-    const app = await stack.startApp({ webInstances: 2, workers: 2, extraEnv: { API_RATE_LIMIT_PER_MINUTE: "100000" } });
+    const app = await stack.startApp({
+      webInstances: 2,
+      workers: 2,
+      extraEnv: { API_RATE_LIMIT_PER_MINUTE: "100000" },
+    });
     const ctx: Context = { stack, app, token, run: randomUUID().slice(0, 8) };
     const verdicts: Verdict[] = [];
     for (const part of parts) {

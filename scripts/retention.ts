@@ -7,6 +7,8 @@ const dryRun = process.argv.includes("--dry-run");
 const db = createDb(process.env.DATABASE_URL ?? "", 2);
 const report = await purgeExpiredCases(db, getStorage(), { dryRun });
 await db.$disconnect();
-console.log(`Received before ${report.cutoff.toISOString()}: ${report.expired} expired, ${report.onHold} on legal hold.`);
+console.log(
+  `Received before ${report.cutoff.toISOString()}: ${report.expired} expired, ${report.onHold} on legal hold.`,
+);
 if (dryRun) console.log(`Would delete ${report.expired}:\n${report.wouldDelete.join("\n")}`);
 else console.log(`Deleted ${report.deleted} case files.`);

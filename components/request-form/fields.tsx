@@ -19,7 +19,9 @@ export function Field(props: {
   readOnly?: boolean;
 }) {
   const error = props.errors[props.name];
-  const describedBy = [props.hint ? `${props.name}-hint` : null, error ? `${props.name}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [props.hint ? `${props.name}-hint` : null, error ? `${props.name}-error` : null].filter(Boolean).join(" ") ||
+    undefined;
   const common = {
     id: props.name,
     name: props.name,
@@ -74,7 +76,13 @@ export function ChoiceList(props: {
       ) : null}
       {props.options.map((o) => (
         <label key={o.value} className="choice">
-          <input type="radio" name={props.name} value={o.value} checked={props.value === o.value} onChange={() => props.onChange(o.value)} />
+          <input
+            type="radio"
+            name={props.name}
+            value={o.value}
+            checked={props.value === o.value}
+            onChange={() => props.onChange(o.value)}
+          />
           <span>
             <strong>{o.label}</strong>
             {o.description ? <span className="hint">{o.description}</span> : null}

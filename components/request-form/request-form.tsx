@@ -98,8 +98,11 @@ export function RequestForm({ locale, t, activities, account, initialRight, init
   const [formError, setFormError] = useState<string | null>(null);
 
   const effectiveRelation = relation === "deceased" ? deceasedRole : relation;
-  const emailVerified = account?.email === requester.email.trim().toLowerCase() || codeState.verified === requester.email.trim().toLowerCase();
-  const proofKinds: ProofKind[] = effectiveRelation && effectiveRelation !== "self" ? RELATION_PROOFS[effectiveRelation] : ["id_document"];
+  const emailVerified =
+    account?.email === requester.email.trim().toLowerCase() ||
+    codeState.verified === requester.email.trim().toLowerCase();
+  const proofKinds: ProofKind[] =
+    effectiveRelation && effectiveRelation !== "self" ? RELATION_PROOFS[effectiveRelation] : ["id_document"];
 
   // Signed-in patients filing for themselves: the subject is their account.
   useEffect(() => {
@@ -143,25 +146,29 @@ export function RequestForm({ locale, t, activities, account, initialRight, init
   async function validate(forStep: Step): Promise<FieldErrors> {
     const found: FieldErrors = {};
     if (STEP_PATHS[forStep].length > 0) {
-      for (const field of await validateStepAction(locale, payload, STEP_PATHS[forStep])) found[field.path] ??= field.message;
+      for (const field of await validateStepAction(locale, payload, STEP_PATHS[forStep]))
+        found[field.path] ??= field.message;
     }
     if (forStep === "whom" && !relation) {
       delete found["subject.relation"];
       found.relation = fieldMessage("choice", locale);
     }
-    if (forStep === "whom" && relation === "deceased" && !deceasedRole) found.deceasedRole = fieldMessage("choice", locale);
+    if (forStep === "whom" && relation === "deceased" && !deceasedRole)
+      found.deceasedRole = fieldMessage("choice", locale);
     if (forStep === "scope" && scopeMode === "chosen" && chosenActivities.length === 0 && actors.length === 0) {
       found["scope.activities"] = fieldMessage("required", locale);
     }
     if (forStep === "identity") {
       if (!emailVerified && !found["requester.email"]) found["requester.email"] = f.emailNotVerified;
       if (effectiveRelation && effectiveRelation !== "self") {
-        for (const kind of RELATION_PROOFS[effectiveRelation]) if (!proofs[kind]) found[`proofs.${kind}`] = fieldMessage("proof_missing", locale);
+        for (const kind of RELATION_PROOFS[effectiveRelation])
+          if (!proofs[kind]) found[`proofs.${kind}`] = fieldMessage("proof_missing", locale);
       }
       for (const kind of proofKinds) {
         const file = proofs[kind];
         if (file && file.size > MAX_FILE_BYTES) found[`proofs.${kind}`] = fieldMessage("file_size", locale);
-        else if (file && !ACCEPTED_TYPES.includes(file.type)) found[`proofs.${kind}`] = fieldMessage("file_type", locale);
+        else if (file && !ACCEPTED_TYPES.includes(file.type))
+          found[`proofs.${kind}`] = fieldMessage("file_type", locale);
       }
     }
     return found;
@@ -178,7 +185,11 @@ export function RequestForm({ locale, t, activities, account, initialRight, init
         setStep(next);
         return;
       }
-      const result = await previewAction(locale, payload, proofKinds.filter((kind) => proofs[kind]));
+      const result = await previewAction(
+        locale,
+        payload,
+        proofKinds.filter((kind) => proofs[kind]),
+      );
       if (result.ok) {
         setPreview(result.preview);
         setStep("review");
@@ -211,7 +222,9 @@ export function RequestForm({ locale, t, activities, account, initialRight, init
       for (const kind of proofKinds) if (proofs[kind]) form.set(`proof_${kind}`, proofs[kind]);
       try {
         const response = await fetch(`/api/portal/requests?locale=${locale}`, { method: "POST", body: form });
-        const result = (await response.json()) as { ok: true; reference: string } | { ok: false; message: string; fields: { path: string; message: string }[] };
+        const result = (await response.json()) as
+          | { ok: true; reference: string }
+          | { ok: false; message: string; fields: { path: string; message: string }[] };
         if (result.ok) router.push(`/${locale}/demande/confirmation/${result.reference}`);
         else showServerErrors(result.fields, result.message);
       } catch {
@@ -285,7 +298,10 @@ export function RequestForm({ locale, t, activities, account, initialRight, init
               value={relation}
               onChange={(v) => setRelation(v as Relation)}
               error={errors.relation ?? errors["subject.relation"]}
-              options={(["self", "minor", "protected_adult", "mandate", "deceased"] as const).map((r) => ({ value: r, label: f.relations[r] }))}
+              options={(["self", "minor", "protected_adult", "mandate", "deceased"] as const).map((r) => ({
+                value: r,
+                label: f.relations[r],
+              }))}
             />
             {relation === "deceased" ? (
               <ChoiceList
@@ -301,11 +317,40 @@ export function RequestForm({ locale, t, activities, account, initialRight, init
               <fieldset>
                 <legend>{f.subjectLegend}</legend>
                 {relation === "self" && account ? <p className="hint">{f.selfFromAccount}</p> : null}
-                <Field label={f.firstName} name="subject.firstName" errors={errors} value={subject.firstName} onChange={(v) => setSubject({ ...subject, firstName: v })} autoComplete={relation === "self" ? "given-name" : "off"} />
-                <Field label={f.lastName} name="subject.lastName" errors={errors} value={subject.lastName} onChange={(v) => setSubject({ ...subject, lastName: v })} autoComplete={relation === "self" ? "family-name" : "off"} />
-                <Field label={f.birthDate} name="subject.birthDate" type="date" errors={errors} value={subject.birthDate} onChange={(v) => setSubject({ ...subject, birthDate: v })} autoComplete={relation === "self" ? "bday" : "off"} />
+                <Field
+                  label={f.firstName}
+                  name="subject.firstName"
+                  errors={errors}
+                  value={subject.firstName}
+                  onChange={(v) => setSubject({ ...subject, firstName: v })}
+                  autoComplete={relation === "self" ? "given-name" : "off"}
+                />
+                <Field
+                  label={f.lastName}
+                  name="subject.lastName"
+                  errors={errors}
+                  value={subject.lastName}
+                  onChange={(v) => setSubject({ ...subject, lastName: v })}
+                  autoComplete={relation === "self" ? "family-name" : "off"}
+                />
+                <Field
+                  label={f.birthDate}
+                  name="subject.birthDate"
+                  type="date"
+                  errors={errors}
+                  value={subject.birthDate}
+                  onChange={(v) => setSubject({ ...subject, birthDate: v })}
+                  autoComplete={relation === "self" ? "bday" : "off"}
+                />
                 {relation !== "self" ? (
-                  <Field label={f.emailOptional} name="subject.email" type="email" errors={errors} value={subject.email} onChange={(v) => setSubject({ ...subject, email: v })} />
+                  <Field
+                    label={f.emailOptional}
+                    name="subject.email"
+                    type="email"
+                    errors={errors}
+                    value={subject.email}
+                    onChange={(v) => setSubject({ ...subject, email: v })}
+                  />
                 ) : null}
               </fieldset>
             ) : null}
@@ -331,8 +376,22 @@ export function RequestForm({ locale, t, activities, account, initialRight, init
                     {errors["scope.activities"]}
                   </p>
                 ) : null}
-                <CheckboxList id="scope.activities" error={Boolean(errors["scope.activities"])} legend={f.platformActivities} items={platformActivities} chosen={chosenActivities} onChange={setChosenActivities} />
-                <CheckboxList id="scope.actorActivities" error={Boolean(errors["scope.activities"])} legend={f.actorActivities} items={actorActivities} chosen={chosenActivities} onChange={setChosenActivities} />
+                <CheckboxList
+                  id="scope.activities"
+                  error={Boolean(errors["scope.activities"])}
+                  legend={f.platformActivities}
+                  items={platformActivities}
+                  chosen={chosenActivities}
+                  onChange={setChosenActivities}
+                />
+                <CheckboxList
+                  id="scope.actorActivities"
+                  error={Boolean(errors["scope.activities"])}
+                  legend={f.actorActivities}
+                  items={actorActivities}
+                  chosen={chosenActivities}
+                  onChange={setChosenActivities}
+                />
                 <ActorPicker t={f} chosen={actors} onChange={setActors} />
               </>
             ) : null}
@@ -340,16 +399,46 @@ export function RequestForm({ locale, t, activities, account, initialRight, init
         ) : null}
 
         {step === "details" ? (
-          <DetailsStep t={f} right={right} details={details} setDetails={setDetails} errors={errors} activities={activities} />
+          <DetailsStep
+            t={f}
+            right={right}
+            details={details}
+            setDetails={setDetails}
+            errors={errors}
+            activities={activities}
+          />
         ) : null}
 
         {step === "identity" ? (
           <>
             <fieldset>
               <legend>{f.requesterLegend}</legend>
-              <Field label={f.firstName} name="requester.firstName" errors={errors} value={requester.firstName} onChange={(v) => setRequester({ ...requester, firstName: v })} autoComplete="given-name" />
-              <Field label={f.lastName} name="requester.lastName" errors={errors} value={requester.lastName} onChange={(v) => setRequester({ ...requester, lastName: v })} autoComplete="family-name" />
-              <Field label={f.email} name="requester.email" type="email" errors={errors} value={requester.email} onChange={(v) => setRequester({ ...requester, email: v })} autoComplete="email" readOnly={Boolean(account)} />
+              <Field
+                label={f.firstName}
+                name="requester.firstName"
+                errors={errors}
+                value={requester.firstName}
+                onChange={(v) => setRequester({ ...requester, firstName: v })}
+                autoComplete="given-name"
+              />
+              <Field
+                label={f.lastName}
+                name="requester.lastName"
+                errors={errors}
+                value={requester.lastName}
+                onChange={(v) => setRequester({ ...requester, lastName: v })}
+                autoComplete="family-name"
+              />
+              <Field
+                label={f.email}
+                name="requester.email"
+                type="email"
+                errors={errors}
+                value={requester.email}
+                onChange={(v) => setRequester({ ...requester, email: v })}
+                autoComplete="email"
+                readOnly={Boolean(account)}
+              />
               {account ? (
                 <p className="notice ok">{fill(f.signedInAs, { email: account.email })}</p>
               ) : emailVerified ? (
@@ -359,7 +448,9 @@ export function RequestForm({ locale, t, activities, account, initialRight, init
               ) : (
                 <>
                   <p className="hint">
-                    <a href={`/${locale}/connexion?callbackUrl=${encodeURIComponent(`/${locale}/demande`)}`}>{f.signInInstead}</a>
+                    <a href={`/${locale}/connexion?callbackUrl=${encodeURIComponent(`/${locale}/demande`)}`}>
+                      {f.signInInstead}
+                    </a>
                   </p>
                   <button type="button" className="button secondary" onClick={sendCode} disabled={pending}>
                     {f.sendCode}
@@ -369,7 +460,15 @@ export function RequestForm({ locale, t, activities, account, initialRight, init
                       <p className="notice" role="status">
                         {fill(f.codeSent, { email: codeState.sentTo })}
                       </p>
-                      <Field label={f.code} name="code" errors={errors} value={codeState.code} onChange={(v) => setCodeState({ ...codeState, code: v })} inputMode="numeric" autoComplete="one-time-code" />
+                      <Field
+                        label={f.code}
+                        name="code"
+                        errors={errors}
+                        value={codeState.code}
+                        onChange={(v) => setCodeState({ ...codeState, code: v })}
+                        inputMode="numeric"
+                        autoComplete="one-time-code"
+                      />
                       <button type="button" className="button secondary" onClick={verifyCode} disabled={pending}>
                         {f.verifyCode}
                       </button>
@@ -377,21 +476,42 @@ export function RequestForm({ locale, t, activities, account, initialRight, init
                   ) : null}
                 </>
               )}
-              <Field label={f.phone} name="requester.phone" type="tel" errors={errors} value={requester.phone} onChange={(v) => setRequester({ ...requester, phone: v })} autoComplete="tel" />
+              <Field
+                label={f.phone}
+                name="requester.phone"
+                type="tel"
+                errors={errors}
+                value={requester.phone}
+                onChange={(v) => setRequester({ ...requester, phone: v })}
+                autoComplete="tel"
+              />
             </fieldset>
             <fieldset>
               <legend>{f.proofsLegend}</legend>
               {effectiveRelation === "self" ? <p className="hint">{f.proofsOptionalSelf}</p> : null}
               <p className="hint">{f.proofsHint}</p>
               {proofKinds.map((kind) => (
-                <FileField key={kind} label={f.proofs[kind]} name={`proofs.${kind}`} errors={errors} onChange={(file) => setProofs({ ...proofs, [kind]: file })} />
+                <FileField
+                  key={kind}
+                  label={f.proofs[kind]}
+                  name={`proofs.${kind}`}
+                  errors={errors}
+                  onChange={(file) => setProofs({ ...proofs, [kind]: file })}
+                />
               ))}
             </fieldset>
           </>
         ) : null}
 
         {step === "review" && preview ? (
-          <Review t={t} right={right as RightKey} subject={subject} scopeMode={scopeMode} preview={preview} locale={locale} />
+          <Review
+            t={t}
+            right={right as RightKey}
+            subject={subject}
+            scopeMode={scopeMode}
+            preview={preview}
+            locale={locale}
+          />
         ) : null}
 
         <div className="actions">
@@ -409,11 +529,19 @@ export function RequestForm({ locale, t, activities, account, initialRight, init
   );
 }
 
-function detailsPayload(right: RightKey | "", d: {
-  message: string; objectionGrounds: string; consents: string[]; portabilityFormat: string; restrictionGround: string;
-  directives: string; designated: { firstName: string; lastName: string; email: string };
-  rectifications: { field: string; current: string; corrected: string }[];
-}) {
+function detailsPayload(
+  right: RightKey | "",
+  d: {
+    message: string;
+    objectionGrounds: string;
+    consents: string[];
+    portabilityFormat: string;
+    restrictionGround: string;
+    directives: string;
+    designated: { firstName: string; lastName: string; email: string };
+    rectifications: { field: string; current: string; corrected: string }[];
+  },
+) {
   const base = { message: d.message || undefined };
   switch (right) {
     case "rectification":
@@ -430,15 +558,28 @@ function detailsPayload(right: RightKey | "", d: {
       return {
         ...base,
         directives: d.directives || undefined,
-        designatedPerson: d.designated.firstName || d.designated.lastName || d.designated.email ? d.designated : undefined,
+        designatedPerson:
+          d.designated.firstName || d.designated.lastName || d.designated.email ? d.designated : undefined,
       };
     default:
       return base;
   }
 }
 
-function CheckboxList({ id, error, legend, items, chosen, onChange }: {
-  id: string; error: boolean; legend: string; items: FormActivity[]; chosen: string[]; onChange: (v: string[]) => void;
+function CheckboxList({
+  id,
+  error,
+  legend,
+  items,
+  chosen,
+  onChange,
+}: {
+  id: string;
+  error: boolean;
+  legend: string;
+  items: FormActivity[];
+  chosen: string[];
+  onChange: (v: string[]) => void;
 }) {
   return (
     <fieldset id={id} aria-describedby={error ? "scope.activities-error" : undefined}>
@@ -457,7 +598,15 @@ function CheckboxList({ id, error, legend, items, chosen, onChange }: {
   );
 }
 
-function ActorPicker({ t, chosen, onChange }: { t: Messages["form"]; chosen: Actor[]; onChange: (a: Actor[]) => void }) {
+function ActorPicker({
+  t,
+  chosen,
+  onChange,
+}: {
+  t: Messages["form"];
+  chosen: Actor[];
+  onChange: (a: Actor[]) => void;
+}) {
   const id = useId();
   const [query, setQuery] = useState("");
   const [results, setResults] = useState<Actor[] | null>(null);
@@ -477,7 +626,14 @@ function ActorPicker({ t, chosen, onChange }: { t: Messages["form"]; chosen: Act
       <p className="hint" id={`${id}-hint`}>
         {t.actorSearchHint}
       </p>
-      <input id={`${id}-q`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} aria-describedby={`${id}-hint`} autoComplete="off" />
+      <input
+        id={`${id}-q`}
+        type="search"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        aria-describedby={`${id}-hint`}
+        autoComplete="off"
+      />
       <div aria-live="polite">
         {results && results.length === 0 ? <p>{t.actorNone}</p> : null}
         {results && results.length > 0 ? (
@@ -506,7 +662,11 @@ function ActorPicker({ t, chosen, onChange }: { t: Messages["form"]; chosen: Act
             {chosen.map((a) => (
               <li key={a.id}>
                 {a.name}{" "}
-                <button type="button" className="link-button" onClick={() => onChange(chosen.filter((c) => c.id !== a.id))}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => onChange(chosen.filter((c) => c.id !== a.id))}
+                >
                   {fill(t.actorRemove, { name: a.name })}
                 </button>
               </li>
@@ -519,13 +679,30 @@ function ActorPicker({ t, chosen, onChange }: { t: Messages["form"]; chosen: Act
 }
 
 type DetailsState = {
-  message: string; objectionGrounds: string; consents: string[]; portabilityFormat: string; restrictionGround: string;
-  directives: string; designated: { firstName: string; lastName: string; email: string };
+  message: string;
+  objectionGrounds: string;
+  consents: string[];
+  portabilityFormat: string;
+  restrictionGround: string;
+  directives: string;
+  designated: { firstName: string; lastName: string; email: string };
   rectifications: { field: string; current: string; corrected: string }[];
 };
 
-function DetailsStep({ t, right, details, setDetails, errors, activities }: {
-  t: Messages["form"]; right: RightKey | ""; details: DetailsState; setDetails: (d: DetailsState) => void; errors: FieldErrors; activities: FormActivity[];
+function DetailsStep({
+  t,
+  right,
+  details,
+  setDetails,
+  errors,
+  activities,
+}: {
+  t: Messages["form"];
+  right: RightKey | "";
+  details: DetailsState;
+  setDetails: (d: DetailsState) => void;
+  errors: FieldErrors;
+  activities: FormActivity[];
 }) {
   const set = (patch: Partial<DetailsState>) => setDetails({ ...details, ...patch });
   return (
@@ -535,14 +712,39 @@ function DetailsStep({ t, right, details, setDetails, errors, activities }: {
         ? details.rectifications.map((r, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows of controlled inputs, whose values follow their index
             <div key={i} className="card" style={{ marginBottom: 12 }}>
-              <Field label={t.rectField} name={`details.rectifications.${i}.field`} errors={errors} value={r.field}
-                onChange={(v) => set({ rectifications: details.rectifications.map((x, j) => (j === i ? { ...x, field: v } : x)) })} />
-              <Field label={t.rectCurrent} name={`details.rectifications.${i}.current`} errors={errors} value={r.current}
-                onChange={(v) => set({ rectifications: details.rectifications.map((x, j) => (j === i ? { ...x, current: v } : x)) })} />
-              <Field label={t.rectCorrected} name={`details.rectifications.${i}.corrected`} errors={errors} value={r.corrected}
-                onChange={(v) => set({ rectifications: details.rectifications.map((x, j) => (j === i ? { ...x, corrected: v } : x)) })} />
+              <Field
+                label={t.rectField}
+                name={`details.rectifications.${i}.field`}
+                errors={errors}
+                value={r.field}
+                onChange={(v) =>
+                  set({ rectifications: details.rectifications.map((x, j) => (j === i ? { ...x, field: v } : x)) })
+                }
+              />
+              <Field
+                label={t.rectCurrent}
+                name={`details.rectifications.${i}.current`}
+                errors={errors}
+                value={r.current}
+                onChange={(v) =>
+                  set({ rectifications: details.rectifications.map((x, j) => (j === i ? { ...x, current: v } : x)) })
+                }
+              />
+              <Field
+                label={t.rectCorrected}
+                name={`details.rectifications.${i}.corrected`}
+                errors={errors}
+                value={r.corrected}
+                onChange={(v) =>
+                  set({ rectifications: details.rectifications.map((x, j) => (j === i ? { ...x, corrected: v } : x)) })
+                }
+              />
               {details.rectifications.length > 1 ? (
-                <button type="button" className="link-button" onClick={() => set({ rectifications: details.rectifications.filter((_, j) => j !== i) })}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => set({ rectifications: details.rectifications.filter((_, j) => j !== i) })}
+                >
                   {t.rectRemove}
                 </button>
               ) : null}
@@ -551,71 +753,189 @@ function DetailsStep({ t, right, details, setDetails, errors, activities }: {
         : null}
       {right === "rectification" ? (
         <>
-          {errors["details.rectifications"] ? <p className="field-error" id="details.rectifications-error">{errors["details.rectifications"]}</p> : null}
-          <button id="details.rectifications" type="button" className="button secondary" onClick={() => set({ rectifications: [...details.rectifications, { field: "", current: "", corrected: "" }] })}>
+          {errors["details.rectifications"] ? (
+            <p className="field-error" id="details.rectifications-error">
+              {errors["details.rectifications"]}
+            </p>
+          ) : null}
+          <button
+            id="details.rectifications"
+            type="button"
+            className="button secondary"
+            onClick={() =>
+              set({ rectifications: [...details.rectifications, { field: "", current: "", corrected: "" }] })
+            }
+          >
             {t.rectAdd}
           </button>
         </>
       ) : null}
       {right === "objection" ? (
-        <Field label={t.objectionGrounds} hint={t.objectionHint} name="details.objectionGrounds" multiline errors={errors} value={details.objectionGrounds} onChange={(v) => set({ objectionGrounds: v })} />
+        <Field
+          label={t.objectionGrounds}
+          hint={t.objectionHint}
+          name="details.objectionGrounds"
+          multiline
+          errors={errors}
+          value={details.objectionGrounds}
+          onChange={(v) => set({ objectionGrounds: v })}
+        />
       ) : null}
       {right === "consent_withdrawal" ? (
-        <fieldset id="details.consents" aria-describedby={errors["details.consents"] ? "details.consents-error" : undefined}>
+        <fieldset
+          id="details.consents"
+          aria-describedby={errors["details.consents"] ? "details.consents-error" : undefined}
+        >
           <legend>{t.consentsLegend}</legend>
-          {errors["details.consents"] ? <p className="field-error" id="details.consents-error">{errors["details.consents"]}</p> : null}
-          {activities.filter((a) => a.consentBased).map((a) => (
-            <label key={a.key} className="choice">
-              <input type="checkbox" checked={details.consents.includes(a.key)}
-                onChange={(e) => set({ consents: e.target.checked ? [...details.consents, a.key] : details.consents.filter((k) => k !== a.key) })} />
-              <span>{a.purpose}</span>
-            </label>
-          ))}
+          {errors["details.consents"] ? (
+            <p className="field-error" id="details.consents-error">
+              {errors["details.consents"]}
+            </p>
+          ) : null}
+          {activities
+            .filter((a) => a.consentBased)
+            .map((a) => (
+              <label key={a.key} className="choice">
+                <input
+                  type="checkbox"
+                  checked={details.consents.includes(a.key)}
+                  onChange={(e) =>
+                    set({
+                      consents: e.target.checked
+                        ? [...details.consents, a.key]
+                        : details.consents.filter((k) => k !== a.key),
+                    })
+                  }
+                />
+                <span>{a.purpose}</span>
+              </label>
+            ))}
         </fieldset>
       ) : null}
       {right === "portability" ? (
-        <ChoiceList name="details.portabilityFormat" legend={t.formatLegend} value={details.portabilityFormat} onChange={(v) => set({ portabilityFormat: v })}
-          error={errors["details.portabilityFormat"]} options={PORTABILITY_FORMATS.map((v) => ({ value: v, label: v.toUpperCase() }))} />
+        <ChoiceList
+          name="details.portabilityFormat"
+          legend={t.formatLegend}
+          value={details.portabilityFormat}
+          onChange={(v) => set({ portabilityFormat: v })}
+          error={errors["details.portabilityFormat"]}
+          options={PORTABILITY_FORMATS.map((v) => ({ value: v, label: v.toUpperCase() }))}
+        />
       ) : null}
       {right === "restriction" ? (
-        <ChoiceList name="details.restrictionGround" legend={t.restrictionLegend} value={details.restrictionGround} onChange={(v) => set({ restrictionGround: v })}
-          error={errors["details.restrictionGround"]} options={RESTRICTION_GROUNDS.map((v) => ({ value: v, label: t.restrictionGrounds[v] }))} />
+        <ChoiceList
+          name="details.restrictionGround"
+          legend={t.restrictionLegend}
+          value={details.restrictionGround}
+          onChange={(v) => set({ restrictionGround: v })}
+          error={errors["details.restrictionGround"]}
+          options={RESTRICTION_GROUNDS.map((v) => ({ value: v, label: t.restrictionGrounds[v] }))}
+        />
       ) : null}
       {right === "post_mortem_directives" ? (
         <>
-          <Field label={t.directives} name="details.directives" multiline errors={errors} value={details.directives} onChange={(v) => set({ directives: v })} />
+          <Field
+            label={t.directives}
+            name="details.directives"
+            multiline
+            errors={errors}
+            value={details.directives}
+            onChange={(v) => set({ directives: v })}
+          />
           <fieldset>
             <legend>{t.designatedLegend}</legend>
-            <Field label={t.firstName} name="details.designatedPerson.firstName" errors={errors} value={details.designated.firstName} onChange={(v) => set({ designated: { ...details.designated, firstName: v } })} />
-            <Field label={t.lastName} name="details.designatedPerson.lastName" errors={errors} value={details.designated.lastName} onChange={(v) => set({ designated: { ...details.designated, lastName: v } })} />
-            <Field label={t.email} name="details.designatedPerson.email" type="email" errors={errors} value={details.designated.email} onChange={(v) => set({ designated: { ...details.designated, email: v } })} />
+            <Field
+              label={t.firstName}
+              name="details.designatedPerson.firstName"
+              errors={errors}
+              value={details.designated.firstName}
+              onChange={(v) => set({ designated: { ...details.designated, firstName: v } })}
+            />
+            <Field
+              label={t.lastName}
+              name="details.designatedPerson.lastName"
+              errors={errors}
+              value={details.designated.lastName}
+              onChange={(v) => set({ designated: { ...details.designated, lastName: v } })}
+            />
+            <Field
+              label={t.email}
+              name="details.designatedPerson.email"
+              type="email"
+              errors={errors}
+              value={details.designated.email}
+              onChange={(v) => set({ designated: { ...details.designated, email: v } })}
+            />
           </fieldset>
         </>
       ) : null}
-      <Field label={t.message} name="details.message" multiline errors={errors} value={details.message} onChange={(v) => set({ message: v })} />
+      <Field
+        label={t.message}
+        name="details.message"
+        multiline
+        errors={errors}
+        value={details.message}
+        onChange={(v) => set({ message: v })}
+      />
     </fieldset>
   );
 }
 
-function FileField({ label, name, errors, onChange }: { label: string; name: string; errors: FieldErrors; onChange: (f: File | undefined) => void }) {
+function FileField({
+  label,
+  name,
+  errors,
+  onChange,
+}: {
+  label: string;
+  name: string;
+  errors: FieldErrors;
+  onChange: (f: File | undefined) => void;
+}) {
   const error = errors[name];
   return (
     <div>
       <label htmlFor={name}>{label}</label>
-      {error ? <p className="field-error" id={`${name}-error`}>{error}</p> : null}
-      <input id={name} type="file" accept="application/pdf,image/jpeg,image/png" aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${name}-error` : undefined} onChange={(e) => onChange(e.target.files?.[0])} />
+      {error ? (
+        <p className="field-error" id={`${name}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <input
+        id={name}
+        type="file"
+        accept="application/pdf,image/jpeg,image/png"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${name}-error` : undefined}
+        onChange={(e) => onChange(e.target.files?.[0])}
+      />
     </div>
   );
 }
 
-function Review({ t, right, subject, scopeMode, preview, locale }: {
-  t: Pick<Messages, "form" | "rights">; right: RightKey; subject: { firstName: string; lastName: string };
-  scopeMode: "all" | "chosen"; preview: RequestPreview; locale: Locale;
+function Review({
+  t,
+  right,
+  subject,
+  scopeMode,
+  preview,
+  locale,
+}: {
+  t: Pick<Messages, "form" | "rights">;
+  right: RightKey;
+  subject: { firstName: string; lastName: string };
+  scopeMode: "all" | "chosen";
+  preview: RequestPreview;
+  locale: Locale;
 }) {
   const f = t.form;
   const format = (day: string) =>
-    new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
+    new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    }).format(new Date(`${day}T00:00:00Z`));
   return (
     <section aria-labelledby="review-title">
       <h3 id="review-title">{f.reviewLegend}</h3>
@@ -623,7 +943,9 @@ function Review({ t, right, subject, scopeMode, preview, locale }: {
         <dt>{f.reviewRight}</dt>
         <dd>{t.rights[right].title}</dd>
         <dt>{f.reviewSubject}</dt>
-        <dd>{subject.firstName} {subject.lastName}</dd>
+        <dd>
+          {subject.firstName} {subject.lastName}
+        </dd>
         <dt>{f.reviewScope}</dt>
         <dd>{scopeMode === "all" ? f.reviewAll : f.scopeChosen}</dd>
       </dl>
@@ -632,7 +954,8 @@ function Review({ t, right, subject, scopeMode, preview, locale }: {
         {preview.parts.map((p, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the preview's parts, rendered once in their order
           <li key={i}>
-            <strong>{p.healthActorName ?? f.routingPlatform}</strong>, {p.handler === "platform" ? f.routingPlatformWhy : f.routingActorWhy} :{" "}
+            <strong>{p.healthActorName ?? f.routingPlatform}</strong>,{" "}
+            {p.handler === "platform" ? f.routingPlatformWhy : f.routingActorWhy} :{" "}
             {fill(f.routingDue, { date: format(p.dueDate) })}
             {p.rule === "csp_l1111_7" ? <p className="hint">{f.routingMedical}</p> : null}
           </li>
@@ -643,12 +966,14 @@ function Review({ t, right, subject, scopeMode, preview, locale }: {
         <details open>
           <summary>{f.routingExcluded}</summary>
           <ul>
-            {preview.parts.flatMap((p) => p.exclusions).map((e, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the preview's exclusions, rendered once in their order
-              <li key={i}>
-                <strong>{e.purpose}</strong> — {e.reason}
-              </li>
-            ))}
+            {preview.parts
+              .flatMap((p) => p.exclusions)
+              .map((e, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the preview's exclusions, rendered once in their order
+                <li key={i}>
+                  <strong>{e.purpose}</strong> — {e.reason}
+                </li>
+              ))}
           </ul>
         </details>
       ) : null}

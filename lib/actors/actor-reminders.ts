@@ -15,7 +15,10 @@ import { REMINDER_DAYS_BEFORE } from "@/lib/jobs/send-reminders";
 export async function remindActors(db: Db, now = new Date()): Promise<{ reminded: number; escalated: number }> {
   const today = parisDay(now);
   const due = await db.requestPart.findMany({
-    where: { status: "forwarded", dueDate: { gte: toDateColumn(today), lte: toDateColumn(addDays(today, REMINDER_DAYS_BEFORE)) } },
+    where: {
+      status: "forwarded",
+      dueDate: { gte: toDateColumn(today), lte: toDateColumn(addDays(today, REMINDER_DAYS_BEFORE)) },
+    },
     select: {
       id: true,
       dueDate: true,
@@ -54,7 +57,10 @@ export async function remindActors(db: Db, now = new Date()): Promise<{ reminded
   for (const part of late) {
     await db.$transaction(async (tx) => {
       await lockCase(tx, part.requestId);
-      const flagged = await tx.requestPart.updateMany({ where: { id: part.id, status: "forwarded", escalatedAt: null }, data: { escalatedAt: now } });
+      const flagged = await tx.requestPart.updateMany({
+        where: { id: part.id, status: "forwarded", escalatedAt: null },
+        data: { escalatedAt: now },
+      });
       if (flagged.count === 0) return;
       await appendEvent(tx, part.requestId, {
         type: "actor_overdue",

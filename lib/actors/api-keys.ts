@@ -20,22 +20,42 @@ export const ZKeyName = z.object({ name: requiredLine(100) });
 
 function adminOf(memberships: Membership[], healthActorId: string): Membership {
   const admin = memberships.find((m) => m.healthActorId === healthActorId && m.role === "admin");
-  if (!admin) throw new AppError("forbidden", { fr: "Seul un administrateur de la structure gère l'intégration.", en: "Only an administrator of the organisation manages the integration." });
+  if (!admin)
+    throw new AppError("forbidden", {
+      fr: "Seul un administrateur de la structure gère l'intégration.",
+      en: "Only an administrator of the organisation manages the integration.",
+    });
   return admin;
 }
 
 /** A new key for the actor's software: shown once, stored as its hash. */
-export async function createActorKey(db: Db, memberships: Membership[], healthActorId: string, name: string): Promise<{ id: string; key: string }> {
+export async function createActorKey(
+  db: Db,
+  memberships: Membership[],
+  healthActorId: string,
+  name: string,
+): Promise<{ id: string; key: string }> {
   const admin = adminOf(memberships, healthActorId);
   const key = `dsra_${randomBytes(24).toString("base64url")}`;
-  const row = await db.actorApiKey.create({ data: { healthActorId, name, keyHash: hashToken(key), createdById: admin.memberId }, select: { id: true } });
+  const row = await db.actorApiKey.create({
+    data: { healthActorId, name, keyHash: hashToken(key), createdById: admin.memberId },
+    select: { id: true },
+  });
   return { id: row.id, key };
 }
 
-export async function revokeActorKey(db: Db, memberships: Membership[], healthActorId: string, keyId: string): Promise<void> {
+export async function revokeActorKey(
+  db: Db,
+  memberships: Membership[],
+  healthActorId: string,
+  keyId: string,
+): Promise<void> {
   adminOf(memberships, healthActorId);
   const revoked = isUuid(keyId)
-    ? await db.actorApiKey.updateMany({ where: { id: keyId, healthActorId, revokedAt: null }, data: { revokedAt: new Date() } })
+    ? await db.actorApiKey.updateMany({
+        where: { id: keyId, healthActorId, revokedAt: null },
+        data: { revokedAt: new Date() },
+      })
     : { count: 0 };
   if (revoked.count === 0) throw new AppError("not_found", { fr: "Clé introuvable.", en: "Key not found." });
 }
@@ -59,7 +79,9 @@ const unauthenticated = () =>
 export async function authorizeActorKey(db: Db, authorization: string | null): Promise<ActorCaller> {
   const match = authorization?.match(/^Bearer\s+(dsra_\S+)$/i);
   if (!match) throw unauthenticated();
-  const rows = await db.$queryRaw<{ id: string; healthActorId: string; createdById: string; count: number; windowStart: Date }[]>`
+  const rows = await db.$queryRaw<
+    { id: string; healthActorId: string; createdById: string; count: number; windowStart: Date }[]
+  >`
     UPDATE "ActorApiKey" AS k SET
       "rateWindowCount" = CASE WHEN k."rateWindowStart" > now() - interval '1 minute' THEN k."rateWindowCount" + 1 ELSE 1 END,
       "rateWindowStart" = CASE WHEN k."rateWindowStart" > now() - interval '1 minute' THEN k."rateWindowStart" ELSE now() END,
@@ -70,7 +92,15 @@ export async function authorizeActorKey(db: Db, authorization: string | null): P
   if (!key) throw unauthenticated();
   if (key.count > API_RATE_LIMIT_PER_MINUTE) {
     const retryAfter = Math.max(1, Math.ceil((key.windowStart.getTime() + 60_000 - Date.now()) / 1000));
-    throw new AppError("rate_limited", { fr: "Trop d'appels pour cette clé : réessayez dans une minute.", en: "Too many calls for this key: try again in a minute." }, [], retryAfter);
+    throw new AppError(
+      "rate_limited",
+      {
+        fr: "Trop d'appels pour cette clé : réessayez dans une minute.",
+        en: "Too many calls for this key: try again in a minute.",
+      },
+      [],
+      retryAfter,
+    );
   }
   return { keyId: key.id, healthActorId: key.healthActorId, memberId: key.createdById };
 }

@@ -23,7 +23,13 @@ export interface PackageScope {
   reference: string;
   right: RightKey;
   healthActor: { id: string; name: string };
-  subject: { firstName: string; lastName: string; birthDate: Date; patientId: string | null; relativeId: string | null };
+  subject: {
+    firstName: string;
+    lastName: string;
+    birthDate: Date;
+    patientId: string | null;
+    relativeId: string | null;
+  };
 }
 
 export interface PackageAppointment {
@@ -58,7 +64,12 @@ export function packageAppointments(db: Db, scope: PackageScope, batch = BATCH):
     async (after) =>
       where
         ? db.appointment.findMany({
-            where: { ...where, ...(after ? { OR: [{ startsAt: { gt: after.startsAt } }, { startsAt: after.startsAt, id: { gt: after.id } }] } : {}) },
+            where: {
+              ...where,
+              ...(after
+                ? { OR: [{ startsAt: { gt: after.startsAt } }, { startsAt: after.startsAt, id: { gt: after.id } }] }
+                : {}),
+            },
             orderBy: [{ startsAt: "asc" }, { id: "asc" }],
             take: batch,
             select: { id: true, startsAt: true, status: true, mode: true, motive: true },
@@ -74,7 +85,12 @@ export function packageDocuments(db: Db, scope: PackageScope, batch = BATCH): As
     async (after) =>
       where
         ? db.document.findMany({
-            where: { ...where, ...(after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {}) },
+            where: {
+              ...where,
+              ...(after
+                ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] }
+                : {}),
+            },
             orderBy: [{ createdAt: "asc" }, { id: "asc" }],
             take: batch,
             select: { id: true, createdAt: true, title: true, kind: true, sharedBy: true },
@@ -84,8 +100,20 @@ export function packageDocuments(db: Db, scope: PackageScope, batch = BATCH): As
   );
 }
 
-const appointmentJson = (a: PackageAppointment) => ({ id: a.id, startsAt: a.startsAt.toISOString(), status: a.status, mode: a.mode, motive: a.motive });
-const documentJson = (d: PackageDocument) => ({ id: d.id, createdAt: d.createdAt.toISOString(), title: d.title, kind: d.kind, sharedBy: d.sharedBy });
+const appointmentJson = (a: PackageAppointment) => ({
+  id: a.id,
+  startsAt: a.startsAt.toISOString(),
+  status: a.status,
+  mode: a.mode,
+  motive: a.motive,
+});
+const documentJson = (d: PackageDocument) => ({
+  id: d.id,
+  createdAt: d.createdAt.toISOString(),
+  title: d.title,
+  kind: d.kind,
+  sharedBy: d.sharedBy,
+});
 
 /** dossier.json: the header, then each list written element by element. */
 async function* packageJson(db: Db, scope: PackageScope, generatedAt: Date): AsyncGenerator<string> {
@@ -129,7 +157,8 @@ async function* appointmentsCsv(db: Db, scope: PackageScope, onlyVideo: boolean)
 
 async function* documentsCsv(db: Db, scope: PackageScope): AsyncGenerator<string> {
   yield `\ufeff${csvRow(["id", "created_at", "title", "kind", "shared_by"])}`;
-  for await (const rows of packageDocuments(db, scope)) yield rows.map((d) => csvRow([d.id, d.createdAt.toISOString(), d.title, d.kind, d.sharedBy])).join("");
+  for await (const rows of packageDocuments(db, scope))
+    yield rows.map((d) => csvRow([d.id, d.createdAt.toISOString(), d.title, d.kind, d.sharedBy])).join("");
 }
 
 async function* once(text: string): AsyncGenerator<string> {
@@ -176,7 +205,8 @@ const T = {
     subject: "Personne concernée",
     born: "née le",
     generated: "Extrait le",
-    notFound: "Cette personne n'a pas été retrouvée dans les données de la plateforme : aucune donnée n'est détenue pour votre compte.",
+    notFound:
+      "Cette personne n'a pas été retrouvée dans les données de la plateforme : aucune donnée n'est détenue pour votre compte.",
     appointments: (n: number) => `Rendez-vous de votre agenda (${n})`,
     documents: (n: number) => `Documents partagés (${n})`,
     none: "Aucun.",
@@ -212,15 +242,27 @@ const T = {
 } as const;
 
 /** The package as a readable PDF report, in the member's language. */
-export async function assistanceReportPdf(db: Db, scope: PackageScope, locale: Locale, generatedAt = new Date()): Promise<Uint8Array> {
+export async function assistanceReportPdf(
+  db: Db,
+  scope: PackageScope,
+  locale: Locale,
+  generatedAt = new Date(),
+): Promise<Uint8Array> {
   const t = T[locale];
-  const pdf = await PdfWriter.create({ title: `${t.title} ${scope.reference}`, lang: locale, footer: `${t.footer} · ${scope.reference}` });
+  const pdf = await PdfWriter.create({
+    title: `${t.title} ${scope.reference}`,
+    lang: locale,
+    footer: `${t.footer} · ${scope.reference}`,
+  });
   pdf.heading(`${t.title} — ${scope.healthActor.name}`);
   pdf.paragraph(t.intro(scope.healthActor.name));
   pdf.keyValues([
     [t.reference, scope.reference],
     [t.right, RIGHT_LABELS[scope.right][locale]],
-    [t.subject, `${scope.subject.firstName} ${scope.subject.lastName}, ${t.born} ${formatDay(scope.subject.birthDate, locale)}`],
+    [
+      t.subject,
+      `${scope.subject.firstName} ${scope.subject.lastName}, ${t.born} ${formatDay(scope.subject.birthDate, locale)}`,
+    ],
     [t.generated, formatInstant(generatedAt, locale)],
   ]);
   if (!subjectWhere(scope)) pdf.paragraph(t.notFound);
@@ -233,7 +275,12 @@ export async function assistanceReportPdf(db: Db, scope: PackageScope, locale: L
   for await (const rows of packageAppointments(db, scope)) {
     pdf.table(
       [...t.aHead],
-      rows.map((a) => [formatInstant(a.startsAt, locale), a.status, a.mode === "video" ? t.video : t.inPerson, a.motive]),
+      rows.map((a) => [
+        formatInstant(a.startsAt, locale),
+        a.status,
+        a.mode === "video" ? t.video : t.inPerson,
+        a.motive,
+      ]),
       [0.3, 0.15, 0.2, 0.35],
     );
   }
@@ -242,7 +289,12 @@ export async function assistanceReportPdf(db: Db, scope: PackageScope, locale: L
   for await (const rows of packageDocuments(db, scope)) {
     pdf.table(
       [...t.dHead],
-      rows.map((d) => [formatDay(d.createdAt, locale), d.title, d.kind, d.sharedBy === "patient" ? t.patient : t.actor]),
+      rows.map((d) => [
+        formatDay(d.createdAt, locale),
+        d.title,
+        d.kind,
+        d.sharedBy === "patient" ? t.patient : t.actor,
+      ]),
       [0.2, 0.45, 0.15, 0.2],
     );
   }
@@ -250,15 +302,28 @@ export async function assistanceReportPdf(db: Db, scope: PackageScope, locale: L
 }
 
 /** The package as an HTTP answer: the ZIP streamed, or the PDF report; never cached. */
-export async function packageResponse(db: Db, scope: PackageScope, format: "zip" | "pdf", locale: Locale): Promise<Response> {
+export async function packageResponse(
+  db: Db,
+  scope: PackageScope,
+  format: "zip" | "pdf",
+  locale: Locale,
+): Promise<Response> {
   const headers = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
   if (format === "pdf") {
     const pdf = await assistanceReportPdf(db, scope, locale);
     return new Response(Buffer.from(pdf), {
-      headers: { ...headers, "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="dossier-${scope.reference}.pdf"` },
+      headers: {
+        ...headers,
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `attachment; filename="dossier-${scope.reference}.pdf"`,
+      },
     });
   }
   return new Response(toWebStream(assistanceArchive(db, scope)), {
-    headers: { ...headers, "Content-Type": "application/zip", "Content-Disposition": `attachment; filename="dossier-${scope.reference}.zip"` },
+    headers: {
+      ...headers,
+      "Content-Type": "application/zip",
+      "Content-Disposition": `attachment; filename="dossier-${scope.reference}.zip"`,
+    },
   });
 }

@@ -17,7 +17,11 @@ export async function currentMember(): Promise<MemberViewer | null> {
   if (!email) return null;
   const memberships = await membershipsOf(db(), email);
   // The first visit of an invited member completes their invitation.
-  if (memberships.length > 0) await db().actorMember.updateMany({ where: { email, joinedAt: null, removedAt: null }, data: { joinedAt: new Date() } });
+  if (memberships.length > 0)
+    await db().actorMember.updateMany({
+      where: { email, joinedAt: null, removedAt: null },
+      data: { joinedAt: new Date() },
+    });
   return { email, memberships };
 }
 
@@ -31,13 +35,23 @@ export async function requireMember(locale: Locale): Promise<MemberViewer> {
 /** For inbox actions: the member acting and the actors they act for, or an AppError (401/403). */
 export async function memberActor(): Promise<MemberActor> {
   const viewer = await currentMember();
-  if (!viewer) throw new AppError("unauthenticated", { fr: "Session expirée : reconnectez-vous.", en: "Session expired: sign in again." });
-  if (viewer.memberships.length === 0) throw new AppError("forbidden", { fr: "Vous n'êtes membre d'aucun acteur de santé.", en: "You are not a member of any health actor." });
+  if (!viewer)
+    throw new AppError("unauthenticated", {
+      fr: "Session expirée : reconnectez-vous.",
+      en: "Session expired: sign in again.",
+    });
+  if (viewer.memberships.length === 0)
+    throw new AppError("forbidden", {
+      fr: "Vous n'êtes membre d'aucun acteur de santé.",
+      en: "You are not a member of any health actor.",
+    });
   return { memberships: viewer.memberships.map((m) => ({ memberId: m.memberId, healthActorId: m.healthActorId })) };
 }
 
 /** An admin-only page's viewer and the actors they administer (none: the page shows access denied). */
-export async function requireActorAdmin(locale: Locale): Promise<{ viewer: MemberViewer; administered: MemberViewer["memberships"] }> {
+export async function requireActorAdmin(
+  locale: Locale,
+): Promise<{ viewer: MemberViewer; administered: MemberViewer["memberships"] }> {
   const viewer = await requireMember(locale);
   return { viewer, administered: viewer.memberships.filter((m) => m.role === "admin") };
 }

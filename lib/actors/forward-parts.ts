@@ -51,16 +51,43 @@ export async function forwardReadyParts(db: Db, limit = 200, now = new Date()): 
       const [cases, actors] = await Promise.all([
         tx.rightsRequest.findMany({
           where: { id: { in: requestIds } },
-          select: { id: true, reference: true, right: true, receivedAt: true, subjectRelation: true, identityStatus: true, scope: true, proofs: { select: { kind: true } } },
+          select: {
+            id: true,
+            reference: true,
+            right: true,
+            receivedAt: true,
+            subjectRelation: true,
+            identityStatus: true,
+            scope: true,
+            proofs: { select: { kind: true } },
+          },
         }),
-        tx.healthActor.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true, members: { where: { removedAt: null }, select: { email: true } } } }),
+        tx.healthActor.findMany({
+          where: { id: { in: actorIds } },
+          select: {
+            id: true,
+            name: true,
+            email: true,
+            members: { where: { removedAt: null }, select: { email: true } },
+          },
+        }),
       ]);
       // An actor without members: its registered address becomes the first admin.
       const firstAdmins = actors.filter((a) => a.members.length === 0);
       if (firstAdmins.length > 0) {
-        await tx.actorMember.createMany({ data: firstAdmins.map((a) => ({ healthActorId: a.id, email: a.email.toLowerCase(), name: a.name, role: "admin" as const })), skipDuplicates: true });
+        await tx.actorMember.createMany({
+          data: firstAdmins.map((a) => ({
+            healthActorId: a.id,
+            email: a.email.toLowerCase(),
+            name: a.name,
+            role: "admin" as const,
+          })),
+          skipDuplicates: true,
+        });
       }
-      const recipients = new Map(actors.map((a) => [a.id, a.members.length > 0 ? a.members.map((m) => m.email) : [a.email.toLowerCase()]]));
+      const recipients = new Map(
+        actors.map((a) => [a.id, a.members.length > 0 ? a.members.map((m) => m.email) : [a.email.toLowerCase()]]),
+      );
       const caseById = new Map(cases.map((c) => [c.id, c]));
 
       for (const requestId of requestIds.sort()) {
@@ -83,15 +110,33 @@ export async function forwardReadyParts(db: Db, limit = 200, now = new Date()): 
           dueDate: fromDateColumn(part.dueDate),
           rule: part.deadlineRule,
           identity: {
-            fr: identityCheckSummary(c.subjectRelation as SubjectRelation, c.identityStatus as IdentityStatus, kinds, "fr"),
-            en: identityCheckSummary(c.subjectRelation as SubjectRelation, c.identityStatus as IdentityStatus, kinds, "en"),
+            fr: identityCheckSummary(
+              c.subjectRelation as SubjectRelation,
+              c.identityStatus as IdentityStatus,
+              kinds,
+              "fr",
+            ),
+            en: identityCheckSummary(
+              c.subjectRelation as SubjectRelation,
+              c.identityStatus as IdentityStatus,
+              kinds,
+              "en",
+            ),
           },
-          wholeScope: !((c.scope as { activities?: string[] }).activities?.length),
+          wholeScope: !(c.scope as { activities?: string[] }).activities?.length,
           partUrl: `${env().APP_URL}/fr/pro/demandes/${part.id}`,
         });
         return recipients
           .get(part.healthActorId)!
-          .map((to) => ({ to, subject: email.subject, html: email.html, text: email.text, requestId: part.requestId, attachments: [], messageId: newMessageId() }));
+          .map((to) => ({
+            to,
+            subject: email.subject,
+            html: email.html,
+            text: email.text,
+            requestId: part.requestId,
+            attachments: [],
+            messageId: newMessageId(),
+          }));
       });
       await tx.outboxEmail.createMany({ data: mails });
       return parts.length;

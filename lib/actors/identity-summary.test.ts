@@ -11,7 +11,9 @@ describe("forwardable", () => {
     ["minor", "documents_submitted", true],
     ["minor", "documents_required", true],
     ["heir", "unverified", true],
-  ] as const)("%s with identity %s: %s", (relation, status, expected) => expect(forwardable(relation, status)).toBe(expected));
+  ] as const)("%s with identity %s: %s", (relation, status, expected) =>
+    expect(forwardable(relation, status)).toBe(expected),
+  );
 });
 
 describe("identityCheckSummary", () => {

@@ -35,7 +35,12 @@ const RELATION: Record<SubjectRelation, Record<Locale, string>> = {
  * What the health actor is told of the requester's identity check: who acts for whom, what the
  * platform verified, and what is left to the actor. Never the documents themselves.
  */
-export function identityCheckSummary(relation: SubjectRelation, status: IdentityStatus, proofKinds: readonly ProofKind[], locale: Locale): string {
+export function identityCheckSummary(
+  relation: SubjectRelation,
+  status: IdentityStatus,
+  proofKinds: readonly ProofKind[],
+  locale: Locale,
+): string {
   const fr = locale === "fr";
   const acts = fr ? `Le demandeur agit ${RELATION[relation].fr}.` : `The requester acts ${RELATION[relation].en}.`;
   const proofs = [...new Set(proofKinds)].map((k) => PROOF_NAMES[k][locale]).join(", ");

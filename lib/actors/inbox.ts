@@ -19,11 +19,19 @@ export async function membershipsOf(db: Db, email: string): Promise<Membership[]
     select: { id: true, healthActorId: true, role: true, healthActor: { select: { name: true } } },
     orderBy: { createdAt: "asc" },
   });
-  return rows.map((m) => ({ memberId: m.id, healthActorId: m.healthActorId, actorName: m.healthActor.name, role: m.role }));
+  return rows.map((m) => ({
+    memberId: m.id,
+    healthActorId: m.healthActorId,
+    actorName: m.healthActor.name,
+    role: m.role,
+  }));
 }
 
 /** The parts an actor's members see: forwarded to it (never one still waiting to be). */
-export const INBOX_STATUSES: Record<"open" | "done", PartStatus[]> = { open: ["forwarded"], done: ["answered", "refused", "withdrawn"] };
+export const INBOX_STATUSES: Record<"open" | "done", PartStatus[]> = {
+  open: ["forwarded"],
+  done: ["answered", "refused", "withdrawn"],
+};
 
 export const INBOX_PAGE_SIZE = 25;
 
@@ -59,7 +67,14 @@ export async function listActorParts(
       forwardedAt: { not: null },
       status: { in: INBOX_STATUSES[view] },
       ...(reference ? { request: { reference } } : {}),
-      ...(after ? { OR: [{ dueDate: { gt: new Date(`${after.dueDate}T00:00:00Z`) } }, { dueDate: new Date(`${after.dueDate}T00:00:00Z`), id: { gt: after.id } }] } : {}),
+      ...(after
+        ? {
+            OR: [
+              { dueDate: { gt: new Date(`${after.dueDate}T00:00:00Z`) } },
+              { dueDate: new Date(`${after.dueDate}T00:00:00Z`), id: { gt: after.id } },
+            ],
+          }
+        : {}),
     },
     orderBy: [{ dueDate: "asc" }, { id: "asc" }],
     take: INBOX_PAGE_SIZE + 1,
@@ -70,7 +85,9 @@ export async function listActorParts(
       status: true,
       acknowledgedAt: true,
       healthActor: { select: { name: true } },
-      request: { select: { reference: true, right: true, receivedAt: true, subjectFirstName: true, subjectLastName: true } },
+      request: {
+        select: { reference: true, right: true, receivedAt: true, subjectFirstName: true, subjectLastName: true },
+      },
     },
   });
   const rows = parts.slice(0, INBOX_PAGE_SIZE).map((p) => ({
@@ -116,7 +133,11 @@ export async function loadActorPart(db: Db, healthActorIds: string[], partId: st
           details: true,
           proofs: { select: { kind: true } },
           // Only this part's steps: another actor's part is none of this actor's business.
-          events: { where: { payload: { path: ["partId"], equals: partId } }, orderBy: { id: "asc" }, select: { id: true, type: true, actorType: true, createdAt: true, payload: true } },
+          events: {
+            where: { payload: { path: ["partId"], equals: partId } },
+            orderBy: { id: "asc" },
+            select: { id: true, type: true, actorType: true, createdAt: true, payload: true },
+          },
         },
       },
     },
@@ -131,7 +152,13 @@ export function packageScopeOf(part: ActorPart): PackageScope {
     reference: r.reference,
     right: r.right,
     healthActor: { id: part.healthActor!.id, name: part.healthActor!.name },
-    subject: { firstName: r.subjectFirstName, lastName: r.subjectLastName, birthDate: r.subjectBirthDate, patientId: r.subjectPatientId, relativeId: r.subjectRelativeId },
+    subject: {
+      firstName: r.subjectFirstName,
+      lastName: r.subjectLastName,
+      birthDate: r.subjectBirthDate,
+      patientId: r.subjectPatientId,
+      relativeId: r.subjectRelativeId,
+    },
   };
 }
 
@@ -159,7 +186,15 @@ export function presentActorPart(part: ActorPart, lang: Locale) {
       relation: r.subjectRelation,
     },
     requester: { firstName: r.requesterFirstName, lastName: r.requesterLastName },
-    identity: { status: r.identityStatus, summary: identityCheckSummary(r.subjectRelation, r.identityStatus, r.proofs.map((p) => p.kind), lang) },
+    identity: {
+      status: r.identityStatus,
+      summary: identityCheckSummary(
+        r.subjectRelation,
+        r.identityStatus,
+        r.proofs.map((p) => p.kind),
+        lang,
+      ),
+    },
     scope: { activities: part.activities },
     message: (r.details as { message?: string }).message ?? null,
   };

@@ -16,7 +16,10 @@ export const ZInvite = z.object({
 export type TInvite = z.infer<typeof ZInvite>;
 
 const forbidden = () =>
-  new AppError("forbidden", { fr: "Seul un administrateur de la structure gère ses membres.", en: "Only an administrator of the organisation manages its members." });
+  new AppError("forbidden", {
+    fr: "Seul un administrateur de la structure gère ses membres.",
+    en: "Only an administrator of the organisation manages its members.",
+  });
 
 /** The admin membership of the viewer for this actor, or a 403. */
 function adminOf(memberships: Membership[], healthActorId: string): Membership {
@@ -39,15 +42,25 @@ export async function listMembers(db: Db, memberships: Membership[], healthActor
  * An admin invites a person to the actor's inbox (or gives back access to a removed member): the
  * invitation is e-mailed; they sign in by magic link with that address.
  */
-export async function inviteMember(db: Db, memberships: Membership[], healthActorId: string, input: TInvite): Promise<void> {
+export async function inviteMember(
+  db: Db,
+  memberships: Membership[],
+  healthActorId: string,
+  input: TInvite,
+): Promise<void> {
   const admin = adminOf(memberships, healthActorId);
   await db.$transaction(async (tx) => {
     await lockActor(tx, healthActorId);
-    const existing = await tx.actorMember.findUnique({ where: { healthActorId_email: { healthActorId, email: input.email } } });
+    const existing = await tx.actorMember.findUnique({
+      where: { healthActorId_email: { healthActorId, email: input.email } },
+    });
     if (existing && existing.role === "admin" && !existing.removedAt && input.role !== "admin") {
       // A demotion: the organisation keeps an admin, and the former admin's keys stop working.
       await keepAnAdmin(tx, healthActorId);
-      await tx.actorApiKey.updateMany({ where: { createdById: existing.id, revokedAt: null }, data: { revokedAt: new Date() } });
+      await tx.actorApiKey.updateMany({
+        where: { createdById: existing.id, revokedAt: null },
+        data: { revokedAt: new Date() },
+      });
     }
     await tx.actorMember.upsert({
       where: { healthActorId_email: { healthActorId, email: input.email } },
@@ -60,9 +73,15 @@ export async function inviteMember(db: Db, memberships: Membership[], healthActo
       tx,
       input.email,
       renderEmail("fr", subject, subject, [
-        { kind: "p", text: `${admin.actorName} vous invite à traiter avec lui les demandes de droits de ses patients, dans l'espace acteurs de santé du portail. Connectez-vous avec cette adresse e-mail : un lien de connexion vous sera envoyé.` },
+        {
+          kind: "p",
+          text: `${admin.actorName} vous invite à traiter avec lui les demandes de droits de ses patients, dans l'espace acteurs de santé du portail. Connectez-vous avec cette adresse e-mail : un lien de connexion vous sera envoyé.`,
+        },
         { kind: "button", label: "Se connecter / Sign in", href: url },
-        { kind: "p", text: `${admin.actorName} invites you to handle its patients' data-rights requests in the portal's health actors' space. Sign in with this e-mail address: a sign-in link will be sent to you.` },
+        {
+          kind: "p",
+          text: `${admin.actorName} invites you to handle its patients' data-rights requests in the portal's health actors' space. Sign in with this e-mail address: a sign-in link will be sent to you.`,
+        },
       ]),
     );
   });
@@ -76,20 +95,33 @@ async function lockActor(tx: Tx, healthActorId: string) {
 /** Refuses a change that would take away the last admin (the organisation would be locked out). */
 async function keepAnAdmin(tx: Tx, healthActorId: string) {
   if ((await tx.actorMember.count({ where: { healthActorId, role: "admin", removedAt: null } })) <= 1) {
-    throw new AppError("conflict", { fr: "La structure doit garder au moins un administrateur.", en: "The organisation must keep at least one administrator." });
+    throw new AppError("conflict", {
+      fr: "La structure doit garder au moins un administrateur.",
+      en: "The organisation must keep at least one administrator.",
+    });
   }
 }
 
 /** An admin removes a member; the last admin cannot be removed (the organisation would be locked out). */
-export async function removeMember(db: Db, memberships: Membership[], healthActorId: string, memberId: string): Promise<void> {
+export async function removeMember(
+  db: Db,
+  memberships: Membership[],
+  healthActorId: string,
+  memberId: string,
+): Promise<void> {
   adminOf(memberships, healthActorId);
   await db.$transaction(async (tx) => {
     await lockActor(tx, healthActorId);
-    const member = isUuid(memberId) ? await tx.actorMember.findFirst({ where: { id: memberId, healthActorId, removedAt: null } }) : null;
+    const member = isUuid(memberId)
+      ? await tx.actorMember.findFirst({ where: { id: memberId, healthActorId, removedAt: null } })
+      : null;
     if (!member) throw new AppError("not_found", { fr: "Membre introuvable.", en: "Member not found." });
     if (member.role === "admin") await keepAnAdmin(tx, healthActorId);
     await tx.actorMember.update({ where: { id: member.id }, data: { removedAt: new Date() } });
     // The keys they created stop working with them.
-    await tx.actorApiKey.updateMany({ where: { createdById: member.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    await tx.actorApiKey.updateMany({
+      where: { createdById: member.id, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
   });
 }

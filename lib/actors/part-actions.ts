@@ -39,7 +39,8 @@ export type TActorAnswer = z.infer<typeof ZActorAnswer>;
 export const ZActorDecline = z.object({ reason: requiredText(5000) });
 
 const notFound = () => new AppError("not_found", { fr: "Demande introuvable.", en: "Request not found." });
-const alreadyAnswered = () => new AppError("conflict", { fr: "Cette demande a déjà sa réponse.", en: "This request already has its answer." });
+const alreadyAnswered = () =>
+  new AppError("conflict", { fr: "Cette demande a déjà sa réponse.", en: "This request already has its answer." });
 
 type PartInCase = RequestPart & { healthActor: { name: string } | null };
 
@@ -57,12 +58,19 @@ async function withActorPart<T>(
   if (!isUuid(partId)) throw notFound();
   return db.$transaction(async (tx) => {
     const scoped = await tx.requestPart.findFirst({
-      where: { id: partId, healthActorId: { in: member.memberships.map((m) => m.healthActorId) }, forwardedAt: { not: null } },
+      where: {
+        id: partId,
+        healthActorId: { in: member.memberships.map((m) => m.healthActorId) },
+        forwardedAt: { not: null },
+      },
       select: { requestId: true, healthActorId: true },
     });
     if (!scoped) throw notFound();
     await lockCase(tx, scoped.requestId);
-    const part = await tx.requestPart.findUniqueOrThrow({ where: { id: partId }, include: { healthActor: { select: { name: true } } } });
+    const part = await tx.requestPart.findUniqueOrThrow({
+      where: { id: partId },
+      include: { healthActor: { select: { name: true } } },
+    });
     const request = await tx.rightsRequest.findUniqueOrThrow({ where: { id: scoped.requestId } });
     const memberId = member.memberships.find((m) => m.healthActorId === scoped.healthActorId)!.memberId;
     return action(tx, part, request, memberId);
@@ -75,9 +83,14 @@ function record(tx: Tx, request: RightsRequest, memberId: string, type: string, 
 
 /** Once no part is left open, the case is answered (the DPO then closes it). */
 async function settleCase(tx: Tx, request: RightsRequest, memberId: string): Promise<void> {
-  const open = await tx.requestPart.count({ where: { requestId: request.id, status: { in: ["pending", "awaiting_forwarding", "forwarded"] } } });
+  const open = await tx.requestPart.count({
+    where: { requestId: request.id, status: { in: ["pending", "awaiting_forwarding", "forwarded"] } },
+  });
   if (open > 0 || !canTransition(request.status, "all_parts_answered")) return;
-  await tx.rightsRequest.update({ where: { id: request.id }, data: { status: nextStatus(request.status, "all_parts_answered"), pausedSince: null } });
+  await tx.rightsRequest.update({
+    where: { id: request.id },
+    data: { status: nextStatus(request.status, "all_parts_answered"), pausedSince: null },
+  });
   await record(tx, request, memberId, "all_parts_answered", {});
 }
 
@@ -109,7 +122,8 @@ export async function answerActorPart(
   if (input.mode === "portal") {
     const check = file && file.length > 0 ? checkUpload(file) : null;
     if (!check) throw AppError.validation([{ path: "file", key: "required" }]);
-    if (!check.ok) throw AppError.validation([{ path: "file", key: check.reason === "too_large" ? "file_size" : "file_type" }]);
+    if (!check.ok)
+      throw AppError.validation([{ path: "file", key: check.reason === "too_large" ? "file_size" : "file_type" }]);
     stored = `letters/${randomUUID()}`;
     await storage.put(stored, Buffer.from(file!), { contentType: check.contentType });
   }
@@ -119,19 +133,38 @@ export async function answerActorPart(
       const sentOnProblem = input.mode === "other" ? answerSentOnProblem(input.sentOn, request.receivedAt, now) : null;
       if (sentOnProblem) throw AppError.validation([{ path: "sentOn", key: sentOnProblem }]);
       const answeredAt = input.mode === "other" ? parisInstant(input.sentOn, "12:00") : now;
-      await tx.requestPart.update({ where: { id: part.id }, data: { status: "answered", answeredAt, acknowledgedAt: part.acknowledgedAt ?? now } });
+      await tx.requestPart.update({
+        where: { id: part.id },
+        data: { status: "answered", answeredAt, acknowledgedAt: part.acknowledgedAt ?? now },
+      });
       const actorName = part.healthActor?.name ?? "";
       if (stored) {
         const letter = await tx.caseLetter.create({
-          data: { requestId: request.id, partId: part.id, kind: "actor_answer", locale: request.locale, storageKey: stored },
+          data: {
+            requestId: request.id,
+            partId: part.id,
+            kind: "actor_answer",
+            locale: request.locale,
+            storageKey: stored,
+          },
           select: { id: true },
         });
         // Not attached: it may be a medical record. The requester reads it in "Mes demandes", signed in.
         await notifyRequester(tx, request, { kind: "actor_answer", actorName });
         await record(tx, request, memberId, "actor_answer", { partId: part.id, mode: "portal", letterId: letter.id });
       } else if (input.mode === "other") {
-        await notifyRequester(tx, request, { kind: "actor_answered_elsewhere", actorName, date: formatDay(input.sentOn, request.locale), channel: input.channel });
-        await record(tx, request, memberId, "actor_answer", { partId: part.id, mode: "other", sentOn: input.sentOn, channel: input.channel });
+        await notifyRequester(tx, request, {
+          kind: "actor_answered_elsewhere",
+          actorName,
+          date: formatDay(input.sentOn, request.locale),
+          channel: input.channel,
+        });
+        await record(tx, request, memberId, "actor_answer", {
+          partId: part.id,
+          mode: "other",
+          sentOn: input.sentOn,
+          channel: input.channel,
+        });
       }
       await settleCase(tx, request, memberId);
     });
@@ -142,20 +175,39 @@ export async function answerActorPart(
 }
 
 /** The actor declines: the requester gets a letter with its reasons and the remedies (Art. 12(4)). */
-export async function declineActorPart(db: Db, storage: FileStorage, member: MemberActor, partId: string, reason: string, now = new Date()): Promise<void> {
+export async function declineActorPart(
+  db: Db,
+  storage: FileStorage,
+  member: MemberActor,
+  partId: string,
+  reason: string,
+  now = new Date(),
+): Promise<void> {
   let discardLetter: (() => Promise<void>) | undefined;
   try {
     await withActorPart(db, member, partId, async (tx, part, request, memberId) => {
       if (part.status !== "forwarded") throw alreadyAnswered();
       await tx.requestPart.update({
         where: { id: part.id },
-        data: { status: "refused", outcome: "refused", grounds: ["other"], answeredAt: now, acknowledgedAt: part.acknowledgedAt ?? now },
+        data: {
+          status: "refused",
+          outcome: "refused",
+          grounds: ["other"],
+          answeredAt: now,
+          acknowledgedAt: part.acknowledgedAt ?? now,
+        },
       });
       await record(tx, request, memberId, "actor_decline", { partId: part.id });
       discardLetter = await sendLetter(tx, storage, request, {
         kind: "answer",
         partId: part.id,
-        content: { kind: "answer", handlerName: part.healthActor?.name ?? null, outcome: "refused", grounds: ["other"], message: reason },
+        content: {
+          kind: "answer",
+          handlerName: part.healthActor?.name ?? null,
+          outcome: "refused",
+          grounds: ["other"],
+          message: reason,
+        },
         update: { kind: "answer" },
       });
       await settleCase(tx, request, memberId);
@@ -167,8 +219,15 @@ export async function declineActorPart(db: Db, storage: FileStorage, member: Mem
 }
 
 /** A member downloaded the part's assistance package: recorded in the case's trail. */
-export async function recordPackageDownload(db: Db, member: MemberActor, partId: string, format: "zip" | "pdf"): Promise<void> {
-  await withActorPart(db, member, partId, (tx, part, request, memberId) => record(tx, request, memberId, "actor_package_downloaded", { partId: part.id, format }));
+export async function recordPackageDownload(
+  db: Db,
+  member: MemberActor,
+  partId: string,
+  format: "zip" | "pdf",
+): Promise<void> {
+  await withActorPart(db, member, partId, (tx, part, request, memberId) =>
+    record(tx, request, memberId, "actor_package_downloaded", { partId: part.id, format }),
+  );
 }
 
 /**
@@ -198,7 +257,13 @@ export type InstructionReport =
   | { kind: "erase_appointments" | "restrict"; appointments: number }
   | { kind: "rectify_identity"; changes: Record<string, { before: string; after: string }> };
 
-export async function instructPlatform(db: Db, member: MemberActor, partId: string, instruction: TInstruction, now = new Date()): Promise<InstructionReport> {
+export async function instructPlatform(
+  db: Db,
+  member: MemberActor,
+  partId: string,
+  instruction: TInstruction,
+  now = new Date(),
+): Promise<InstructionReport> {
   return withActorPart(db, member, partId, async (tx, part, request, memberId) => {
     if (part.status !== "forwarded") throw alreadyAnswered();
     const subject = request.subjectRelativeId
@@ -217,7 +282,12 @@ export async function instructPlatform(db: Db, member: MemberActor, partId: stri
     if (instruction.kind === "erase_appointments") {
       report = { kind: instruction.kind, appointments: (await tx.appointment.deleteMany({ where: agenda })).count };
     } else if (instruction.kind === "restrict") {
-      report = { kind: instruction.kind, appointments: (await tx.appointment.updateMany({ where: { ...agenda, restrictedAt: null }, data: { restrictedAt: now } })).count };
+      report = {
+        kind: instruction.kind,
+        appointments: (
+          await tx.appointment.updateMany({ where: { ...agenda, restrictedAt: null }, data: { restrictedAt: now } })
+        ).count,
+      };
     } else {
       // The identity is the platform's shared record: an actor rectifies it only on a rectification request.
       if (request.right !== "rectification") {
@@ -230,11 +300,16 @@ export async function instructPlatform(db: Db, member: MemberActor, partId: stri
       const { patient, relative } = await subjectRecord(tx, request, { closed: true });
       const record = patient ?? relative;
       const changes: Record<string, { before: string; after: string }> = {};
-      if (fields.firstName && fields.firstName !== record.firstName) changes.firstName = { before: record.firstName, after: fields.firstName };
-      if (fields.lastName && fields.lastName !== record.lastName) changes.lastName = { before: record.lastName, after: fields.lastName };
+      if (fields.firstName && fields.firstName !== record.firstName)
+        changes.firstName = { before: record.firstName, after: fields.firstName };
+      if (fields.lastName && fields.lastName !== record.lastName)
+        changes.lastName = { before: record.lastName, after: fields.lastName };
       const birth = record.birthDate.toISOString().slice(0, 10);
-      if (fields.birthDate && fields.birthDate !== birth) changes.birthDate = { before: birth, after: fields.birthDate };
-      const data = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, k === "birthDate" ? new Date(`${v.after}T00:00:00Z`) : v.after]));
+      if (fields.birthDate && fields.birthDate !== birth)
+        changes.birthDate = { before: birth, after: fields.birthDate };
+      const data = Object.fromEntries(
+        Object.entries(changes).map(([k, v]) => [k, k === "birthDate" ? new Date(`${v.after}T00:00:00Z`) : v.after]),
+      );
       if (relative) await tx.relative.update({ where: { id: relative.id }, data });
       else await tx.patient.update({ where: { id: patient.id }, data });
       report = { kind: instruction.kind, changes };

@@ -25,7 +25,10 @@ export const ZActorAction = z.discriminatedUnion(
   "action",
   [
     z.object({ action: z.literal("acknowledge") }),
-    z.looseObject({ action: z.literal("answer"), document: z.base64("base64").max(MAX_ACTOR_ACTION_BYTES, "too_long").optional() }),
+    z.looseObject({
+      action: z.literal("answer"),
+      document: z.base64("base64").max(MAX_ACTOR_ACTION_BYTES, "too_long").optional(),
+    }),
     z.looseObject({ action: z.literal("decline") }),
     z.object({ action: z.literal("instruct"), instruction: ZInstruction }),
   ],
@@ -33,7 +36,13 @@ export const ZActorAction = z.discriminatedUnion(
 );
 
 /** Runs the action; an instruction returns the platform's report of what it did. */
-export async function runActorAction(db: Db, storage: FileStorage, member: MemberActor, partId: string, body: unknown): Promise<InstructionReport | void> {
+export async function runActorAction(
+  db: Db,
+  storage: FileStorage,
+  member: MemberActor,
+  partId: string,
+  body: unknown,
+): Promise<InstructionReport | void> {
   const action = ZActorAction.parse(body);
   switch (action.action) {
     case "instruct":

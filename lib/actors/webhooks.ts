@@ -44,13 +44,20 @@ const SECRET_PURPOSE = "actor-webhook";
  * every health actor's part of the case when the requester withdrew it. Nothing when the actor has
  * no webhook. One statement.
  */
-export async function queuePartCallbacks(tx: Tx, requestId: string, type: string, payload: Record<string, unknown>): Promise<void> {
+export async function queuePartCallbacks(
+  tx: Tx,
+  requestId: string,
+  type: string,
+  payload: Record<string, unknown>,
+): Promise<void> {
   const event = PART_CALLBACKS[type];
   if (!event) return;
   const partId = typeof payload.partId === "string" ? payload.partId : null;
   if (!partId && type !== "withdraw") return;
   // Only parts the actor received: one never forwarded is none of its business.
-  const which = partId ? Prisma.sql`p.id = ${partId}::uuid AND p."forwardedAt" IS NOT NULL` : Prisma.sql`p."requestId" = ${requestId}::uuid AND p."forwardedAt" IS NOT NULL`;
+  const which = partId
+    ? Prisma.sql`p.id = ${partId}::uuid AND p."forwardedAt" IS NOT NULL`
+    : Prisma.sql`p."requestId" = ${requestId}::uuid AND p."forwardedAt" IS NOT NULL`;
   await tx.$executeRaw`
     INSERT INTO "WebhookDelivery" ("id", "webhookId", "partId", "event", "payload", "createdAt", "updatedAt")
     SELECT gen_random_uuid(), w.id, p.id, ${event}::text,
@@ -68,7 +75,13 @@ export function signWebhook(secret: string, timestamp: number, body: string): st
 }
 
 /** What a receiver does (and the tests do): the signature matches, and the timestamp is recent. */
-export function verifyWebhookSignature(input: { secret: string; timestamp: string | null; signature: string | null; body: string; now?: Date }): boolean {
+export function verifyWebhookSignature(input: {
+  secret: string;
+  timestamp: string | null;
+  signature: string | null;
+  body: string;
+  now?: Date;
+}): boolean {
   const timestamp = Number(input.timestamp);
   if (!input.signature || !Number.isInteger(timestamp)) return false;
   const age = Math.abs((input.now ?? new Date()).getTime() / 1000 - timestamp);
@@ -83,7 +96,16 @@ export async function enqueueWebhookDeliveries(db: Db, queue: PgBoss, limit = 20
   const ids = await claimPending(db, "WebhookDelivery", limit);
   if (ids.length === 0) return 0;
   const { retryLimit, retryDelay, retryBackoff } = QUEUES.deliverWebhook;
-  await queue.insert(ids.map((id) => ({ name: QUEUES.deliverWebhook.name, data: { deliveryId: id }, singletonKey: id, retryLimit, retryDelay, retryBackoff })));
+  await queue.insert(
+    ids.map((id) => ({
+      name: QUEUES.deliverWebhook.name,
+      data: { deliveryId: id },
+      singletonKey: id,
+      retryLimit,
+      retryDelay,
+      retryBackoff,
+    })),
+  );
   return ids.length;
 }
 
@@ -92,10 +114,20 @@ export async function enqueueWebhookDeliveries(db: Db, queue: PgBoss, limit = 20
  * refusal or a timeout puts it back to pending (failed after MAX_DELIVERY_ATTEMPTS) and rethrows,
  * for the queue's back-off.
  */
-export async function deliverWebhook(db: Db, deliveryId: string, options: { fetch?: typeof fetch; now?: () => Date } = {}): Promise<"delivered" | "skipped"> {
-  const claimed = await db.webhookDelivery.updateMany({ where: { id: deliveryId, status: "pending" }, data: { status: "sending", attempts: { increment: 1 } } });
+export async function deliverWebhook(
+  db: Db,
+  deliveryId: string,
+  options: { fetch?: typeof fetch; now?: () => Date } = {},
+): Promise<"delivered" | "skipped"> {
+  const claimed = await db.webhookDelivery.updateMany({
+    where: { id: deliveryId, status: "pending" },
+    data: { status: "sending", attempts: { increment: 1 } },
+  });
   if (claimed.count === 0) return "skipped";
-  const delivery = await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId }, include: { webhook: true } });
+  const delivery = await db.webhookDelivery.findUniqueOrThrow({
+    where: { id: deliveryId },
+    include: { webhook: true },
+  });
   let statusCode: number | null = null;
   try {
     if (!(await mayCall(delivery.webhook.url))) throw new Error("refused: the address resolves to a private network");
@@ -122,11 +154,18 @@ export async function deliverWebhook(db: Db, deliveryId: string, options: { fetc
     const message = error instanceof Error ? error.message.slice(0, 300) : "unknown error";
     await db.webhookDelivery.update({
       where: { id: deliveryId },
-      data: { status: delivery.attempts >= MAX_DELIVERY_ATTEMPTS ? "failed" : "pending", lastStatusCode: statusCode, lastError: message },
+      data: {
+        status: delivery.attempts >= MAX_DELIVERY_ATTEMPTS ? "failed" : "pending",
+        lastStatusCode: statusCode,
+        lastError: message,
+      },
     });
     throw error;
   }
-  await db.webhookDelivery.update({ where: { id: deliveryId }, data: { status: "delivered", deliveredAt: new Date(), lastStatusCode: statusCode, lastError: null } });
+  await db.webhookDelivery.update({
+    where: { id: deliveryId },
+    data: { status: "delivered", deliveredAt: new Date(), lastStatusCode: statusCode, lastError: null },
+  });
   return "delivered";
 }
 
@@ -150,17 +189,30 @@ export const ZWebhookUrl = z.object({
 
 function adminOf(memberships: Membership[], healthActorId: string): Membership {
   const admin = memberships.find((m) => m.healthActorId === healthActorId && m.role === "admin");
-  if (!admin) throw new AppError("forbidden", { fr: "Seul un administrateur de la structure gère l'intégration.", en: "Only an administrator of the organisation manages the integration." });
+  if (!admin)
+    throw new AppError("forbidden", {
+      fr: "Seul un administrateur de la structure gère l'intégration.",
+      en: "Only an administrator of the organisation manages the integration.",
+    });
   return admin;
 }
 
 /** Sets (or replaces) the actor's callback URL with a new signing secret, returned once. */
-export async function setWebhook(db: Db, memberships: Membership[], healthActorId: string, url: string): Promise<{ secret: string }> {
+export async function setWebhook(
+  db: Db,
+  memberships: Membership[],
+  healthActorId: string,
+  url: string,
+): Promise<{ secret: string }> {
   adminOf(memberships, healthActorId);
   if (!(await mayCall(url))) throw AppError.validation([{ path: "url", key: "url_private" }]);
   const secret = `whsec_${randomBytes(24).toString("base64url")}`;
   const secretSealed = seal(secret, env().AUTH_SECRET, SECRET_PURPOSE);
-  await db.actorWebhook.upsert({ where: { healthActorId }, create: { healthActorId, url, secretSealed }, update: { url, secretSealed } });
+  await db.actorWebhook.upsert({
+    where: { healthActorId },
+    create: { healthActorId, url, secretSealed },
+    update: { url, secretSealed },
+  });
   return { secret };
 }
 
@@ -180,7 +232,16 @@ export async function webhookLog(db: Db, memberships: Membership[], healthActorI
       deliveries: {
         orderBy: { createdAt: "desc" },
         take,
-        select: { id: true, event: true, status: true, attempts: true, lastStatusCode: true, lastError: true, createdAt: true, deliveredAt: true },
+        select: {
+          id: true,
+          event: true,
+          status: true,
+          attempts: true,
+          lastStatusCode: true,
+          lastError: true,
+          createdAt: true,
+          deliveredAt: true,
+        },
       },
     },
   });

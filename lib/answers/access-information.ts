@@ -41,15 +41,18 @@ const GENERAL = {
       "Vous pouvez introduire une réclamation auprès de la CNIL (3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07, www.cnil.fr), autorité chef de file.",
     source:
       "Ces données ont été fournies par vous (ou par le titulaire du compte pour un proche), créées par votre utilisation du service, ou transmises par les professionnels de santé auprès desquels vous avez pris rendez-vous.",
-    automatedDecisions: "Aucune décision fondée exclusivement sur un traitement automatisé, y compris le profilage, ne produit d'effets juridiques à votre égard ni ne vous affecte de manière significative.",
+    automatedDecisions:
+      "Aucune décision fondée exclusivement sur un traitement automatisé, y compris le profilage, ne produit d'effets juridiques à votre égard ni ne vous affecte de manière significative.",
     transfers:
       "Les données de santé sont hébergées dans l'Union européenne par un hébergeur certifié HDS. Si un prestataire situé hors de l'Union européenne intervient, le transfert est encadré par les clauses contractuelles types de la Commission européenne (RGPD art. 46) et des mesures supplémentaires.",
   },
   en: {
-    complaint: "You may lodge a complaint with the CNIL (3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07, www.cnil.fr), the lead supervisory authority.",
+    complaint:
+      "You may lodge a complaint with the CNIL (3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07, www.cnil.fr), the lead supervisory authority.",
     source:
       "This data was provided by you (or by the account holder for a relative), created by your use of the service, or sent by the health professionals you booked appointments with.",
-    automatedDecisions: "No decision based solely on automated processing, including profiling, produces legal effects concerning you or similarly significantly affects you.",
+    automatedDecisions:
+      "No decision based solely on automated processing, including profiling, produces legal effects concerning you or similarly significantly affects you.",
     transfers:
       "Health data is hosted in the European Union by a certified health-data host (HDS). Where a provider outside the European Union takes part, the transfer relies on the European Commission's standard contractual clauses (GDPR Art. 46) and supplementary measures.",
   },
@@ -67,7 +70,8 @@ function activityInformation(activity: Activity, locale: Locale): ActivityInform
   return {
     key: activity.key,
     purpose: activity.purpose[locale],
-    legalBasis: activity.legalBasisDetail[locale] || activity.legalBases.map((b) => LEGAL_BASIS_LABELS[b][locale]).join(", "),
+    legalBasis:
+      activity.legalBasisDetail[locale] || activity.legalBases.map((b) => LEGAL_BASIS_LABELS[b][locale]).join(", "),
     categories: activity.dataCategories.map((c) => c[locale]),
     recipients: activity.recipients,
     retention: activity.retention[locale],
@@ -77,8 +81,14 @@ function activityInformation(activity: Activity, locale: Locale): ActivityInform
 }
 
 /** The information for the given activity keys (only the platform's own; unknown keys are ignored). */
-export function accessInformation(registry: Registry, activityKeys: readonly string[], locale: Locale): AccessInformation {
+export function accessInformation(
+  registry: Registry,
+  activityKeys: readonly string[],
+  locale: Locale,
+): AccessInformation {
   const wanted = new Set(activityKeys);
-  const activities = registry.activities.filter((a) => a.controller === "platform" && wanted.has(a.key)).map((a) => activityInformation(a, locale));
+  const activities = registry.activities
+    .filter((a) => a.controller === "platform" && wanted.has(a.key))
+    .map((a) => activityInformation(a, locale));
   return { activities, ...GENERAL[locale] };
 }

@@ -16,8 +16,17 @@ import { portabilityZip } from "./portability";
  * download window set (ACCESS_COPY_DAYS, 7 by default). Returns the export and a cleanup for when
  * the answer is not saved.
  */
-export async function prepareExport(tx: Tx, storage: FileStorage, request: RightsRequest, kind: ExportKind, now = new Date()): Promise<{ copy: DataExport; discard: () => Promise<void> }> {
-  const platform = await tx.requestPart.findFirst({ where: { requestId: request.id, handler: "platform" }, select: { activities: true } });
+export async function prepareExport(
+  tx: Tx,
+  storage: FileStorage,
+  request: RightsRequest,
+  kind: ExportKind,
+  now = new Date(),
+): Promise<{ copy: DataExport; discard: () => Promise<void> }> {
+  const platform = await tx.requestPart.findFirst({
+    where: { requestId: request.id, handler: "platform" },
+    select: { activities: true },
+  });
   const scope = await copyScopeOf(tx, request, platform?.activities ?? [], currentRegistry());
   const id = randomUUID();
   const zipKey = `exports/${id}.zip`;
@@ -26,13 +35,36 @@ export async function prepareExport(tx: Tx, storage: FileStorage, request: Right
     await Promise.all([storage.delete(zipKey), storage.delete(pdfKey)]);
   };
   try {
-    const zip = await storage.put(zipKey, kind === "access" ? accessCopyZip(tx, scope, now) : portabilityZip(tx, scope, now), { contentType: "application/zip" });
-    const pdf = kind === "access" ? await storage.put(pdfKey, Buffer.from(await accessCopyPdf(tx, scope, now)), { contentType: "application/pdf" }) : null;
+    const zip = await storage.put(
+      zipKey,
+      kind === "access" ? accessCopyZip(tx, scope, now) : portabilityZip(tx, scope, now),
+      { contentType: "application/zip" },
+    );
+    const pdf =
+      kind === "access"
+        ? await storage.put(pdfKey, Buffer.from(await accessCopyPdf(tx, scope, now)), {
+            contentType: "application/pdf",
+          })
+        : null;
     const expiresAt = new Date(now.getTime() + env().ACCESS_COPY_DAYS * 86_400_000);
     const copy = await tx.dataExport.create({
-      data: { id, requestId: request.id, kind, zipKey, pdfKey: pdf ? pdfKey : null, zipBytes: zip.size, pdfBytes: pdf?.size ?? 0, expiresAt },
+      data: {
+        id,
+        requestId: request.id,
+        kind,
+        zipKey,
+        pdfKey: pdf ? pdfKey : null,
+        zipBytes: zip.size,
+        pdfBytes: pdf?.size ?? 0,
+        expiresAt,
+      },
     });
-    await appendEvent(tx, request.id, { type: "access_copy_ready", actorType: "system", actorId: null, payload: { exportId: id, kind, expiresAt: expiresAt.toISOString() } });
+    await appendEvent(tx, request.id, {
+      type: "access_copy_ready",
+      actorType: "system",
+      actorId: null,
+      payload: { exportId: id, kind, expiresAt: expiresAt.toISOString() },
+    });
     return { copy, discard };
   } catch (error) {
     await discard();
@@ -43,7 +75,9 @@ export async function prepareExport(tx: Tx, storage: FileStorage, request: Right
 /** The requester's copy, scoped by the case's reference and their proven address; null when not theirs. */
 export async function findRequesterExport(db: Db, reference: string, requesterEmails: string[], exportId: string) {
   if (requesterEmails.length === 0 || !isReference(reference) || !isUuid(exportId)) return null;
-  return db.dataExport.findFirst({ where: { id: exportId, request: { reference, requesterEmail: { in: requesterEmails } } } });
+  return db.dataExport.findFirst({
+    where: { id: exportId, request: { reference, requesterEmail: { in: requesterEmails } } },
+  });
 }
 
 export function isAvailable(copy: Pick<DataExport, "expiresAt" | "deletedAt">, now = new Date()): boolean {
@@ -55,8 +89,17 @@ export async function markDownloaded(db: Db, copy: DataExport, now = new Date())
   if (copy.downloadedAt) return;
   await db.$transaction(async (tx) => {
     await lockCase(tx, copy.requestId);
-    const first = await tx.dataExport.updateMany({ where: { id: copy.id, downloadedAt: null }, data: { downloadedAt: now } });
-    if (first.count > 0) await appendEvent(tx, copy.requestId, { type: "access_copy_downloaded", actorType: "requester", actorId: null, payload: { exportId: copy.id } });
+    const first = await tx.dataExport.updateMany({
+      where: { id: copy.id, downloadedAt: null },
+      data: { downloadedAt: now },
+    });
+    if (first.count > 0)
+      await appendEvent(tx, copy.requestId, {
+        type: "access_copy_downloaded",
+        actorType: "requester",
+        actorId: null,
+        payload: { exportId: copy.id },
+      });
   });
 }
 
@@ -71,7 +114,12 @@ export async function expireDataExports(db: Db, storage: FileStorage, now = new 
     await db.$transaction(async (tx) => {
       await lockCase(tx, copy.requestId);
       await tx.dataExport.update({ where: { id: copy.id }, data: { deletedAt: now, zipKey: null, pdfKey: null } });
-      await appendEvent(tx, copy.requestId, { type: "access_copy_deleted", actorType: "system", actorId: null, payload: { exportId: copy.id } });
+      await appendEvent(tx, copy.requestId, {
+        type: "access_copy_deleted",
+        actorType: "system",
+        actorId: null,
+        payload: { exportId: copy.id },
+      });
     });
   }
   return expired.length;

@@ -36,8 +36,23 @@ export function erasurePlan(activities: readonly string[]): ErasurePlan {
   };
 }
 
-export type ErasedItem = "account" | "relative_profiles" | "relative_links" | "documents" | "consents" | "marketing_preferences";
-export type KeptItem = "case_file" | "account_data" | "actor_appointments" | "actor_documents" | "closed_relative_profiles" | "shared_relative_profiles" | "marketing_suppression" | "archive" | "legal_obligation";
+export type ErasedItem =
+  | "account"
+  | "relative_profiles"
+  | "relative_links"
+  | "documents"
+  | "consents"
+  | "marketing_preferences";
+export type KeptItem =
+  | "case_file"
+  | "account_data"
+  | "actor_appointments"
+  | "actor_documents"
+  | "closed_relative_profiles"
+  | "shared_relative_profiles"
+  | "marketing_suppression"
+  | "archive"
+  | "legal_obligation";
 
 /** The grounds of Art. 17(1) an erasure rests on. */
 export type ErasureGround = "a" | "b" | "c" | "f";
@@ -48,21 +63,45 @@ export type ErasureGround = "a" | "b" | "c" | "f";
  * legitimate interest or to marketing (c); a child's data collected online (f, LIL art. 51 II).
  * Activities the law requires keeping have none (Art. 17(3)(b)).
  */
-export function erasureGrounds(registry: Registry, activities: readonly string[], child: boolean): { ground: ErasureGround; activities: string[] }[] {
+export function erasureGrounds(
+  registry: Registry,
+  activities: readonly string[],
+  child: boolean,
+): { ground: ErasureGround; activities: string[] }[] {
   const grounds = new Map<ErasureGround, string[]>();
   for (const activity of registry.activities) {
-    if (activity.controller !== "platform" || !activities.includes(activity.key) || !rightApplicability("erasure", activity).applicable) continue;
+    if (
+      activity.controller !== "platform" ||
+      !activities.includes(activity.key) ||
+      !rightApplicability("erasure", activity).applicable
+    )
+      continue;
     const bases = activity.legalBases;
-    const ground: ErasureGround = child ? "f" : bases.includes("consent") ? "b" : bases.includes("contract") ? "a" : "c";
+    const ground: ErasureGround = child
+      ? "f"
+      : bases.includes("consent")
+        ? "b"
+        : bases.includes("contract")
+          ? "a"
+          : "c";
     grounds.set(ground, [...(grounds.get(ground) ?? []), activity.key]);
   }
   return [...grounds].sort(([a], [b]) => a.localeCompare(b)).map(([ground, keys]) => ({ ground, activities: keys }));
 }
 
 const GROUNDS: Record<ErasureGround, Localized> = {
-  a: { fr: "Les données ne sont plus nécessaires : le compte est fermé, ce qui met fin au contrat (RGPD art. 17(1)(a))", en: "The data is no longer necessary: the account is closed, ending the contract (GDPR Art. 17(1)(a))" },
-  b: { fr: "Retrait du consentement sur lequel le traitement reposait (RGPD art. 17(1)(b))", en: "Withdrawal of the consent the processing rested on (GDPR Art. 17(1)(b))" },
-  c: { fr: "Opposition au traitement, sans motif légitime impérieux qui prévale (RGPD art. 17(1)(c))", en: "Objection to the processing, with no overriding legitimate grounds (GDPR Art. 17(1)(c))" },
+  a: {
+    fr: "Les données ne sont plus nécessaires : le compte est fermé, ce qui met fin au contrat (RGPD art. 17(1)(a))",
+    en: "The data is no longer necessary: the account is closed, ending the contract (GDPR Art. 17(1)(a))",
+  },
+  b: {
+    fr: "Retrait du consentement sur lequel le traitement reposait (RGPD art. 17(1)(b))",
+    en: "Withdrawal of the consent the processing rested on (GDPR Art. 17(1)(b))",
+  },
+  c: {
+    fr: "Opposition au traitement, sans motif légitime impérieux qui prévale (RGPD art. 17(1)(c))",
+    en: "Objection to the processing, with no overriding legitimate grounds (GDPR Art. 17(1)(c))",
+  },
   f: {
     fr: "Données d'un mineur collectées dans le cadre de services en ligne (RGPD art. 17(1)(f) ; loi Informatique et Libertés, art. 51 II)",
     en: "Data of a minor collected in relation to online services (GDPR Art. 17(1)(f); French Data Protection Act, Art. 51 II)",
@@ -94,17 +133,26 @@ const ERASED: Record<ErasedItem, (n: number) => Localized> = {
     en: "Your account: contact details (e-mail address, phone, postal address), birth name, place of birth, date of the last appointment booked.",
   }),
   relative_profiles: (n) => ({ fr: `Profils de proches supprimés : ${n}.`, en: `Relatives' profiles deleted: ${n}.` }),
-  relative_links: (n) => ({ fr: `Rattachements de proches au compte supprimés : ${n}.`, en: `Links between relatives and the account deleted: ${n}.` }),
+  relative_links: (n) => ({
+    fr: `Rattachements de proches au compte supprimés : ${n}.`,
+    en: `Links between relatives and the account deleted: ${n}.`,
+  }),
   documents: (n) => ({ fr: `Documents retirés du compte : ${n}.`, en: `Documents removed from the account: ${n}.` }),
   consents: (n) => ({ fr: `Consentements enregistrés supprimés : ${n}.`, en: `Recorded consents deleted: ${n}.` }),
-  marketing_preferences: (n) => ({ fr: `Préférences de communication supprimées : ${n}.`, en: `Communication preferences deleted: ${n}.` }),
+  marketing_preferences: (n) => ({
+    fr: `Préférences de communication supprimées : ${n}.`,
+    en: `Communication preferences deleted: ${n}.`,
+  }),
 };
 
 type KeptText = (n: number, names: string, until: string, others: boolean) => { what: Localized; why: Localized };
 
 const KEPT: Record<KeptItem, KeptText> = {
   case_file: () => ({
-    what: { fr: "Le dossier de cette demande (identité, échanges, réponses).", en: "The file of this request (identity, exchanges, answers)." },
+    what: {
+      fr: "Le dossier de cette demande (identité, échanges, réponses).",
+      en: "The file of this request (identity, exchanges, answers).",
+    },
     why: {
       fr: "Conservé 5 ans à compter de la demande pour prouver que vos droits ont été respectés : obligation légale et défense de droits en justice (RGPD art. 17(3)(b) et (e)).",
       en: "Kept 5 years from the request to prove your rights were honoured: legal obligation and defence of legal claims (GDPR Art. 17(3)(b) and (e)).",
@@ -121,42 +169,60 @@ const KEPT: Record<KeptItem, KeptText> = {
     },
   }),
   account_data: (_n, names) => ({
-    what: { fr: `Les données du compte ou du profil que ces traitements utilisent : ${names}.`, en: `The account's or profile's data this processing uses: ${names}.` },
+    what: {
+      fr: `Les données du compte ou du profil que ces traitements utilisent : ${names}.`,
+      en: `The account's or profile's data this processing uses: ${names}.`,
+    },
     why: {
       fr: "Elles servent aussi au compte ou au profil, qui reste ouvert : elles ne sont effacées qu'avec lui (demande d'effacement du compte ou du profil). Ces traitements n'en détenaient pas d'autres à effacer.",
       en: "They also serve the account or profile, which stays open: they are erased only with it (a request to erase the account or profile). This processing held nothing else to erase.",
     },
   }),
   actor_documents: (n) => ({
-    what: { fr: `${n} document(s) que des acteurs de santé avaient partagé(s) dans le compte.`, en: `${n} document(s) health actors had shared in the account.` },
+    what: {
+      fr: `${n} document(s) que des acteurs de santé avaient partagé(s) dans le compte.`,
+      en: `${n} document(s) health actors had shared in the account.`,
+    },
     why: {
       fr: "Retirés du compte avec les autres ; l'acteur de santé qui les a établis en garde l'original dans son propre dossier, hors de la plateforme, sous sa responsabilité (code de la santé publique, art. R1112-7).",
       en: "Removed from the account with the others; the health actor who wrote them keeps the original in its own records, outside the platform, under its responsibility (Public Health Code, Art. R1112-7).",
     },
   }),
   closed_relative_profiles: (n) => ({
-    what: { fr: `${n} profil(s) de proche réduit(s) aux nom, prénom et date de naissance.`, en: `${n} relative's profile(s) reduced to names and date of birth.` },
+    what: {
+      fr: `${n} profil(s) de proche réduit(s) aux nom, prénom et date de naissance.`,
+      en: `${n} relative's profile(s) reduced to names and date of birth.`,
+    },
     why: {
       fr: "Les agendas d'acteurs de santé y renvoient encore ; ils sont supprimés dès que ces acteurs ont effacé ces rendez-vous.",
       en: "Health actors' agendas still refer to them; they are deleted as soon as those actors have erased these appointments.",
     },
   }),
   shared_relative_profiles: (n) => ({
-    what: { fr: `${n} profil(s) de proche rattaché(s) aussi à un autre compte.`, en: `${n} relative's profile(s) also attached to another account.` },
+    what: {
+      fr: `${n} profil(s) de proche rattaché(s) aussi à un autre compte.`,
+      en: `${n} relative's profile(s) also attached to another account.`,
+    },
     why: {
       fr: "La suppression d'un compte n'entraîne pas celle de la fiche d'un proche dans les autres comptes auxquels il est rattaché (politique de confidentialité, section 5) : seul le rattachement à votre compte est supprimé.",
       en: "Deleting an account does not delete a relative's profile from the other accounts it is attached to (privacy policy, section 5): only the link to your account is deleted.",
     },
   }),
   marketing_suppression: () => ({
-    what: { fr: "Une empreinte non réversible de votre adresse e-mail dans la liste d'opposition à la prospection.", en: "A one-way fingerprint of your e-mail address in the marketing opt-out list." },
+    what: {
+      fr: "Une empreinte non réversible de votre adresse e-mail dans la liste d'opposition à la prospection.",
+      en: "A one-way fingerprint of your e-mail address in the marketing opt-out list.",
+    },
     why: {
       fr: "Pour que votre adresse ne soit plus jamais utilisée à des fins de prospection, même importée de nouveau (RGPD art. 21(3)).",
       en: "So that your address is never used for marketing again, even if imported again (GDPR Art. 21(3)).",
     },
   }),
   archive: (n, _names, until) => ({
-    what: { fr: `Les documents (${n}) et informations retirés, chiffrés, dans l'archive.`, en: `The documents (${n}) and information removed, encrypted, in the archive.` },
+    what: {
+      fr: `Les documents (${n}) et informations retirés, chiffrés, dans l'archive.`,
+      en: `The documents (${n}) and information removed, encrypted, in the archive.`,
+    },
     why: {
       fr: `La politique de confidentialité les garde 7 jours en archive après la suppression, jusqu'au ${until} ; ils sont ensuite supprimés définitivement.`,
       en: `The privacy policy keeps them 7 days in the archive after deletion, until ${until}; they are then permanently deleted.`,
@@ -164,7 +230,10 @@ const KEPT: Record<KeptItem, KeptText> = {
   }),
   legal_obligation: (_n, names) => ({
     what: { fr: `Les données de ces traitements : ${names}.`, en: `The data of this processing: ${names}.` },
-    why: { fr: "La loi oblige la plateforme à les conserver (RGPD art. 17(3)(b)).", en: "The law requires the platform to keep it (GDPR Art. 17(3)(b))." },
+    why: {
+      fr: "La loi oblige la plateforme à les conserver (RGPD art. 17(3)(b)).",
+      en: "The law requires the platform to keep it (GDPR Art. 17(3)(b)).",
+    },
   }),
 };
 
@@ -183,7 +252,10 @@ export function erasureCertificate(summary: ErasureSummary, registry: Registry, 
   return {
     title: locale === "fr" ? "Certificat d'effacement" : "Erasure certificate",
     erasedAt: formatInstant(new Date(summary.erasedAt), locale),
-    grounds: summary.grounds.map((g) => `${GROUNDS[g.ground][locale]}${locale === "fr" ? " : " : ": "}${g.activities.map((k) => purposes.get(k) ?? k).join(", ")}.`),
+    grounds: summary.grounds.map(
+      (g) =>
+        `${GROUNDS[g.ground][locale]}${locale === "fr" ? " : " : ": "}${g.activities.map((k) => purposes.get(k) ?? k).join(", ")}.`,
+    ),
     erased: summary.erased.filter((e) => e.count > 0).map((e) => ERASED[e.item](e.count)[locale]),
     kept: summary.kept.map((k) => {
       const byPurpose = k.item === "legal_obligation" || k.item === "account_data";

@@ -7,7 +7,14 @@ import type { Patient, Prisma, Relative, RightsRequest } from "@/lib/generated/p
 import { registryOf } from "@/lib/registry/registry-of";
 import { isMinorOn } from "@/lib/requests/submit-request.schema";
 import { sealText } from "@/lib/storage/sealed-text";
-import { ARCHIVE_DAYS, type ErasurePlan, type ErasureSummary, erasureGrounds, erasurePlan, legalObligationActivities } from "./erasure-plan";
+import {
+  ARCHIVE_DAYS,
+  type ErasurePlan,
+  type ErasureSummary,
+  erasureGrounds,
+  erasurePlan,
+  legalObligationActivities,
+} from "./erasure-plan";
 import { suppressionKey } from "./immediate-effects";
 import { holderAccount, subjectRecord } from "./subject-record";
 
@@ -45,24 +52,38 @@ export async function eraseSubject(
   const registry = await registryOf(tx, request.registryVersion);
   const plan = erasurePlan(activities);
   const record = await subjectRecord(tx, request);
-  const erasure = record.relative ? await eraseRelative(tx, request, record.relative, plan, now) : await eraseAccount(tx, request, record.patient, plan, now);
+  const erasure = record.relative
+    ? await eraseRelative(tx, request, record.relative, plan, now)
+    : await eraseAccount(tx, request, record.patient, plan, now);
   const archivedUntil = erasure.archive ? new Date(now.getTime() + ARCHIVE_DAYS * 86_400_000) : null;
   if (erasure.archive) {
     await tx.erasureArchive.create({
-      data: { reference: request.reference, sealed: new Uint8Array(await sealText(JSON.stringify(erasure.archive.content))), documents: erasure.archive.documents, purgeAfter: archivedUntil! },
+      data: {
+        reference: request.reference,
+        sealed: new Uint8Array(await sealText(JSON.stringify(erasure.archive.content))),
+        documents: erasure.archive.documents,
+        purgeAfter: archivedUntil!,
+      },
     });
     erasure.summary.kept.push({ item: "archive", count: erasure.archive.documents });
   }
   const obligations = legalObligationActivities(registry, activities);
-  if (obligations.length > 0) erasure.summary.kept.push({ item: "legal_obligation", count: obligations.length, names: obligations });
+  if (obligations.length > 0)
+    erasure.summary.kept.push({ item: "legal_obligation", count: obligations.length, names: obligations });
   erasure.summary.kept.unshift({ item: "case_file", count: 1 });
   // What was really removed (an account erased takes every processing's data with it), in the registry's order.
-  const erasedActivities = registry.activities.filter((a) => a.controller === "platform" && erasure.erasedActivities.has(a.key)).map((a) => a.key);
+  const erasedActivities = registry.activities
+    .filter((a) => a.controller === "platform" && erasure.erasedActivities.has(a.key))
+    .map((a) => a.key);
   // Processing in scope that kept the data it uses: the account's, which stays while the account does.
-  const untouched = activities.filter((a) => !erasure.erasedActivities.has(a) && !obligations.includes(a) && a !== "rights_requests");
-  if (!plan.profile && untouched.length > 0) erasure.summary.kept.push({ item: "account_data", count: untouched.length, names: untouched });
+  const untouched = activities.filter(
+    (a) => !erasure.erasedActivities.has(a) && !obligations.includes(a) && a !== "rights_requests",
+  );
+  if (!plan.profile && untouched.length > 0)
+    erasure.summary.kept.push({ item: "account_data", count: untouched.length, names: untouched });
   // Art. 17(1)(f): a minor's own account (the minor, or a parent, asking); not a profile a parent created.
-  const child = record.patient !== null && isMinorOn(fromDateColumn(request.subjectBirthDate), request.receivedAt.toISOString());
+  const child =
+    record.patient !== null && isMinorOn(fromDateColumn(request.subjectBirthDate), request.receivedAt.toISOString());
   const summary: ErasureSummary = {
     erasedAt: now.toISOString(),
     grounds: erasureGrounds(registry, erasedActivities, child),
@@ -70,20 +91,39 @@ export async function eraseSubject(
     erased: erasure.summary.erased,
     kept: erasure.summary.kept,
   };
-  await tx.erasureRecord.create({ data: { requestId: request.id, summary: summary as unknown as Prisma.InputJsonValue, erasedAt: now } });
-  await recordEvent(tx, request.id, "erasure_applied", actor, { erased: summary.erased, kept: summary.kept.map((k) => k.item), archivedUntil: summary.archivedUntil });
+  await tx.erasureRecord.create({
+    data: { requestId: request.id, summary: summary as unknown as Prisma.InputJsonValue, erasedAt: now },
+  });
+  await recordEvent(tx, request.id, "erasure_applied", actor, {
+    erased: summary.erased,
+    kept: summary.kept.map((k) => k.item),
+    archivedUntil: summary.archivedUntil,
+  });
   return { summary, subject: erasure.subject, erasedActivities };
 }
 
-async function eraseAccount(tx: Tx, request: RightsRequest, patient: Patient, plan: ErasurePlan, now: Date): Promise<Erasure> {
+async function eraseAccount(
+  tx: Tx,
+  request: RightsRequest,
+  patient: Patient,
+  plan: ErasurePlan,
+  now: Date,
+): Promise<Erasure> {
   const patientId = patient.id;
-  const subject = { firstName: patient.firstName, lastName: patient.lastName, birthDate: patient.birthDate, email: patient.email };
+  const subject = {
+    firstName: patient.firstName,
+    lastName: patient.lastName,
+    birthDate: patient.birthDate,
+    email: patient.email,
+  };
   const summary: Summary = { erased: [], kept: [] };
   const erasedActivities = new Set<string>();
 
   const documents = await takeDocuments(tx, plan, { patientId }, erasedActivities);
   summaryOfDocuments(summary, documents);
-  const consents = await tx.consent.findMany({ where: plan.consents === "all" ? { patientId } : { patientId, activityKey: { in: plan.consents } } });
+  const consents = await tx.consent.findMany({
+    where: plan.consents === "all" ? { patientId } : { patientId, activityKey: { in: plan.consents } },
+  });
   await tx.consent.deleteMany({ where: { id: { in: consents.map((c) => c.id) } } });
   for (const consent of consents) erasedActivities.add(consent.activityKey);
   summary.erased.push({ item: "consents", count: consents.length });
@@ -93,10 +133,21 @@ async function eraseAccount(tx: Tx, request: RightsRequest, patient: Patient, pl
     summary.erased.push({ item: "marketing_preferences", count: marketing.length });
     if (marketing.some((m) => m.optedIn)) erasedActivities.add("direct_marketing");
   }
-  if (await tx.marketingSuppression.findUnique({ where: { emailHash: suppressionKey(patient.email) }, select: { emailHash: true } })) {
+  if (
+    await tx.marketingSuppression.findUnique({
+      where: { emailHash: suppressionKey(patient.email) },
+      select: { emailHash: true },
+    })
+  ) {
     summary.kept.push({ item: "marketing_suppression", count: 1 });
   }
-  if (!plan.profile) return { subject, summary, erasedActivities, archive: documents.length > 0 ? { documents: documents.length, content: { documents } } : null };
+  if (!plan.profile)
+    return {
+      subject,
+      summary,
+      erasedActivities,
+      archive: documents.length > 0 ? { documents: documents.length, content: { documents } } : null,
+    };
 
   const links = await tx.patientRelative.findMany({ where: { patientId } });
   const relatives = await detachRelatives(tx, { patientId }, now);
@@ -110,19 +161,44 @@ async function eraseAccount(tx: Tx, request: RightsRequest, patient: Patient, pl
     await tx.patient.update({
       where: { id: patientId },
       data: {
-        email: `closed+${patientId}@invalid`, emailVerified: false, birthName: null, birthPlace: null, phone: null, street: null, postalCode: null, city: null,
-        lastBookingAt: null, restrictedAt: null, restrictionReference: null, restrictionLiftNoticeAt: null, closedAt: now,
+        email: `closed+${patientId}@invalid`,
+        emailVerified: false,
+        birthName: null,
+        birthPlace: null,
+        phone: null,
+        street: null,
+        postalCode: null,
+        city: null,
+        lastBookingAt: null,
+        restrictedAt: null,
+        restrictionReference: null,
+        restrictionLiftNoticeAt: null,
+        closedAt: now,
       },
     });
     summary.kept.push({ item: "actor_appointments", ...agendas });
   } else {
     await tx.patient.delete({ where: { id: patientId } });
   }
-  return { subject, summary, erasedActivities, archive: { documents: documents.length, content: { account: patient, relatives: links, consents, marketing, documents } } };
+  return {
+    subject,
+    summary,
+    erasedActivities,
+    archive: {
+      documents: documents.length,
+      content: { account: patient, relatives: links, consents, marketing, documents },
+    },
+  };
 }
 
 /** A relative erased from the requester's account: the profile goes unless another account holds it. */
-async function eraseRelative(tx: Tx, request: RightsRequest, relative: Relative, plan: ErasurePlan, now: Date): Promise<Erasure> {
+async function eraseRelative(
+  tx: Tx,
+  request: RightsRequest,
+  relative: Relative,
+  plan: ErasurePlan,
+  now: Date,
+): Promise<Erasure> {
   const account = await holderAccount(tx, request.requesterEmail, relative.id);
   if (!account) {
     throw new AppError("conflict", {
@@ -130,7 +206,12 @@ async function eraseRelative(tx: Tx, request: RightsRequest, relative: Relative,
       en: "The requester's account does not hold this relative: the erasure is done from the account that holds it.",
     });
   }
-  const subject = { firstName: relative.firstName, lastName: relative.lastName, birthDate: relative.birthDate, email: null };
+  const subject = {
+    firstName: relative.firstName,
+    lastName: relative.lastName,
+    birthDate: relative.birthDate,
+    email: null,
+  };
   const summary: Summary = { erased: [], kept: [] };
   const erasedActivities = new Set<string>();
   const documents = await takeDocuments(tx, plan, { patientId: account.id, relativeId: relative.id }, erasedActivities);
@@ -144,7 +225,12 @@ async function eraseRelative(tx: Tx, request: RightsRequest, relative: Relative,
     if (agendas.count > 0) summary.kept.push({ item: "actor_appointments", ...agendas });
   }
   const content = plan.profile ? { relative, documents } : { documents };
-  return { subject, summary, erasedActivities, archive: documents.length > 0 || plan.profile ? { documents: documents.length, content } : null };
+  return {
+    subject,
+    summary,
+    erasedActivities,
+    archive: documents.length > 0 || plan.profile ? { documents: documents.length, content } : null,
+  };
 }
 
 /** Documents removed; those a health actor shared stay in its own records, which the certificate says. */
@@ -154,16 +240,29 @@ function summaryOfDocuments(summary: Summary, documents: { sharedBy: string }[])
   if (shared > 0) summary.kept.push({ item: "actor_documents", count: shared });
 }
 
-function summaryOfRelatives(summary: Summary, relatives: { links: number; deleted: number; closed: number; shared: number }) {
-  summary.erased.push({ item: "relative_links", count: relatives.links }, { item: "relative_profiles", count: relatives.deleted });
+function summaryOfRelatives(
+  summary: Summary,
+  relatives: { links: number; deleted: number; closed: number; shared: number },
+) {
+  summary.erased.push(
+    { item: "relative_links", count: relatives.links },
+    { item: "relative_profiles", count: relatives.deleted },
+  );
   if (relatives.closed > 0) summary.kept.push({ item: "closed_relative_profiles", count: relatives.closed });
   if (relatives.shared > 0) summary.kept.push({ item: "shared_relative_profiles", count: relatives.shared });
 }
 
 /** Removes the documents the plan covers and returns them, for the archive. */
-async function takeDocuments(tx: Tx, plan: ErasurePlan, where: { patientId: string; relativeId?: string }, erasedActivities: Set<string>) {
+async function takeDocuments(
+  tx: Tx,
+  plan: ErasurePlan,
+  where: { patientId: string; relativeId?: string },
+  erasedActivities: Set<string>,
+) {
   if (plan.documents === "none") return [];
-  const documents = await tx.document.findMany({ where: { ...where, ...(plan.documents === "prescriptions" ? { kind: "prescription" } : {}) } });
+  const documents = await tx.document.findMany({
+    where: { ...where, ...(plan.documents === "prescriptions" ? { kind: "prescription" } : {}) },
+  });
   await tx.document.deleteMany({ where: { id: { in: documents.map((d) => d.id) } } });
   if (documents.some((d) => d.kind === "prescription")) erasedActivities.add("prescription_sharing");
   if (plan.documents === "all" && documents.length > 0) erasedActivities.add("personalised_services");
@@ -199,16 +298,31 @@ async function detachRelatives(tx: Tx, where: { patientId: string; relativeId?: 
  */
 async function nameableActors(tx: Tx, request: RightsRequest): Promise<Set<string> | null> {
   if (request.subjectRelation === "self") return null;
-  const parts = await tx.requestPart.findMany({ where: { requestId: request.id, handler: "health_actor", visibleToRequester: true }, select: { healthActorId: true } });
+  const parts = await tx.requestPart.findMany({
+    where: { requestId: request.id, handler: "health_actor", visibleToRequester: true },
+    select: { healthActorId: true },
+  });
   return new Set(parts.map((p) => p.healthActorId!));
 }
 
 /** The appointments health actors hold about the person, and the names of those actors the requester may know (null: all). */
-async function actorAppointments(tx: Tx, where: { patientId: string; relativeId?: string } | { relativeId: string }, nameable: Set<string> | null) {
+async function actorAppointments(
+  tx: Tx,
+  where: { patientId: string; relativeId?: string } | { relativeId: string },
+  nameable: Set<string> | null,
+) {
   const byActor = await tx.appointment.groupBy({ by: ["healthActorId"], where, _count: { _all: true } });
   const named = byActor.map((a) => a.healthActorId).filter((id) => !nameable || nameable.has(id));
-  const actors = await tx.healthActor.findMany({ where: { id: { in: named } }, select: { name: true }, orderBy: { name: "asc" } });
-  return { count: byActor.reduce((n, a) => n + a._count._all, 0), names: actors.map((a) => a.name), others: named.length < byActor.length };
+  const actors = await tx.healthActor.findMany({
+    where: { id: { in: named } },
+    select: { name: true },
+    orderBy: { name: "asc" },
+  });
+  return {
+    count: byActor.reduce((n, a) => n + a._count._all, 0),
+    names: actors.map((a) => a.name),
+    others: named.length < byActor.length,
+  };
 }
 
 /**
@@ -216,18 +330,33 @@ async function actorAppointments(tx: Tx, where: { patientId: string; relativeId?
  * closed accounts or profiles no appointment refers to any more (the health actors erased theirs)
  * are deleted. Returns what it removed.
  */
-export async function purgeErasureArchives(db: Db, now = new Date()): Promise<{ archives: number; identities: number }> {
-  const due = await db.erasureArchive.findMany({ where: { purgeAfter: { lte: now } }, select: { id: true, reference: true, documents: true }, take: 500 });
+export async function purgeErasureArchives(
+  db: Db,
+  now = new Date(),
+): Promise<{ archives: number; identities: number }> {
+  const due = await db.erasureArchive.findMany({
+    where: { purgeAfter: { lte: now } },
+    select: { id: true, reference: true, documents: true },
+    take: 500,
+  });
   let archives = 0;
   for (const archive of due) {
     await db.$transaction(async (tx) => {
       // Another run may have purged it meanwhile: then there is nothing to record.
       if ((await tx.erasureArchive.deleteMany({ where: { id: archive.id } })).count === 0) return;
       archives++;
-      const request = await tx.rightsRequest.findUnique({ where: { reference: archive.reference }, select: { id: true } });
+      const request = await tx.rightsRequest.findUnique({
+        where: { reference: archive.reference },
+        select: { id: true },
+      });
       if (!request) return;
       await lockCase(tx, request.id);
-      await appendEvent(tx, request.id, { type: "erasure_archive_purged", actorType: "system", actorId: null, payload: { documents: archive.documents } });
+      await appendEvent(tx, request.id, {
+        type: "erasure_archive_purged",
+        actorType: "system",
+        actorId: null,
+        payload: { documents: archive.documents },
+      });
     });
   }
   // A closed identity goes once nothing refers to it any more: no appointment, document or link.

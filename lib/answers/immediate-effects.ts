@@ -28,19 +28,32 @@ interface Effects {
  * `activities`: the processing the platform's part covers; for a consent withdrawal, the consents
  * the requester named (`details.consents`) among them.
  */
-async function applyTo(tx: Tx, request: { id: string; reference: string; right: string; subjectPatientId: string | null }, activities: string[], now: Date): Promise<Effects> {
+async function applyTo(
+  tx: Tx,
+  request: { id: string; reference: string; right: string; subjectPatientId: string | null },
+  activities: string[],
+  now: Date,
+): Promise<Effects> {
   const effects: Effects = { consentsWithdrawn: [], directMarketingStopped: false };
   if (!request.subjectPatientId) return effects;
   const registry = currentRegistry();
   const marketing = registry.activities.filter((a) => a.directMarketing).map((a) => a.key);
   if (request.right === "consent_withdrawal") {
-    const given = await tx.consent.findMany({ where: { patientId: request.subjectPatientId, activityKey: { in: activities }, withdrawnAt: null }, select: { id: true, activityKey: true } });
+    const given = await tx.consent.findMany({
+      where: { patientId: request.subjectPatientId, activityKey: { in: activities }, withdrawnAt: null },
+      select: { id: true, activityKey: true },
+    });
     await tx.consent.updateMany({ where: { id: { in: given.map((c) => c.id) } }, data: { withdrawnAt: now } });
     effects.consentsWithdrawn = given.map((c) => c.activityKey);
   }
-  const stopsMarketing = activities.some((a) => marketing.includes(a)) && (request.right === "objection" || effects.consentsWithdrawn.some((a) => marketing.includes(a)));
+  const stopsMarketing =
+    activities.some((a) => marketing.includes(a)) &&
+    (request.right === "objection" || effects.consentsWithdrawn.some((a) => marketing.includes(a)));
   if (stopsMarketing) {
-    const patient = await tx.patient.findUniqueOrThrow({ where: { id: request.subjectPatientId }, select: { email: true } });
+    const patient = await tx.patient.findUniqueOrThrow({
+      where: { id: request.subjectPatientId },
+      select: { email: true },
+    });
     for (const channel of Object.values(MarketingChannel)) {
       await tx.marketingPreference.upsert({
         where: { patientId_channel: { patientId: request.subjectPatientId, channel } },
@@ -48,7 +61,11 @@ async function applyTo(tx: Tx, request: { id: string; reference: string; right: 
         update: { optedIn: false },
       });
     }
-    await tx.marketingSuppression.upsert({ where: { emailHash: suppressionKey(patient.email) }, create: { emailHash: suppressionKey(patient.email), reference: request.reference }, update: {} });
+    await tx.marketingSuppression.upsert({
+      where: { emailHash: suppressionKey(patient.email) },
+      create: { emailHash: suppressionKey(patient.email), reference: request.reference },
+      update: {},
+    });
     effects.directMarketingStopped = true;
   }
   return effects;
@@ -77,15 +94,29 @@ export async function applyImmediateEffects(db: Db, now = new Date(), limit = 10
       await lockCase(tx, id);
       const request = await tx.rightsRequest.findUniqueOrThrow({
         where: { id },
-        select: { id: true, reference: true, right: true, subjectPatientId: true, effectsAppliedAt: true, details: true, parts: { where: { handler: "platform" }, select: { activities: true } } },
+        select: {
+          id: true,
+          reference: true,
+          right: true,
+          subjectPatientId: true,
+          effectsAppliedAt: true,
+          details: true,
+          parts: { where: { handler: "platform" }, select: { activities: true } },
+        },
       });
       if (request.effectsAppliedAt) return;
       const covered = request.parts.flatMap((p) => p.activities);
       const named = (request.details as { consents?: string[] }).consents;
-      const activities = request.right === "consent_withdrawal" && named?.length ? covered.filter((a) => named.includes(a)) : covered;
+      const activities =
+        request.right === "consent_withdrawal" && named?.length ? covered.filter((a) => named.includes(a)) : covered;
       const effects = await applyTo(tx, request, activities, now);
       await tx.rightsRequest.update({ where: { id }, data: { effectsAppliedAt: now } });
-      await appendEvent(tx, id, { type: "immediate_effects", actorType: "system", actorId: null, payload: { ...effects, at: now.toISOString() } });
+      await appendEvent(tx, id, {
+        type: "immediate_effects",
+        actorType: "system",
+        actorId: null,
+        payload: { ...effects, at: now.toISOString() },
+      });
     });
   }
   return ready.length;
@@ -96,16 +127,32 @@ export async function applyImmediateEffects(db: Db, now = new Date(), limit = 10
  * suppression list is never opted in again. Returns how many were imported and how many refused.
  */
 export const ZOptIns = z.object({
-  contacts: z.array(z.object({ email: z.email("email").max(254, "too_long"), channel: z.enum(MarketingChannel, "choice") })).min(1, "required").max(1000, "too_long"),
+  contacts: z
+    .array(z.object({ email: z.email("email").max(254, "too_long"), channel: z.enum(MarketingChannel, "choice") }))
+    .min(1, "required")
+    .max(1000, "too_long"),
 });
 
-export async function importMarketingOptIns(db: Db, contacts: { email: string; channel: MarketingChannel }[]): Promise<{ imported: number; suppressed: number }> {
+export async function importMarketingOptIns(
+  db: Db,
+  contacts: { email: string; channel: MarketingChannel }[],
+): Promise<{ imported: number; suppressed: number }> {
   const suppressed = new Set(
-    (await db.marketingSuppression.findMany({ where: { emailHash: { in: contacts.map((c) => suppressionKey(c.email)) } }, select: { emailHash: true } })).map((s) => s.emailHash),
+    (
+      await db.marketingSuppression.findMany({
+        where: { emailHash: { in: contacts.map((c) => suppressionKey(c.email)) } },
+        select: { emailHash: true },
+      })
+    ).map((s) => s.emailHash),
   );
   // The patients named, in one query; then one upsert per opt-in kept.
   const patients = new Map(
-    (await db.patient.findMany({ where: { email: { in: contacts.map((c) => c.email.trim().toLowerCase()) } }, select: { id: true, email: true } })).map((p) => [p.email, p.id]),
+    (
+      await db.patient.findMany({
+        where: { email: { in: contacts.map((c) => c.email.trim().toLowerCase()) } },
+        select: { id: true, email: true },
+      })
+    ).map((p) => [p.email, p.id]),
   );
   let imported = 0;
   for (const contact of contacts) {

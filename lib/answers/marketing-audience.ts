@@ -20,7 +20,10 @@ export const ZAudienceQuery = z.object({
 });
 export type TAudienceQuery = z.infer<typeof ZAudienceQuery>;
 
-export async function marketingAudience(db: Db, q: TAudienceQuery): Promise<{ recipients: { email: string; locale: string }[]; next: string | null }> {
+export async function marketingAudience(
+  db: Db,
+  q: TAudienceQuery,
+): Promise<{ recipients: { email: string; locale: string }[]; next: string | null }> {
   const page = await db.patient.findMany({
     where: {
       closedAt: null,
@@ -34,10 +37,17 @@ export async function marketingAudience(db: Db, q: TAudienceQuery): Promise<{ re
     take: q.limit,
   });
   const suppressed = new Set(
-    (await db.marketingSuppression.findMany({ where: { emailHash: { in: page.map((p) => suppressionKey(p.email)) } }, select: { emailHash: true } })).map((s) => s.emailHash),
+    (
+      await db.marketingSuppression.findMany({
+        where: { emailHash: { in: page.map((p) => suppressionKey(p.email)) } },
+        select: { emailHash: true },
+      })
+    ).map((s) => s.emailHash),
   );
   return {
-    recipients: page.filter((p) => !suppressed.has(suppressionKey(p.email))).map((p) => ({ email: p.email, locale: p.locale })),
+    recipients: page
+      .filter((p) => !suppressed.has(suppressionKey(p.email)))
+      .map((p) => ({ email: p.email, locale: p.locale })),
     next: page.length === q.limit ? page.at(-1)!.id : null,
   };
 }

@@ -20,15 +20,29 @@ export type TBalanceObjection = z.infer<typeof ZBalanceObjection>;
 /** The activities of a case's platform part that rest on legitimate interest (those that need a balancing). */
 export function balancedActivities(activities: readonly string[]): string[] {
   const registry = currentRegistry();
-  return registry.activities.filter((a) => activities.includes(a.key) && !a.directMarketing && a.legalBases.includes("legitimate_interest")).map((a) => a.key);
+  return registry.activities
+    .filter((a) => activities.includes(a.key) && !a.directMarketing && a.legalBases.includes("legitimate_interest"))
+    .map((a) => a.key);
 }
 
-export async function balanceObjection(db: Db, reference: string, given: TBalanceObjection, actor: CaseActor): Promise<void> {
+export async function balanceObjection(
+  db: Db,
+  reference: string,
+  given: TBalanceObjection,
+  actor: CaseActor,
+): Promise<void> {
   // A decision without its reasons is no decision: checked here too, whoever calls.
   const input = ZBalanceObjection.parse(given);
   await withCase(db, reference, async (tx, request) => {
-    if (request.right !== "objection") throw new AppError("conflict", { fr: "Cette demande n'est pas une opposition.", en: "This request is not an objection." });
-    const platform = await tx.requestPart.findFirst({ where: { requestId: request.id, handler: "platform" }, select: { activities: true } });
+    if (request.right !== "objection")
+      throw new AppError("conflict", {
+        fr: "Cette demande n'est pas une opposition.",
+        en: "This request is not an objection.",
+      });
+    const platform = await tx.requestPart.findFirst({
+      where: { requestId: request.id, handler: "platform" },
+      select: { activities: true },
+    });
     const activities = balancedActivities(platform?.activities ?? []);
     if (activities.length === 0) {
       throw new AppError("conflict", {
@@ -36,6 +50,10 @@ export async function balanceObjection(db: Db, reference: string, given: TBalanc
         en: "No processing based on legitimate interest is concerned: there is nothing to weigh.",
       });
     }
-    await recordEvent(tx, request.id, "objection_balanced", actor, { activities, decision: input.decision, reason: input.reasons });
+    await recordEvent(tx, request.id, "objection_balanced", actor, {
+      activities,
+      decision: input.decision,
+      reason: input.reasons,
+    });
   });
 }

@@ -33,13 +33,21 @@ async function* uploadedDocuments(db: Client, scope: CopyScope) {
 }
 
 async function* portableJson(db: Client, scope: CopyScope, generatedAt: Date): AsyncGenerator<string> {
-  const [account, relatives, { consents, marketing }] = await Promise.all([accountSection(db, scope), relativesSection(db, scope), consentsSection(db, scope)]);
+  const [account, relatives, { consents, marketing }] = await Promise.all([
+    accountSection(db, scope),
+    relativesSection(db, scope),
+    consentsSection(db, scope),
+  ]);
   const head = {
     schema: PORTABILITY_SCHEMA,
     generatedAt: generatedAt.toISOString(),
     account,
     relatives,
-    consents: consents.map((c) => ({ purpose: c.activityKey, grantedAt: c.grantedAt.toISOString(), withdrawnAt: c.withdrawnAt?.toISOString() ?? null })),
+    consents: consents.map((c) => ({
+      purpose: c.activityKey,
+      grantedAt: c.grantedAt.toISOString(),
+      withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
+    })),
     marketingPreferences: marketing.map((m) => ({ channel: m.channel, optedIn: m.optedIn })),
   };
   yield `${JSON.stringify(head).slice(0, -1)},"appointments":`;
@@ -76,16 +84,41 @@ export function portabilityZip(db: Client, scope: CopyScope, generatedAt = new D
     },
     {
       name: "proches.csv",
-      content: csvOf(["first_name", "last_name", "birth_date", "link"], (async function* () { yield await relativesSection(db, scope); })(), (r) => [r.firstName, r.lastName, r.birthDate, r.link]),
+      content: csvOf(
+        ["first_name", "last_name", "birth_date", "link"],
+        (async function* () {
+          yield await relativesSection(db, scope);
+        })(),
+        (r) => [r.firstName, r.lastName, r.birthDate, r.link],
+      ),
     },
     {
       name: "rendez-vous.csv",
-      content: csvOf(["starts_at", "health_actor", "status", "mode", "motive"], appointmentPages(db, scope), (a) => [a.startsAt.toISOString(), a.healthActor.name, a.status, a.mode, a.motive]),
+      content: csvOf(["starts_at", "health_actor", "status", "mode", "motive"], appointmentPages(db, scope), (a) => [
+        a.startsAt.toISOString(),
+        a.healthActor.name,
+        a.status,
+        a.mode,
+        a.motive,
+      ]),
     },
-    { name: "documents.csv", content: csvOf(["created_at", "title", "kind"], uploadedDocuments(db, scope), (d) => [d.createdAt.toISOString(), d.title, d.kind]) },
+    {
+      name: "documents.csv",
+      content: csvOf(["created_at", "title", "kind"], uploadedDocuments(db, scope), (d) => [
+        d.createdAt.toISOString(),
+        d.title,
+        d.kind,
+      ]),
+    },
     {
       name: "consentements.csv",
-      content: csvOf(["purpose", "granted_at", "withdrawn_at"], (async function* () { yield (await consentsSection(db, scope)).consents; })(), (c) => [c.activityKey, c.grantedAt.toISOString(), c.withdrawnAt?.toISOString() ?? ""]),
+      content: csvOf(
+        ["purpose", "granted_at", "withdrawn_at"],
+        (async function* () {
+          yield (await consentsSection(db, scope)).consents;
+        })(),
+        (c) => [c.activityKey, c.grantedAt.toISOString(), c.withdrawnAt?.toISOString() ?? ""],
+      ),
     },
   ];
   return zipStream(entries);

@@ -11,7 +11,9 @@ export const ART_19_RIGHTS = ["rectification", "erasure", "restriction"] as cons
  */
 export function recipientsOf(registry: Registry, activityKeys: readonly string[]): string[] {
   const wanted = new Set(activityKeys);
-  const names = registry.activities.filter((a) => a.controller === "platform" && wanted.has(a.key)).flatMap((a) => a.recipients);
+  const names = registry.activities
+    .filter((a) => a.controller === "platform" && wanted.has(a.key))
+    .flatMap((a) => a.recipients);
   return [...new Set(names)].sort((a, b) => a.localeCompare(b, "fr"));
 }
 
@@ -20,7 +22,11 @@ export function recipientsOf(registry: Registry, activityKeys: readonly string[]
  * systems, where the change itself is made; public authorities and emergency services receive data
  * only on a specific demand, handled in its own file, not as a flow to keep in step.
  */
-export const NOT_NOTIFIED: readonly KnownRecipient[] = [...PLATFORM_INFRA, "Autorités publiques ou judiciaires", "Services d'urgence ou professionnels de santé habilités"];
+export const NOT_NOTIFIED: readonly KnownRecipient[] = [
+  ...PLATFORM_INFRA,
+  "Autorités publiques ou judiciaires",
+  "Services d'urgence ou professionnels de santé habilités",
+];
 
 /** The recipients told of a change of the data of `activityKeys` (Art. 19). */
 export function noticeRecipientsOf(registry: Registry, activityKeys: readonly string[]): string[] {

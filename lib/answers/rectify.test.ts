@@ -20,7 +20,12 @@ describe("diffRecord", () => {
   });
 
   it("takes the last value given for a field", () => {
-    expect(diffRecord(record, [{ field: "lastName", value: "A" }, { field: "lastName", value: "B" }])).toEqual([{ field: "lastName", before: "Martin", after: "B" }]);
+    expect(
+      diffRecord(record, [
+        { field: "lastName", value: "A" },
+        { field: "lastName", value: "B" },
+      ]),
+    ).toEqual([{ field: "lastName", before: "Martin", after: "B" }]);
   });
 });
 

@@ -17,13 +17,21 @@ import { subjectRecord } from "./subject-record";
 
 function subjectOf(request: RightsRequest): string {
   if (!request.subjectPatientId) {
-    throw new AppError("conflict", { fr: "La personne n'a pas été retrouvée dans les données de la plateforme.", en: "The person was not found in the platform's data." });
+    throw new AppError("conflict", {
+      fr: "La personne n'a pas été retrouvée dans les données de la plateforme.",
+      en: "The person was not found in the platform's data.",
+    });
   }
   return request.subjectPatientId;
 }
 
 /** Applied with the answer that grants a restriction request (lib/cases/answer-part.ts). */
-export async function applyRestriction(tx: Tx, request: RightsRequest, actor: CaseActor, now = new Date()): Promise<void> {
+export async function applyRestriction(
+  tx: Tx,
+  request: RightsRequest,
+  actor: CaseActor,
+  now = new Date(),
+): Promise<void> {
   const { patient } = await subjectRecord(tx, request);
   if (!patient) {
     throw new AppError("conflict", {
@@ -37,15 +45,30 @@ export async function applyRestriction(tx: Tx, request: RightsRequest, actor: Ca
     select: { firstName: true, lastName: true, birthDate: true, email: true },
   });
   await recordEvent(tx, request.id, "restriction_applied", actor, { at: now.toISOString() });
-  await queueRecipientNotices(tx, request, { right: "restriction", subject }, await activitiesHolding(tx, request), actor);
+  await queueRecipientNotices(
+    tx,
+    request,
+    { right: "restriction", subject },
+    await activitiesHolding(tx, request),
+    actor,
+  );
 }
 
 export const ZAnnounceLift = z.object({ reason: requiredText(2000) });
 
 /** The DPO tells the subject the restriction will be lifted, and why: the step that must come first. */
-export async function announceLift(db: Db, reference: string, reason: string, actor: CaseActor, now = new Date()): Promise<void> {
+export async function announceLift(
+  db: Db,
+  reference: string,
+  reason: string,
+  actor: CaseActor,
+  now = new Date(),
+): Promise<void> {
   await withCase(db, reference, async (tx, request) => {
-    const patient = await tx.patient.findUnique({ where: { id: subjectOf(request) }, select: { id: true, restrictionReference: true } });
+    const patient = await tx.patient.findUnique({
+      where: { id: subjectOf(request) },
+      select: { id: true, restrictionReference: true },
+    });
     if (patient?.restrictionReference !== request.reference) throw notRestricted();
     await tx.patient.update({ where: { id: patient.id }, data: { restrictionLiftNoticeAt: now } });
     await recordEvent(tx, request.id, "restriction_lift_announced", actor, { reason });
@@ -58,7 +81,15 @@ export async function liftRestriction(db: Db, reference: string, actor: CaseActo
   await withCase(db, reference, async (tx, request) => {
     const patient = await tx.patient.findUnique({
       where: { id: subjectOf(request) },
-      select: { id: true, restrictionReference: true, restrictionLiftNoticeAt: true, firstName: true, lastName: true, birthDate: true, email: true },
+      select: {
+        id: true,
+        restrictionReference: true,
+        restrictionLiftNoticeAt: true,
+        firstName: true,
+        lastName: true,
+        birthDate: true,
+        email: true,
+      },
     });
     if (patient?.restrictionReference !== request.reference) throw notRestricted();
     if (!patient.restrictionLiftNoticeAt) {
@@ -67,14 +98,30 @@ export async function liftRestriction(db: Db, reference: string, actor: CaseActo
         en: "The person must first be told the restriction will be lifted (GDPR Art. 18(3)).",
       });
     }
-    await tx.patient.update({ where: { id: patient.id }, data: { restrictedAt: null, restrictionReference: null, restrictionLiftNoticeAt: null } });
+    await tx.patient.update({
+      where: { id: patient.id },
+      data: { restrictedAt: null, restrictionReference: null, restrictionLiftNoticeAt: null },
+    });
     await recordEvent(tx, request.id, "restriction_lifted", actor, {});
     // The recipients told of the restriction, and only they, are told of its lifting.
-    const told = await tx.recipientNotice.findMany({ where: { requestId: request.id }, distinct: ["recipient"], select: { recipient: true }, orderBy: { recipient: "asc" } });
+    const told = await tx.recipientNotice.findMany({
+      where: { requestId: request.id },
+      distinct: ["recipient"],
+      select: { recipient: true },
+      orderBy: { recipient: "asc" },
+    });
     const { firstName, lastName, birthDate, email } = patient;
-    const lifted = { right: "restriction" as const, lifted: true as const, subject: { firstName, lastName, birthDate, email } };
+    const lifted = {
+      right: "restriction" as const,
+      lifted: true as const,
+      subject: { firstName, lastName, birthDate, email },
+    };
     await queueNoticesTo(tx, request, [{ payload: lifted, recipients: told.map((n) => n.recipient) }], actor);
   });
 }
 
-const notRestricted = () => new AppError("conflict", { fr: "Aucune limitation en cours pour cette demande.", en: "No restriction in force for this request." });
+const notRestricted = () =>
+  new AppError("conflict", {
+    fr: "Aucune limitation en cours pour cette demande.",
+    en: "No restriction in force for this request.",
+  });

@@ -30,5 +30,8 @@ export async function subjectRecord(
 
 /** The requester's own open account that holds this relative (a copy, or an erasure, about the relative goes through it). */
 export function holderAccount(db: Pick<Tx, "patient">, requesterEmail: string, relativeId: string) {
-  return db.patient.findFirst({ where: { email: requesterEmail, closedAt: null, relatives: { some: { relativeId } } }, select: { id: true } });
+  return db.patient.findFirst({
+    where: { email: requesterEmail, closedAt: null, relatives: { some: { relativeId } } },
+    select: { id: true },
+  });
 }

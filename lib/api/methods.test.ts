@@ -12,19 +12,24 @@ describe("routeMethods: the methods a route does not serve", () => {
     expect(route.POST).toBe(ok);
   });
 
-  it.each(["PUT", "PATCH", "DELETE"] as const)("answers %s with a 405, the allowed methods and the JSON error shape", async (method) => {
-    const response = await route[method](new Request("http://x/a", { method, headers: { "accept-language": "en" } }));
-    expect(response.status).toBe(405);
-    expect(response.headers.get("allow")).toBe("GET, POST, HEAD, OPTIONS");
-    const body = (await response.json()) as { error: { code: string; message: string } };
-    expect(body.error.code).toBe("method_not_allowed");
-    expect(body.error.message).toContain(method);
-  });
+  it.each(["PUT", "PATCH", "DELETE"] as const)(
+    "answers %s with a 405, the allowed methods and the JSON error shape",
+    async (method) => {
+      const response = await route[method](new Request("http://x/a", { method, headers: { "accept-language": "en" } }));
+      expect(response.status).toBe(405);
+      expect(response.headers.get("allow")).toBe("GET, POST, HEAD, OPTIONS");
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe("method_not_allowed");
+      expect(body.error.message).toContain(method);
+    },
+  );
 
   it("answers in French by default, and OPTIONS with the allowed methods", async () => {
     const post = routeMethods({ POST: ok });
     const response = await post.GET(new Request("http://x/a"));
-    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/^La méthode GET n'est pas permise ici/);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(
+      /^La méthode GET n'est pas permise ici/,
+    );
     expect(post.HEAD).not.toBe(ok);
     expect((await post.HEAD(new Request("http://x/a", { method: "HEAD" }))).status).toBe(405);
     const options = await post.OPTIONS(new Request("http://x/a", { method: "OPTIONS" }));

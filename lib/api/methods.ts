@@ -15,7 +15,9 @@ const SERVABLE: readonly ServedMethod[] = ["GET", "POST", "PUT", "PATCH", "DELET
  * Allow header (Next.js would answer it with an empty body). Used by every route file:
  *   export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ GET: read });
  */
-export function routeMethods(served: Partial<Record<ServedMethod, Handler>>): Record<ServedMethod | "HEAD" | "OPTIONS", Handler> {
+export function routeMethods(
+  served: Partial<Record<ServedMethod, Handler>>,
+): Record<ServedMethod | "HEAD" | "OPTIONS", Handler> {
   const allowed = SERVABLE.filter((m) => served[m]);
   const allow = [...allowed, ...(served.GET ? ["HEAD"] : []), "OPTIONS"].join(", ");
   const notAllowed: Handler = (request) => {
@@ -27,6 +29,9 @@ export function routeMethods(served: Partial<Record<ServedMethod, Handler>>): Re
     return json(errorBody(error, locale), 405, { Allow: allow });
   };
   const options: Handler = () => new Response(null, { status: 204, headers: { Allow: allow } });
-  const methods = Object.fromEntries(SERVABLE.map((m) => [m, served[m] ?? notAllowed])) as Record<ServedMethod, Handler>;
+  const methods = Object.fromEntries(SERVABLE.map((m) => [m, served[m] ?? notAllowed])) as Record<
+    ServedMethod,
+    Handler
+  >;
   return { ...methods, HEAD: served.GET ?? notAllowed, OPTIONS: options };
 }

@@ -21,20 +21,29 @@ export async function handleApi(request: Request, handler: (locale: Locale) => P
   } catch (error) {
     const appError = toAppError(error);
     if (appError) {
-      const headers: Record<string, string> = appError.retryAfterSeconds ? { "Retry-After": String(appError.retryAfterSeconds) } : {};
+      const headers: Record<string, string> = appError.retryAfterSeconds
+        ? { "Retry-After": String(appError.retryAfterSeconds) }
+        : {};
       return json(errorBody(appError, locale), appError.status, headers);
     }
     console.error("[api] unexpected error:", error instanceof Error ? error.message : "unknown");
     return json(
-      { error: { code: "internal", message: locale === "fr" ? "Erreur interne : réessayez plus tard." : "Internal error: try again later." } },
+      {
+        error: {
+          code: "internal",
+          message: locale === "fr" ? "Erreur interne : réessayez plus tard." : "Internal error: try again later.",
+        },
+      },
       500,
     );
   }
 }
 
-
 const bodyTooLarge = (maxBytes: number) => () =>
-  new AppError("payload_too_large", { fr: `Le corps dépasse ${Math.round(maxBytes / 1024)} Ko.`, en: `The body is larger than ${Math.round(maxBytes / 1024)} KB.` });
+  new AppError("payload_too_large", {
+    fr: `Le corps dépasse ${Math.round(maxBytes / 1024)} Ko.`,
+    en: `The body is larger than ${Math.round(maxBytes / 1024)} KB.`,
+  });
 
 /** Whether the request declares a body longer than `maxBytes` (a chunked body declares none). */
 export function declaresMoreThan(request: Request, maxBytes: number): boolean {
@@ -55,10 +64,17 @@ export async function readText(request: Request, maxBytes: number): Promise<stri
  * Reads a multipart (or URL-encoded) form, 413 past `maxBytes` whatever its transfer: the stream is
  * cut at the limit, never read whole first. 400 when it is not a form.
  */
-export async function readForm(request: Request, maxBytes: number, tooLarge: () => AppError = bodyTooLarge(maxBytes)): Promise<FormData> {
+export async function readForm(
+  request: Request,
+  maxBytes: number,
+  tooLarge: () => AppError = bodyTooLarge(maxBytes),
+): Promise<FormData> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(type)) {
-    throw new AppError("unsupported_media_type", { fr: "Le corps doit être un formulaire (multipart/form-data).", en: "The body must be a form (multipart/form-data)." });
+    throw new AppError("unsupported_media_type", {
+      fr: "Le corps doit être un formulaire (multipart/form-data).",
+      en: "The body must be a form (multipart/form-data).",
+    });
   }
   if (declaresMoreThan(request, maxBytes)) throw tooLarge();
   const bytes = await readCappedBytes(request.body, maxBytes, tooLarge);

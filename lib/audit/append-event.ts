@@ -12,11 +12,17 @@ export async function appendEvent(
   requestId: string,
   event: { type: string; actorType: ActorType; actorId: string | null; payload: Record<string, unknown> },
 ): Promise<void> {
-  const last = await tx.requestEvent.findFirst({ where: { requestId }, orderBy: { id: "desc" }, select: { hash: true } });
+  const last = await tx.requestEvent.findFirst({
+    where: { requestId },
+    orderBy: { id: "desc" },
+    select: { hash: true },
+  });
   const createdAt = new Date();
   const prevHash = last?.hash ?? null;
   const hash = eventHash(prevHash, { requestId, ...event, createdAt });
-  await tx.requestEvent.create({ data: { requestId, ...event, payload: event.payload as object, createdAt, prevHash, hash } });
+  await tx.requestEvent.create({
+    data: { requestId, ...event, payload: event.payload as object, createdAt, prevHash, hash },
+  });
   // A change of a health actor's part is also told to the actor's software, in the same transaction.
   await queuePartCallbacks(tx, requestId, event.type, event.payload);
 }

@@ -5,7 +5,14 @@ function chain(n: number): StoredEvent[] {
   const events: StoredEvent[] = [];
   let prev: string | null = null;
   for (let i = 0; i < n; i++) {
-    const base = { requestId: "r1", type: `step_${i}`, actorType: "staff", actorId: "a", payload: { i, text: "é" }, createdAt: new Date(1_800_000_000_000 + i * 1000) };
+    const base = {
+      requestId: "r1",
+      type: `step_${i}`,
+      actorType: "staff",
+      actorId: "a",
+      payload: { i, text: "é" },
+      createdAt: new Date(1_800_000_000_000 + i * 1000),
+    };
     const hash = eventHash(prev, base);
     events.push({ ...base, id: BigInt(i + 1), prevHash: prev, hash });
     prev = hash;
@@ -32,6 +39,8 @@ describe("audit hash chain", () => {
 
   it("does not depend on the order of the payload's keys", () => {
     const base = { requestId: "r", type: "t", actorType: "api", actorId: null, createdAt: new Date(0) };
-    expect(eventHash(null, { ...base, payload: { a: 1, b: 2 } })).toBe(eventHash(null, { ...base, payload: { b: 2, a: 1 } }));
+    expect(eventHash(null, { ...base, payload: { a: 1, b: 2 } })).toBe(
+      eventHash(null, { ...base, payload: { b: 2, a: 1 } }),
+    );
   });
 });

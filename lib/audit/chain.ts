@@ -33,7 +33,9 @@ export interface StoredEvent extends ChainedEvent {
   hash: string;
 }
 
-export type ChainCheck = { ok: true; events: number } | { ok: false; eventId: string; reason: "prev_mismatch" | "hash_mismatch" };
+export type ChainCheck =
+  | { ok: true; events: number }
+  | { ok: false; eventId: string; reason: "prev_mismatch" | "hash_mismatch" };
 
 /** Checks one case's events, in order of id: the first broken link, if any. */
 export function verifyChain(events: StoredEvent[]): ChainCheck {

@@ -31,7 +31,8 @@ export async function verifyTrails(db: Db, options: { batch?: number; maxBroken?
       const check = verifyChain(byCase.get(c.id) ?? []);
       report.cases += 1;
       if (check.ok) report.events += check.events;
-      else if (report.broken.length < (options.maxBroken ?? 100)) report.broken.push({ reference: c.reference, eventId: check.eventId, reason: check.reason });
+      else if (report.broken.length < (options.maxBroken ?? 100))
+        report.broken.push({ reference: c.reference, eventId: check.eventId, reason: check.reason });
     }
   }
 }

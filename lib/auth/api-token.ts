@@ -45,7 +45,9 @@ const unauthenticated = () =>
 export async function authenticateApiCall(db: Db, authorization: string | null): Promise<ApiCaller> {
   const match = authorization?.match(/^Bearer\s+(\S+)$/i);
   if (!match) throw unauthenticated();
-  const rows = await db.$queryRaw<{ id: string; staffUserId: string; role: StaffRole; scopes: string[]; count: number; windowStart: Date }[]>`
+  const rows = await db.$queryRaw<
+    { id: string; staffUserId: string; role: StaffRole; scopes: string[]; count: number; windowStart: Date }[]
+  >`
     UPDATE "ApiToken" AS t SET
       "rateWindowCount" = CASE WHEN t."rateWindowStart" > now() - interval '1 minute' THEN t."rateWindowCount" + 1 ELSE 1 END,
       "rateWindowStart" = CASE WHEN t."rateWindowStart" > now() - interval '1 minute' THEN t."rateWindowStart" ELSE now() END,
@@ -59,7 +61,10 @@ export async function authenticateApiCall(db: Db, authorization: string | null):
     const retryAfter = Math.max(1, Math.ceil((caller.windowStart.getTime() + 60_000 - Date.now()) / 1000));
     throw new AppError(
       "rate_limited",
-      { fr: "Trop d'appels pour ce jeton : réessayez dans une minute.", en: "Too many calls for this token: try again in a minute." },
+      {
+        fr: "Trop d'appels pour ce jeton : réessayez dans une minute.",
+        en: "Too many calls for this token: try again in a minute.",
+      },
       [],
       retryAfter,
     );
@@ -78,7 +83,11 @@ export function requirePermission(caller: ApiCaller, permission: Permission): vo
 }
 
 /** Authenticates the call (authenticateApiCall), then checks the permission. */
-export async function authorizeApiCall(db: Db, authorization: string | null, permission: Permission): Promise<ApiCaller> {
+export async function authorizeApiCall(
+  db: Db,
+  authorization: string | null,
+  permission: Permission,
+): Promise<ApiCaller> {
   const caller = await authenticateApiCall(db, authorization);
   requirePermission(caller, permission);
   return caller;

@@ -39,7 +39,10 @@ const adapter: Adapter = {
     return null;
   },
   async updateUser(user) {
-    const row = await db().portalUser.update({ where: { id: user.id }, data: { emailVerified: user.emailVerified ?? undefined } });
+    const row = await db().portalUser.update({
+      where: { id: user.id },
+      data: { emailVerified: user.emailVerified ?? undefined },
+    });
     return toAdapterUser(row);
   },
   async linkAccount() {

@@ -12,7 +12,9 @@ export function seal(plaintext: string, secret: string, purpose: string): string
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", keyFor(secret, purpose), iv);
   const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), body.toString("base64url")].join(".");
+  return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), body.toString("base64url")].join(
+    ".",
+  );
 }
 
 export function unseal(sealed: string, secret: string, purpose: string): string {

@@ -65,7 +65,12 @@ export function totpAt(secretBase32: string, at: Date, digits = TOTP_DIGITS): st
  * Checks a code against the current step and one step either side (clock drift). Returns the
  * matching step counter, so a caller can refuse a code already used (replay), or null.
  */
-export function verifyTotp(secretBase32: string, code: string, at: Date, lastUsedStep: number | null = null): number | null {
+export function verifyTotp(
+  secretBase32: string,
+  code: string,
+  at: Date,
+  lastUsedStep: number | null = null,
+): number | null {
   if (!/^\d{6}$/.test(code)) return null;
   const secret = base32Decode(secretBase32);
   const current = Math.floor(at.getTime() / 1000 / TOTP_STEP_SECONDS);

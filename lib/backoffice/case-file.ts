@@ -1,5 +1,13 @@
 import type { Db } from "@/lib/db";
-import { type CaseLetter, type CaseMessage, type IdentityProof, Prisma, type RequestEvent, type RequestPart, type RightsRequest } from "@/lib/generated/prisma/client";
+import {
+  type CaseLetter,
+  type CaseMessage,
+  type IdentityProof,
+  Prisma,
+  type RequestEvent,
+  type RequestPart,
+  type RightsRequest,
+} from "@/lib/generated/prisma/client";
 
 /** Everything the DPO's case page shows about one case. */
 export type CaseFile = RightsRequest & {
@@ -36,7 +44,8 @@ export function reviveRow<T>(row: Record<string, unknown>): T {
     if (DATE_FIELDS.has(key) && typeof value === "string") out[key] = new Date(value);
     else if (LIST_FIELDS.has(key) && value === null) out[key] = [];
     // bytea in JSON: "\\x" and hex digits.
-    else if (key === "body" && typeof value === "string" && value.startsWith("\\x")) out[key] = new Uint8Array(Buffer.from(value.slice(2), "hex"));
+    else if (key === "body" && typeof value === "string" && value.startsWith("\\x"))
+      out[key] = new Uint8Array(Buffer.from(value.slice(2), "hex"));
     else out[key] = value;
   }
   return out as T;

@@ -43,7 +43,8 @@ export async function dashboard(db: Db, now = new Date()): Promise<Dashboard> {
     perMonth: perMonth.map((r) => ({ ...r, count: Number(r.count) })),
     answered: Number(a?.answered ?? 0),
     answeredOnTime: Number(a?.on_time ?? 0),
-    medianDaysToAnswer: a?.median_days === null || a?.median_days === undefined ? null : Math.round(Number(a.median_days) * 10) / 10,
+    medianDaysToAnswer:
+      a?.median_days === null || a?.median_days === undefined ? null : Math.round(Number(a.median_days) * 10) / 10,
     overdueNow,
     extensions,
     refusalsByGround: refusals.map((r) => ({ ...r, count: Number(r.count) })),

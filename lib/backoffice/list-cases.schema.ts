@@ -32,7 +32,8 @@ export const CASE_LIST_STATUSES = [
   RequestStatus.withdrawn,
 ] as const;
 // Fails to compile when a status is added to the schema and not here.
-const everyStatusListed: Exclude<RequestStatus, (typeof CASE_LIST_STATUSES)[number]> extends never ? true : never = true;
+const everyStatusListed: Exclude<RequestStatus, (typeof CASE_LIST_STATUSES)[number]> extends never ? true : never =
+  true;
 void everyStatusListed;
 
 export const CASE_LIST_SORTS = ["due", "received", "reference"] as const;
@@ -100,10 +101,7 @@ export const ZCaseListQuery = z.object({
   healthActor: optionalParam(z.preprocess(lowerTrim, ZUuid)),
   /** A reference, an e-mail address, or the start of a last name (see parseCaseSearch). */
   q: optionalParam(lineText(100)),
-  sort: z.preprocess(
-    (value) => lowerTrim(blankToUndefined(value)),
-    z.enum(CASE_LIST_SORTS, "choice").default("due"),
-  ),
+  sort: z.preprocess((value) => lowerTrim(blankToUndefined(value)), z.enum(CASE_LIST_SORTS, "choice").default("due")),
   /** Opaque position returned as `nextCursor` by the previous page (checked by listCases). */
   cursor: optionalParam(z.string("invalid").trim()),
   limit: z.preprocess(blankToUndefined, intParam(1, CASE_LIST_MAX_LIMIT).default(CASE_LIST_DEFAULT_LIMIT)),

@@ -9,7 +9,13 @@ import {
   toCaseRow,
   type CaseRowRecord,
 } from "./list-cases";
-import { caseListParams, OPEN_STATUSES, parseCaseSearch, type TCaseListQuery, ZCaseListQuery } from "./list-cases.schema";
+import {
+  caseListParams,
+  OPEN_STATUSES,
+  parseCaseSearch,
+  type TCaseListQuery,
+  ZCaseListQuery,
+} from "./list-cases.schema";
 
 const STAFF = "7d9f2c1e-3b4a-4c5d-8e6f-9a0b1c2d3e4f";
 const ACTOR = "0b5e8a1c-2d3f-4a6b-9c7d-1e2f3a4b5c6d";
@@ -36,7 +42,19 @@ describe("ZCaseListQuery", () => {
 
   it("treats empty and blank values as absent (a select left on 'any', '?right=')", () => {
     expect(
-      parse({ status: "", right: "", channel: " ", assignee: "", dueWithin: "", overdue: "", healthActor: "", q: "   ", sort: "", cursor: "", limit: "" }),
+      parse({
+        status: "",
+        right: "",
+        channel: " ",
+        assignee: "",
+        dueWithin: "",
+        overdue: "",
+        healthActor: "",
+        q: "   ",
+        sort: "",
+        cursor: "",
+        limit: "",
+      }),
     ).toEqual({ status: "open", sort: "due", limit: 25 });
   });
 
@@ -100,7 +118,11 @@ describe("ZCaseListQuery", () => {
   });
 
   it("reports every refused field at once", () => {
-    expect(refusal({ status: "x", right: "y", limit: "0" })).toEqual({ status: "choice", right: "choice", limit: "invalid" });
+    expect(refusal({ status: "x", right: "y", limit: "0" })).toEqual({
+      status: "choice",
+      right: "choice",
+      limit: "invalid",
+    });
   });
 
   it("reads URLSearchParams and Next's searchParams records (first value of a repeated key)", () => {
@@ -143,22 +165,66 @@ describe("caseListFilter", () => {
     ["assignee me: the viewer", { status: "all", assignee: "me" }, { statuses: null, assigneeId: STAFF }],
     ["assignee none: unassigned", { status: "all", assignee: "none" }, { statuses: null, assigneeId: null }],
     ["assignee uuid", { status: "all", assignee: ACTOR }, { statuses: null, assigneeId: ACTOR }],
-    ["dueWithin 0: due today", { status: "all", dueWithin: 0 }, { statuses: null, dueFrom: "2026-06-15", dueTo: "2026-06-15" }],
-    ["dueWithin 7: today to today + 7", { status: "all", dueWithin: 7 }, { statuses: null, dueFrom: "2026-06-15", dueTo: "2026-06-22" }],
+    [
+      "dueWithin 0: due today",
+      { status: "all", dueWithin: 0 },
+      { statuses: null, dueFrom: "2026-06-15", dueTo: "2026-06-15" },
+    ],
+    [
+      "dueWithin 7: today to today + 7",
+      { status: "all", dueWithin: 7 },
+      { statuses: null, dueFrom: "2026-06-15", dueTo: "2026-06-22" },
+    ],
     ["overdue: open and before today", { overdue: true }, { statuses: [...OPEN_STATUSES], dueBefore: "2026-06-15" }],
-    ["overdue with status all: still only open", { status: "all", overdue: true }, { statuses: [...OPEN_STATUSES], dueBefore: "2026-06-15" }],
-    ["overdue with one open status", { status: "in_progress", overdue: true }, { statuses: ["in_progress"], dueBefore: "2026-06-15" }],
-    ["overdue with a closed status: nothing", { status: "answered", overdue: true }, { statuses: [], dueBefore: "2026-06-15" }],
+    [
+      "overdue with status all: still only open",
+      { status: "all", overdue: true },
+      { statuses: [...OPEN_STATUSES], dueBefore: "2026-06-15" },
+    ],
+    [
+      "overdue with one open status",
+      { status: "in_progress", overdue: true },
+      { statuses: ["in_progress"], dueBefore: "2026-06-15" },
+    ],
+    [
+      "overdue with a closed status: nothing",
+      { status: "answered", overdue: true },
+      { statuses: [], dueBefore: "2026-06-15" },
+    ],
     ["overdue false: no condition", { status: "all", overdue: false }, { statuses: null }],
     ["health actor: a part for it", { status: "all", healthActor: ACTOR }, { statuses: null, healthActorId: ACTOR }],
-    ["escalated: a health actor's part flagged past due", { status: "all", escalated: true }, { statuses: null, escalated: true }],
+    [
+      "escalated: a health actor's part flagged past due",
+      { status: "all", escalated: true },
+      { statuses: null, escalated: true },
+    ],
     ["clarify: details to clarify", { clarify: true }, { statuses: [...OPEN_STATUSES], needsClarification: true }],
     ["clarify false: no condition", { status: "all", clarify: false }, { statuses: null }],
-    ["q reference: exact, upper case", { status: "all", q: "dr-2026-7k4m-q9tz" }, { statuses: null, reference: "DR-2026-7K4M-Q9TZ" }],
-    ["q e-mail: exact, lower case", { status: "all", q: "Camille@Exemple.fr" }, { statuses: null, email: "camille@exemple.fr" }],
-    ["q name: a range of folded keys", { status: "all", q: "Mar" }, { statuses: null, name: { from: "mar", to: "mas" } }],
-    ["q name: accents and case folded", { status: "all", q: "Lefè" }, { statuses: null, name: { from: "lefe", to: "leff" } }],
-    ["q name ending in z: the range ends after the last key below", { status: "all", q: "Ruiz" }, { statuses: null, name: { from: "ruiz", to: "ruj" } }],
+    [
+      "q reference: exact, upper case",
+      { status: "all", q: "dr-2026-7k4m-q9tz" },
+      { statuses: null, reference: "DR-2026-7K4M-Q9TZ" },
+    ],
+    [
+      "q e-mail: exact, lower case",
+      { status: "all", q: "Camille@Exemple.fr" },
+      { statuses: null, email: "camille@exemple.fr" },
+    ],
+    [
+      "q name: a range of folded keys",
+      { status: "all", q: "Mar" },
+      { statuses: null, name: { from: "mar", to: "mas" } },
+    ],
+    [
+      "q name: accents and case folded",
+      { status: "all", q: "Lefè" },
+      { statuses: null, name: { from: "lefe", to: "leff" } },
+    ],
+    [
+      "q name ending in z: the range ends after the last key below",
+      { status: "all", q: "Ruiz" },
+      { statuses: null, name: { from: "ruiz", to: "ruj" } },
+    ],
     ["q name of only z: no upper end", { status: "all", q: "Zz" }, { statuses: null, name: { from: "zz", to: null } }],
     ["q with no letter or digit: nothing", { status: "all", q: "%_-" }, { statuses: [] }],
     [
@@ -171,7 +237,10 @@ describe("caseListFilter", () => {
   });
 
   it("counts days on the calendar across a month end", () => {
-    expect(caseListFilter(query({ status: "all", dueWithin: 20 }), viewer, "2026-12-20")).toMatchObject({ dueFrom: "2026-12-20", dueTo: "2027-01-09" });
+    expect(caseListFilter(query({ status: "all", dueWithin: 20 }), viewer, "2026-12-20")).toMatchObject({
+      dueFrom: "2026-12-20",
+      dueTo: "2027-01-09",
+    });
   });
 });
 
@@ -204,7 +273,11 @@ describe("caseListSql", () => {
 });
 
 describe("cursors", () => {
-  const row = { dueDate: day("2026-05-04"), receivedAt: new Date("2026-03-31T22:30:00.000Z"), reference: "DR-2026-7K4M-Q9TZ" };
+  const row = {
+    dueDate: day("2026-05-04"),
+    receivedAt: new Date("2026-03-31T22:30:00.000Z"),
+    reference: "DR-2026-7K4M-Q9TZ",
+  };
 
   it.each([
     ["due", "2026-05-04"],
@@ -217,7 +290,8 @@ describe("cursors", () => {
     expect(decodeCursor(sort, text)).toEqual({ sort, key, id: ID });
   });
 
-  const b64 = (value: unknown) => Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
+  const b64 = (value: unknown) =>
+    Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
   it.each([
     ["empty", "due", ""],
     ["not base64url", "due", "abc$%^"],
@@ -234,10 +308,14 @@ describe("cursors", () => {
     ["made for another sort", "received", encodeCursor({ sort: "due", key: "2026-05-04", id: ID })],
     ["too long", "due", "A".repeat(301)],
     ["a trailing character", "due", `${encodeCursor({ sort: "due", key: "2026-05-04", id: ID })}x`],
-    ["a flipped character", "due", (() => {
-      const text = encodeCursor({ sort: "due", key: "2026-05-04", id: ID });
-      return `${text.slice(0, 5)}${text[5] === "x" ? "y" : "x"}${text.slice(6)}`;
-    })()],
+    [
+      "a flipped character",
+      "due",
+      (() => {
+        const text = encodeCursor({ sort: "due", key: "2026-05-04", id: ID });
+        return `${text.slice(0, 5)}${text[5] === "x" ? "y" : "x"}${text.slice(6)}`;
+      })(),
+    ],
   ] as const)("%s: AppError malformed (400) with a message in both languages", (_, sort, text) => {
     let error: unknown;
     try {
@@ -252,7 +330,6 @@ describe("cursors", () => {
     expect(appError.userMessage.fr).toMatch(/curseur|cursor/);
     expect(appError.userMessage.en).toMatch(/cursor/);
   });
-
 });
 
 describe("toCaseRow", () => {
@@ -278,7 +355,13 @@ describe("toCaseRow", () => {
     assigneeName: "Agent",
     parts: [
       { handler: "platform", status: "pending", dueDate: "2026-05-04", healthActorName: null, escalated: false },
-      { handler: "health_actor", status: "forwarded", dueDate: "2026-04-09", healthActorName: "Dr Dupont", escalated: true },
+      {
+        handler: "health_actor",
+        status: "forwarded",
+        dueDate: "2026-04-09",
+        healthActorName: "Dr Dupont",
+        escalated: true,
+      },
     ],
   };
 
@@ -300,13 +383,24 @@ describe("toCaseRow", () => {
       assignee: { id: STAFF, name: "Agent" },
       parts: [
         { handler: "platform", healthActorName: null, status: "pending", dueDate: "2026-05-04", escalated: false },
-        { handler: "health_actor", healthActorName: "Dr Dupont", status: "forwarded", dueDate: "2026-04-09", escalated: true },
+        {
+          handler: "health_actor",
+          healthActorName: "Dr Dupont",
+          status: "forwarded",
+          dueDate: "2026-04-09",
+          escalated: true,
+        },
       ],
       paused: true,
       extended: false,
       needsClarification: true,
     });
-    expect(toCaseRow({ ...record, pausedSince: null, assigneeId: null, assigneeName: null }, new Date("2026-05-10T12:00:00Z"))).toMatchObject({
+    expect(
+      toCaseRow(
+        { ...record, pausedSince: null, assigneeId: null, assigneeName: null },
+        new Date("2026-05-10T12:00:00Z"),
+      ),
+    ).toMatchObject({
       daysLeft: -6,
       paused: false,
       assignee: null,

@@ -107,7 +107,8 @@ function statusesOf(status: TCaseListQuery["status"]): readonly RequestStatus[] 
 
 export function caseListFilter(query: TCaseListQuery, viewer: CaseListViewer, today: IsoDay): CaseListFilter {
   let statuses = statusesOf(query.status);
-  if (query.overdue) statuses = (statuses ?? OPEN_STATUSES).filter((s) => (OPEN_STATUSES as readonly string[]).includes(s));
+  if (query.overdue)
+    statuses = (statuses ?? OPEN_STATUSES).filter((s) => (OPEN_STATUSES as readonly string[]).includes(s));
   const filter: CaseListFilter = { statuses };
 
   if (query.right) filter.right = query.right;
@@ -148,10 +149,14 @@ function conditions(filter: CaseListFilter): Prisma.Sql[] {
   if (filter.dueTo) out.push(Prisma.sql`r."dueDate" <= ${filter.dueTo}::date`);
   if (filter.dueBefore) out.push(Prisma.sql`r."dueDate" < ${filter.dueBefore}::date`);
   if (filter.healthActorId) {
-    out.push(Prisma.sql`EXISTS (SELECT 1 FROM "RequestPart" p WHERE p."requestId" = r.id AND p."healthActorId" = ${filter.healthActorId}::uuid)`);
+    out.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "RequestPart" p WHERE p."requestId" = r.id AND p."healthActorId" = ${filter.healthActorId}::uuid)`,
+    );
   }
   if (filter.escalated) {
-    out.push(Prisma.sql`EXISTS (SELECT 1 FROM "RequestPart" p WHERE p."requestId" = r.id AND p.status = 'forwarded' AND p."escalatedAt" IS NOT NULL)`);
+    out.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "RequestPart" p WHERE p."requestId" = r.id AND p.status = 'forwarded' AND p."escalatedAt" IS NOT NULL)`,
+    );
   }
   if (filter.needsClarification) out.push(Prisma.sql`r."needsClarification" = TRUE`);
   if (filter.reference) out.push(Prisma.sql`r.reference = ${filter.reference}`);
@@ -205,7 +210,9 @@ const ZCursorPayload = z.object({
 const MAX_CURSOR_LENGTH = 300;
 
 export function encodeCursor(cursor: CaseCursor): string {
-  return Buffer.from(JSON.stringify({ v: 1, s: cursor.sort, k: cursor.key, id: cursor.id }), "utf8").toString("base64url");
+  return Buffer.from(JSON.stringify({ v: 1, s: cursor.sort, k: cursor.key, id: cursor.id }), "utf8").toString(
+    "base64url",
+  );
 }
 
 function malformedCursor(): AppError {
@@ -283,7 +290,13 @@ export interface CaseRowRecord {
   needsClarification: boolean;
   assigneeId: string | null;
   assigneeName: string | null;
-  parts: { handler: PartHandler; healthActorName: string | null; status: PartStatus; dueDate: IsoDay; escalated: boolean }[];
+  parts: {
+    handler: PartHandler;
+    healthActorName: string | null;
+    status: PartStatus;
+    dueDate: IsoDay;
+    escalated: boolean;
+  }[];
 }
 
 export function toCaseRow(r: CaseRowRecord, now: Date): CaseRow {
@@ -319,14 +332,20 @@ const PAGE_COLUMNS = Prisma.sql`r.id, r.reference, r."right", r.status, r.channe
  * order and the slices merged: PostgreSQL cannot read an IN list of an index in order, and would
  * otherwise walk the due-date index past every closed case (1.8 s at a million cases).
  */
-export function caseListSql(filter: CaseListFilter, sort: CaseListSort, cursor: CaseCursor | null, take: number): Prisma.Sql {
+export function caseListSql(
+  filter: CaseListFilter,
+  sort: CaseListSort,
+  cursor: CaseCursor | null,
+  take: number,
+): Prisma.Sql {
   const where = [...conditions(filter), ...(cursor ? [afterCursor(cursor)] : [])];
   const slice = (status: Prisma.Sql) =>
     Prisma.sql`SELECT ${PAGE_COLUMNS} FROM "RightsRequest" r WHERE ${Prisma.join([status, ...where], " AND ")} ORDER BY ${ORDER_BY[sort]} LIMIT ${take}`;
   const statuses = filter.statuses;
   let page: Prisma.Sql;
   if (statuses === null) page = slice(Prisma.sql`TRUE`);
-  else if (statuses.length === 1 || (statuses.length > 1 && sort !== "due")) page = slice(Prisma.sql`r.status = ANY(${statuses}::"RequestStatus"[])`);
+  else if (statuses.length === 1 || (statuses.length > 1 && sort !== "due"))
+    page = slice(Prisma.sql`r.status = ANY(${statuses}::"RequestStatus"[])`);
   else if (statuses.length === 0) page = slice(Prisma.sql`FALSE`);
   else {
     const slices = statuses.map((s) => Prisma.sql`(${slice(Prisma.sql`r.status = ${s}::"RequestStatus"`)})`);
@@ -363,6 +382,8 @@ export async function listCases(
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const nextCursor =
-    rows.length > query.limit && last ? encodeCursor({ sort: query.sort, key: sortKeyOf(query.sort, last), id: last.id }) : null;
+    rows.length > query.limit && last
+      ? encodeCursor({ sort: query.sort, key: sortKeyOf(query.sort, last), id: last.id })
+      : null;
   return { items: page.map((r) => toCaseRow(r, now)), nextCursor };
 }

@@ -8,8 +8,18 @@ import { fromDateColumn, parisMidnight, addDays } from "@/lib/deadlines";
  * outcome and grounds, answer date, status. CSV, streamed in batches (keyset on receipt time).
  */
 export const REGISTER_COLUMNS = [
-  "reference", "received_at", "channel", "right", "subject_relation", "identity", "status", "extended", "paused_days",
-  "due_date", "legal_hold", "parts",
+  "reference",
+  "received_at",
+  "channel",
+  "right",
+  "subject_relation",
+  "identity",
+  "status",
+  "extended",
+  "paused_days",
+  "due_date",
+  "legal_hold",
+  "parts",
 ] as const;
 
 export function registerCsv(db: Db, from: string, to: string, batch = 1000): ReadableStream<Uint8Array> {
@@ -28,12 +38,38 @@ export function registerCsv(db: Db, from: string, to: string, batch = 1000): Rea
       const rows = await db.rightsRequest.findMany({
         where: {
           receivedAt: { gte: start, lt: end },
-          ...(cursor ? { OR: [{ receivedAt: { gt: cursor.receivedAt } }, { receivedAt: cursor.receivedAt, id: { gt: cursor.id } }] } : {}),
+          ...(cursor
+            ? {
+                OR: [
+                  { receivedAt: { gt: cursor.receivedAt } },
+                  { receivedAt: cursor.receivedAt, id: { gt: cursor.id } },
+                ],
+              }
+            : {}),
         },
         select: {
-          id: true, reference: true, receivedAt: true, channel: true, right: true, subjectRelation: true, identityStatus: true,
-          status: true, extended: true, pausedDays: true, dueDate: true, legalHoldReason: true,
-          parts: { select: { handler: true, status: true, outcome: true, grounds: true, answeredAt: true, healthActorId: true } },
+          id: true,
+          reference: true,
+          receivedAt: true,
+          channel: true,
+          right: true,
+          subjectRelation: true,
+          identityStatus: true,
+          status: true,
+          extended: true,
+          pausedDays: true,
+          dueDate: true,
+          legalHoldReason: true,
+          parts: {
+            select: {
+              handler: true,
+              status: true,
+              outcome: true,
+              grounds: true,
+              answeredAt: true,
+              healthActorId: true,
+            },
+          },
         },
         orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
         take: batch,
@@ -45,10 +81,21 @@ export function registerCsv(db: Db, from: string, to: string, batch = 1000): Rea
       cursor = { receivedAt: rows.at(-1)!.receivedAt, id: rows.at(-1)!.id };
       const lines = rows.map((r) =>
         [
-          r.reference, r.receivedAt.toISOString(), r.channel, r.right, r.subjectRelation, r.identityStatus, r.status, r.extended, r.pausedDays,
-          fromDateColumn(r.dueDate), r.legalHoldReason ? "yes" : "no",
+          r.reference,
+          r.receivedAt.toISOString(),
+          r.channel,
+          r.right,
+          r.subjectRelation,
+          r.identityStatus,
+          r.status,
+          r.extended,
+          r.pausedDays,
+          fromDateColumn(r.dueDate),
+          r.legalHoldReason ? "yes" : "no",
           r.parts
-            .map((p) => [p.handler, p.status, p.outcome ?? "", p.grounds.join("+"), p.answeredAt?.toISOString() ?? ""].join(":"))
+            .map((p) =>
+              [p.handler, p.status, p.outcome ?? "", p.grounds.join("+"), p.answeredAt?.toISOString() ?? ""].join(":"),
+            )
             .join(" | "),
         ]
           .map(csvCell)

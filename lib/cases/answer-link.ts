@@ -12,7 +12,10 @@ const PURPOSE = "requester-answer";
  * it answers (the instant the clock stopped): once the answer is in, the clock runs again and the
  * link is worth nothing. It expires after the follow-up period (reminder, then closing) at most.
  */
-export function answerLinkUrl(request: Pick<RightsRequest, "reference" | "locale" | "pausedSince">, now = Date.now()): string {
+export function answerLinkUrl(
+  request: Pick<RightsRequest, "reference" | "locale" | "pausedSince">,
+  now = Date.now(),
+): string {
   const { APP_URL, AUTH_SECRET, INFORMATION_REMINDER_DAYS, INFORMATION_CLOSE_DAYS } = env();
   if (!request.pausedSince) throw new Error("An answer link is only for a case whose clock is stopped");
   const ttl = (INFORMATION_REMINDER_DAYS + INFORMATION_CLOSE_DAYS) * 86_400;
@@ -21,7 +24,12 @@ export function answerLinkUrl(request: Pick<RightsRequest, "reference" | "locale
 }
 
 /** The requester's address, when `token` is the link of this case's current wait; null otherwise. */
-export async function requesterByAnswerLink(db: Db | Tx, reference: string, token: unknown, now = Date.now()): Promise<string | null> {
+export async function requesterByAnswerLink(
+  db: Db | Tx,
+  reference: string,
+  token: unknown,
+  now = Date.now(),
+): Promise<string | null> {
   if (typeof token !== "string" || token.length > 1000) return null;
   const value = verifyToken(token, PURPOSE, env().AUTH_SECRET, now);
   const [linked, since] = value?.split("|") ?? [];

@@ -38,7 +38,8 @@ const OPEN_PART = ["pending", "awaiting_forwarding", "forwarded"] as const;
  */
 export function erasedScope(activities: string[], input: Pick<TAnswerPart, "outcome" | "grantedActivities">): string[] {
   if (input.outcome === "granted") return activities;
-  if (input.grantedActivities.some((a) => !activities.includes(a))) throw AppError.validation([{ path: "grantedActivities", key: "invalid" }]);
+  if (input.grantedActivities.some((a) => !activities.includes(a)))
+    throw AppError.validation([{ path: "grantedActivities", key: "invalid" }]);
   const chosen = activities.filter((a) => input.grantedActivities.includes(a));
   if (chosen.length === 0) throw AppError.validation([{ path: "grantedActivities", key: "required" }]);
   return chosen;
@@ -53,63 +54,110 @@ const EXPORT_TIMEOUT_MS = 120_000;
  * is e-mailed and kept in the case file. A health actor's part is marked answered by the DPO with
  * the actor's answer as the message. The case is answered when its last part is.
  */
-export async function answerPart(db: Db, storage: FileStorage, reference: string, answer: TAnswerPartInput, actor: CaseActor): Promise<void> {
+export async function answerPart(
+  db: Db,
+  storage: FileStorage,
+  reference: string,
+  answer: TAnswerPartInput,
+  actor: CaseActor,
+): Promise<void> {
   const input = ZAnswerPart.parse(answer);
   let discardLetter: (() => Promise<void>) | undefined;
   let discardCopy: (() => Promise<void>) | undefined;
   try {
-    await withCase(db, reference, async (tx, request) => {
-      const part = await tx.requestPart.findFirst({ where: { id: input.partId, requestId: request.id }, include: { healthActor: { select: { name: true } } } });
-      if (!part) throw AppError.validation([{ path: "partId", key: "invalid" }]);
-      if (!(OPEN_PART as readonly string[]).includes(part.status)) {
-        throw new AppError("conflict", { fr: "Cette partie a déjà sa réponse.", en: "This part already has its answer." });
-      }
-      // Parts are answered while the case is in hand: received (handling starts now) or in progress,
-      // not while identity or information is awaited.
-      const handling = request.status === "received" ? nextStatus(request.status, "start_handling") : request.status;
-      if (handling !== "in_progress") throw new TransitionError("all_parts_answered", request.status);
-      // What the platform grants must be clear first (lib/rights/missing-details.ts); a refusal need not wait.
-      if (request.needsClarification && part.handler === "platform" && input.outcome !== "refused") {
-        throw new AppError("conflict", {
-          fr: "La demande est à préciser : enregistrez d'abord la précision (ou demandez-la au demandeur) avant d'y faire droit.",
-          en: "The request is to be clarified: record the clarification first (or ask the requester for it) before granting it.",
+    await withCase(
+      db,
+      reference,
+      async (tx, request) => {
+        const part = await tx.requestPart.findFirst({
+          where: { id: input.partId, requestId: request.id },
+          include: { healthActor: { select: { name: true } } },
         });
-      }
-      await tx.requestPart.update({
-        where: { id: part.id },
-        data: { status: input.outcome === "refused" ? "refused" : "answered", outcome: input.outcome, grounds: input.grounds, answeredAt: new Date() },
-      });
-      const open = await tx.requestPart.count({ where: { requestId: request.id, status: { in: [...OPEN_PART] } } });
-      const status = open === 0 ? nextStatus(handling, "all_parts_answered") : handling;
-      await tx.rightsRequest.update({ where: { id: request.id }, data: { status } });
-      await recordEvent(tx, request.id, "answer_part", actor, { partId: part.id, outcome: input.outcome, grounds: input.grounds });
-      // Access or portability granted on the platform's own data: the copy is prepared with the
-      // answer (Art. 15(3), Art. 20(1)).
-      let copyUntil: string | undefined;
-      if ((request.right === "access" || request.right === "portability") && part.handler === "platform" && input.outcome !== "refused") {
-        const prepared = await prepareExport(tx, storage, request, request.right);
-        discardCopy = prepared.discard;
-        copyUntil = parisDay(prepared.copy.expiresAt);
-      }
-      if (request.right === "restriction" && part.handler === "platform" && input.outcome !== "refused") await applyRestriction(tx, request, actor);
-      // Erasure granted on the platform's own data: applied with the answer, which carries the
-      // deletion certificate (what was erased and when, what was kept and why).
-      let erasure: ErasureCertificate | undefined;
-      if (request.right === "erasure" && part.handler === "platform" && input.outcome !== "refused") {
-        const erased = await eraseSubject(tx, request, erasedScope(part.activities, input), actor);
-        const registry = await registryOf(tx, request.registryVersion);
-        erasure = erasureCertificate(erased.summary, registry, request.locale);
-        const erasedCategories = erasureCertificate(erased.summary, registry, "fr").erased;
-        const purposes = registry.activities.filter((a) => erased.erasedActivities.includes(a.key)).map((a) => a.purpose.fr);
-        await queueRecipientNotices(tx, request, { right: "erasure", subject: erased.subject, erasedCategories, purposes }, erased.erasedActivities, actor);
-      }
-      discardLetter = await sendLetter(tx, storage, request, {
-        kind: "answer",
-        partId: part.id,
-        content: { kind: "answer", handlerName: part.healthActor?.name ?? null, outcome: input.outcome, grounds: input.grounds, message: input.message, copyUntil, erasure },
-        update: { kind: "answer" },
-      });
-    }, { timeoutMs: EXPORT_TIMEOUT_MS });
+        if (!part) throw AppError.validation([{ path: "partId", key: "invalid" }]);
+        if (!(OPEN_PART as readonly string[]).includes(part.status)) {
+          throw new AppError("conflict", {
+            fr: "Cette partie a déjà sa réponse.",
+            en: "This part already has its answer.",
+          });
+        }
+        // Parts are answered while the case is in hand: received (handling starts now) or in progress,
+        // not while identity or information is awaited.
+        const handling = request.status === "received" ? nextStatus(request.status, "start_handling") : request.status;
+        if (handling !== "in_progress") throw new TransitionError("all_parts_answered", request.status);
+        // What the platform grants must be clear first (lib/rights/missing-details.ts); a refusal need not wait.
+        if (request.needsClarification && part.handler === "platform" && input.outcome !== "refused") {
+          throw new AppError("conflict", {
+            fr: "La demande est à préciser : enregistrez d'abord la précision (ou demandez-la au demandeur) avant d'y faire droit.",
+            en: "The request is to be clarified: record the clarification first (or ask the requester for it) before granting it.",
+          });
+        }
+        await tx.requestPart.update({
+          where: { id: part.id },
+          data: {
+            status: input.outcome === "refused" ? "refused" : "answered",
+            outcome: input.outcome,
+            grounds: input.grounds,
+            answeredAt: new Date(),
+          },
+        });
+        const open = await tx.requestPart.count({ where: { requestId: request.id, status: { in: [...OPEN_PART] } } });
+        const status = open === 0 ? nextStatus(handling, "all_parts_answered") : handling;
+        await tx.rightsRequest.update({ where: { id: request.id }, data: { status } });
+        await recordEvent(tx, request.id, "answer_part", actor, {
+          partId: part.id,
+          outcome: input.outcome,
+          grounds: input.grounds,
+        });
+        // Access or portability granted on the platform's own data: the copy is prepared with the
+        // answer (Art. 15(3), Art. 20(1)).
+        let copyUntil: string | undefined;
+        if (
+          (request.right === "access" || request.right === "portability") &&
+          part.handler === "platform" &&
+          input.outcome !== "refused"
+        ) {
+          const prepared = await prepareExport(tx, storage, request, request.right);
+          discardCopy = prepared.discard;
+          copyUntil = parisDay(prepared.copy.expiresAt);
+        }
+        if (request.right === "restriction" && part.handler === "platform" && input.outcome !== "refused")
+          await applyRestriction(tx, request, actor);
+        // Erasure granted on the platform's own data: applied with the answer, which carries the
+        // deletion certificate (what was erased and when, what was kept and why).
+        let erasure: ErasureCertificate | undefined;
+        if (request.right === "erasure" && part.handler === "platform" && input.outcome !== "refused") {
+          const erased = await eraseSubject(tx, request, erasedScope(part.activities, input), actor);
+          const registry = await registryOf(tx, request.registryVersion);
+          erasure = erasureCertificate(erased.summary, registry, request.locale);
+          const erasedCategories = erasureCertificate(erased.summary, registry, "fr").erased;
+          const purposes = registry.activities
+            .filter((a) => erased.erasedActivities.includes(a.key))
+            .map((a) => a.purpose.fr);
+          await queueRecipientNotices(
+            tx,
+            request,
+            { right: "erasure", subject: erased.subject, erasedCategories, purposes },
+            erased.erasedActivities,
+            actor,
+          );
+        }
+        discardLetter = await sendLetter(tx, storage, request, {
+          kind: "answer",
+          partId: part.id,
+          content: {
+            kind: "answer",
+            handlerName: part.healthActor?.name ?? null,
+            outcome: input.outcome,
+            grounds: input.grounds,
+            message: input.message,
+            copyUntil,
+            erasure,
+          },
+          update: { kind: "answer" },
+        });
+      },
+      { timeoutMs: EXPORT_TIMEOUT_MS },
+    );
   } catch (error) {
     await discardLetter?.();
     await discardCopy?.();

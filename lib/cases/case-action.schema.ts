@@ -17,7 +17,11 @@ export const ZCaseAction = z.discriminatedUnion(
       decision: z.enum(["accepted", "rejected"], "choice"),
       reason: multilineText(2000).optional(),
     }),
-    z.object({ action: z.literal("request_information"), message: z.string(), documents: z.array(z.string()).optional() }),
+    z.object({
+      action: z.literal("request_information"),
+      message: z.string(),
+      documents: z.array(z.string()).optional(),
+    }),
     z.object({ action: z.literal("clarify"), details: z.unknown() }),
     z.object({ action: z.literal("information_received"), receivedAt: z.string().optional() }),
     z.object({ action: z.literal("extend"), reason: z.string() }),
@@ -68,6 +72,9 @@ export const CASE_ACTION_PERMISSIONS: Record<CaseActionName, Permission> = {
  * (a name such as "constructor" or "__proto__" is a property of every object, never an action).
  */
 export function caseActionName(body: unknown): CaseActionName | null {
-  const name = typeof body === "object" && body !== null && Object.hasOwn(body, "action") ? (body as { action: unknown }).action : undefined;
+  const name =
+    typeof body === "object" && body !== null && Object.hasOwn(body, "action")
+      ? (body as { action: unknown }).action
+      : undefined;
   return typeof name === "string" && Object.hasOwn(CASE_ACTION_PERMISSIONS, name) ? (name as CaseActionName) : null;
 }

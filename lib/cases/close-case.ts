@@ -16,7 +16,13 @@ import { type CaseActor, recordEvent, withCase } from "./with-case";
  * were reminded and the period after the reminder has passed; the closing letter (PDF) says why,
  * with the remedies (Art. 12(4)), and the identity files it holds are deleted.
  */
-export async function closeCase(db: Db, storage: FileStorage, reference: string, actor: CaseActor, now = new Date()): Promise<void> {
+export async function closeCase(
+  db: Db,
+  storage: FileStorage,
+  reference: string,
+  actor: CaseActor,
+  now = new Date(),
+): Promise<void> {
   let discardLetter: (() => Promise<void>) | undefined;
   try {
     const proofs = await withCase(db, reference, async (tx, request) => {
@@ -52,9 +58,16 @@ export async function closeCase(db: Db, storage: FileStorage, reference: string,
       };
       await tx.rightsRequest.update({ where: { id: request.id }, data: { status, pausedSince: null } });
       await recordEvent(tx, request.id, "close", actor, { withoutAnswer: true });
-      discardLetter = await sendLetter(tx, storage, request, { kind: "closure", content, update: { kind: "closed_no_answer" } });
+      discardLetter = await sendLetter(tx, storage, request, {
+        kind: "closure",
+        content,
+        update: { kind: "closed_no_answer" },
+      });
       // No identity check will take place: the files sent for it go (LEGAL.md R2.3).
-      return tx.identityProof.findMany({ where: { requestId: request.id, storageKey: { not: null } }, select: { id: true, storageKey: true } });
+      return tx.identityProof.findMany({
+        where: { requestId: request.id, storageKey: { not: null } },
+        select: { id: true, storageKey: true },
+      });
     });
     await deleteProofFiles(db, storage, proofs);
   } catch (error) {

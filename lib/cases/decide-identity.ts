@@ -23,20 +23,42 @@ export type TIdentityDecision = z.infer<typeof ZIdentityDecision>;
  * document; the files themselves are deleted from storage at once (LEGAL.md R2.3). Accepting starts
  * the clock again if it was paused; the requester is told by e-mail either way.
  */
-export async function decideIdentity(db: Db, storage: FileStorage, reference: string, input: TIdentityDecision, actor: CaseActor, now = new Date()): Promise<void> {
+export async function decideIdentity(
+  db: Db,
+  storage: FileStorage,
+  reference: string,
+  input: TIdentityDecision,
+  actor: CaseActor,
+  now = new Date(),
+): Promise<void> {
   const proofs = await withCase(db, reference, async (tx, request) => {
     if (!identityUndecided(request.identityStatus)) {
-      throw new AppError("conflict", { fr: "L'identité de cette demande est déjà décidée.", en: "The identity of this request is already decided." });
+      throw new AppError("conflict", {
+        fr: "L'identité de cette demande est déjà décidée.",
+        en: "The identity of this request is already decided.",
+      });
     }
-    const status = nextStatus(request.status, input.decision === "accepted" ? "identity_accepted" : "identity_rejected");
+    const status = nextStatus(
+      request.status,
+      input.decision === "accepted" ? "identity_accepted" : "identity_rejected",
+    );
     await resumeClock(tx, request, now);
     await tx.rightsRequest.update({ where: { id: request.id }, data: { status, identityStatus: input.decision } });
-    const proofs = await tx.identityProof.findMany({ where: { requestId: request.id }, select: { id: true, kind: true, storageKey: true } });
+    const proofs = await tx.identityProof.findMany({
+      where: { requestId: request.id },
+      select: { id: true, kind: true, storageKey: true },
+    });
     await recordEvent(tx, request.id, `identity_${input.decision}`, actor, {
       reason: input.reason ?? null,
       documents: proofs.map((p) => p.kind),
     });
-    await notifyRequester(tx, request, input.decision === "accepted" ? { kind: "identity_accepted" } : { kind: "identity_rejected", reason: input.reason! });
+    await notifyRequester(
+      tx,
+      request,
+      input.decision === "accepted"
+        ? { kind: "identity_accepted" }
+        : { kind: "identity_rejected", reason: input.reason! },
+    );
     return proofs;
   });
   await deleteProofFiles(db, storage, proofs);

@@ -16,12 +16,24 @@ export const ZExtend = z.object({ reason: requiredText(5000) });
  * reasons sent to the requester in a letter of its own (LEGAL.md R1.4). The health-law limits of a
  * medical-record part are never extended (R1.7).
  */
-export async function extendCase(db: Db, storage: FileStorage, reference: string, reason: string, actor: CaseActor, now = new Date()): Promise<void> {
+export async function extendCase(
+  db: Db,
+  storage: FileStorage,
+  reference: string,
+  reason: string,
+  actor: CaseActor,
+  now = new Date(),
+): Promise<void> {
   let discardLetter: (() => Promise<void>) | undefined;
   try {
     await withCase(db, reference, async (tx, request) => {
-      if (!isOpen(request.status)) throw new AppError("conflict", { fr: "Cette demande est close.", en: "This request is closed." });
-      if (request.extended) throw new AppError("conflict", { fr: "Le délai a déjà été prolongé une fois.", en: "The time limit was already extended once." });
+      if (!isOpen(request.status))
+        throw new AppError("conflict", { fr: "Cette demande est close.", en: "This request is closed." });
+      if (request.extended)
+        throw new AppError("conflict", {
+          fr: "Le délai a déjà été prolongé une fois.",
+          en: "The time limit was already extended once.",
+        });
       if (!canExtend(request.receivedAt, now, false)) {
         throw new AppError("conflict", {
           fr: "La prolongation n'est possible que dans le premier mois suivant la réception.",
@@ -31,7 +43,11 @@ export async function extendCase(db: Db, storage: FileStorage, reference: string
       await tx.rightsRequest.update({ where: { id: request.id }, data: { extended: true } });
       const newDueDate = await recomputeDueDates(tx, request, { pausedDays: request.pausedDays, extended: true });
       await recordEvent(tx, request.id, "extend", actor, { reason, dueDate: newDueDate });
-      discardLetter = await sendLetter(tx, storage, request, { kind: "extension", content: { kind: "extension", reason, newDueDate }, update: { kind: "extension" } });
+      discardLetter = await sendLetter(tx, storage, request, {
+        kind: "extension",
+        content: { kind: "extension", reason, newDueDate },
+        update: { kind: "extension" },
+      });
     });
   } catch (error) {
     await discardLetter?.();

@@ -19,7 +19,12 @@ export interface FollowUp {
   closable: boolean;
 }
 
-export function informationFollowUp(policy: FollowUpPolicy, askedAt: Date, remindedAt: Date | null, now: Date): FollowUp {
+export function informationFollowUp(
+  policy: FollowUpPolicy,
+  askedAt: Date,
+  remindedAt: Date | null,
+  now: Date,
+): FollowUp {
   const today = parisDay(now);
   const remindOn = addDays(parisDay(askedAt), policy.reminderDays);
   const closableOn = remindedAt ? addDays(parisDay(remindedAt), policy.closeDays) : null;

@@ -7,13 +7,21 @@ import type { LetterKind, RightsRequest } from "@/lib/generated/prisma/client";
 import { buildLetterPdf, type LetterContent } from "@/lib/pdf/letter";
 import type { FileStorage } from "@/lib/storage";
 
-type CaseFields = Pick<RightsRequest, "id" | "reference" | "right" | "receivedAt" | "locale" | "requesterEmail" | "requesterFirstName" | "requesterLastName">;
+type CaseFields = Pick<
+  RightsRequest,
+  "id" | "reference" | "right" | "receivedAt" | "locale" | "requesterEmail" | "requesterFirstName" | "requesterLastName"
+>;
 
 /**
  * Tells the requester of a step by e-mail (in the transaction of the step). Its button opens the
  * case in "Mes demandes", or `url` (the link to answer a question: lib/cases/answer-link.ts).
  */
-export async function notifyRequester(tx: Tx, request: CaseFields, update: CaseUpdate, options: { letterId?: string; url?: string } = {}): Promise<void> {
+export async function notifyRequester(
+  tx: Tx,
+  request: CaseFields,
+  update: CaseUpdate,
+  options: { letterId?: string; url?: string } = {},
+): Promise<void> {
   const url = options.url ?? `${env().APP_URL}/${request.locale}/mes-demandes/${request.reference}`;
   await queueEmail(tx, request.requesterEmail, caseUpdateEmail(request.locale, request.reference, update, url), {
     requestId: request.id,

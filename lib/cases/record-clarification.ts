@@ -18,17 +18,34 @@ export type TClarification = z.input<typeof ZClarification>;
  * clarify" flag clears once nothing the right needs is missing; until then nothing is changed and
  * the fields still missing are named.
  */
-export async function recordClarification(db: Db, reference: string, input: TClarification, actor: CaseActor): Promise<void> {
-  const given = Object.fromEntries(Object.entries(ZClarification.parse(input).details).filter(([, value]) => value !== undefined));
+export async function recordClarification(
+  db: Db,
+  reference: string,
+  input: TClarification,
+  actor: CaseActor,
+): Promise<void> {
+  const given = Object.fromEntries(
+    Object.entries(ZClarification.parse(input).details).filter(([, value]) => value !== undefined),
+  );
   await withCase(db, reference, async (tx, request) => {
     if (!request.needsClarification || !isOpen(request.status)) {
-      throw new AppError("conflict", { fr: "Cette demande n'a rien à préciser.", en: "This request has nothing to clarify." });
+      throw new AppError("conflict", {
+        fr: "Cette demande n'a rien à préciser.",
+        en: "This request has nothing to clarify.",
+      });
     }
     const registry = await registryOf(tx, request.registryVersion);
-    const clarified = { right: request.right, scope: request.scope as RequestScope, details: { ...(request.details as object), ...given } };
+    const clarified = {
+      right: request.right,
+      scope: request.scope as RequestScope,
+      details: { ...(request.details as object), ...given },
+    };
     checkRegistryKeys(clarified, registry);
     requireDetails(clarified, registry);
-    await tx.rightsRequest.update({ where: { id: request.id }, data: { details: clarified.details, needsClarification: false } });
+    await tx.rightsRequest.update({
+      where: { id: request.id },
+      data: { details: clarified.details, needsClarification: false },
+    });
     await recordEvent(tx, request.id, "details_clarified", actor, { fields: Object.keys(given) });
   });
 }

@@ -35,7 +35,10 @@ export const ZRequestInformation = z.object({
 export type TRequestInformation = z.input<typeof ZRequestInformation>;
 /** The requester's answer, typed in "Mes demandes" (the same limit as the DPO's question); files may come with it. */
 export const ZRequesterReply = z.object({
-  message: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), multilineText(5000).optional()),
+  message: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    multilineText(5000).optional(),
+  ),
 });
 export const ZInformationReceived = z.object({ receivedAt: pastInstant().optional() });
 
@@ -45,7 +48,13 @@ export const ZInformationReceived = z.object({ receivedAt: pastInstant().optiona
  * ID document, a proof of authority): the e-mail names them, and the identity decision follows the
  * answer.
  */
-export async function requestInformation(db: Db, reference: string, question: TRequestInformation, actor: CaseActor, now = new Date()): Promise<void> {
+export async function requestInformation(
+  db: Db,
+  reference: string,
+  question: TRequestInformation,
+  actor: CaseActor,
+  now = new Date(),
+): Promise<void> {
   const input = ZRequestInformation.parse(question);
   await withCase(db, reference, async (tx, request) => {
     const status = nextStatus(request.status, "request_information");
@@ -55,16 +64,29 @@ export async function requestInformation(db: Db, reference: string, question: TR
     const pausedSince = request.pausedSince ?? now;
     await tx.rightsRequest.update({
       where: { id: request.id },
-      data: { status, pausedSince, informationReminderAt: null, ...(input.documents.length > 0 ? { identityStatus: "documents_required" as const } : {}) },
+      data: {
+        status,
+        pausedSince,
+        informationReminderAt: null,
+        ...(input.documents.length > 0 ? { identityStatus: "documents_required" as const } : {}),
+      },
     });
-    await recordEvent(tx, request.id, "request_information", actor, { message: input.message, documents: input.documents });
+    await recordEvent(tx, request.id, "request_information", actor, {
+      message: input.message,
+      documents: input.documents,
+    });
     const answerUrl = answerLinkUrl({ ...request, pausedSince }, now.getTime());
     if (input.documents.length === 0) {
       await notifyRequester(tx, request, { kind: "information_request", message: input.message }, { url: answerUrl });
       return;
     }
     const labels = messages(request.locale).form.proofs;
-    const mail = identificationRequestEmail(request.locale, { reference: request.reference, message: input.message, documents: input.documents.map((k) => labels[k]), answerUrl });
+    const mail = identificationRequestEmail(request.locale, {
+      reference: request.reference,
+      message: input.message,
+      documents: input.documents.map((k) => labels[k]),
+      answerUrl,
+    });
     await queueEmail(tx, request.requesterEmail, mail, { requestId: request.id });
   });
 }
@@ -74,7 +96,12 @@ export async function requestInformation(db: Db, reference: string, question: TR
  * otherwise back to handling. The clock runs again from `at`, unless identification documents asked
  * are still missing: then the case waits for them as for documents awaited at filing.
  */
-async function answerCame(tx: Tx, request: RightsRequest, at: Date, stillMissing: readonly ProofKind[]): Promise<TransitionName> {
+async function answerCame(
+  tx: Tx,
+  request: RightsRequest,
+  at: Date,
+  stillMissing: readonly ProofKind[],
+): Promise<TransitionName> {
   const undecided = identityUndecided(request.identityStatus);
   const transition: TransitionName = undecided ? "identification_received" : "information_received";
   const waitsForDocuments = undecided && request.identityStatus === "documents_required" && stillMissing.length > 0;
@@ -84,7 +111,9 @@ async function answerCame(tx: Tx, request: RightsRequest, at: Date, stillMissing
       status: nextStatus(request.status, transition),
       // Still waiting for documents: the same wait goes on, with its reminder.
       ...(waitsForDocuments ? {} : { informationReminderAt: null }),
-      ...(request.identityStatus === "documents_required" && !waitsForDocuments ? { identityStatus: "documents_submitted" as const } : {}),
+      ...(request.identityStatus === "documents_required" && !waitsForDocuments
+        ? { identityStatus: "documents_submitted" as const }
+        : {}),
     },
   });
   if (!waitsForDocuments) await resumeClock(tx, request, at);
@@ -95,7 +124,13 @@ async function answerCame(tx: Tx, request: RightsRequest, at: Date, stillMissing
  * The DPO records that the requester's answer came another way (at `receivedAt`, by default now).
  * Not before the question, nor in the future (informationReceivedProblem): the due dates would move.
  */
-export async function informationReceived(db: Db, reference: string, receivedAt: Date, actor: CaseActor, now = new Date()): Promise<void> {
+export async function informationReceived(
+  db: Db,
+  reference: string,
+  receivedAt: Date,
+  actor: CaseActor,
+  now = new Date(),
+): Promise<void> {
   await withCase(db, reference, async (tx, request) => {
     const problem = request.pausedSince ? informationReceivedProblem(receivedAt, request.pausedSince, now) : null;
     if (problem) throw AppError.validation([{ path: "receivedAt", key: problem }]);
@@ -105,7 +140,10 @@ export async function informationReceived(db: Db, reference: string, receivedAt:
 }
 
 const notAwaited = () =>
-  new AppError("conflict", { fr: "Aucune précision n'est attendue pour cette demande.", en: "No information is awaited for this request." });
+  new AppError("conflict", {
+    fr: "Aucune précision n'est attendue pour cette demande.",
+    en: "No information is awaited for this request.",
+  });
 
 /**
  * The requester answers a request for information from "Mes demandes" or the e-mail's answer link:
@@ -122,7 +160,10 @@ export async function replyToInformationRequest(
   reply: { message?: string; uploads: UploadedProof[] },
   now = new Date(),
 ): Promise<void> {
-  const found = await db.rightsRequest.findFirst({ where: { reference, requesterEmail }, select: { id: true, status: true } });
+  const found = await db.rightsRequest.findFirst({
+    where: { reference, requesterEmail },
+    select: { id: true, status: true },
+  });
   if (!found) throw new AppError("not_found", { fr: "Demande introuvable.", en: "Request not found." });
   if (found.status !== "awaiting_information") throw notAwaited();
   if (!reply.message && reply.uploads.length === 0) throw AppError.validation([{ path: "message", key: "required" }]);
@@ -135,20 +176,41 @@ export async function replyToInformationRequest(
     await db.$transaction(async (tx) => {
       await lockCase(tx, found.id);
       // Checked again under the lock: the DPO may have recorded an answer, or the case been withdrawn.
-      const request = await tx.rightsRequest.findUniqueOrThrow({ where: { id: found.id }, include: { assignee: { select: { email: true, disabledAt: true } } } });
+      const request = await tx.rightsRequest.findUniqueOrThrow({
+        where: { id: found.id },
+        include: { assignee: { select: { email: true, disabledAt: true } } },
+      });
       if (request.status !== "awaiting_information") throw notAwaited();
-      if (proofs.length > 0) await tx.identityProof.createMany({ data: proofs.map((p) => ({ requestId: request.id, ...p, uploadedAt: now })) });
-      const saved = body ? await tx.caseMessage.create({ data: { requestId: request.id, author: "requester", authorId: requesterEmail, body: new Uint8Array(body) }, select: { id: true } }) : null;
+      if (proofs.length > 0)
+        await tx.identityProof.createMany({
+          data: proofs.map((p) => ({ requestId: request.id, ...p, uploadedAt: now })),
+        });
+      const saved = body
+        ? await tx.caseMessage.create({
+            data: { requestId: request.id, author: "requester", authorId: requesterEmail, body: new Uint8Array(body) },
+            select: { id: true },
+          })
+        : null;
       const missing = awaited.filter((kind) => !proofs.some((p) => p.kind === kind));
       const transition = await answerCame(tx, request, now, missing);
       await appendEvent(tx, request.id, {
         type: transition,
         actorType: "requester",
         actorId: requesterEmail,
-        payload: { messageId: saved?.id ?? null, kinds: proofs.map((p) => p.kind), missing, receivedAt: now.toISOString() },
+        payload: {
+          messageId: saved?.id ?? null,
+          kinds: proofs.map((p) => p.kind),
+          missing,
+          receivedAt: now.toISOString(),
+        },
       });
       if (request.assignee && !request.assignee.disabledAt) {
-        await queueEmail(tx, request.assignee.email, requesterAnsweredEmail(request.reference, `${env().APP_URL}/fr/dpo/demandes/${request.reference}`), { requestId: request.id });
+        await queueEmail(
+          tx,
+          request.assignee.email,
+          requesterAnsweredEmail(request.reference, `${env().APP_URL}/fr/dpo/demandes/${request.reference}`),
+          { requestId: request.id },
+        );
       }
     });
   } catch (error) {
@@ -159,7 +221,11 @@ export async function replyToInformationRequest(
 
 /** The question of the latest request for information (what the reminder and the closing letter quote). */
 export async function lastQuestion(tx: Tx, requestId: string): Promise<string> {
-  const event = await tx.requestEvent.findFirst({ where: { requestId, type: "request_information" }, orderBy: { id: "desc" }, select: { payload: true } });
+  const event = await tx.requestEvent.findFirst({
+    where: { requestId, type: "request_information" },
+    orderBy: { id: "desc" },
+    select: { payload: true },
+  });
   const payload = event?.payload as { message?: unknown } | undefined;
   return typeof payload?.message === "string" ? payload.message : "";
 }
@@ -169,11 +235,17 @@ export async function lastQuestion(tx: Tx, requestId: string): Promise<string> {
  * identification documents still missing (asked at filing or since). Quoted by the reminder and by
  * the letter closing the case for want of an answer.
  */
-export async function outstandingAsk(tx: Tx, request: Pick<RightsRequest, "id" | "status" | "locale">): Promise<string> {
+export async function outstandingAsk(
+  tx: Tx,
+  request: Pick<RightsRequest, "id" | "status" | "locale">,
+): Promise<string> {
   const question = request.status === "awaiting_information" ? await lastQuestion(tx, request.id) : "";
   const missing = (await awaitedProofs(tx, request.id)) ?? [];
   const t = messages(request.locale);
-  const documents = missing.length > 0 ? fill(t.cases.awaitedDocuments, { documents: missing.map((k) => t.form.proofs[k]).join(", ") }) : "";
+  const documents =
+    missing.length > 0
+      ? fill(t.cases.awaitedDocuments, { documents: missing.map((k) => t.form.proofs[k]).join(", ") })
+      : "";
   return [question, documents].filter((s) => s !== "").join("\n");
 }
 
@@ -214,11 +286,20 @@ export async function remindUnansweredRequests(db: Db, now = new Date()): Promis
       if (!followUp.reminderDue) return;
       const closeOn = addDays(parisDay(now), env().INFORMATION_CLOSE_DAYS);
       await tx.rightsRequest.update({ where: { id: request.id }, data: { informationReminderAt: now } });
-      await appendEvent(tx, request.id, { type: "information_reminder", actorType: "system", actorId: null, payload: { closableOn: closeOn } });
+      await appendEvent(tx, request.id, {
+        type: "information_reminder",
+        actorType: "system",
+        actorId: null,
+        payload: { closableOn: closeOn },
+      });
       await notifyRequester(
         tx,
         request,
-        { kind: "information_reminder", message: await outstandingAsk(tx, request), closeOn: formatDay(closeOn, request.locale) },
+        {
+          kind: "information_reminder",
+          message: await outstandingAsk(tx, request),
+          closeOn: formatDay(closeOn, request.locale),
+        },
         { url: answerLinkUrl(request, now.getTime()) },
       );
       reminded += 1;

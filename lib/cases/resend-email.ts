@@ -14,9 +14,15 @@ import { type CaseActor, recordEvent, withCase } from "./with-case";
 export async function resendEmail(db: Db, reference: string, outboxId: string, actor: CaseActor): Promise<void> {
   await withCase(db, reference, async (tx, request) => {
     const failed = { id: outboxId, requestId: request.id, status: "failed" as const, ephemeral: false };
-    const mail = await tx.outboxEmail.findFirst({ where: failed, select: { to: true, subject: true, messageId: true, serverResponse: true } });
+    const mail = await tx.outboxEmail.findFirst({
+      where: failed,
+      select: { to: true, subject: true, messageId: true, serverResponse: true },
+    });
     const requeued = mail
-      ? await tx.outboxEmail.updateMany({ where: failed, data: { status: "pending", attempts: 0, enqueuedAt: null, leaseExpiresAt: null } })
+      ? await tx.outboxEmail.updateMany({
+          where: failed,
+          data: { status: "pending", attempts: 0, enqueuedAt: null, leaseExpiresAt: null },
+        })
       : { count: 0 };
     if (!mail || requeued.count === 0) {
       throw new AppError("not_found", {

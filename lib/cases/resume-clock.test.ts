@@ -18,6 +18,8 @@ describe("the clock stops while identification is awaited (LEGAL.md R1.5)", () =
 
   it("moves the due date by the days paused: received 2 March, paused 10 days -> 13 April (Easter Monday 6 April is not in play)", () => {
     // 2 March + 1 month = 2 April; + 10 days = 12 April, a Sunday -> Monday 13 April.
-    expect(computeDeadline({ receivedAt: new Date("2026-03-02T09:00:00Z"), rule: "gdpr_art12", pausedDays: 10 }).dueDate).toBe("2026-04-13");
+    expect(
+      computeDeadline({ receivedAt: new Date("2026-03-02T09:00:00Z"), rule: "gdpr_art12", pausedDays: 10 }).dueDate,
+    ).toBe("2026-04-13");
   });
 });

@@ -17,7 +17,10 @@ export async function recomputeDueDates(
   request: Pick<RightsRequest, "id" | "receivedAt">,
   clock: { pausedDays: number; extended: boolean },
 ): Promise<string> {
-  const parts = await tx.requestPart.findMany({ where: { requestId: request.id }, select: { id: true, deadlineRule: true } });
+  const parts = await tx.requestPart.findMany({
+    where: { requestId: request.id },
+    select: { id: true, deadlineRule: true },
+  });
   const dueDates: string[] = [];
   for (const part of parts) {
     const deadline = computeDeadline({
@@ -31,7 +34,9 @@ export async function recomputeDueDates(
       where: { id: part.id },
       data: {
         dueDate: toDateColumn(deadline.dueDate),
-        olderInformationDueDate: deadline.olderInformationDueDate ? toDateColumn(deadline.olderInformationDueDate) : null,
+        olderInformationDueDate: deadline.olderInformationDueDate
+          ? toDateColumn(deadline.olderInformationDueDate)
+          : null,
       },
     });
   }
@@ -41,7 +46,11 @@ export async function recomputeDueDates(
 }
 
 /** Starts a paused case's clock again (LEGAL.md R1.5): the days it stood still move every due date. */
-export async function resumeClock(tx: Tx, request: Pick<RightsRequest, "id" | "receivedAt" | "extended" | "pausedDays" | "pausedSince">, now: Date) {
+export async function resumeClock(
+  tx: Tx,
+  request: Pick<RightsRequest, "id" | "receivedAt" | "extended" | "pausedDays" | "pausedSince">,
+  now: Date,
+) {
   if (!request.pausedSince) return;
   const pausedDays = pausedDaysOnResume(request.pausedDays, request.pausedSince, now);
   await tx.rightsRequest.update({ where: { id: request.id }, data: { pausedDays, pausedSince: null } });

@@ -12,7 +12,12 @@ import { decideIdentity, ZIdentityDecision } from "./decide-identity";
 import { extendCase, ZExtend } from "./extend-case";
 import { recordClarification, ZClarification } from "./record-clarification";
 import { setLegalHold, ZLegalHold } from "./legal-hold";
-import { informationReceived, requestInformation, ZInformationReceived, ZRequestInformation } from "./request-information";
+import {
+  informationReceived,
+  requestInformation,
+  ZInformationReceived,
+  ZRequestInformation,
+} from "./request-information";
 import { resendEmail } from "./resend-email";
 import type { CaseActor } from "./with-case";
 

@@ -26,12 +26,17 @@ export async function withCase<T>(
   // A reference comes from a URL or a client's arguments: anything not shaped like one is no case.
   if (!isReference(reference)) throw caseNotFound(null);
   try {
-    return await db.$transaction(async (tx) => {
-      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "RightsRequest" WHERE reference = ${reference} FOR UPDATE`;
-      if (locked.length === 0) throw caseNotFound(reference);
-      const request = await tx.rightsRequest.findUniqueOrThrow({ where: { id: locked[0]!.id } });
-      return action(tx, request);
-    }, { timeout: options.timeoutMs ?? 5000 });
+    return await db.$transaction(
+      async (tx) => {
+        const locked = await tx.$queryRaw<
+          { id: string }[]
+        >`SELECT id FROM "RightsRequest" WHERE reference = ${reference} FOR UPDATE`;
+        if (locked.length === 0) throw caseNotFound(reference);
+        const request = await tx.rightsRequest.findUniqueOrThrow({ where: { id: locked[0]!.id } });
+        return action(tx, request);
+      },
+      { timeout: options.timeoutMs ?? 5000 },
+    );
   } catch (error) {
     if (error instanceof TransitionError) {
       throw new AppError("conflict", {
@@ -46,8 +51,16 @@ export async function withCase<T>(
 /** Records a step in the case's trail (hash-chained: lib/audit). */
 /** A 404 naming the reference, when it is one (anything else is not echoed). */
 export const caseNotFound = (reference: string | null) =>
-  reference ? new AppError("not_found", { fr: `Aucune demande ${reference}.`, en: `No request ${reference}.` }) : new AppError("not_found", { fr: "Aucune demande à cette référence.", en: "No request with this reference." });
+  reference
+    ? new AppError("not_found", { fr: `Aucune demande ${reference}.`, en: `No request ${reference}.` })
+    : new AppError("not_found", { fr: "Aucune demande à cette référence.", en: "No request with this reference." });
 
-export async function recordEvent(tx: Tx, requestId: string, type: string, actor: CaseActor, payload: Record<string, unknown>) {
+export async function recordEvent(
+  tx: Tx,
+  requestId: string,
+  type: string,
+  actor: CaseActor,
+  payload: Record<string, unknown>,
+) {
   await appendEvent(tx, requestId, { type, actorType: actor.type, actorId: actor.actorId, payload });
 }

@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { addDays, addMonthsClamped, daysBetween, isIsoDay, parisDay, parisMidnight, weekdayOf, parisInstant } from "./calendar";
+import {
+  addDays,
+  addMonthsClamped,
+  daysBetween,
+  isIsoDay,
+  parisDay,
+  parisMidnight,
+  weekdayOf,
+  parisInstant,
+} from "./calendar";
 
 describe("parisDay", () => {
   it.each([
@@ -67,7 +76,8 @@ describe("parisMidnight", () => {
   });
 
   it("gives 23- and 25-hour days on DST changes", () => {
-    const hours = (day: string) => (parisMidnight(addDays(day, 1)).getTime() - parisMidnight(day).getTime()) / 3_600_000;
+    const hours = (day: string) =>
+      (parisMidnight(addDays(day, 1)).getTime() - parisMidnight(day).getTime()) / 3_600_000;
     expect(hours("2026-03-29")).toBe(23); // spring forward
     expect(hours("2026-10-25")).toBe(25); // fall back
     expect(hours("2026-06-15")).toBe(24); // an ordinary day

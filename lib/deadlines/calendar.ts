@@ -245,7 +245,9 @@ export function parisInstant(day: IsoDay, time: string): Date {
   if (Number(match[1]) > 23 || Number(match[2]) > 59) throw new RangeError(`invalid time: ${time}`);
   const wall = utcMidnightMs(parseDay(day)) + minutes * 60_000;
   // The offset in force an hour either side: the earlier reading wins (first occurrence).
-  const candidates = [wall - parisOffsetMs(wall - 3_600_000 * 3), wall - parisOffsetMs(wall + 3_600_000 * 3)].sort((a, b) => a - b);
+  const candidates = [wall - parisOffsetMs(wall - 3_600_000 * 3), wall - parisOffsetMs(wall + 3_600_000 * 3)].sort(
+    (a, b) => a - b,
+  );
   for (const candidate of candidates) {
     if (parisOffsetMs(candidate) === wall - candidate) return new Date(candidate);
   }

@@ -144,7 +144,11 @@ describe("computeDeadline, csp_l1111_7 (8 days, 2 months for older information, 
   );
 
   it("accepts extended: false", () => {
-    const deadline = computeDeadline({ receivedAt: new Date("2026-11-20T10:00:00Z"), rule: "csp_l1111_7", extended: false });
+    const deadline = computeDeadline({
+      receivedAt: new Date("2026-11-20T10:00:00Z"),
+      rule: "csp_l1111_7",
+      extended: false,
+    });
     expect(deadline.dueDate).toBe("2026-11-30");
   });
 });

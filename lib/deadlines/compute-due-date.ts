@@ -52,7 +52,8 @@ const CSP_OLDER_INFORMATION_MONTHS = 2;
 const CSP_REFLECTION_MS = 48 * 3_600_000;
 
 function requireValidInstant(instant: Date, name: string): void {
-  if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) throw new RangeError(`${name} is not a valid Date`);
+  if (!(instant instanceof Date) || Number.isNaN(instant.getTime()))
+    throw new RangeError(`${name} is not a valid Date`);
 }
 
 function requirePausedDays(pausedDays: number): void {

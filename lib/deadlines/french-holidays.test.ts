@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { easterSunday, frenchPublicHolidays, isFrenchPublicHoliday, isWorkingDay, nextWorkingDay } from "./french-holidays";
+import {
+  easterSunday,
+  frenchPublicHolidays,
+  isFrenchPublicHoliday,
+  isWorkingDay,
+  nextWorkingDay,
+} from "./french-holidays";
 
 describe("easterSunday", () => {
   it.each([

@@ -13,7 +13,13 @@ export {
   toDateColumn,
   weekdayOf,
 } from "./calendar";
-export { easterSunday, frenchPublicHolidays, isFrenchPublicHoliday, isWorkingDay, nextWorkingDay } from "./french-holidays";
+export {
+  easterSunday,
+  frenchPublicHolidays,
+  isFrenchPublicHoliday,
+  isWorkingDay,
+  nextWorkingDay,
+} from "./french-holidays";
 export {
   type Deadline,
   type DeadlineInput,

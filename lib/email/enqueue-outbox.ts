@@ -10,10 +10,16 @@ import { claimPending } from "@/lib/jobs/claim-pending";
  * (the worker died mid-send), is handed over again, and the queue's "short" policy keeps that from
  * piling up jobs. Sending itself is at least once (send-outbox-email.ts).
  */
-export async function enqueueOutbox(db: Db, queue: PgBoss, options: { limit?: number; holder?: string } = {}): Promise<number> {
+export async function enqueueOutbox(
+  db: Db,
+  queue: PgBoss,
+  options: { limit?: number; holder?: string } = {},
+): Promise<number> {
   const ids = await claimPending(db, "OutboxEmail", options.limit ?? 200, options.holder);
   if (ids.length === 0) return 0;
-  await queue.insert(ids.map((id) => ({ name: QUEUES.sendEmail.name, data: { outboxId: id }, singletonKey: id, ...QUEUE_JOB_OPTIONS })));
+  await queue.insert(
+    ids.map((id) => ({ name: QUEUES.sendEmail.name, data: { outboxId: id }, singletonKey: id, ...QUEUE_JOB_OPTIONS })),
+  );
   return ids.length;
 }
 

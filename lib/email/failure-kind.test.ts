@@ -4,7 +4,11 @@ import { type FailureKind, failureKind } from "./failure-kind";
 describe("failureKind: why a mail failed, as the DPO team reads it", () => {
   it.each<[number | null, string | null, FailureKind]>([
     // Enhanced status codes say what the reply code alone does not.
-    [550, "550 5.1.1 <jean@exemple.fr>: Recipient address rejected: User unknown in virtual mailbox table", "no_such_address"],
+    [
+      550,
+      "550 5.1.1 <jean@exemple.fr>: Recipient address rejected: User unknown in virtual mailbox table",
+      "no_such_address",
+    ],
     [550, "550-5.1.1 The email account that you tried to reach does not exist.", "no_such_address"],
     [550, "550 5.1.2 Host unknown (Name server: exemple.invalid: host not found)", "no_such_domain"],
     [554, "554 5.4.4 Unable to route: no mail hosts for domain", "no_such_domain"],

@@ -26,7 +26,12 @@ const BY_ENHANCED: [RegExp, FailureKind][] = [
 ];
 
 /** Without an enhanced code: 550 and 551 say the mailbox is unavailable (most often, no such address; sometimes a policy). */
-const BY_REPLY: Record<number, FailureKind> = { 550: "mailbox_unavailable", 551: "mailbox_unavailable", 552: "mailbox_full", 553: "no_such_address" };
+const BY_REPLY: Record<number, FailureKind> = {
+  550: "mailbox_unavailable",
+  551: "mailbox_unavailable",
+  552: "mailbox_full",
+  553: "no_such_address",
+};
 
 export function failureKind(answer: { code: number | null; response: string | null }): FailureKind {
   // A 4xx answer or none at all: the attempts ran out (or kept being cut) without a refusal for good.

@@ -42,7 +42,12 @@ export function holdEmails(db: Db, ids: string[], holder: string): Promise<numbe
  * once rather than when the lease or the two minutes run out. An attempt begun after `since` is
  * left alone: it may be one `inHand` did not list yet.
  */
-export function releaseCutEmails(db: Db, holder: string, work: { inHand: string[]; ended: string[] }, since: Date): Promise<number> {
+export function releaseCutEmails(
+  db: Db,
+  holder: string,
+  work: { inHand: string[]; ended: string[] },
+  since: Date,
+): Promise<number> {
   return db.$executeRaw`
     UPDATE "OutboxEmail" SET "enqueuedAt" = NULL, "leaseHolderId" = NULL,
       "leaseExpiresAt" = CASE WHEN status = 'sending' THEN ${since} ELSE "leaseExpiresAt" END

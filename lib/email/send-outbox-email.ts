@@ -48,14 +48,23 @@ export async function sendOutboxEmail(
   const wipe = mail.ephemeral ? WIPED : {};
 
   if (mail.expiresAt && mail.expiresAt <= now) {
-    await db.outboxEmail.updateMany({ where: ours, data: { status: "expired", leaseExpiresAt: null, leaseHolderId: null, ...WIPED } });
+    await db.outboxEmail.updateMany({
+      where: ours,
+      data: { status: "expired", leaseExpiresAt: null, leaseHolderId: null, ...WIPED },
+    });
     return "expired";
   }
   if (mail.attempts > MAX_SEND_ATTEMPTS) {
     // The last attempt allowed was cut before it could record its outcome (it may have arrived).
     await db.outboxEmail.updateMany({
       where: ours,
-      data: { status: "failed", leaseExpiresAt: null, leaseHolderId: null, lastError: `the last of ${MAX_SEND_ATTEMPTS} attempts was interrupted`, ...wipe },
+      data: {
+        status: "failed",
+        leaseExpiresAt: null,
+        leaseHolderId: null,
+        lastError: `the last of ${MAX_SEND_ATTEMPTS} attempts was interrupted`,
+        ...wipe,
+      },
     });
     return "failed";
   }
@@ -78,7 +87,8 @@ export async function sendOutboxEmail(
       where: ours,
       data: {
         status: failed ? "failed" : "pending",
-        leaseExpiresAt: null, leaseHolderId: null,
+        leaseExpiresAt: null,
+        leaseHolderId: null,
         lastError: error instanceof Error ? error.message.slice(0, 500) : "unknown error",
         serverResponse: answer.response,
         serverResponseCode: answer.code,
@@ -91,7 +101,9 @@ export async function sendOutboxEmail(
     if (recorded.count === 0) return "skipped";
     if (!failed) throw error;
     // The id and the code only: the server's answer may name the recipient.
-    console.warn(`[mail] ${outboxId} failed after ${mail.attempts} attempt(s): ${answer.code ?? "no answer from the server"}`);
+    console.warn(
+      `[mail] ${outboxId} failed after ${mail.attempts} attempt(s): ${answer.code ?? "no answer from the server"}`,
+    );
     return "failed";
   }
   // The server has the mail: recorded as sent whatever happened to the claim meanwhile (a later
@@ -101,7 +113,8 @@ export async function sendOutboxEmail(
     data: {
       status: "sent",
       sentAt: new Date(),
-      leaseExpiresAt: null, leaseHolderId: null,
+      leaseExpiresAt: null,
+      leaseHolderId: null,
       lastError: null,
       serverResponse: info.response.slice(0, 1000),
       serverResponseCode: replyCode(info.response),
@@ -119,14 +132,20 @@ async function renderAttachments(db: Db, stored: unknown) {
       .parse(stored)
       .map(async (a) => {
         if (a.kind === "letter") {
-          const letter = await db.caseLetter.findUniqueOrThrow({ where: { id: a.letterId }, include: { request: { select: { reference: true } } } });
+          const letter = await db.caseLetter.findUniqueOrThrow({
+            where: { id: a.letterId },
+            include: { request: { select: { reference: true } } },
+          });
           return {
             filename: `${letter.locale === "fr" ? "courrier" : "letter"}-${letter.request.reference}-${letter.kind}.pdf`,
             content: await getStorage().get(letter.storageKey),
             contentType: "application/pdf",
           };
         }
-        const request = await db.rightsRequest.findUniqueOrThrow({ where: { id: a.requestId }, include: REQUEST_VIEW_INCLUDE });
+        const request = await db.rightsRequest.findUniqueOrThrow({
+          where: { id: a.requestId },
+          include: REQUEST_VIEW_INCLUDE,
+        });
         return {
           filename: `${request.locale === "fr" ? "accuse-reception" : "receipt"}-${request.reference}.pdf`,
           content: Buffer.from(await buildReceiptPdf(request, request.locale)),

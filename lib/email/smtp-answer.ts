@@ -39,7 +39,9 @@ export function readSmtpError(error: unknown): SmtpRefusal {
   const rejected = Array.isArray(e.rejected) ? e.rejected.filter((r): r is string => typeof r === "string") : [];
   const aboutThisMail = e.code === "EENVELOPE" || e.code === "EMESSAGE";
   // Every recipient rejected: for good only if every rejection was (a 451 for one is worth a retry).
-  const recipientsForGood = (e.rejectedErrors ?? []).every((r) => typeof r.responseCode === "number" && r.responseCode >= 500);
+  const recipientsForGood = (e.rejectedErrors ?? []).every(
+    (r) => typeof r.responseCode === "number" && r.responseCode >= 500,
+  );
   const permanent = aboutThisMail && (code === null || code >= 500) && recipientsForGood;
   return { permanent, code, response, rejected };
 }

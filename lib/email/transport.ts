@@ -15,10 +15,19 @@ export const SMTP_CONNECTIONS = 10;
  * DATA, its answer to the message) ends the attempt (nodemailer's defaults are 2 and 10 minutes).
  * The sender's lease on a row (SEND_LEASE_SECONDS) is chosen from these.
  */
-export const SMTP_TIMEOUTS = { dnsTimeout: 15_000, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 };
+export const SMTP_TIMEOUTS = {
+  dnsTimeout: 15_000,
+  connectionTimeout: 20_000,
+  greetingTimeout: 20_000,
+  socketTimeout: 60_000,
+};
 
 /** The longest an attempt lasts on a server that stops answering, whatever the step: each timeout once. */
-export const SILENT_SERVER_MS = SMTP_TIMEOUTS.dnsTimeout + SMTP_TIMEOUTS.connectionTimeout + SMTP_TIMEOUTS.greetingTimeout + SMTP_TIMEOUTS.socketTimeout;
+export const SILENT_SERVER_MS =
+  SMTP_TIMEOUTS.dnsTimeout +
+  SMTP_TIMEOUTS.connectionTimeout +
+  SMTP_TIMEOUTS.greetingTimeout +
+  SMTP_TIMEOUTS.socketTimeout;
 
 /**
  * How long a sending attempt holds its claim on an outbox row. More than twice SILENT_SERVER_MS (just
@@ -30,7 +39,13 @@ export const SILENT_SERVER_MS = SMTP_TIMEOUTS.dnsTimeout + SMTP_TIMEOUTS.connect
 export const SEND_LEASE_SECONDS = 5 * 60;
 
 /** A pooled SMTP transport to one server, with the timeouts above. */
-export function createMailTransport(server: { host: string; port: number; secure: boolean; user?: string; password?: string }): MailTransport {
+export function createMailTransport(server: {
+  host: string;
+  port: number;
+  secure: boolean;
+  user?: string;
+  password?: string;
+}): MailTransport {
   return nodemailer.createTransport({
     pool: true,
     maxConnections: SMTP_CONNECTIONS,
@@ -47,6 +62,12 @@ export function createMailTransport(server: { host: string; port: number; secure
 /** One pooled transport per process, to the configured server: connections are reused from mail to mail. */
 export function mailTransport(): MailTransport {
   const e = env();
-  transporter ??= createMailTransport({ host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, password: e.SMTP_PASSWORD });
+  transporter ??= createMailTransport({
+    host: e.SMTP_HOST,
+    port: e.SMTP_PORT,
+    secure: e.SMTP_SECURE,
+    user: e.SMTP_USER,
+    password: e.SMTP_PASSWORD,
+  });
   return transporter;
 }

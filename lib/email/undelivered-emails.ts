@@ -10,10 +10,24 @@ import { failureKind } from "./failure-kind";
 export async function undeliveredEmails(db: Db, requestId: string) {
   const rows = await db.outboxEmail.findMany({
     where: { requestId, status: "failed", ephemeral: false },
-    select: { id: true, to: true, subject: true, attempts: true, lastAttemptAt: true, updatedAt: true, serverResponse: true, serverResponseCode: true, messageId: true },
+    select: {
+      id: true,
+      to: true,
+      subject: true,
+      attempts: true,
+      lastAttemptAt: true,
+      updatedAt: true,
+      serverResponse: true,
+      serverResponseCode: true,
+      messageId: true,
+    },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
-  return rows.map((row) => ({ ...row, kind: failureKind({ code: row.serverResponseCode, response: row.serverResponse }), failedAt: row.lastAttemptAt ?? row.updatedAt }));
+  return rows.map((row) => ({
+    ...row,
+    kind: failureKind({ code: row.serverResponseCode, response: row.serverResponse }),
+    failedAt: row.lastAttemptAt ?? row.updatedAt,
+  }));
 }
 
 export type UndeliveredEmail = Awaited<ReturnType<typeof undeliveredEmails>>[number];

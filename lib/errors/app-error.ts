@@ -42,7 +42,11 @@ export class AppError extends Error {
   }
 
   static validation(fields: FieldError[]): AppError {
-    return new AppError("validation", { fr: "Certains champs sont invalides.", en: "Some fields are invalid." }, fields);
+    return new AppError(
+      "validation",
+      { fr: "Certains champs sont invalides.", en: "Some fields are invalid." },
+      fields,
+    );
   }
 }
 
@@ -108,7 +112,12 @@ export async function runAction<T extends object>(locale: Locale, action: () => 
     const appError = toAppError(error);
     if (!appError) {
       console.error("[action] unexpected error:", error instanceof Error ? error.message : "unknown");
-      return { ok: false, code: "internal", message: locale === "fr" ? "Erreur interne : réessayez." : "Internal error: try again.", fields: [] };
+      return {
+        ok: false,
+        code: "internal",
+        message: locale === "fr" ? "Erreur interne : réessayez." : "Internal error: try again.",
+        fields: [],
+      };
     }
     const body = errorBody(appError, locale).error;
     return { ok: false, code: body.code, message: body.message, fields: body.fields ?? [] };

@@ -8,9 +8,17 @@ describe("withDecodablePath: a path Next.js can route, whatever its bytes", () =
     ["an encoded NUL decodes: left for the route to refuse", "/api/v1/requests/%00", "/api/v1/requests/%00"],
     ["a byte that is no UTF-8", "/api/v1/requests/%FF%FE", "/api/v1/requests/%EF%BF%BD%EF%BF%BD"],
     ["an encoded lone surrogate", "/fr/dpo/demandes/%ED%A0%80", "/fr/dpo/demandes/%EF%BF%BD%EF%BF%BD%EF%BF%BD"],
-    ["an overlong dot-dot-slash", "/api/v1/actor/parts/%C0%AE%C0%AE%2F", "/api/v1/actor/parts/%EF%BF%BD%EF%BF%BD%EF%BF%BD%EF%BF%BD%2F"],
+    [
+      "an overlong dot-dot-slash",
+      "/api/v1/actor/parts/%C0%AE%C0%AE%2F",
+      "/api/v1/actor/parts/%EF%BF%BD%EF%BF%BD%EF%BF%BD%EF%BF%BD%2F",
+    ],
     ["a stray percent", "/api/v1/requests/50%", "/api/v1/requests/50%25"],
-    ["only the bad segment changes; the query is kept", "/fr/pro/demandes/%FF/dossier?format=%FF", "/fr/pro/demandes/%EF%BF%BD/dossier?format=%FF"],
+    [
+      "only the bad segment changes; the query is kept",
+      "/fr/pro/demandes/%FF/dossier?format=%FF",
+      "/fr/pro/demandes/%EF%BF%BD/dossier?format=%FF",
+    ],
   ])("%s", (_name, target, expected) => {
     const fixed = withDecodablePath(target);
     expect(fixed).toBe(expected);

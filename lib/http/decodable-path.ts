@@ -9,7 +9,9 @@ export function withDecodablePath(target: string): string {
   const end = target.search(/[?#]/);
   const path = end === -1 ? target : target.slice(0, end);
   if (!path.includes("%")) return target;
-  const segments = path.split("/").map((segment) => (decodes(segment) ? segment : encodeURIComponent(leniently(segment))));
+  const segments = path
+    .split("/")
+    .map((segment) => (decodes(segment) ? segment : encodeURIComponent(leniently(segment))));
   return segments.join("/") + (end === -1 ? "" : target.slice(end));
 }
 

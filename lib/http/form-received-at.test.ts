@@ -10,16 +10,24 @@ const form = (fields: Record<string, string>) => {
 
 describe("a receipt time typed as a Paris date and time", () => {
   it("becomes the instant (winter: UTC+1)", () => {
-    expect(receivedAtFromForm(form({ receivedDay: "2026-11-02", receivedTime: "10:30" }), "received", "receivedAt")).toBe("2026-11-02T09:30:00.000Z");
+    expect(
+      receivedAtFromForm(form({ receivedDay: "2026-11-02", receivedTime: "10:30" }), "received", "receivedAt"),
+    ).toBe("2026-11-02T09:30:00.000Z");
   });
 
   it("takes the fallback when nothing was typed, and 09:00 when only the day was", () => {
     const now = new Date("2026-11-24T12:00:00Z");
     expect(receivedAtFromForm(form({}), "received", "receivedAt", now)).toBe(now.toISOString());
-    expect(receivedAtFromForm(form({ receivedDay: "2026-07-01" }), "received", "receivedAt")).toBe("2026-07-01T07:00:00.000Z");
+    expect(receivedAtFromForm(form({ receivedDay: "2026-07-01" }), "received", "receivedAt")).toBe(
+      "2026-07-01T07:00:00.000Z",
+    );
   });
 
-  it.each<Record<string, string>>([{}, { receivedDay: "01/11/2026" }, { receivedDay: "2026-11-02", receivedTime: "25:00" }])("refuses %j with a field error", (fields) => {
+  it.each<Record<string, string>>([
+    {},
+    { receivedDay: "01/11/2026" },
+    { receivedDay: "2026-11-02", receivedTime: "25:00" },
+  ])("refuses %j with a field error", (fields) => {
     try {
       receivedAtFromForm(form(fields), "received", "receivedAt");
       throw new Error("accepted");
@@ -30,7 +38,10 @@ describe("a receipt time typed as a Paris date and time", () => {
   });
 
   it("refuses a day outside the portal's calendar (year 0001, year 9999) before any date arithmetic", () => {
-    for (const [receivedDay, key] of [["0001-01-01", "date_range"], ["9999-12-31", "date_too_late"]]) {
+    for (const [receivedDay, key] of [
+      ["0001-01-01", "date_range"],
+      ["9999-12-31", "date_too_late"],
+    ]) {
       try {
         receivedAtFromForm(form({ receivedDay: receivedDay!, receivedTime: "10:00" }), "received", "receivedAt");
         throw new Error("accepted");

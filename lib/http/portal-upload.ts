@@ -17,9 +17,18 @@ const tooLarge = () =>
 export function checkPortalUpload(request: Request, maxBytes: number): { lang: Locale; refusal: Response | null } {
   const wanted = new URL(request.url).searchParams.get("locale");
   const lang: Locale = isLocale(wanted) ? wanted : "fr";
-  if (isForeignOrigin(request)) return { lang, refusal: json({ ok: false, code: "forbidden", message: "", fields: [] }, 403) };
+  if (isForeignOrigin(request))
+    return { lang, refusal: json({ ok: false, code: "forbidden", message: "", fields: [] }, 403) };
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes) {
-    return { lang, refusal: uploadAnswer({ ok: false, code: "payload_too_large", message: tooLarge().userMessage[lang], fields: [] }) };
+    return {
+      lang,
+      refusal: uploadAnswer({
+        ok: false,
+        code: "payload_too_large",
+        message: tooLarge().userMessage[lang],
+        fields: [],
+      }),
+    };
   }
   return { lang, refusal: null };
 }
@@ -33,5 +42,9 @@ export function readUploadForm(request: Request, maxBytes: number): Promise<Form
 export function uploadAnswer<T extends object>(result: ActionResult<T>, okStatus = 200): Response {
   if (result.ok) return json(result, okStatus);
   if (result.code === "internal") return json(result, 500);
-  return json(result, ERROR_STATUS[result.code], result.code === "unavailable" ? { "Retry-After": String(UNAVAILABLE_RETRY_SECONDS) } : {});
+  return json(
+    result,
+    ERROR_STATUS[result.code],
+    result.code === "unavailable" ? { "Retry-After": String(UNAVAILABLE_RETRY_SECONDS) } : {},
+  );
 }

@@ -62,7 +62,8 @@ export function isPrivateAddress(ip: string): boolean {
   const groups = v6Groups(ip);
   if (groups?.length !== 8) return true;
   // IPv4-mapped (::ffff:a.b.c.d, however written): the IPv4 address is what is reached.
-  if (inV6Range(groups, [[0, 0, 0, 0, 0, 0xffff], 96])) return isPrivateAddress([groups[6]! >> 8, groups[6]! & 255, groups[7]! >> 8, groups[7]! & 255].join("."));
+  if (inV6Range(groups, [[0, 0, 0, 0, 0, 0xffff], 96]))
+    return isPrivateAddress([groups[6]! >> 8, groups[6]! & 255, groups[7]! >> 8, groups[7]! & 255].join("."));
   return V6_PRIVATE.some((range) => inV6Range(groups, range));
 }
 

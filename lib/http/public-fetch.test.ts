@@ -6,7 +6,9 @@ import { publicDispatcher, publicLookup } from "./public-fetch";
 
 describe("publicLookup", () => {
   it("refuses a name that resolves only to private addresses", async () => {
-    const error = await new Promise<NodeJS.ErrnoException | null>((resolve) => publicLookup("localhost", {}, (e) => resolve(e)));
+    const error = await new Promise<NodeJS.ErrnoException | null>((resolve) =>
+      publicLookup("localhost", {}, (e) => resolve(e)),
+    );
     expect(error?.code).toBe("EPRIVATEADDRESS");
   });
 });
@@ -23,7 +25,9 @@ describe("publicDispatcher", () => {
   it("never connects to a private address, whatever a name resolves to when the call is made", async () => {
     // The server answers on this machine; reached by name, the pinned resolver refuses it.
     expect(await (await undiciFetch(`http://127.0.0.1:${port}/`)).text()).toBe("inside");
-    const refused = await undiciFetch(`http://localhost:${port}/`, { dispatcher: publicDispatcher() }).catch((e: unknown) => e as { cause?: { code?: string } });
+    const refused = await undiciFetch(`http://localhost:${port}/`, { dispatcher: publicDispatcher() }).catch(
+      (e: unknown) => e as { cause?: { code?: string } },
+    );
     expect((refused as { cause?: { code?: string } }).cause?.code).toBe("EPRIVATEADDRESS");
   });
 });

@@ -10,12 +10,19 @@ type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | Lo
  * connection is made to is the one that was checked, so a name that resolves somewhere else a moment
  * later (DNS rebinding) cannot reach the platform's own network.
  */
-export function publicLookup(hostname: string, options: LookupOneOptions | LookupAllOptions, callback: LookupCallback): void {
+export function publicLookup(
+  hostname: string,
+  options: LookupOneOptions | LookupAllOptions,
+  callback: LookupCallback,
+): void {
   lookup(hostname, { ...options, all: true }, (error, addresses) => {
     if (error) return callback(error, []);
     const allowed = addresses.filter((a) => !isPrivateAddress(a.address));
     if (allowed.length === 0) {
-      return callback(Object.assign(new Error(`${hostname} resolves to a private address`), { code: "EPRIVATEADDRESS" }), []);
+      return callback(
+        Object.assign(new Error(`${hostname} resolves to a private address`), { code: "EPRIVATEADDRESS" }),
+        [],
+      );
     }
     if (options.all) return callback(null, allowed);
     callback(null, allowed[0]!.address, allowed[0]!.family);
@@ -37,5 +44,8 @@ export function publicDispatcher(): Agent {
  */
 export const publicFetch: typeof fetch = (input, init) => {
   if (env().WEBHOOK_ALLOW_HTTP) return fetch(input, init);
-  return undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher: publicDispatcher() }) as unknown as Promise<Response>;
+  return undiciFetch(input as Parameters<typeof undiciFetch>[0], {
+    ...(init as Parameters<typeof undiciFetch>[1]),
+    dispatcher: publicDispatcher(),
+  }) as unknown as Promise<Response>;
 };

@@ -1,5 +1,9 @@
 /** Reads a body stream whole, stopping with `tooLarge()` as soon as it passes `maxBytes`. */
-export async function readCappedBytes(body: ReadableStream<Uint8Array> | null, maxBytes: number, tooLarge: () => Error): Promise<Buffer> {
+export async function readCappedBytes(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+  tooLarge: () => Error,
+): Promise<Buffer> {
   const reader = body?.getReader();
   if (!reader) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
@@ -18,7 +22,11 @@ export async function readCappedBytes(body: ReadableStream<Uint8Array> | null, m
 }
 
 /** Reads a body stream as UTF-8 text, stopping with `tooLarge()` as soon as it passes `maxBytes`. */
-export async function readCapped(body: ReadableStream<Uint8Array> | null, maxBytes: number, tooLarge: () => Error): Promise<string> {
+export async function readCapped(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+  tooLarge: () => Error,
+): Promise<string> {
   return (await readCappedBytes(body, maxBytes, tooLarge)).toString("utf8");
 }
 

@@ -11,7 +11,9 @@ describe("fill", () => {
 
   it("both dictionaries have the same keys", () => {
     const keys = (o: object, prefix = ""): string[] =>
-      Object.entries(o).flatMap(([k, v]) => (v && typeof v === "object" && !Array.isArray(v) ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+      Object.entries(o).flatMap(([k, v]) =>
+        v && typeof v === "object" && !Array.isArray(v) ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+      );
     expect(keys(messages("en")).sort()).toEqual(keys(messages("fr")).sort());
   });
 });

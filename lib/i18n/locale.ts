@@ -18,5 +18,5 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
     })
     .filter((r) => !Number.isNaN(r.q))
     .sort((a, b) => b.q - a.q);
-  return ranked.find((r) => isLocale(r.lang))?.lang as Locale | undefined ?? DEFAULT_LOCALE;
+  return (ranked.find((r) => isLocale(r.lang))?.lang as Locale | undefined) ?? DEFAULT_LOCALE;
 }

@@ -13,30 +13,64 @@ const fr = {
     skipToContent: "Aller au contenu",
     otherLanguage: "English",
     otherLanguageLabel: "Read this page in English",
-    nav: { home: "Accueil", registry: "Qui est responsable de quoi", file: "Exercer un droit", cases: "Mes demandes", signIn: "Se connecter", signOut: "Se déconnecter" },
+    nav: {
+      home: "Accueil",
+      registry: "Qui est responsable de quoi",
+      file: "Exercer un droit",
+      cases: "Mes demandes",
+      signIn: "Se connecter",
+      signOut: "Se déconnecter",
+    },
     mainNav: "Navigation principale",
     footer: "Délégué à la protection des données de la plateforme. Vous pouvez aussi saisir la CNIL (www.cnil.fr).",
     demoMailbox: "Démo : lire les e-mails envoyés",
   },
   rights: {
-    access: { title: "Accéder à mes données", text: "Savoir quelles données sont détenues sur vous, pourquoi, pour combien de temps et à qui elles sont transmises, et en recevoir une copie." },
-    rectification: { title: "Corriger mes données", text: "Faire corriger une information inexacte ou compléter une information incomplète." },
-    erasure: { title: "Effacer mes données", text: "Faire supprimer vos données, sauf celles que la loi oblige à conserver." },
-    restriction: { title: "Limiter l'utilisation", text: "Geler vos données (elles sont conservées mais plus utilisées) pendant une vérification ou un litige." },
-    portability: { title: "Récupérer mes données", text: "Recevoir les données que vous avez fournies dans un format réutilisable (JSON ou CSV)." },
-    objection: { title: "M'opposer", text: "Refuser un traitement fondé sur l'intérêt légitime, et toute prospection, à tout moment." },
-    consent_withdrawal: { title: "Retirer mon consentement", text: "Arrêter un traitement auquel vous aviez consenti (carte, services personnalisés, prospection…)." },
-    post_mortem_directives: { title: "Directives après le décès", text: "Dire ce que deviendront vos données après votre décès, ou faire exécuter celles d'un proche décédé." },
+    access: {
+      title: "Accéder à mes données",
+      text: "Savoir quelles données sont détenues sur vous, pourquoi, pour combien de temps et à qui elles sont transmises, et en recevoir une copie.",
+    },
+    rectification: {
+      title: "Corriger mes données",
+      text: "Faire corriger une information inexacte ou compléter une information incomplète.",
+    },
+    erasure: {
+      title: "Effacer mes données",
+      text: "Faire supprimer vos données, sauf celles que la loi oblige à conserver.",
+    },
+    restriction: {
+      title: "Limiter l'utilisation",
+      text: "Geler vos données (elles sont conservées mais plus utilisées) pendant une vérification ou un litige.",
+    },
+    portability: {
+      title: "Récupérer mes données",
+      text: "Recevoir les données que vous avez fournies dans un format réutilisable (JSON ou CSV).",
+    },
+    objection: {
+      title: "M'opposer",
+      text: "Refuser un traitement fondé sur l'intérêt légitime, et toute prospection, à tout moment.",
+    },
+    consent_withdrawal: {
+      title: "Retirer mon consentement",
+      text: "Arrêter un traitement auquel vous aviez consenti (carte, services personnalisés, prospection…).",
+    },
+    post_mortem_directives: {
+      title: "Directives après le décès",
+      text: "Dire ce que deviendront vos données après votre décès, ou faire exécuter celles d'un proche décédé.",
+    },
   } satisfies Record<RightKey, { title: string; text: string }>,
   landing: {
     title: "Vos droits sur vos données de santé et de rendez-vous",
-    intro: "Ici, vous exercez en ligne tous vos droits sur vos données, pour vous ou pour un proche. Vous voyez tout de suite qui traite votre demande et avant quelle date.",
+    intro:
+      "Ici, vous exercez en ligne tous vos droits sur vos données, pour vous ou pour un proche. Vous voyez tout de suite qui traite votre demande et avant quelle date.",
     start: "Exercer un droit",
     myCases: "Suivre mes demandes",
     rightsTitle: "Les droits que vous pouvez exercer",
     whoTitle: "Qui vous répond ?",
-    whoPlatform: "La plateforme répond pour ses propres traitements : votre compte, vos recherches, les communications, la sécurité, le support.",
-    whoActor: "Votre médecin ou votre établissement répond pour les données qu'il contrôle : son agenda, votre dossier médical, les documents qu'il partage, les téléconsultations. La plateforme lui transmet votre demande immédiatement et suit sa réponse.",
+    whoPlatform:
+      "La plateforme répond pour ses propres traitements : votre compte, vos recherches, les communications, la sécurité, le support.",
+    whoActor:
+      "Votre médecin ou votre établissement répond pour les données qu'il contrôle : son agenda, votre dossier médical, les documents qu'il partage, les téléconsultations. La plateforme lui transmet votre demande immédiatement et suit sa réponse.",
     whoLink: "Voir le détail de chaque traitement",
     howTitle: "Comment ça se passe",
     how: [
@@ -48,12 +82,15 @@ const fr = {
   },
   registry: {
     title: "Qui est responsable de quoi",
-    intro: "Chaque traitement de données, son responsable, sa base légale, sa durée de conservation et les droits qui s'y appliquent.",
+    intro:
+      "Chaque traitement de données, son responsable, sa base légale, sa durée de conservation et les droits qui s'y appliquent.",
     version: "Version du registre",
     platformTitle: "Traitements dont la plateforme est responsable",
-    platformText: "Pour ces traitements, la plateforme vous répond directement par son délégué à la protection des données.",
+    platformText:
+      "Pour ces traitements, la plateforme vous répond directement par son délégué à la protection des données.",
     actorTitle: "Traitements dont votre acteur de santé est responsable",
-    actorText: "Pour ces traitements, la plateforme n'agit que pour le compte de votre médecin ou établissement : c'est lui qui décide et vous répond. Le portail lui transmet votre demande immédiatement.",
+    actorText:
+      "Pour ces traitements, la plateforme n'agit que pour le compte de votre médecin ou établissement : c'est lui qui décide et vous répond. Le portail lui transmet votre demande immédiatement.",
     data: "Données",
     legalBasis: "Base légale",
     retention: "Conservation",
@@ -67,7 +104,14 @@ const fr = {
   form: {
     title: "Exercer un droit",
     stepOf: "Étape {n} sur {total}",
-    steps: { right: "Le droit", whom: "La personne concernée", scope: "Les données visées", details: "Précisions", identity: "Votre identité", review: "Vérification et envoi" },
+    steps: {
+      right: "Le droit",
+      whom: "La personne concernée",
+      scope: "Les données visées",
+      details: "Précisions",
+      identity: "Votre identité",
+      review: "Vérification et envoi",
+    },
     next: "Continuer",
     back: "Retour",
     errorSummary: "Corrigez les erreurs suivantes :",
@@ -111,7 +155,8 @@ const fr = {
     rectAdd: "Ajouter une autre correction",
     rectRemove: "Retirer cette correction",
     objectionGrounds: "Pour quelles raisons vous opposez-vous ?",
-    objectionHint: "Pour la prospection, aucune raison n'est nécessaire : choisissez simplement le traitement à l'étape précédente.",
+    objectionHint:
+      "Pour la prospection, aucune raison n'est nécessaire : choisissez simplement le traitement à l'étape précédente.",
     consentsLegend: "Quels consentements retirez-vous ?",
     formatLegend: "Dans quel format voulez-vous vos données ?",
     restrictionLegend: "Pourquoi demandez-vous la limitation ?",
@@ -133,8 +178,10 @@ const fr = {
     codeVerified: "Adresse {email} vérifiée.",
     emailNotVerified: "Vérifiez votre adresse e-mail avec le code avant de continuer.",
     proofsLegend: "Justificatifs",
-    proofsHint: "PDF, JPEG ou PNG, 10 Mo au plus. Vous pouvez masquer les informations inutiles (numéro du document, photo…) : seuls le nom, le prénom et la date de naissance nous servent.",
-    proofsOptionalSelf: "Si votre adresse e-mail ne correspond pas à un compte, une pièce d'identité pourra vous être demandée. Vous pouvez la joindre dès maintenant.",
+    proofsHint:
+      "PDF, JPEG ou PNG, 10 Mo au plus. Vous pouvez masquer les informations inutiles (numéro du document, photo…) : seuls le nom, le prénom et la date de naissance nous servent.",
+    proofsOptionalSelf:
+      "Si votre adresse e-mail ne correspond pas à un compte, une pièce d'identité pourra vous être demandée. Vous pouvez la joindre dès maintenant.",
     proofs: {
       id_document: "Pièce d'identité",
       parental_authority: "Preuve de l'autorité parentale (livret de famille, jugement)",
@@ -154,12 +201,15 @@ const fr = {
     routingPlatformWhy: "pour ses propres traitements",
     routingActorWhy: "responsable des données de ses patients : la plateforme lui transmet votre demande",
     routingDue: "réponse au plus tard le {date}",
-    routingMedical: "Accès au dossier médical : 8 jours, après un délai de réflexion de 48 heures (2 mois pour les informations de plus de 5 ans).",
-    routingActorsLater: "Les acteurs de santé que la personne a consultés recevront chacun leur partie une fois son identité vérifiée.",
+    routingMedical:
+      "Accès au dossier médical : 8 jours, après un délai de réflexion de 48 heures (2 mois pour les informations de plus de 5 ans).",
+    routingActorsLater:
+      "Les acteurs de santé que la personne a consultés recevront chacun leur partie une fois son identité vérifiée.",
     routingExcluded: "Ce qui ne s'applique pas, et pourquoi",
     submit: "Envoyer ma demande",
     submitting: "Envoi en cours…",
-    submitError: "L'envoi a échoué. Vérifiez votre connexion et réessayez : votre demande ne sera pas enregistrée deux fois.",
+    submitError:
+      "L'envoi a échoué. Vérifiez votre connexion et réessayez : votre demande ne sera pas enregistrée deux fois.",
   },
   confirmation: {
     title: "Votre demande est enregistrée",
@@ -168,8 +218,10 @@ const fr = {
     parts: "Qui traite quoi",
     due: "Réponse au plus tard le",
     next: "Et maintenant ?",
-    nextText: "Un accusé de réception vous a été envoyé par e-mail. Chaque responsable vous répondra au plus tard à la date indiquée ; vous serez informé(e) à chaque étape.",
-    docsNeeded: "Un justificatif reste nécessaire : le délai est suspendu jusqu'à sa réception. Envoyez-le depuis « Mes demandes » (connexion par lien e-mail).",
+    nextText:
+      "Un accusé de réception vous a été envoyé par e-mail. Chaque responsable vous répondra au plus tard à la date indiquée ; vous serez informé(e) à chaque étape.",
+    docsNeeded:
+      "Un justificatif reste nécessaire : le délai est suspendu jusqu'à sa réception. Envoyez-le depuis « Mes demandes » (connexion par lien e-mail).",
     receipt: "Télécharger l'accusé de réception (PDF)",
     myCases: "Voir mes demandes",
   },
@@ -187,7 +239,8 @@ const fr = {
     withdraw: "Retirer ma demande",
     withdrawConfirm: "Je confirme vouloir retirer cette demande",
     proofsTitle: "Un justificatif est attendu",
-    proofsIntro: "Pour vérifier votre identité ou votre qualité, joignez le justificatif ci-dessous. Le délai de réponse est suspendu jusqu'à sa réception ; le fichier est supprimé dès la vérification faite.",
+    proofsIntro:
+      "Pour vérifier votre identité ou votre qualité, joignez le justificatif ci-dessous. Le délai de réponse est suspendu jusqu'à sa réception ; le fichier est supprimé dès la vérification faite.",
     proofsSubmit: "Envoyer le justificatif",
     proofsSendError: "L'envoi a échoué. Vérifiez votre connexion et réessayez.",
     proofsReceived: "Justificatif reçu : il sera vérifié puis supprimé, et le délai de réponse court de nouveau.",
@@ -197,30 +250,36 @@ const fr = {
     erasureKept: "Conservé, et pourquoi",
     recipientsTitle: "Destinataires de vos données (RGPD art. 19)",
     recipientTold: "{name} : informé le {date}",
-    recipientsIntro: "Les destinataires des données visées par votre demande, qui doivent être informés d'une rectification, d'un effacement ou d'une limitation :",
+    recipientsIntro:
+      "Les destinataires des données visées par votre demande, qui doivent être informés d'une rectification, d'un effacement ou d'une limitation :",
     copyTitle: "La copie de vos données",
     copyIntro: "Votre copie est prête. Elle est téléchargeable jusqu'au {date} ; elle sera ensuite supprimée.",
     copyPdf: "Rapport lisible (PDF, avec sommaire)",
     copyZip: "Données (ZIP : JSON et CSV)",
     copyPortable: "Données portables (ZIP : JSON au schéma documenté, et CSV)",
-    copyCare: "Ces fichiers contiennent des données personnelles, dont des données de santé : conservez-les en lieu sûr.",
+    copyCare:
+      "Ces fichiers contiennent des données personnelles, dont des données de santé : conservez-les en lieu sûr.",
     copyExpiredTitle: "Ce lien a expiré",
-    copyExpired: "La période de téléchargement s'est terminée le {date} et les fichiers ont été supprimés, comme prévu. Vous pouvez demander une nouvelle copie à tout moment.",
+    copyExpired:
+      "La période de téléchargement s'est terminée le {date} et les fichiers ont été supprimés, comme prévu. Vous pouvez demander une nouvelle copie à tout moment.",
     copyAgain: "Demander une nouvelle copie",
     copyLink: "Copie de vos données (jusqu'au {date})",
     copyGone: "Copie de vos données (expirée)",
     backToCase: "Retour à la demande",
     replyTitle: "Une précision vous est demandée",
-    replyIntro: "Pour traiter votre demande, le délégué à la protection des données a besoin d'une précision. Le délai de réponse est suspendu jusqu'à votre réponse.",
+    replyIntro:
+      "Pour traiter votre demande, le délégué à la protection des données a besoin d'une précision. Le délai de réponse est suspendu jusqu'à votre réponse.",
     replyLabel: "Votre réponse",
     replySubmit: "Envoyer ma réponse",
     replied: "Votre réponse est enregistrée : le délai de réponse court de nouveau.",
-    repliedDocumentsAwaited: "Votre réponse est enregistrée. Un justificatif demandé manque encore : envoyez-le ci-dessous ; le délai de réponse reste suspendu jusque-là.",
+    repliedDocumentsAwaited:
+      "Votre réponse est enregistrée. Un justificatif demandé manque encore : envoyez-le ci-dessous ; le délai de réponse reste suspendu jusque-là.",
     replyDocuments: "Justificatifs demandés",
     replyEither: "Écrivez votre réponse, joignez les justificatifs demandés, ou les deux.",
     awaitedDocuments: "Justificatifs attendus : {documents}.",
     answerTitle: "Répondre à votre demande {reference}",
-    answerLinkInvalid: "Ce lien n'est plus valable : votre réponse a déjà été reçue, ou le lien a expiré. Connectez-vous pour suivre votre demande.",
+    answerLinkInvalid:
+      "Ce lien n'est plus valable : votre réponse a déjà été reçue, ou le lien a expiré. Connectez-vous pour suivre votre demande.",
     answerSignIn: "Se connecter",
     withdrawn: "Votre demande a été retirée.",
     detail: "Détail",
@@ -280,8 +339,15 @@ const fr = {
     } as Record<string, string>,
     platform: "La plateforme",
     letters: "Courriers",
-    letterKinds: { answer: "Réponse", extension: "Prolongation du délai", information_request: "Demande de précision", closure: "Clôture faute de réponse", actor_answer: "Réponse de l'acteur de santé" },
-    hiddenActors: "Si des acteurs de santé détiennent des données de la personne, chacun recevra sa partie de la demande, et vous serez informé(e) de sa réponse.",
+    letterKinds: {
+      answer: "Réponse",
+      extension: "Prolongation du délai",
+      information_request: "Demande de précision",
+      closure: "Clôture faute de réponse",
+      actor_answer: "Réponse de l'acteur de santé",
+    },
+    hiddenActors:
+      "Si des acteurs de santé détiennent des données de la personne, chacun recevra sa partie de la demande, et vous serez informé(e) de sa réponse.",
   },
   signIn: {
     title: "Se connecter",
@@ -290,7 +356,8 @@ const fr = {
     sentTitle: "Consultez votre messagerie",
     sent: "Si l'adresse est correcte, un lien de connexion vient de vous être envoyé. Il est valable 15 minutes.",
     error: "La connexion a échoué ou le lien a expiré. Demandez un nouveau lien.",
-    unavailable: "La connexion n'a pas pu aboutir : le service est momentanément indisponible. Réessayez dans quelques instants.",
+    unavailable:
+      "La connexion n'a pas pu aboutir : le service est momentanément indisponible. Réessayez dans quelques instants.",
   },
   backoffice: {
     title: "Espace DPO",
@@ -373,7 +440,10 @@ const fr = {
     tokensTitle: "Jetons d'API",
     tokenName: "Nom du jeton",
     tokenScope: "Portée",
-    tokenScopes: { all: "Toutes les permissions du rôle de son titulaire", marketing: "Outils marketing seulement (audience et imports d'opt-in)" },
+    tokenScopes: {
+      all: "Toutes les permissions du rôle de son titulaire",
+      marketing: "Outils marketing seulement (audience et imports d'opt-in)",
+    },
     createToken: "Créer le jeton",
     tokenCreated: "Jeton créé : copiez-le maintenant, il ne sera plus affiché.",
     revoke: "Révoquer",
@@ -386,7 +456,8 @@ const fr = {
     requestInfoSubmit: "Envoyer la question",
     requestInfoDocuments: "Justificatifs à demander avec la question (vérification d'identité)",
     clarifyTitle: "Demande à préciser",
-    clarifyIntro: "Il manque à cette demande ce que son droit exige : {fields}. Le délai court depuis sa réception. Demandez la précision au demandeur ci-dessous (le délai est suspendu jusqu'à sa réponse), puis enregistrez-la ici.",
+    clarifyIntro:
+      "Il manque à cette demande ce que son droit exige : {fields}. Le délai court depuis sa réception. Demandez la précision au demandeur ci-dessous (le délai est suspendu jusqu'à sa réponse), puis enregistrez-la ici.",
     clarifySuggestion: "Pour traiter votre demande, merci de nous préciser : {fields}.",
     clarifySubmit: "Enregistrer la précision",
     clarifyFields: {
@@ -406,20 +477,23 @@ const fr = {
     outcome: "Issue",
     outcomes: { granted: "Accordée", partly_granted: "Accordée en partie", refused: "Refusée" },
     grounds: "Motifs de refus (obligatoires si refus total ou partiel)",
-    grantedActivities: "Effacement accordé en partie : traitements effacés (les autres sont conservés pour les motifs indiqués)",
+    grantedActivities:
+      "Effacement accordé en partie : traitements effacés (les autres sont conservés pour les motifs indiqués)",
     answerMessage: "Réponse (pour un acteur de santé : sa réponse) ; pour l'art. 12(5), les faits",
     answerSubmit: "Répondre et envoyer le courrier",
     close: "Clore la demande",
     closeNoAnswer: "Clore faute de réponse",
     balanceTitle: "Opposition : mise en balance (intérêt légitime)",
-    balanceIntro: "Traitements fondés sur l'intérêt légitime visés : {activities}. Pesez la situation de la personne et les motifs de la plateforme, et consignez la décision et ses raisons.",
+    balanceIntro:
+      "Traitements fondés sur l'intérêt légitime visés : {activities}. Pesez la situation de la personne et les motifs de la plateforme, et consignez la décision et ses raisons.",
     balanceDecision: "Décision",
     balanceUpheld: "L'opposition est fondée : le traitement cesse pour cette personne",
     balanceCompelling: "Des motifs légitimes et impérieux (ou la défense de droits en justice) prévalent",
     balanceReasons: "Raisons de la décision",
     balanceSubmit: "Consigner la décision",
     restrictionTitle: "Limitation du traitement",
-    restrictionActive: "Limitation en vigueur depuis le {date} : marketing, études et statistiques s'arrêtent pour cette personne.",
+    restrictionActive:
+      "Limitation en vigueur depuis le {date} : marketing, études et statistiques s'arrêtent pour cette personne.",
     restrictionNone: "Aucune limitation en vigueur : elle s'applique quand la partie de la plateforme est accordée.",
     restrictionAnnounce: "Annoncer la levée à la personne",
     restrictionAnnounceReason: "Motif de la levée (envoyé à la personne)",
@@ -431,7 +505,8 @@ const fr = {
     rectifyCurrent: "Valeur actuelle selon le demandeur",
     rectifyCorrected: "Valeur corrigée",
     rectifyApply: "Appliquer la rectification",
-    rectifyIntro: "Les champs modifiés sont changés ensemble, en une seule fois ; le dossier garde chaque valeur avant et après.",
+    rectifyIntro:
+      "Les champs modifiés sont changés ensemble, en une seule fois ; le dossier garde chaque valeur avant et après.",
     rectifyValue: "Nouvelle valeur",
     rectifyRow: "Correction {n}",
     rectifiableFields: {
@@ -448,17 +523,27 @@ const fr = {
     messages: "Messages du demandeur",
     fromRequester: "Le demandeur",
     followUpPending: "Sans réponse, le demandeur sera relancé automatiquement le {date}.",
-    followUpReminded: "Demandeur relancé le {reminded} ; sans réponse, la demande pourra être close à partir du {closable}.",
-    followUpClosable: "Demandeur relancé le {reminded}, toujours sans réponse : la demande peut être close ; un courrier (PDF) lui en donnera les raisons et les voies de recours.",
+    followUpReminded:
+      "Demandeur relancé le {reminded} ; sans réponse, la demande pourra être close à partir du {closable}.",
+    followUpClosable:
+      "Demandeur relancé le {reminded}, toujours sans réponse : la demande peut être close ; un courrier (PDF) lui en donnera les raisons et les voies de recours.",
     letters: "Courriers envoyés",
     registerRequest: "Enregistrer une demande reçue hors du portail",
-    registerIntro: "Courrier, e-mail, téléphone ou en personne : indiquez la date et l'heure réelles de réception (heure de Paris), qui font courir le délai. Ce que le droit exige et que la demande ne dit pas (un format, les consentements retirés…) se demande et s'enregistre ensuite depuis la page de la demande, signalée « À préciser ».",
+    registerIntro:
+      "Courrier, e-mail, téléphone ou en personne : indiquez la date et l'heure réelles de réception (heure de Paris), qui font courir le délai. Ce que le droit exige et que la demande ne dit pas (un format, les consentements retirés…) se demande et s'enregistre ensuite depuis la page de la demande, signalée « À préciser ».",
     registerSubmit: "Enregistrer la demande",
     receivedDay: "Reçue le",
     receivedTime: "À (heure de Paris)",
     language: "Langue des réponses",
     relation: "Le demandeur agit",
-    relations: { self: "Pour lui-même", minor: "Pour un mineur", protected_adult: "Pour un majeur protégé", mandate: "Sur mandat", heir: "Comme héritier", designated_person: "Comme personne désignée" },
+    relations: {
+      self: "Pour lui-même",
+      minor: "Pour un mineur",
+      protected_adult: "Pour un majeur protégé",
+      mandate: "Sur mandat",
+      heir: "Comme héritier",
+      designated_person: "Comme personne désignée",
+    },
     channels: { web: "Portail", email: "E-mail", post: "Courrier", phone: "Téléphone", in_person: "En personne" },
     dashboard: "Tableau de bord",
     dashboardIntro: "Les douze derniers mois.",
@@ -481,7 +566,8 @@ const fr = {
     releaseLegalHold: "Lever le gel",
     onHold: "Gelé : {reason}",
     audit: "Intégrité du journal",
-    auditIntro: "Chaque événement d'une demande porte l'empreinte du précédent : toute modification, suppression ou inversion rompt la chaîne à cet endroit.",
+    auditIntro:
+      "Chaque événement d'une demande porte l'empreinte du précédent : toute modification, suppression ou inversion rompt la chaîne à cet endroit.",
     auditOk: "{cases} demandes, {events} événements : toutes les chaînes sont intactes.",
     auditBroken: "Chaîne rompue : demande {reference}, événement n° {eventId} ({reason}).",
     /** Labels of the steps only the DPO team sees in a case's timeline. */
@@ -496,7 +582,8 @@ const fr = {
     } as Record<string, string>,
     notices: {
       title: "Information des destinataires (RGPD art. 19)",
-      intro: "Chaque destinataire des données visées est informé de la modification, par e-mail ou par son service OpenDSR (effacements).",
+      intro:
+        "Chaque destinataire des données visées est informé de la modification, par e-mail ou par son service OpenDSR (effacements).",
       caption: "Destinataires informés ou à informer",
       recipient: "Destinataire",
       change: "Modification n°",
@@ -521,11 +608,13 @@ const fr = {
       settledOn: "Close le {date}",
       attempts: "{count} tentative(s) ; dernière erreur : {error}",
       tellRow: "à informer par un autre moyen",
-      tellOtherWay: "Le DPO doit informer ce destinataire par un autre moyen (courrier, e-mail direct) et le consigner en note, ou noter pourquoi c'est impossible ou exigerait des efforts disproportionnés (RGPD art. 19).",
+      tellOtherWay:
+        "Le DPO doit informer ce destinataire par un autre moyen (courrier, e-mail direct) et le consigner en note, ou noter pourquoi c'est impossible ou exigerait des efforts disproportionnés (RGPD art. 19).",
     },
     undelivered: {
       title: "E-mails non remis",
-      intro: "Le serveur d'envoi a refusé ces e-mails de la demande, ou n'a pas pu les remettre après toutes les tentatives. Renvoyez-les une fois la cause réglée, ou informez la personne par un autre moyen et consignez-le en note.",
+      intro:
+        "Le serveur d'envoi a refusé ces e-mails de la demande, ou n'a pas pu les remettre après toutes les tentatives. Renvoyez-les une fois la cause réglée, ou informez la personne par un autre moyen et consignez-le en note.",
       caption: "E-mails de la demande non remis",
       recipient: "Destinataire",
       subject: "Objet",
@@ -538,21 +627,27 @@ const fr = {
       noAnswer: "aucune réponse du serveur enregistrée",
       resend: "Renvoyer",
       kinds: {
-        no_such_address: "L'adresse n'existe pas chez son fournisseur de messagerie : vérifiez-la avec la personne, un nouvel envoi à la même adresse échouera de nouveau.",
-        no_such_domain: "Le domaine de l'adresse (après @) n'existe pas ou ne reçoit pas d'e-mails : l'adresse est sans doute mal écrite.",
+        no_such_address:
+          "L'adresse n'existe pas chez son fournisseur de messagerie : vérifiez-la avec la personne, un nouvel envoi à la même adresse échouera de nouveau.",
+        no_such_domain:
+          "Le domaine de l'adresse (après @) n'existe pas ou ne reçoit pas d'e-mails : l'adresse est sans doute mal écrite.",
         mailbox_unavailable: "La boîte de destination est indisponible (le plus souvent, l'adresse n'existe pas).",
         mailbox_disabled: "La boîte de destination est désactivée : la personne ne l'utilise sans doute plus.",
         mailbox_full: "La boîte de destination est pleine : renvoyez l'e-mail plus tard.",
-        too_large: "L'e-mail, avec ses pièces jointes, dépasse la taille que le destinataire accepte : envoyez-lui le document par un autre moyen.",
-        policy: "Le serveur du destinataire l'a refusé par sa politique (filtre anti-spam, authentification de l'expéditeur) : voyez avec l'administrateur de la messagerie avant de renvoyer.",
+        too_large:
+          "L'e-mail, avec ses pièces jointes, dépasse la taille que le destinataire accepte : envoyez-lui le document par un autre moyen.",
+        policy:
+          "Le serveur du destinataire l'a refusé par sa politique (filtre anti-spam, authentification de l'expéditeur) : voyez avec l'administrateur de la messagerie avant de renvoyer.",
         refused: "Le serveur l'a refusé définitivement.",
-        not_delivered: "Le serveur d'envoi n'a pas pu le remettre (injoignable, ou refus temporaires répétés) : renvoyez-le une fois le service rétabli.",
+        not_delivered:
+          "Le serveur d'envoi n'a pas pu le remettre (injoignable, ou refus temporaires répétés) : renvoyez-le une fois le service rétabli.",
       } satisfies Record<FailureKind, string>,
     },
     recipientContacts: "Destinataires",
     contacts: {
       title: "Contacts des destinataires (RGPD art. 19)",
-      intro: "Comment chaque destinataire du registre est informé d'une rectification, d'un effacement ou d'une limitation : une adresse e-mail, un service OpenDSR (utilisé pour les effacements), ou les deux. Sans contact, l'équipe DPO doit l'informer elle-même.",
+      intro:
+        "Comment chaque destinataire du registre est informé d'une rectification, d'un effacement ou d'une limitation : une adresse e-mail, un service OpenDSR (utilisé pour les effacements), ou les deux. Sans contact, l'équipe DPO doit l'informer elle-même.",
       caption: "Destinataires du registre et leurs contacts",
       recipient: "Destinataire",
       email: "Adresse e-mail",
@@ -580,13 +675,16 @@ const fr = {
     inbox: "Demandes reçues",
     members: "Membres",
     signInTitle: "Connexion à l'espace acteurs de santé",
-    signInIntro: "Saisissez l'adresse e-mail à laquelle vous avez été invité : nous vous envoyons un lien de connexion, valable 15 minutes.",
-    noAccess: "Cet espace est réservé aux membres invités par un praticien ou un établissement de santé. Demandez à l'administrateur de votre structure de vous inviter avec cette adresse e-mail.",
+    signInIntro:
+      "Saisissez l'adresse e-mail à laquelle vous avez été invité : nous vous envoyons un lien de connexion, valable 15 minutes.",
+    noAccess:
+      "Cet espace est réservé aux membres invités par un praticien ou un établissement de santé. Demandez à l'administrateur de votre structure de vous inviter avec cette adresse e-mail.",
     signedInAs: "Connecté : {email}",
     signOut: "Se déconnecter",
     open: "À traiter",
     done: "Traitées",
-    inboxIntro: "Les demandes de droits de vos patients qui portent sur les données dont vous êtes responsable. La plateforme, votre sous-traitant, vous les transmet et vous assiste ; c'est à vous de décider et de répondre dans le délai.",
+    inboxIntro:
+      "Les demandes de droits de vos patients qui portent sur les données dont vous êtes responsable. La plateforme, votre sous-traitant, vous les transmet et vous assiste ; c'est à vous de décider et de répondre dans le délai.",
     none: "Aucune demande dans cette liste.",
     searchReference: "Rechercher une référence",
     search: "Rechercher",
@@ -605,7 +703,10 @@ const fr = {
     partTitle: "Demande {reference}",
     receivedOn: "Reçue par la plateforme le",
     due: "À répondre au plus tard le",
-    rule: { gdpr_art12: "Un mois (RGPD art. 12(3))", csp_l1111_7: "8 jours, pas avant 48 heures ; 2 mois pour les informations de plus de cinq ans (CSP L1111-7)" },
+    rule: {
+      gdpr_art12: "Un mois (RGPD art. 12(3))",
+      csp_l1111_7: "8 jours, pas avant 48 heures ; 2 mois pour les informations de plus de cinq ans (CSP L1111-7)",
+    },
     olderDue: "Informations de plus de cinq ans : au plus tard le",
     earliest: "Pas de communication avant le",
     subject: "Personne concernée",
@@ -631,7 +732,12 @@ const fr = {
     declineSubmit: "Refuser la demande",
     answeredOn: "Répondue le {date}.",
     refusedOn: "Refusée le {date}.",
-    statuses: { forwarded: "À traiter", answered: "Répondue", refused: "Refusée", withdrawn: "Retirée par le demandeur" },
+    statuses: {
+      forwarded: "À traiter",
+      answered: "Répondue",
+      refused: "Refusée",
+      withdrawn: "Retirée par le demandeur",
+    },
     events: {
       forward: "Transmise à votre espace",
       actor_acknowledged: "Prise en compte",
@@ -645,7 +751,8 @@ const fr = {
     } as Record<string, string>,
     saved: "Enregistré.",
     membersTitle: "Membres de {actor}",
-    membersIntro: "Les personnes qui traitent avec vous les demandes de vos patients. Chacune se connecte avec son adresse e-mail et ne voit que les demandes de votre structure.",
+    membersIntro:
+      "Les personnes qui traitent avec vous les demandes de vos patients. Chacune se connecte avec son adresse e-mail et ne voit que les demandes de votre structure.",
     memberName: "Nom",
     memberEmail: "Adresse e-mail",
     memberRole: "Rôle",
@@ -657,7 +764,8 @@ const fr = {
     remove: "Retirer {name}",
     integration: "Intégration",
     integrationTitle: "Intégration de {actor} à votre logiciel",
-    integrationIntro: "Votre logiciel de cabinet peut traiter ces demandes par l'API (clé d'API) et être prévenu de chaque changement (adresse de rappel, messages signés). La documentation est dans le dépôt : docs/api-acteurs.md et docs/webhooks.md.",
+    integrationIntro:
+      "Votre logiciel de cabinet peut traiter ces demandes par l'API (clé d'API) et être prévenu de chaque changement (adresse de rappel, messages signés). La documentation est dans le dépôt : docs/api-acteurs.md et docs/webhooks.md.",
     keys: "Clés d'API",
     keyName: "Nom de la clé (par exemple, le logiciel)",
     keyCreate: "Créer une clé",
@@ -678,7 +786,8 @@ const fr = {
     deliveryCode: "Dernière réponse",
     deliveryStatuses: { pending: "en attente", sending: "en cours", delivered: "remis", failed: "échec" },
     instructTitle: "Demander à la plateforme d'agir",
-    instructIntro: "La plateforme, votre sous-traitant, exécute vos instructions sur les données de votre agenda qui concernent cette personne, et vous rend compte de ce qu'elle a fait.",
+    instructIntro:
+      "La plateforme, votre sous-traitant, exécute vos instructions sur les données de votre agenda qui concernent cette personne, et vous rend compte de ce qu'elle a fait.",
     instructKind: "Instruction",
     instructKinds: {
       erase_appointments: "Effacer ses rendez-vous de mon agenda",
@@ -694,11 +803,16 @@ const fr = {
     lastName: "Nom",
     birthDate: "Date de naissance",
     packageTitle: "Dossier d'assistance",
-    packageIntro: "Les données que la plateforme détient pour votre compte sur cette personne : rendez-vous de votre agenda (téléconsultations comprises) et documents partagés. Chaque téléchargement est enregistré.",
+    packageIntro:
+      "Les données que la plateforme détient pour votre compte sur cette personne : rendez-vous de votre agenda (téléconsultations comprises) et documents partagés. Chaque téléchargement est enregistré.",
     packagePdf: "Télécharger le rapport (PDF)",
     packageZip: "Télécharger les données (JSON et CSV, ZIP)",
   },
-  notFound: { title: "Page introuvable", text: "Cette page n'existe pas ou vous n'y avez pas accès.", home: "Retour à l'accueil" },
+  notFound: {
+    title: "Page introuvable",
+    text: "Cette page n'existe pas ou vous n'y avez pas accès.",
+    home: "Retour à l'accueil",
+  },
 };
 
 export type Messages = typeof fr;
@@ -709,37 +823,68 @@ const en: Messages = {
     skipToContent: "Skip to content",
     otherLanguage: "Français",
     otherLanguageLabel: "Lire cette page en français",
-    nav: { home: "Home", registry: "Who is responsible for what", file: "Exercise a right", cases: "My requests", signIn: "Sign in", signOut: "Sign out" },
+    nav: {
+      home: "Home",
+      registry: "Who is responsible for what",
+      file: "Exercise a right",
+      cases: "My requests",
+      signIn: "Sign in",
+      signOut: "Sign out",
+    },
     mainNav: "Main navigation",
     footer: "The platform's data protection officer. You may also complain to the CNIL (www.cnil.fr).",
     demoMailbox: "Demo: read the e-mails sent",
   },
   rights: {
-    access: { title: "Access my data", text: "Learn what data is held about you, why, for how long and who receives it, and get a copy." },
-    rectification: { title: "Correct my data", text: "Have inaccurate information corrected or incomplete information completed." },
+    access: {
+      title: "Access my data",
+      text: "Learn what data is held about you, why, for how long and who receives it, and get a copy.",
+    },
+    rectification: {
+      title: "Correct my data",
+      text: "Have inaccurate information corrected or incomplete information completed.",
+    },
     erasure: { title: "Erase my data", text: "Have your data deleted, except what the law requires to be kept." },
-    restriction: { title: "Restrict its use", text: "Freeze your data (kept but no longer used) during a check or a dispute." },
-    portability: { title: "Get my data back", text: "Receive the data you provided in a reusable format (JSON or CSV)." },
-    objection: { title: "Object", text: "Refuse processing based on legitimate interest, and any direct marketing, at any time." },
-    consent_withdrawal: { title: "Withdraw my consent", text: "Stop processing you had consented to (map, personalised services, marketing…)." },
-    post_mortem_directives: { title: "Directives after death", text: "Say what will happen to your data after your death, or have a deceased relative's directives carried out." },
+    restriction: {
+      title: "Restrict its use",
+      text: "Freeze your data (kept but no longer used) during a check or a dispute.",
+    },
+    portability: {
+      title: "Get my data back",
+      text: "Receive the data you provided in a reusable format (JSON or CSV).",
+    },
+    objection: {
+      title: "Object",
+      text: "Refuse processing based on legitimate interest, and any direct marketing, at any time.",
+    },
+    consent_withdrawal: {
+      title: "Withdraw my consent",
+      text: "Stop processing you had consented to (map, personalised services, marketing…).",
+    },
+    post_mortem_directives: {
+      title: "Directives after death",
+      text: "Say what will happen to your data after your death, or have a deceased relative's directives carried out.",
+    },
   },
   landing: {
     title: "Your rights over your health and appointment data",
-    intro: "Here you exercise all your rights over your data online, for yourself or for a relative. You see at once who handles your request and by when.",
+    intro:
+      "Here you exercise all your rights over your data online, for yourself or for a relative. You see at once who handles your request and by when.",
     start: "Exercise a right",
     myCases: "Follow my requests",
     rightsTitle: "The rights you can exercise",
     whoTitle: "Who answers you?",
-    whoPlatform: "The platform answers for its own processing: your account, your searches, communications, security, support.",
-    whoActor: "Your doctor or establishment answers for the data it controls: its agenda, your medical record, the documents it shares, teleconsultations. The platform forwards your request to it at once and follows its answer.",
+    whoPlatform:
+      "The platform answers for its own processing: your account, your searches, communications, security, support.",
+    whoActor:
+      "Your doctor or establishment answers for the data it controls: its agenda, your medical record, the documents it shares, teleconsultations. The platform forwards your request to it at once and follows its answer.",
     whoLink: "See each processing in detail",
     howTitle: "How it works",
     how: [
       "You choose the right, the person concerned and the data.",
       "We check your identity simply: a sign-in link or a code sent by e-mail; a document only when necessary.",
       "You receive an acknowledgement with the deadline of each answer: one month in general, 8 days for access to a medical record.",
-      "You follow each step in \"My requests\" and by e-mail.",
+      'You follow each step in "My requests" and by e-mail.',
     ],
   },
   registry: {
@@ -749,7 +894,8 @@ const en: Messages = {
     platformTitle: "Processing the platform is responsible for",
     platformText: "For this processing, the platform answers you directly through its data protection officer.",
     actorTitle: "Processing your health actor is responsible for",
-    actorText: "For this processing, the platform only acts on behalf of your doctor or establishment: it decides and answers you. The portal forwards your request to it at once.",
+    actorText:
+      "For this processing, the platform only acts on behalf of your doctor or establishment: it decides and answers you. The portal forwards your request to it at once.",
     data: "Data",
     legalBasis: "Legal basis",
     retention: "Retention",
@@ -763,7 +909,14 @@ const en: Messages = {
   form: {
     title: "Exercise a right",
     stepOf: "Step {n} of {total}",
-    steps: { right: "The right", whom: "The person concerned", scope: "The data", details: "Details", identity: "Your identity", review: "Review and send" },
+    steps: {
+      right: "The right",
+      whom: "The person concerned",
+      scope: "The data",
+      details: "Details",
+      identity: "Your identity",
+      review: "Review and send",
+    },
     next: "Continue",
     back: "Back",
     errorSummary: "Correct the following errors:",
@@ -829,8 +982,10 @@ const en: Messages = {
     codeVerified: "Address {email} verified.",
     emailNotVerified: "Verify your e-mail address with the code before continuing.",
     proofsLegend: "Proofs",
-    proofsHint: "PDF, JPEG or PNG, 10 MB at most. You may black out what is not needed (document number, photo…): we only use the surname, first name and date of birth.",
-    proofsOptionalSelf: "If your e-mail address does not match an account, an ID document may be asked for. You may attach it now.",
+    proofsHint:
+      "PDF, JPEG or PNG, 10 MB at most. You may black out what is not needed (document number, photo…): we only use the surname, first name and date of birth.",
+    proofsOptionalSelf:
+      "If your e-mail address does not match an account, an ID document may be asked for. You may attach it now.",
     proofs: {
       id_document: "ID document",
       parental_authority: "Proof of parental authority (family record book, judgment)",
@@ -850,7 +1005,8 @@ const en: Messages = {
     routingPlatformWhy: "for its own processing",
     routingActorWhy: "controller of its patients' data: the platform forwards your request to it",
     routingDue: "answer at the latest on {date}",
-    routingMedical: "Access to a medical record: 8 days, after a 48-hour reflection period (2 months for information over 5 years old).",
+    routingMedical:
+      "Access to a medical record: 8 days, after a 48-hour reflection period (2 months for information over 5 years old).",
     routingActorsLater: "The health actors the person has seen will each receive their part once identity is verified.",
     routingExcluded: "What does not apply, and why",
     submit: "Send my request",
@@ -864,8 +1020,10 @@ const en: Messages = {
     parts: "Who handles what",
     due: "Answer at the latest on",
     next: "What happens next?",
-    nextText: "An acknowledgement was sent to you by e-mail. Each controller will answer at the latest on the date shown; you will be told at each step.",
-    docsNeeded: "A proof is still needed: the time limit is suspended until we receive it. Send it from \"My requests\" (sign-in by e-mail link).",
+    nextText:
+      "An acknowledgement was sent to you by e-mail. Each controller will answer at the latest on the date shown; you will be told at each step.",
+    docsNeeded:
+      'A proof is still needed: the time limit is suspended until we receive it. Send it from "My requests" (sign-in by e-mail link).',
     receipt: "Download the acknowledgement (PDF)",
     myCases: "See my requests",
   },
@@ -883,7 +1041,8 @@ const en: Messages = {
     withdraw: "Withdraw my request",
     withdrawConfirm: "I confirm I want to withdraw this request",
     proofsTitle: "A proof is awaited",
-    proofsIntro: "To check your identity or capacity, attach the proof below. The time limit is suspended until we receive it; the file is deleted once checked.",
+    proofsIntro:
+      "To check your identity or capacity, attach the proof below. The time limit is suspended until we receive it; the file is deleted once checked.",
     proofsSubmit: "Send the proof",
     proofsSendError: "Sending failed. Check your connection and try again.",
     proofsReceived: "Proof received: it will be checked then deleted, and the time limit runs again.",
@@ -893,7 +1052,8 @@ const en: Messages = {
     erasureKept: "Kept, and why",
     recipientsTitle: "Recipients of your data (GDPR Art. 19)",
     recipientTold: "{name}: told on {date}",
-    recipientsIntro: "The recipients of the data your request covers, who must be told of a rectification, an erasure or a restriction:",
+    recipientsIntro:
+      "The recipients of the data your request covers, who must be told of a rectification, an erasure or a restriction:",
     copyTitle: "The copy of your data",
     copyIntro: "Your copy is ready. It can be downloaded until {date}; it is deleted after that.",
     copyPdf: "Readable report (PDF, with a table of contents)",
@@ -901,22 +1061,26 @@ const en: Messages = {
     copyPortable: "Portable data (ZIP: JSON with a documented schema, and CSV)",
     copyCare: "These files hold personal data, health data among them: keep them safe.",
     copyExpiredTitle: "This link has expired",
-    copyExpired: "The download period ended on {date} and the files were deleted, as planned. You may ask for a new copy at any time.",
+    copyExpired:
+      "The download period ended on {date} and the files were deleted, as planned. You may ask for a new copy at any time.",
     copyAgain: "Ask for a new copy",
     copyLink: "Copy of your data (until {date})",
     copyGone: "Copy of your data (expired)",
     backToCase: "Back to the request",
     replyTitle: "We need more information",
-    replyIntro: "To handle your request, the data protection officer needs more information. The time limit is suspended until you answer.",
+    replyIntro:
+      "To handle your request, the data protection officer needs more information. The time limit is suspended until you answer.",
     replyLabel: "Your answer",
     replySubmit: "Send my answer",
     replied: "Your answer is recorded: the time limit runs again.",
-    repliedDocumentsAwaited: "Your answer is recorded. A document asked is still missing: send it below; the time limit stays suspended until then.",
+    repliedDocumentsAwaited:
+      "Your answer is recorded. A document asked is still missing: send it below; the time limit stays suspended until then.",
     replyDocuments: "Documents asked",
     replyEither: "Write your answer, attach the documents asked, or both.",
     awaitedDocuments: "Documents awaited: {documents}.",
     answerTitle: "Answer about your request {reference}",
-    answerLinkInvalid: "This link is no longer valid: your answer was already received, or the link expired. Sign in to follow your request.",
+    answerLinkInvalid:
+      "This link is no longer valid: your answer was already received, or the link expired. Sign in to follow your request.",
     answerSignIn: "Sign in",
     withdrawn: "Your request was withdrawn.",
     detail: "Details",
@@ -975,8 +1139,15 @@ const en: Messages = {
     },
     platform: "The platform",
     letters: "Letters",
-    letterKinds: { answer: "Answer", extension: "Extension of the time limit", information_request: "Request for information", closure: "Closure for want of an answer", actor_answer: "The health actor's answer" },
-    hiddenActors: "If health actors hold data about the person, each will receive its part of the request, and you will be told of its answer.",
+    letterKinds: {
+      answer: "Answer",
+      extension: "Extension of the time limit",
+      information_request: "Request for information",
+      closure: "Closure for want of an answer",
+      actor_answer: "The health actor's answer",
+    },
+    hiddenActors:
+      "If health actors hold data about the person, each will receive its part of the request, and you will be told of its answer.",
   },
   signIn: {
     title: "Sign in",
@@ -1051,7 +1222,7 @@ const en: Messages = {
       rejected: "Rejected",
     },
     proofs: "Proofs",
-    viewProof: "View \"{kind}\"",
+    viewProof: 'View "{kind}"',
     proofDeleted: "File deleted on {date}",
     decide: "Decide on identity",
     accept: "Accept",
@@ -1068,7 +1239,10 @@ const en: Messages = {
     tokensTitle: "API tokens",
     tokenName: "Token name",
     tokenScope: "Scope",
-    tokenScopes: { all: "Every permission of its holder's role", marketing: "Marketing tools only (audience and opt-in imports)" },
+    tokenScopes: {
+      all: "Every permission of its holder's role",
+      marketing: "Marketing tools only (audience and opt-in imports)",
+    },
     createToken: "Create the token",
     tokenCreated: "Token created: copy it now, it will not be shown again.",
     revoke: "Revoke",
@@ -1081,7 +1255,8 @@ const en: Messages = {
     requestInfoSubmit: "Send the question",
     requestInfoDocuments: "Documents to ask for with the question (identity check)",
     clarifyTitle: "Request to clarify",
-    clarifyIntro: "This request lacks what its right needs: {fields}. The time limit runs from its receipt. Ask the requester below (the clock stops until they answer), then record the clarification here.",
+    clarifyIntro:
+      "This request lacks what its right needs: {fields}. The time limit runs from its receipt. Ask the requester below (the clock stops until they answer), then record the clarification here.",
     clarifySuggestion: "To handle your request, please tell us: {fields}.",
     clarifySubmit: "Record the clarification",
     clarifyFields: {
@@ -1107,7 +1282,8 @@ const en: Messages = {
     close: "Close the request",
     closeNoAnswer: "Close for want of an answer",
     balanceTitle: "Objection: balancing (legitimate interest)",
-    balanceIntro: "Processing based on legitimate interest concerned: {activities}. Weigh the person's situation against the platform's grounds, and record the decision and its reasons.",
+    balanceIntro:
+      "Processing based on legitimate interest concerned: {activities}. Weigh the person's situation against the platform's grounds, and record the decision and its reasons.",
     balanceDecision: "Decision",
     balanceUpheld: "The objection stands: the processing stops for this person",
     balanceCompelling: "Compelling legitimate grounds (or legal claims) override it",
@@ -1144,16 +1320,25 @@ const en: Messages = {
     fromRequester: "The requester",
     followUpPending: "Without an answer, the requester is reminded automatically on {date}.",
     followUpReminded: "Requester reminded on {reminded}; without an answer, the request may be closed from {closable}.",
-    followUpClosable: "Requester reminded on {reminded}, still no answer: the request may be closed; a letter (PDF) will give them the reasons and their remedies.",
+    followUpClosable:
+      "Requester reminded on {reminded}, still no answer: the request may be closed; a letter (PDF) will give them the reasons and their remedies.",
     letters: "Letters sent",
     registerRequest: "Register a request received outside the portal",
-    registerIntro: "Post, e-mail, phone or in person: give the real date and time of receipt (Paris time), from which the time limit runs. What the right needs and the request does not say (a format, the consents withdrawn…) is asked and recorded afterwards from the request's page, flagged \"To clarify\".",
+    registerIntro:
+      'Post, e-mail, phone or in person: give the real date and time of receipt (Paris time), from which the time limit runs. What the right needs and the request does not say (a format, the consents withdrawn…) is asked and recorded afterwards from the request\'s page, flagged "To clarify".',
     registerSubmit: "Register the request",
     receivedDay: "Received on",
     receivedTime: "At (Paris time)",
     language: "Language of the answers",
     relation: "The requester acts",
-    relations: { self: "For themself", minor: "For a minor", protected_adult: "For a protected adult", mandate: "Under a mandate", heir: "As an heir", designated_person: "As the designated person" },
+    relations: {
+      self: "For themself",
+      minor: "For a minor",
+      protected_adult: "For a protected adult",
+      mandate: "Under a mandate",
+      heir: "As an heir",
+      designated_person: "As the designated person",
+    },
     channels: { web: "Portal", email: "E-mail", post: "Post", phone: "Phone", in_person: "In person" },
     dashboard: "Dashboard",
     dashboardIntro: "The last twelve months.",
@@ -1176,7 +1361,8 @@ const en: Messages = {
     releaseLegalHold: "Release the hold",
     onHold: "On hold: {reason}",
     audit: "Audit trail integrity",
-    auditIntro: "Each event of a request carries the hash of the one before: any change, deletion or reordering breaks the chain there.",
+    auditIntro:
+      "Each event of a request carries the hash of the one before: any change, deletion or reordering breaks the chain there.",
     auditOk: "{cases} requests, {events} events: every chain is intact.",
     auditBroken: "Broken chain: request {reference}, event #{eventId} ({reason}).",
     events: {
@@ -1190,7 +1376,8 @@ const en: Messages = {
     } as Record<string, string>,
     notices: {
       title: "Telling the recipients (GDPR Art. 19)",
-      intro: "Each recipient of the data concerned is told of the change, by e-mail or through its OpenDSR service (erasures).",
+      intro:
+        "Each recipient of the data concerned is told of the change, by e-mail or through its OpenDSR service (erasures).",
       caption: "Recipients told or to be told",
       recipient: "Recipient",
       change: "Change no.",
@@ -1215,11 +1402,13 @@ const en: Messages = {
       settledOn: "Closed on {date}",
       attempts: "{count} attempt(s); last error: {error}",
       tellRow: "to be told another way",
-      tellOtherWay: "The DPO must tell this recipient another way (letter, direct e-mail) and record it in a note, or note why it is impossible or would involve disproportionate effort (GDPR Art. 19).",
+      tellOtherWay:
+        "The DPO must tell this recipient another way (letter, direct e-mail) and record it in a note, or note why it is impossible or would involve disproportionate effort (GDPR Art. 19).",
     },
     undelivered: {
       title: "Undelivered e-mails",
-      intro: "The mail server refused these e-mails of the request, or could not deliver them after every attempt. Send them again once the cause is dealt with, or tell the person another way and record it in a note.",
+      intro:
+        "The mail server refused these e-mails of the request, or could not deliver them after every attempt. Send them again once the cause is dealt with, or tell the person another way and record it in a note.",
       caption: "The request's undelivered e-mails",
       recipient: "Recipient",
       subject: "Subject",
@@ -1232,21 +1421,27 @@ const en: Messages = {
       noAnswer: "no answer from the server recorded",
       resend: "Resend",
       kinds: {
-        no_such_address: "The address does not exist at its mail provider: check it with the person; sending again to the same address will fail again.",
-        no_such_domain: "The address's domain (after @) does not exist or takes no e-mail: the address is probably misspelt.",
+        no_such_address:
+          "The address does not exist at its mail provider: check it with the person; sending again to the same address will fail again.",
+        no_such_domain:
+          "The address's domain (after @) does not exist or takes no e-mail: the address is probably misspelt.",
         mailbox_unavailable: "The destination mailbox is unavailable (most often, the address does not exist).",
         mailbox_disabled: "The destination mailbox is disabled: the person probably no longer uses it.",
         mailbox_full: "The destination mailbox is full: send the e-mail again later.",
-        too_large: "The e-mail, with its attachments, is larger than the recipient accepts: send them the document another way.",
-        policy: "The recipient's server refused it by its policy (spam filter, sender authentication): see the mail administrator before sending it again.",
+        too_large:
+          "The e-mail, with its attachments, is larger than the recipient accepts: send them the document another way.",
+        policy:
+          "The recipient's server refused it by its policy (spam filter, sender authentication): see the mail administrator before sending it again.",
         refused: "The server refused it for good.",
-        not_delivered: "The mail server could not deliver it (unreachable, or repeated temporary refusals): send it again once the service is back.",
+        not_delivered:
+          "The mail server could not deliver it (unreachable, or repeated temporary refusals): send it again once the service is back.",
       } satisfies Record<FailureKind, string>,
     },
     recipientContacts: "Recipients",
     contacts: {
       title: "Recipients' contacts (GDPR Art. 19)",
-      intro: "How each recipient in the registry is told of a rectification, an erasure or a restriction: an e-mail address, an OpenDSR service (used for erasures), or both. Without a contact, the DPO team must tell it themselves.",
+      intro:
+        "How each recipient in the registry is told of a rectification, an erasure or a restriction: an e-mail address, an OpenDSR service (used for erasures), or both. Without a contact, the DPO team must tell it themselves.",
       caption: "The registry's recipients and their contacts",
       recipient: "Recipient",
       email: "E-mail address",
@@ -1275,12 +1470,14 @@ const en: Messages = {
     members: "Members",
     signInTitle: "Sign in to the health actors' space",
     signInIntro: "Enter the e-mail address you were invited with: we send you a sign-in link, valid for 15 minutes.",
-    noAccess: "This space is for members invited by a practitioner or a health establishment. Ask your organisation's administrator to invite you with this e-mail address.",
+    noAccess:
+      "This space is for members invited by a practitioner or a health establishment. Ask your organisation's administrator to invite you with this e-mail address.",
     signedInAs: "Signed in: {email}",
     signOut: "Sign out",
     open: "To handle",
     done: "Handled",
-    inboxIntro: "Your patients' data-rights requests about the data you are the controller of. The platform, your processor, forwards them and assists you; you decide and answer within the time limit.",
+    inboxIntro:
+      "Your patients' data-rights requests about the data you are the controller of. The platform, your processor, forwards them and assists you; you decide and answer within the time limit.",
     none: "No request in this list.",
     searchReference: "Search a reference",
     search: "Search",
@@ -1299,7 +1496,11 @@ const en: Messages = {
     partTitle: "Request {reference}",
     receivedOn: "Received by the platform on",
     due: "To answer by",
-    rule: { gdpr_art12: "One month (GDPR Art. 12(3))", csp_l1111_7: "8 days, not before 48 hours; 2 months for information over five years old (public health code L1111-7)" },
+    rule: {
+      gdpr_art12: "One month (GDPR Art. 12(3))",
+      csp_l1111_7:
+        "8 days, not before 48 hours; 2 months for information over five years old (public health code L1111-7)",
+    },
     olderDue: "Information over five years old: at the latest on",
     earliest: "No communication before",
     subject: "Data subject",
@@ -1325,7 +1526,12 @@ const en: Messages = {
     declineSubmit: "Decline the request",
     answeredOn: "Answered on {date}.",
     refusedOn: "Declined on {date}.",
-    statuses: { forwarded: "To handle", answered: "Answered", refused: "Declined", withdrawn: "Withdrawn by the requester" },
+    statuses: {
+      forwarded: "To handle",
+      answered: "Answered",
+      refused: "Declined",
+      withdrawn: "Withdrawn by the requester",
+    },
     events: {
       forward: "Forwarded to your space",
       actor_acknowledged: "Acknowledged",
@@ -1339,7 +1545,8 @@ const en: Messages = {
     },
     saved: "Saved.",
     membersTitle: "Members of {actor}",
-    membersIntro: "The people who handle your patients' requests with you. Each signs in with their e-mail address and sees only your organisation's requests.",
+    membersIntro:
+      "The people who handle your patients' requests with you. Each signs in with their e-mail address and sees only your organisation's requests.",
     memberName: "Name",
     memberEmail: "E-mail address",
     memberRole: "Role",
@@ -1351,7 +1558,8 @@ const en: Messages = {
     remove: "Remove {name}",
     integration: "Integration",
     integrationTitle: "Integration of {actor} with your software",
-    integrationIntro: "Your practice software can handle these requests through the API (API key) and be told of each change (callback URL, signed messages). The documentation is in the repository: docs/api-acteurs.md and docs/webhooks.md.",
+    integrationIntro:
+      "Your practice software can handle these requests through the API (API key) and be told of each change (callback URL, signed messages). The documentation is in the repository: docs/api-acteurs.md and docs/webhooks.md.",
     keys: "API keys",
     keyName: "Key name (for instance, the software)",
     keyCreate: "Create a key",
@@ -1372,7 +1580,8 @@ const en: Messages = {
     deliveryCode: "Last answer",
     deliveryStatuses: { pending: "waiting", sending: "sending", delivered: "delivered", failed: "failed" },
     instructTitle: "Ask the platform to act",
-    instructIntro: "The platform, your processor, carries out your instructions on the data of your agenda about this person, and reports back what it did.",
+    instructIntro:
+      "The platform, your processor, carries out your instructions on the data of your agenda about this person, and reports back what it did.",
     instructKind: "Instruction",
     instructKinds: {
       erase_appointments: "Erase their appointments from my agenda",
@@ -1388,11 +1597,16 @@ const en: Messages = {
     lastName: "Last name",
     birthDate: "Date of birth",
     packageTitle: "Assistance package",
-    packageIntro: "The data the platform holds on your behalf about this person: the appointments in your agenda (teleconsultations included) and the shared documents. Every download is recorded.",
+    packageIntro:
+      "The data the platform holds on your behalf about this person: the appointments in your agenda (teleconsultations included) and the shared documents. Every download is recorded.",
     packagePdf: "Download the report (PDF)",
     packageZip: "Download the data (JSON and CSV, ZIP)",
   },
-  notFound: { title: "Page not found", text: "This page does not exist or you do not have access to it.", home: "Back to home" },
+  notFound: {
+    title: "Page not found",
+    text: "This page does not exist or you do not have access to it.",
+    home: "Back to home",
+  },
 };
 
 const MESSAGES: Record<Locale, Messages> = { fr, en };

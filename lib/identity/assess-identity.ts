@@ -65,7 +65,11 @@ export function assessIdentity(input: IdentityInput): IdentityAssessment {
   const missing = required.filter((kind) => !provided.has(kind));
 
   if (input.verification === "none") {
-    return { status: missing.length === 0 && required.length > 0 ? "documents_submitted" : "unverified", missingProofs: missing, requiredProofs: required };
+    return {
+      status: missing.length === 0 && required.length > 0 ? "documents_submitted" : "unverified",
+      missingProofs: missing,
+      requiredProofs: required,
+    };
   }
   if (required.length === 0) return { status: "verified", missingProofs: [], requiredProofs: [] };
   return {

@@ -14,7 +14,10 @@ import { storeProofs, type UploadedProof } from "./store-proofs";
  * those whose file was deleted before anyone decided (an abandoned upload), less those on file now.
  * In the form's order.
  */
-export function stillMissingProofs(asked: readonly string[], proofs: { kind: string; storageKey: string | null }[]): ProofKind[] {
+export function stillMissingProofs(
+  asked: readonly string[],
+  proofs: { kind: string; storageKey: string | null }[],
+): ProofKind[] {
   const onFile = new Set(proofs.filter((p) => p.storageKey !== null).map((p) => p.kind));
   const deleted = proofs.filter((p) => p.storageKey === null).map((p) => p.kind);
   const wanted = new Set([...asked, ...deleted]);
@@ -34,21 +37,34 @@ export async function awaitedProofs(db: Db | Tx, requestId: string): Promise<Pro
       status: true,
       identityStatus: true,
       proofs: { select: { kind: true, storageKey: true, uploadedAt: true } },
-      events: { where: { type: { in: ["submit_unverified", "request_information"] } }, select: { type: true, payload: true, createdAt: true }, orderBy: { id: "asc" } },
+      events: {
+        where: { type: { in: ["submit_unverified", "request_information"] } },
+        select: { type: true, payload: true, createdAt: true },
+        orderBy: { id: "asc" },
+      },
     },
   });
-  if (!request || !["awaiting_identity", "awaiting_information"].includes(request.status) || request.identityStatus !== "documents_required") return null;
+  if (
+    !request ||
+    !["awaiting_identity", "awaiting_information"].includes(request.status) ||
+    request.identityStatus !== "documents_required"
+  )
+    return null;
   const askedAt = new Map<string, Date>();
   for (const e of request.events) {
     const payload = e.payload as { missingProofs?: string[]; documents?: string[] };
-    for (const kind of (e.type === "submit_unverified" ? payload.missingProofs : payload.documents) ?? []) askedAt.set(kind, e.createdAt);
+    for (const kind of (e.type === "submit_unverified" ? payload.missingProofs : payload.documents) ?? [])
+      askedAt.set(kind, e.createdAt);
   }
   const sinceAsked = request.proofs.filter((p) => !askedAt.has(p.kind) || p.uploadedAt >= askedAt.get(p.kind)!);
   return stillMissingProofs([...askedAt.keys()], sinceAsked);
 }
 
 const notAwaited = () =>
-  new AppError("conflict", { fr: "Aucun justificatif n'est attendu pour cette demande.", en: "No proof is awaited for this request." });
+  new AppError("conflict", {
+    fr: "Aucun justificatif n'est attendu pour cette demande.",
+    en: "No proof is awaited for this request.",
+  });
 
 /**
  * The requester sends the proofs their request still waits for while its identity is checked, from
@@ -57,15 +73,27 @@ const notAwaited = () =>
  * checked from its content and it is stored encrypted. Once none is missing, the DPO has them to
  * decide, the clock runs again from now (LEGAL.md R1.5) and the assigned agent is told.
  */
-export async function completeProofs(db: Db, storage: FileStorage, reference: string, requesterEmail: string, uploads: UploadedProof[], now = new Date()) {
-  const found = await db.rightsRequest.findFirst({ where: { reference, requesterEmail }, select: { id: true, status: true } });
+export async function completeProofs(
+  db: Db,
+  storage: FileStorage,
+  reference: string,
+  requesterEmail: string,
+  uploads: UploadedProof[],
+  now = new Date(),
+) {
+  const found = await db.rightsRequest.findFirst({
+    where: { reference, requesterEmail },
+    select: { id: true, status: true },
+  });
   if (!found) throw new AppError("not_found", { fr: "Demande introuvable.", en: "Request not found." });
   const before = found.status === "awaiting_identity" ? await awaitedProofs(db, found.id) : null;
   if (before === null || before.length === 0) throw notAwaited();
   const unasked = uploads.filter((u) => !before.includes(u.kind));
   if (uploads.length === 0 || unasked.length > 0) {
     throw AppError.validation(
-      uploads.length === 0 ? before.map((kind) => ({ path: `proofs.${kind}`, key: "proof_missing" })) : unasked.map((u) => ({ path: `proofs.${u.kind}`, key: "invalid" })),
+      uploads.length === 0
+        ? before.map((kind) => ({ path: `proofs.${kind}`, key: "proof_missing" }))
+        : unasked.map((u) => ({ path: `proofs.${u.kind}`, key: "invalid" })),
     );
   }
   const { proofs, discard } = await storeProofs(storage, uploads);
@@ -73,17 +101,32 @@ export async function completeProofs(db: Db, storage: FileStorage, reference: st
     return await db.$transaction(async (tx) => {
       await lockCase(tx, found.id);
       // Checked again under the lock: a decision or a withdrawal may have come in meanwhile.
-      const request = await tx.rightsRequest.findUniqueOrThrow({ where: { id: found.id }, include: { assignee: { select: { email: true, disabledAt: true } } } });
+      const request = await tx.rightsRequest.findUniqueOrThrow({
+        where: { id: found.id },
+        include: { assignee: { select: { email: true, disabledAt: true } } },
+      });
       if (request.status !== "awaiting_identity" || request.identityStatus !== "documents_required") throw notAwaited();
-      await tx.identityProof.createMany({ data: proofs.map((p) => ({ requestId: request.id, ...p, uploadedAt: now })) });
+      await tx.identityProof.createMany({
+        data: proofs.map((p) => ({ requestId: request.id, ...p, uploadedAt: now })),
+      });
       const missing = before.filter((kind) => !uploads.some((u) => u.kind === kind));
       if (missing.length === 0) {
         await tx.rightsRequest.update({ where: { id: request.id }, data: { identityStatus: "documents_submitted" } });
         await resumeClock(tx, request, now);
       }
-      await appendEvent(tx, request.id, { type: "proofs_submitted", actorType: "requester", actorId: requesterEmail, payload: { kinds: proofs.map((p) => p.kind), missing } });
+      await appendEvent(tx, request.id, {
+        type: "proofs_submitted",
+        actorType: "requester",
+        actorId: requesterEmail,
+        payload: { kinds: proofs.map((p) => p.kind), missing },
+      });
       if (missing.length === 0 && request.assignee && !request.assignee.disabledAt) {
-        await queueEmail(tx, request.assignee.email, proofsReceivedEmail(request.reference, `${env().APP_URL}/fr/dpo/demandes/${request.reference}`), { requestId: request.id });
+        await queueEmail(
+          tx,
+          request.assignee.email,
+          proofsReceivedEmail(request.reference, `${env().APP_URL}/fr/dpo/demandes/${request.reference}`),
+          { requestId: request.id },
+        );
       }
       return { missing };
     });

@@ -3,7 +3,11 @@ import type { Db } from "@/lib/db";
 import type { FileStorage } from "@/lib/storage";
 
 /** Deletes identity files from storage, then records it. Safe to repeat (the worker's sweep does). */
-export async function deleteProofFiles(db: Db, storage: FileStorage, proofs: { id: string; storageKey: string | null }[]): Promise<void> {
+export async function deleteProofFiles(
+  db: Db,
+  storage: FileStorage,
+  proofs: { id: string; storageKey: string | null }[],
+): Promise<void> {
   for (const proof of proofs) {
     if (!proof.storageKey) continue;
     await storage.delete(proof.storageKey);
@@ -21,7 +25,12 @@ export const ABANDONED_UPLOAD_DAYS = 30;
  * justifies keeping an identity document for a check that never took place (LEGAL.md R2.3). Each
  * case records what went, when. Returns how many files were deleted.
  */
-export async function sweepAbandonedProofs(db: Db, storage: FileStorage, now = new Date(), limit = 500): Promise<number> {
+export async function sweepAbandonedProofs(
+  db: Db,
+  storage: FileStorage,
+  now = new Date(),
+  limit = 500,
+): Promise<number> {
   const cutoff = new Date(now.getTime() - ABANDONED_UPLOAD_DAYS * 86_400_000);
   const proofs = await db.identityProof.findMany({
     where: {

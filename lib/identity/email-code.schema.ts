@@ -2,4 +2,9 @@ import { z } from "zod";
 
 /** An e-mail address to send a code or a sign-in link to (shared by forms and server). */
 export const ZSendEmailCode = z.object({ email: z.string().trim().toLowerCase().pipe(z.email("email")) });
-export const ZVerifyEmailCode = ZSendEmailCode.extend({ code: z.string().trim().regex(/^\d{6}$/, "code_invalid") });
+export const ZVerifyEmailCode = ZSendEmailCode.extend({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "code_invalid"),
+});

@@ -37,7 +37,8 @@ export async function storeProofs(
   const fields: FieldError[] = [];
   const checked = uploads.map((u) => ({ upload: u, check: checkUpload(u.bytes) }));
   for (const { upload, check } of checked) {
-    if (!check.ok) fields.push({ path: `proofs.${upload.kind}`, key: check.reason === "too_large" ? "file_size" : "file_type" });
+    if (!check.ok)
+      fields.push({ path: `proofs.${upload.kind}`, key: check.reason === "too_large" ? "file_size" : "file_type" });
   }
   if (fields.length) throw AppError.validation(fields);
 

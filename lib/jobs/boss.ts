@@ -8,14 +8,35 @@ export const QUEUES = {
   // running by a killed worker would then make every fetch of the queue fail on its unique index
   // until it expired, stopping all mail. Two runs of one mail are harmless: each attempt claims the
   // row first (send-outbox-email.ts). A job runs as long as the attempt's lease on its row.
-  sendEmail: { name: "email.send", policy: "short", retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: SEND_LEASE_SECONDS },
+  sendEmail: {
+    name: "email.send",
+    policy: "short",
+    retryLimit: 8,
+    retryDelay: 5,
+    retryBackoff: true,
+    expireInSeconds: SEND_LEASE_SECONDS,
+  },
   // Health actors' status callbacks: the same policy, each attempt claiming its row; back-off from
   // 30 s (about 2 h in all).
-  deliverWebhook: { name: "webhook.deliver", policy: "short", retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 },
+  deliverWebhook: {
+    name: "webhook.deliver",
+    policy: "short",
+    retryLimit: 8,
+    retryDelay: 30,
+    retryBackoff: true,
+    expireInSeconds: 60,
+  },
   // Art. 19 notices to recipients (e-mail or OpenDSR): the same policy, each attempt claiming its
   // notice; back-off from 30 s, 7 attempts over 30 to 60 minutes, after which the notice is failed for
   // the DPO team to act.
-  deliverRecipientNotice: { name: "recipients.notify", policy: "short", retryLimit: 6, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
+  deliverRecipientNotice: {
+    name: "recipients.notify",
+    policy: "short",
+    retryLimit: 6,
+    retryDelay: 30,
+    retryBackoff: true,
+    expireInSeconds: 120,
+  },
   purgeExpired: { name: "maintenance.purge-expired", retryLimit: 2 },
   retention: { name: "retention.purge-cases", retryLimit: 3 },
   reminders: { name: "reminders.daily", retryLimit: 2 },

@@ -22,7 +22,9 @@ const CUT = {
 const HOLD = {
   // A pending e-mail is held by its enqueuer until a worker fetches its job (outbox-claim.ts).
   OutboxEmail: (holder: string | undefined) =>
-    holder ? Prisma.sql`, "leaseHolderId" = CASE WHEN status = 'pending' THEN ${holder}::uuid ELSE "leaseHolderId" END` : Prisma.empty,
+    holder
+      ? Prisma.sql`, "leaseHolderId" = CASE WHEN status = 'pending' THEN ${holder}::uuid ELSE "leaseHolderId" END`
+      : Prisma.empty,
   WebhookDelivery: () => Prisma.empty,
 };
 
@@ -32,7 +34,12 @@ const HOLD = {
  * (its job waits to retry), or after ten seconds when the job was cut with its worker. SKIP LOCKED:
  * two workers never claim the same row. Returns their ids.
  */
-export async function claimPending(db: Db, table: keyof typeof CLAIMABLE, limit: number, holder?: string): Promise<string[]> {
+export async function claimPending(
+  db: Db,
+  table: keyof typeof CLAIMABLE,
+  limit: number,
+  holder?: string,
+): Promise<string[]> {
   const name = Prisma.raw(`"${table}"`);
   const rows = await db.$queryRaw<{ id: string }[]>`
     UPDATE ${name} SET "enqueuedAt" = now() ${HOLD[table](holder)}

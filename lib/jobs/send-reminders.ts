@@ -42,7 +42,9 @@ export async function sendReminders(db: Db, now = new Date()): Promise<{ reminde
     orderBy: [{ dueDate: "asc" }, { id: "asc" }],
     take: 500,
   });
-  const staff = soon.length ? await db.staffUser.findMany({ where: { disabledAt: null, passwordHash: { not: null } }, select: { email: true } }) : [];
+  const staff = soon.length
+    ? await db.staffUser.findMany({ where: { disabledAt: null, passwordHash: { not: null } }, select: { email: true } })
+    : [];
 
   await db.$transaction(async (tx) => {
     for (const [email, lines] of byAgent) await queueEmail(tx, email, staffReminderEmail("reminder", lines, queueUrl));

@@ -23,7 +23,9 @@ export async function startPresence(db: Db): Promise<WorkerPresence> {
     db.$executeRaw`INSERT INTO "WorkerProcess" (id) VALUES (${id}::uuid) ON CONFLICT (id) DO UPDATE SET "seenAt" = now()`;
   await beat();
   const timer = setInterval(() => {
-    beat().catch((error: unknown) => console.error("[worker] heartbeat:", error instanceof Error ? error.message : "unknown error"));
+    beat().catch((error: unknown) =>
+      console.error("[worker] heartbeat:", error instanceof Error ? error.message : "unknown error"),
+    );
   }, WORKER_HEARTBEAT_MS);
   timer.unref();
   return {

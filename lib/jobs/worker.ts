@@ -34,7 +34,12 @@ export async function startWorker(queue: PgBoss, db: Db, presence: WorkerPresenc
   // fetch, 200 a second at most). A batch is worked several jobs at a time (mails over the transport's
   // pooled connections); a job that fails is failed on its own, for pg-boss to retry with back-off,
   // and the rest of the batch completes. Webhook batches stay small: a receiver may take 10 s.
-  const workBatch = <D extends object>(name: string, batchSize: number, run: (data: D) => Promise<unknown>, onFetch?: (batch: D[]) => Promise<unknown>) =>
+  const workBatch = <D extends object>(
+    name: string,
+    batchSize: number,
+    run: (data: D) => Promise<unknown>,
+    onFetch?: (batch: D[]) => Promise<unknown>,
+  ) =>
     queue.work<D>(name, { batchSize, pollingIntervalSeconds: 0.5 }, async (jobs) => {
       // What is done on fetching a batch only speeds recovery up: its failure never stops the batch.
       if (onFetch) await onFetch(jobs.map((job) => job.data)).catch(() => {});
@@ -42,7 +47,9 @@ export async function startWorker(queue: PgBoss, db: Db, presence: WorkerPresenc
         try {
           await run(job.data);
         } catch (error) {
-          await queue.fail(name, job.id, { message: error instanceof Error ? error.message.slice(0, 300) : "unknown error" });
+          await queue.fail(name, job.id, {
+            message: error instanceof Error ? error.message.slice(0, 300) : "unknown error",
+          });
         }
       });
     });
@@ -61,7 +68,11 @@ export async function startWorker(queue: PgBoss, db: Db, presence: WorkerPresenc
       }),
     (batch) => {
       for (const data of batch) inHand.add(data.outboxId);
-      return holdEmails(db, batch.map((data) => data.outboxId), presence.id);
+      return holdEmails(
+        db,
+        batch.map((data) => data.outboxId),
+        presence.id,
+      );
     },
   );
   const release = setInterval(() => {
@@ -70,13 +81,18 @@ export async function startWorker(queue: PgBoss, db: Db, presence: WorkerPresenc
       () => {
         for (const id of work.ended) ended.delete(id);
       },
-      (error: unknown) => console.error("[worker] handing back cut e-mails:", error instanceof Error ? error.message : "unknown error"),
+      (error: unknown) =>
+        console.error("[worker] handing back cut e-mails:", error instanceof Error ? error.message : "unknown error"),
     );
   }, WORKER_HEARTBEAT_MS);
   release.unref();
-  await workBatch<{ deliveryId: string }>(QUEUES.deliverWebhook.name, 2 * SMTP_CONNECTIONS, (data) => deliverWebhook(db, data.deliveryId));
+  await workBatch<{ deliveryId: string }>(QUEUES.deliverWebhook.name, 2 * SMTP_CONNECTIONS, (data) =>
+    deliverWebhook(db, data.deliveryId),
+  );
   // Art. 19 notices to recipients: an OpenDSR call may take a few seconds, like a webhook.
-  await workBatch<{ noticeId: string }>(QUEUES.deliverRecipientNotice.name, 2 * SMTP_CONNECTIONS, (data) => deliverRecipientNotice(db, data.noticeId));
+  await workBatch<{ noticeId: string }>(QUEUES.deliverRecipientNotice.name, 2 * SMTP_CONNECTIONS, (data) =>
+    deliverRecipientNotice(db, data.noticeId),
+  );
 
   await queue.work(QUEUES.purgeExpired.name, { pollingIntervalSeconds: 30 }, async () => {
     const now = Date.now();
@@ -88,10 +104,16 @@ export async function startWorker(queue: PgBoss, db: Db, presence: WorkerPresenc
     // (A mail left "sending" by a crash needs nothing here: once its lease runs out, the outbox loop
     // hands it over again and it is sent, with the same Message-ID: lib/email/send-outbox-email.ts.)
     // A callback left "sending" by a crash goes out again: receivers drop repeats by delivery id.
-    await db.webhookDelivery.updateMany({ where: { status: "sending", updatedAt: { lt: new Date(now - 15 * 60_000) } }, data: { status: "pending" } });
+    await db.webhookDelivery.updateMany({
+      where: { status: "sending", updatedAt: { lt: new Date(now - 15 * 60_000) } },
+      data: { status: "pending" },
+    });
     // Identity files of a decided or withdrawn case whose deletion was interrupted.
     const leftover = await db.identityProof.findMany({
-      where: { storageKey: { not: null }, request: { OR: [{ identityStatus: { in: ["accepted", "rejected"] } }, { status: "withdrawn" }] } },
+      where: {
+        storageKey: { not: null },
+        request: { OR: [{ identityStatus: { in: ["accepted", "rejected"] } }, { status: "withdrawn" }] },
+      },
       select: { id: true, storageKey: true },
       take: 500,
     });
@@ -113,7 +135,9 @@ export async function startWorker(queue: PgBoss, db: Db, presence: WorkerPresenc
   // Case files at the end of their retention period, every night (in batches: see purge-expired-cases.ts).
   await queue.work(QUEUES.retention.name, { pollingIntervalSeconds: 30 }, async () => {
     const report = await purgeExpiredCases(db, getStorage());
-    console.log(`[retention] ${report.deleted} case files deleted (received before ${report.cutoff.toISOString()}), ${report.onHold} on legal hold`);
+    console.log(
+      `[retention] ${report.deleted} case files deleted (received before ${report.cutoff.toISOString()}), ${report.onHold} on legal hold`,
+    );
   });
   await queue.schedule(QUEUES.retention.name, "30 3 * * *", {}, { tz: "Europe/Paris" });
 
@@ -129,7 +153,8 @@ export async function startWorker(queue: PgBoss, db: Db, presence: WorkerPresenc
   await daily(QUEUES.reminders.name, () => sendReminders(db));
   await daily(QUEUES.actorReminders.name, async () => {
     const actors = await remindActors(db);
-    if (actors.escalated > 0) console.log(`[reminders] ${actors.escalated} health actors' parts past due flagged to the DPO team`);
+    if (actors.escalated > 0)
+      console.log(`[reminders] ${actors.escalated} health actors' parts past due flagged to the DPO team`);
   });
   await daily(QUEUES.informationReminders.name, async () => {
     const reminded = await remindUnansweredRequests(db);
@@ -143,7 +168,10 @@ export async function startWorker(queue: PgBoss, db: Db, presence: WorkerPresenc
         // Health actors' parts ready to go and rights that take effect at once, then the mail they
         // and everything else produced.
         const forwarded = (await forwardReadyParts(db)) + (await applyImmediateEffects(db));
-        const moved = (await enqueueOutbox(db, queue, { holder: presence.id })) + (await enqueueWebhookDeliveries(db, queue)) + (await enqueueRecipientNotices(db, queue));
+        const moved =
+          (await enqueueOutbox(db, queue, { holder: presence.id })) +
+          (await enqueueWebhookDeliveries(db, queue)) +
+          (await enqueueRecipientNotices(db, queue));
         if (forwarded + moved > 0) continue;
       } catch (error) {
         console.error("[worker] forwarding or outbox:", error instanceof Error ? error.message : "unknown error");

@@ -28,7 +28,10 @@ export class PdfWriter {
     doc.setLanguage(meta.lang);
     doc.setProducer("Portail des droits des patients");
     doc.setCreator("Portail des droits des patients");
-    const [regular, bold] = await Promise.all([doc.embedFont(StandardFonts.Helvetica), doc.embedFont(StandardFonts.HelveticaBold)]);
+    const [regular, bold] = await Promise.all([
+      doc.embedFont(StandardFonts.Helvetica),
+      doc.embedFont(StandardFonts.HelveticaBold),
+    ]);
     return new PdfWriter(doc, regular, bold, meta.footer);
   }
 
@@ -64,7 +67,13 @@ export class PdfWriter {
       const number = String(s.pageIndex + (s.pageIndex >= at ? 2 : 1));
       const size = 11;
       page.drawText(this.clean(s.title), { x: MARGIN, y: y - size, size, font: this.regular, color: INK });
-      page.drawText(number, { x: MARGIN + this.width - this.regular.widthOfTextAtSize(number, size), y: y - size, size, font: this.regular, color: INK });
+      page.drawText(number, {
+        x: MARGIN + this.width - this.regular.widthOfTextAtSize(number, size),
+        y: y - size,
+        size,
+        font: this.regular,
+        color: INK,
+      });
       y -= size * 1.8;
     }
   }
@@ -75,7 +84,9 @@ export class PdfWriter {
 
   /** Replaces characters the standard fonts cannot encode. */
   private clean(text: string): string {
-    return text.replace(/[\u202f\u00a0]/g, " ").replace(/[^\x20-\x7e\u00a0-\u00ff\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u20ac\u0152\u0153]/g, "?");
+    return text
+      .replace(/[\u202f\u00a0]/g, " ")
+      .replace(/[^\x20-\x7e\u00a0-\u00ff\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u20ac\u0152\u0153]/g, "?");
   }
 
   private wrap(text: string, font: PDFFont, size: number, width: number): string[] {
@@ -110,7 +121,13 @@ export class PdfWriter {
     const size = options.size ?? 10.5;
     for (const line of this.wrap(text, this.regular, size, this.width)) {
       this.ensure(size * 1.5);
-      this.page.drawText(line, { x: MARGIN, y: this.y - size, size, font: this.regular, color: options.muted ? MUTED : INK });
+      this.page.drawText(line, {
+        x: MARGIN,
+        y: this.y - size,
+        size,
+        font: this.regular,
+        color: options.muted ? MUTED : INK,
+      });
       this.y -= size * 1.45;
     }
     this.y -= 6;
@@ -147,7 +164,12 @@ export class PdfWriter {
         x += cols[i]!;
       });
       this.y -= height;
-      this.page.drawLine({ start: { x: MARGIN, y: this.y + 2 }, end: { x: MARGIN + this.width, y: this.y + 2 }, thickness: 0.5, color: MUTED });
+      this.page.drawLine({
+        start: { x: MARGIN, y: this.y + 2 },
+        end: { x: MARGIN + this.width, y: this.y + 2 },
+        thickness: 0.5,
+        color: MUTED,
+      });
     };
     drawRow(head, this.bold);
     for (const row of rows) drawRow(row, this.regular);
@@ -157,7 +179,13 @@ export class PdfWriter {
   async save(): Promise<Uint8Array> {
     const pages = this.doc.getPages();
     pages.forEach((page, i) => {
-      page.drawText(this.clean(`${this.footer} · ${i + 1}/${pages.length}`), { x: MARGIN, y: MARGIN / 2, size: 8, font: this.regular, color: MUTED });
+      page.drawText(this.clean(`${this.footer} · ${i + 1}/${pages.length}`), {
+        x: MARGIN,
+        y: MARGIN / 2,
+        size: 8,
+        font: this.regular,
+        color: MUTED,
+      });
     });
     return this.doc.save();
   }

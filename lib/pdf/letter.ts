@@ -41,10 +41,14 @@ const T = {
     closureTitle: "Clôture de votre demande faute de réponse",
     copy: (date: string) =>
       `Vos données sont à télécharger dans « Mes demandes », après connexion, jusqu'au ${date} ; les fichiers seront ensuite supprimés.`,
-    asked: (date: string) => `Le ${date}, nous vous avons demandé une précision nécessaire au traitement de votre demande :`,
+    asked: (date: string) =>
+      `Le ${date}, nous vous avons demandé une précision nécessaire au traitement de votre demande :`,
     closure: (date: string) =>
       `Malgré notre rappel du ${date}, nous n'avons pas reçu votre réponse. Sans cette précision, nous ne pouvons pas donner suite à votre demande et nous la clôturons. Vous pouvez présenter une nouvelle demande à tout moment.`,
-    part: (name: string | null) => (name ? `Partie traitée par ${name}, pour le compte duquel la plateforme vous répond sur ses instructions.` : "Partie relative aux traitements dont la plateforme est responsable."),
+    part: (name: string | null) =>
+      name
+        ? `Partie traitée par ${name}, pour le compte duquel la plateforme vous répond sur ses instructions.`
+        : "Partie relative aux traitements dont la plateforme est responsable.",
     outcome: {
       granted: "Nous faisons droit à votre demande.",
       partly_granted: "Nous faisons droit à votre demande en partie.",
@@ -72,7 +76,10 @@ const T = {
     asked: (date: string) => `On ${date}, we asked you for information needed to handle your request:`,
     closure: (date: string) =>
       `Despite our reminder of ${date}, we have not received your answer. Without it we cannot act on your request, and we are closing it. You may file a new request at any time.`,
-    part: (name: string | null) => (name ? `Part handled by ${name}, on whose behalf and instructions the platform answers you.` : "Part about the processing the platform is responsible for."),
+    part: (name: string | null) =>
+      name
+        ? `Part handled by ${name}, on whose behalf and instructions the platform answers you.`
+        : "Part about the processing the platform is responsible for.",
     outcome: {
       granted: "We grant your request.",
       partly_granted: "We grant your request in part.",
@@ -93,7 +100,11 @@ const T = {
 export async function buildLetterPdf(data: LetterData, locale: Locale): Promise<Uint8Array> {
   const t = T[locale];
   const title = { answer: t.answerTitle, extension: t.extensionTitle, closure: t.closureTitle }[data.content.kind];
-  const pdf = await PdfWriter.create({ title: `${title} ${data.reference}`, lang: locale, footer: `${t.footer} · ${data.reference}` });
+  const pdf = await PdfWriter.create({
+    title: `${title} ${data.reference}`,
+    lang: locale,
+    footer: `${t.footer} · ${data.reference}`,
+  });
   pdf.paragraph(formatDay(data.date.toISOString().slice(0, 10), locale), { muted: true });
   pdf.heading(title);
   pdf.paragraph(t.subject(data.reference, `${RIGHT_LABELS[data.right][locale]}, ${RIGHT_ARTICLES[data.right]}`));

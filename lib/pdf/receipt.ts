@@ -21,11 +21,22 @@ const T = {
     parts: "Qui traite votre demande",
     head: ["Responsable du traitement", "Règle de délai", "Réponse au plus tard le"],
     platform: "La plateforme (délégué à la protection des données)",
-    hiddenActors: "Si des acteurs de santé détiennent des données de la personne, chacun recevra sa partie de la demande, et vous serez informé(e) de sa réponse.",
-    rule: { gdpr_art12: "RGPD art. 12(3) : un mois", csp_l1111_7: "Code de la santé publique L1111-7 : 8 jours (2 mois si plus de 5 ans)" },
+    hiddenActors:
+      "Si des acteurs de santé détiennent des données de la personne, chacun recevra sa partie de la demande, et vous serez informé(e) de sa réponse.",
+    rule: {
+      gdpr_art12: "RGPD art. 12(3) : un mois",
+      csp_l1111_7: "Code de la santé publique L1111-7 : 8 jours (2 mois si plus de 5 ans)",
+    },
     next: "Chaque responsable vous répondra au plus tard à la date indiquée. Pour les données que votre acteur de santé contrôle, la plateforme lui transmet votre demande : c'est lui qui décide et vous répond. Vous pouvez suivre l'avancement dans « Mes demandes ».",
-    complaint: "Vous pouvez à tout moment introduire une réclamation auprès de la CNIL (www.cnil.fr) et exercer un recours juridictionnel.",
-    channels: { web: "Formulaire en ligne", email: "E-mail", post: "Courrier", phone: "Téléphone", in_person: "En personne" },
+    complaint:
+      "Vous pouvez à tout moment introduire une réclamation auprès de la CNIL (www.cnil.fr) et exercer un recours juridictionnel.",
+    channels: {
+      web: "Formulaire en ligne",
+      email: "E-mail",
+      post: "Courrier",
+      phone: "Téléphone",
+      in_person: "En personne",
+    },
   },
   en: {
     title: "Acknowledgement of a data-rights request",
@@ -40,19 +51,26 @@ const T = {
     parts: "Who handles your request",
     head: ["Controller", "Time-limit rule", "Answer at the latest on"],
     platform: "The platform (data protection officer)",
-    hiddenActors: "If health actors hold data about the person, each will receive its part of the request, and you will be told of its answer.",
-    rule: { gdpr_art12: "GDPR Art. 12(3): one month", csp_l1111_7: "Public Health Code L1111-7: 8 days (2 months if over 5 years old)" },
-    next: "Each controller will answer at the latest on the date shown. For data your health actor controls, the platform forwards your request to it: the actor decides and answers you. You can follow progress in \"My requests\".",
+    hiddenActors:
+      "If health actors hold data about the person, each will receive its part of the request, and you will be told of its answer.",
+    rule: {
+      gdpr_art12: "GDPR Art. 12(3): one month",
+      csp_l1111_7: "Public Health Code L1111-7: 8 days (2 months if over 5 years old)",
+    },
+    next: 'Each controller will answer at the latest on the date shown. For data your health actor controls, the platform forwards your request to it: the actor decides and answers you. You can follow progress in "My requests".',
     complaint: "You may at any time lodge a complaint with the CNIL (www.cnil.fr) and seek a judicial remedy.",
     channels: { web: "Online form", email: "E-mail", post: "Post", phone: "Phone", in_person: "In person" },
   },
 } as const;
 
-
 /** The PDF receipt of a case, in the requester's language. */
 export async function buildReceiptPdf(request: RequestWithParts, locale: Locale): Promise<Uint8Array> {
   const t = T[locale];
-  const pdf = await PdfWriter.create({ title: `${t.title} ${request.reference}`, lang: locale, footer: `${t.footer} ${request.reference}` });
+  const pdf = await PdfWriter.create({
+    title: `${t.title} ${request.reference}`,
+    lang: locale,
+    footer: `${t.footer} ${request.reference}`,
+  });
   pdf.heading(t.title);
   pdf.keyValues([
     [t.reference, request.reference],
@@ -64,7 +82,10 @@ export async function buildReceiptPdf(request: RequestWithParts, locale: Locale)
     [t.dueDate, formatDay(request.dueDate, locale)],
   ]);
   pdf.heading(t.parts, 2);
-  const { visible, actorsNote } = requesterParts(request.parts, scopeReachesActors(request.scope as RequestScope, currentRegistry()));
+  const { visible, actorsNote } = requesterParts(
+    request.parts,
+    scopeReachesActors(request.scope as RequestScope, currentRegistry()),
+  );
   pdf.table(
     [...t.head],
     visible.map((p) => [p.healthActor?.name ?? t.platform, t.rule[p.deadlineRule], formatDay(p.dueDate, locale)]),

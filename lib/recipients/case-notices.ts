@@ -7,7 +7,20 @@ import type { Db } from "@/lib/db";
 export function caseNotices(db: Db, reference: string) {
   return db.recipientNotice.findMany({
     where: { request: { reference } },
-    select: { id: true, change: true, recipient: true, channel: true, status: true, attempts: true, lastError: true, sentAt: true, settledAt: true, expectedCompletionAt: true, createdAt: true, outbox: { select: { status: true } } },
+    select: {
+      id: true,
+      change: true,
+      recipient: true,
+      channel: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      sentAt: true,
+      settledAt: true,
+      expectedCompletionAt: true,
+      createdAt: true,
+      outbox: { select: { status: true } },
+    },
     orderBy: [{ change: "asc" }, { recipient: "asc" }],
   });
 }

@@ -24,44 +24,71 @@ export type TRecipientContact = z.infer<typeof ZRecipientContact>;
 
 function allowed(viewer: { role: StaffRole }) {
   if (!can(viewer.role, "recipients.manage")) {
-    throw new AppError("forbidden", { fr: "Seul un administrateur gère les contacts des destinataires.", en: "Only an administrator manages the recipients' contacts." });
+    throw new AppError("forbidden", {
+      fr: "Seul un administrateur gère les contacts des destinataires.",
+      en: "Only an administrator manages the recipients' contacts.",
+    });
   }
 }
 
 /** Every known recipient with its contact, if any (the stored certificate only as a fact). */
 export async function listRecipientContacts(db: Db, viewer: { role: StaffRole }) {
   allowed(viewer);
-  const rows = await db.recipientContact.findMany({ select: { name: true, email: true, opendsrUrl: true, certificatePem: true, updatedAt: true } });
-  const byName = new Map(rows.map((r) => [r.name, r]));
-  return [...KNOWN_RECIPIENTS].sort((a, b) => a.localeCompare(b, "fr")).map((name) => {
-    const row = byName.get(name);
-    return { name, email: row?.email ?? null, opendsrUrl: row?.opendsrUrl ?? null, hasCertificate: Boolean(row?.certificatePem), updatedAt: row?.updatedAt ?? null };
+  const rows = await db.recipientContact.findMany({
+    select: { name: true, email: true, opendsrUrl: true, certificatePem: true, updatedAt: true },
   });
+  const byName = new Map(rows.map((r) => [r.name, r]));
+  return [...KNOWN_RECIPIENTS]
+    .sort((a, b) => a.localeCompare(b, "fr"))
+    .map((name) => {
+      const row = byName.get(name);
+      return {
+        name,
+        email: row?.email ?? null,
+        opendsrUrl: row?.opendsrUrl ?? null,
+        hasCertificate: Boolean(row?.certificatePem),
+        updatedAt: row?.updatedAt ?? null,
+      };
+    });
 }
 
 /**
  * Sets a recipient's contact (both blank: removes it). An OpenDSR URL must resolve to public
  * addresses; a new URL forgets the certificate fetched from the former one.
  */
-export async function saveRecipientContact(db: Db, viewer: { id: string; role: StaffRole }, input: unknown): Promise<TRecipientContact> {
+export async function saveRecipientContact(
+  db: Db,
+  viewer: { id: string; role: StaffRole },
+  input: unknown,
+): Promise<TRecipientContact> {
   allowed(viewer);
   const parsed = ZRecipientContact.safeParse(input);
   if (!parsed.success) throw AppError.validation(fieldErrorsFromZod(parsed.error));
   const contact = parsed.data;
-  if (contact.opendsrUrl && !(await mayCall(contact.opendsrUrl))) throw AppError.validation([{ path: "opendsrUrl", key: "url_private" }]);
+  if (contact.opendsrUrl && !(await mayCall(contact.opendsrUrl)))
+    throw AppError.validation([{ path: "opendsrUrl", key: "url_private" }]);
   await db.$transaction(async (tx) => {
     // Where the notices go is traced: every change, by whom.
-    await tx.recipientContactChange.create({ data: { name: contact.name, staffId: viewer.id, email: contact.email, opendsrUrl: contact.opendsrUrl } });
+    await tx.recipientContactChange.create({
+      data: { name: contact.name, staffId: viewer.id, email: contact.email, opendsrUrl: contact.opendsrUrl },
+    });
     if (!contact.email && !contact.opendsrUrl) {
       await tx.recipientContact.deleteMany({ where: { name: contact.name } });
       return;
     }
-    const before = await tx.recipientContact.findUnique({ where: { name: contact.name }, select: { opendsrUrl: true } });
+    const before = await tx.recipientContact.findUnique({
+      where: { name: contact.name },
+      select: { opendsrUrl: true },
+    });
     const keepCertificate = before?.opendsrUrl === contact.opendsrUrl;
     await tx.recipientContact.upsert({
       where: { name: contact.name },
       create: { name: contact.name, email: contact.email, opendsrUrl: contact.opendsrUrl },
-      update: { email: contact.email, opendsrUrl: contact.opendsrUrl, ...(keepCertificate ? {} : { certificatePem: null }) },
+      update: {
+        email: contact.email,
+        opendsrUrl: contact.opendsrUrl,
+        ...(keepCertificate ? {} : { certificatePem: null }),
+      },
     });
   });
   return contact;
@@ -73,6 +100,13 @@ export async function recipientContactChanges(db: Db, viewer: { role: StaffRole 
   return db.recipientContactChange.findMany({
     orderBy: { id: "desc" },
     take,
-    select: { id: true, name: true, email: true, opendsrUrl: true, createdAt: true, staff: { select: { name: true, email: true } } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      opendsrUrl: true,
+      createdAt: true,
+      staff: { select: { name: true, email: true } },
+    },
   });
 }

@@ -8,7 +8,14 @@ import { QUEUES } from "@/lib/jobs/boss";
 import { type NoticeContent, openNoticePayload } from "./notice-payload";
 import { noticeChannels, noticeEventType } from "./notice-rules";
 import { identityFor, openDsrCallbackUrl, openDsrErasureRequest } from "./opendsr";
-import { type CallOptions, discover, fetchCertificate, knownRequest, NoticeError, submitRequest } from "./opendsr-client";
+import {
+  type CallOptions,
+  discover,
+  fetchCertificate,
+  knownRequest,
+  NoticeError,
+  submitRequest,
+} from "./opendsr-client";
 
 /**
  * Sends the Art. 19 notices queued by queueRecipientNotices. The rows are the source of truth: the
@@ -37,20 +44,38 @@ export async function enqueueRecipientNotices(db: Db, queue: PgBoss, limit = 100
     RETURNING id`;
   if (rows.length === 0) return 0;
   const { name, retryLimit, retryDelay, retryBackoff } = QUEUES.deliverRecipientNotice;
-  await queue.insert(rows.map((r) => ({ name, data: { noticeId: r.id }, singletonKey: r.id, retryLimit, retryDelay, retryBackoff })));
+  await queue.insert(
+    rows.map((r) => ({ name, data: { noticeId: r.id }, singletonKey: r.id, retryLimit, retryDelay, retryBackoff })),
+  );
   return rows.length;
 }
 
-type Notice = { id: string; requestId: string; recipient: string; channel: string | null; request: { reference: string; receivedAt: Date } };
+type Notice = {
+  id: string;
+  requestId: string;
+  recipient: string;
+  channel: string | null;
+  request: { reference: string; receivedAt: Date };
+};
 
 /**
  * Works one notice. Claimed first (its attempt counted only if still pending at that count), so a
  * repeated or concurrent job finds nothing to do; a settled notice is never sent again.
  */
-export async function deliverRecipientNotice(db: Db, noticeId: string, options: CallOptions = {}): Promise<"sent" | "no_contact" | "skipped"> {
-  const row = await db.recipientNotice.findUnique({ where: { id: noticeId }, include: { request: { select: { reference: true, receivedAt: true } } } });
+export async function deliverRecipientNotice(
+  db: Db,
+  noticeId: string,
+  options: CallOptions = {},
+): Promise<"sent" | "no_contact" | "skipped"> {
+  const row = await db.recipientNotice.findUnique({
+    where: { id: noticeId },
+    include: { request: { select: { reference: true, receivedAt: true } } },
+  });
   if (row?.status !== "pending" || !row.payloadSealed) return "skipped";
-  const claimed = await db.recipientNotice.updateMany({ where: { id: noticeId, status: "pending", attempts: row.attempts }, data: { attempts: { increment: 1 } } });
+  const claimed = await db.recipientNotice.updateMany({
+    where: { id: noticeId, status: "pending", attempts: row.attempts },
+    data: { attempts: { increment: 1 } },
+  });
   if (claimed.count === 0) return "skipped";
   const notice: Notice = row;
   try {
@@ -64,10 +89,14 @@ export async function deliverRecipientNotice(db: Db, noticeId: string, options: 
         } catch (error) {
           // On its last attempt, a notice its OpenDSR service never took goes by e-mail, if there is one.
           if (row.attempts + 1 < MAX_NOTICE_ATTEMPTS || !channels.includes("email")) throw error;
-          await db.recipientNotice.updateMany({ where: { id: notice.id, status: "pending" }, data: { lastError: failureMessage(error) } });
+          await db.recipientNotice.updateMany({
+            where: { id: notice.id, status: "pending" },
+            data: { lastError: failureMessage(error) },
+          });
         }
       }
-      if (channel === "email") return (await viaEmail(db, notice, contact!.email!, content, options)) ? "sent" : "skipped";
+      if (channel === "email")
+        return (await viaEmail(db, notice, contact!.email!, content, options)) ? "sent" : "skipped";
     }
     await settle(db, notice, "no_contact", options);
     return "no_contact";
@@ -81,7 +110,9 @@ export async function deliverRecipientNotice(db: Db, noticeId: string, options: 
 async function whilePending(db: Db, notice: Notice, change: (tx: Tx) => Promise<void>): Promise<boolean> {
   return db.$transaction(async (tx) => {
     await lockCase(tx, notice.requestId);
-    const [locked] = await tx.$queryRaw<{ status: NoticeStatus }[]>`SELECT status FROM "RecipientNotice" WHERE id = ${notice.id}::uuid FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<
+      { status: NoticeStatus }[]
+    >`SELECT status FROM "RecipientNotice" WHERE id = ${notice.id}::uuid FOR UPDATE`;
     if (locked?.status !== "pending") return false;
     await change(tx);
     return true;
@@ -89,13 +120,23 @@ async function whilePending(db: Db, notice: Notice, change: (tx: Tx) => Promise<
 }
 
 const noticeEvent = (tx: Tx, notice: Notice, status: NoticeStatus, extra: Record<string, unknown> = {}) =>
-  appendEvent(tx, notice.requestId, { type: noticeEventType(status), actorType: "system", actorId: null, payload: { noticeId: notice.id, recipient: notice.recipient, ...extra } });
+  appendEvent(tx, notice.requestId, {
+    type: noticeEventType(status),
+    actorType: "system",
+    actorId: null,
+    payload: { noticeId: notice.id, recipient: notice.recipient, ...extra },
+  });
 
 /** The e-mail, in the outbox (which sends it), and the notice settled as sent, in one transaction. */
 function viaEmail(db: Db, notice: Notice, to: string, content: NoticeContent, options: CallOptions): Promise<boolean> {
   const now = options.now?.() ?? new Date();
   return whilePending(db, notice, async (tx) => {
-    const outboxId = await queueEmail(tx, to, recipientNoticeEmail({ reference: notice.request.reference, recipient: notice.recipient, content }), { requestId: notice.requestId });
+    const outboxId = await queueEmail(
+      tx,
+      to,
+      recipientNoticeEmail({ reference: notice.request.reference, recipient: notice.recipient, content }),
+      { requestId: notice.requestId },
+    );
     await tx.recipientNotice.update({
       where: { id: notice.id },
       data: { status: "sent", channel: "email", outboxId, sentAt: now, settledAt: now, payloadSealed: null },
@@ -108,7 +149,13 @@ function viaEmail(db: Db, notice: Notice, to: string, content: NoticeContent, op
  * The erasure through the recipient's OpenDSR service. False when the service does not take it
  * (erasure not supported, or no e-mail identity): the next channel is tried.
  */
-async function viaOpenDsr(db: Db, notice: Notice, contact: RecipientContact, content: NoticeContent, options: CallOptions): Promise<boolean> {
+async function viaOpenDsr(
+  db: Db,
+  notice: Notice,
+  contact: RecipientContact,
+  content: NoticeContent,
+  options: CallOptions,
+): Promise<boolean> {
   const base = contact.opendsrUrl!;
   const discovery = await discover(base, options);
   const identity = identityFor(content.subject.email!, discovery.supported_identities);
@@ -118,30 +165,57 @@ async function viaOpenDsr(db: Db, notice: Notice, contact: RecipientContact, con
   const known = notice.channel === "opendsr" ? await knownRequest(base, notice.id, certificate.leaf, options) : null;
   // Its channel is known before the request leaves: a callback may come before the receipt is recorded.
   if (!known) await db.recipientNotice.update({ where: { id: notice.id }, data: { channel: "opendsr" } });
-  const body = openDsrErasureRequest({ noticeId: notice.id, submittedAt: notice.request.receivedAt, identity, callbackUrl: openDsrCallbackUrl() });
+  const body = openDsrErasureRequest({
+    noticeId: notice.id,
+    submittedAt: notice.request.receivedAt,
+    identity,
+    callbackUrl: openDsrCallbackUrl(),
+  });
   const receipt = known ?? (await submitRequest(base, body, certificate.leaf, options));
   const now = options.now?.() ?? new Date();
   // The contact may have been removed meanwhile: the request was sent all the same.
   await db.recipientContact.updateMany({ where: { name: contact.name }, data: { certificatePem: certificate.pem } });
   await db.$transaction(async (tx) => {
     await lockCase(tx, notice.requestId);
-    const [locked] = await tx.$queryRaw<{ status: NoticeStatus }[]>`SELECT status FROM "RecipientNotice" WHERE id = ${notice.id}::uuid FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<
+      { status: NoticeStatus }[]
+    >`SELECT status FROM "RecipientNotice" WHERE id = ${notice.id}::uuid FOR UPDATE`;
     const first = locked?.status === "pending";
     await tx.recipientNotice.update({
       where: { id: notice.id },
       // Accepted by the service (a callback may even have come first): what it was sent is no longer needed here.
-      data: { ...(first ? { status: "sent" as const } : {}), payloadSealed: null, controllerId: receipt.controllerId, expectedCompletionAt: receipt.expectedCompletionAt, sentAt: now, lastError: null },
+      data: {
+        ...(first ? { status: "sent" as const } : {}),
+        payloadSealed: null,
+        controllerId: receipt.controllerId,
+        expectedCompletionAt: receipt.expectedCompletionAt,
+        sentAt: now,
+        lastError: null,
+      },
     });
-    if (first) await noticeEvent(tx, notice, "sent", { channel: "opendsr", expectedCompletionAt: receipt.expectedCompletionAt.toISOString() });
+    if (first)
+      await noticeEvent(tx, notice, "sent", {
+        channel: "opendsr",
+        expectedCompletionAt: receipt.expectedCompletionAt.toISOString(),
+      });
   });
   return true;
 }
 
 /** A notice settled without being sent: no contact, or failed after the last attempt. */
-async function settle(db: Db, notice: Notice, status: "no_contact" | "failed", options: CallOptions, lastError?: string): Promise<void> {
+async function settle(
+  db: Db,
+  notice: Notice,
+  status: "no_contact" | "failed",
+  options: CallOptions,
+  lastError?: string,
+): Promise<void> {
   const now = options.now?.() ?? new Date();
   await whilePending(db, notice, async (tx) => {
-    await tx.recipientNotice.update({ where: { id: notice.id }, data: { status, settledAt: now, payloadSealed: null, ...(lastError ? { lastError } : {}) } });
+    await tx.recipientNotice.update({
+      where: { id: notice.id },
+      data: { status, settledAt: now, payloadSealed: null, ...(lastError ? { lastError } : {}) },
+    });
     await noticeEvent(tx, notice, status, status === "failed" ? { attempts: MAX_NOTICE_ATTEMPTS } : {});
   });
 }
@@ -152,7 +226,13 @@ function failureMessage(error: unknown): string {
   return `unexpected error (${error instanceof Error ? error.name : "unknown"})`;
 }
 
-async function recordFailure(db: Db, notice: Notice, attempt: number, error: unknown, options: CallOptions): Promise<void> {
+async function recordFailure(
+  db: Db,
+  notice: Notice,
+  attempt: number,
+  error: unknown,
+  options: CallOptions,
+): Promise<void> {
   const lastError = failureMessage(error);
   if (attempt >= MAX_NOTICE_ATTEMPTS) await settle(db, notice, "failed", options, lastError);
   else await db.recipientNotice.updateMany({ where: { id: notice.id, status: "pending" }, data: { lastError } });

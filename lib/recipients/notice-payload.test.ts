@@ -2,7 +2,12 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { generateKeyringEntry } from "@/lib/storage/crypto";
 import { noticeContent, openNoticePayload, sealNoticePayload } from "./notice-payload";
 
-const subject = { firstName: "Camille", lastName: "Martin", birthDate: new Date("1988-04-12T00:00:00Z"), email: "camille.martin@exemple.fr" };
+const subject = {
+  firstName: "Camille",
+  lastName: "Martin",
+  birthDate: new Date("1988-04-12T00:00:00Z"),
+  email: "camille.martin@exemple.fr",
+};
 
 describe("notice payload", () => {
   beforeAll(() => {
@@ -10,12 +15,17 @@ describe("notice payload", () => {
   });
 
   it("gives a birth date as its day, and keeps only what the right needs", () => {
-    expect(noticeContent({ right: "rectification", subject, changes: [{ field: "lastName", after: "Martin-Durand" }] })).toEqual({
+    expect(
+      noticeContent({ right: "rectification", subject, changes: [{ field: "lastName", after: "Martin-Durand" }] }),
+    ).toEqual({
       right: "rectification",
       subject: { ...subject, birthDate: "1988-04-12" },
       changes: [{ field: "lastName", after: "Martin-Durand" }],
     });
-    expect(noticeContent({ right: "restriction", subject: { ...subject, birthDate: "1988-04-12", email: null } }).subject.email).toBeNull();
+    expect(
+      noticeContent({ right: "restriction", subject: { ...subject, birthDate: "1988-04-12", email: null } }).subject
+        .email,
+    ).toBeNull();
   });
 
   it.each([
@@ -30,8 +40,16 @@ describe("notice payload", () => {
   });
 
   it("is sealed (no name in clear) and opened back", async () => {
-    const sealed = await sealNoticePayload({ right: "erasure", subject, erasedCategories: ["Compte et coordonnées / Account and contact details"] });
+    const sealed = await sealNoticePayload({
+      right: "erasure",
+      subject,
+      erasedCategories: ["Compte et coordonnées / Account and contact details"],
+    });
     expect(Buffer.from(sealed).toString("latin1")).not.toContain("Martin");
-    expect(await openNoticePayload(sealed)).toEqual({ right: "erasure", subject: { ...subject, birthDate: "1988-04-12" }, erasedCategories: ["Compte et coordonnées / Account and contact details"] });
+    expect(await openNoticePayload(sealed)).toEqual({
+      right: "erasure",
+      subject: { ...subject, birthDate: "1988-04-12" },
+      erasedCategories: ["Compte et coordonnées / Account and contact details"],
+    });
   });
 });

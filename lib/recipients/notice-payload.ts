@@ -35,9 +35,15 @@ export const ZNoticePayload = z
     /** Restriction: it is lifted (told after the person was, Art. 18(3)). */
     lifted: z.literal(true).optional(),
   })
-  .refine((p) => p.right !== "rectification" || (p.changes?.length ?? 0) > 0, { path: ["changes"], message: "required" })
+  .refine((p) => p.right !== "rectification" || (p.changes?.length ?? 0) > 0, {
+    path: ["changes"],
+    message: "required",
+  })
   .refine((p) => p.right === "rectification" || p.changes === undefined, { path: ["changes"], message: "invalid" })
-  .refine((p) => p.right === "erasure" || p.erasedCategories === undefined, { path: ["erasedCategories"], message: "invalid" })
+  .refine((p) => p.right === "erasure" || p.erasedCategories === undefined, {
+    path: ["erasedCategories"],
+    message: "invalid",
+  })
   .refine((p) => p.right === "erasure" || p.purposes === undefined, { path: ["purposes"], message: "invalid" })
   .refine((p) => p.right === "restriction" || p.lifted === undefined, { path: ["lifted"], message: "invalid" });
 

@@ -17,7 +17,10 @@ const OPEN_STATUSES: readonly NoticeStatus[] = ["pending", "sent", "in_progress"
  * three rights OpenDSR knows) when the subject has an e-mail address to identify them by, then
  * e-mail. None: the recipient has no contact, and the DPO team must tell it another way.
  */
-export function noticeChannels(contact: { email: string | null; opendsrUrl: string | null } | null, content: Pick<NoticeContent, "right" | "subject">): NoticeChannel[] {
+export function noticeChannels(
+  contact: { email: string | null; opendsrUrl: string | null } | null,
+  content: Pick<NoticeContent, "right" | "subject">,
+): NoticeChannel[] {
   if (!contact) return [];
   const channels: NoticeChannel[] = [];
   if (contact.opendsrUrl && content.right === "erasure" && content.subject.email) channels.push("opendsr");
@@ -30,7 +33,10 @@ export function noticeChannels(contact: { email: string | null; opendsrUrl: stri
  * "pending" (received, not started) leaves it sent; a settled notice stays as it is, so a repeated
  * or late callback is harmless.
  */
-export function statusAfterCallback(current: NoticeStatus, reported: (typeof CALLBACK_STATUSES)[number]): NoticeStatus | null {
+export function statusAfterCallback(
+  current: NoticeStatus,
+  reported: (typeof CALLBACK_STATUSES)[number],
+): NoticeStatus | null {
   if (!OPEN_STATUSES.includes(current) || reported === "pending") return null;
   return reported === current ? null : reported;
 }

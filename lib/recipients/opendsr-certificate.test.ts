@@ -21,7 +21,16 @@ describe("checkProcessorCertificate", () => {
 
   it.each([
     ["another host", () => checkProcessorCertificate(processor.certPem, "autre.exemple.com", { roots }), "wrong_host"],
-    ["a self-signed certificate", () => checkProcessorCertificate(pki.issue("opendsr.exemple.com", { selfSigned: true }).certPem, "opendsr.exemple.com", { roots }), "self_signed"],
+    [
+      "a self-signed certificate",
+      () =>
+        checkProcessorCertificate(
+          pki.issue("opendsr.exemple.com", { selfSigned: true }).certPem,
+          "opendsr.exemple.com",
+          { roots },
+        ),
+      "self_signed",
+    ],
     [
       "a self-signed certificate even when trusted as a root",
       () => {
@@ -30,10 +39,34 @@ describe("checkProcessorCertificate", () => {
       },
       "self_signed",
     ],
-    ["an untrusted CA", () => checkProcessorCertificate(processor.certPem, "opendsr.exemple.com", { roots: [] }), "untrusted"],
-    ["an expired certificate", () => checkProcessorCertificate(processor.certPem, "opendsr.exemple.com", { roots, now: new Date(Date.now() + 10 * 86_400_000) }), "expired"],
-    ["a certificate not yet valid", () => checkProcessorCertificate(processor.certPem, "opendsr.exemple.com", { roots, now: new Date(Date.now() - 10 * 86_400_000) }), "not_yet_valid"],
-    ["no certificate at all", () => checkProcessorCertificate("<html>not found</html>", "opendsr.exemple.com", { roots }), "unreadable"],
+    [
+      "an untrusted CA",
+      () => checkProcessorCertificate(processor.certPem, "opendsr.exemple.com", { roots: [] }),
+      "untrusted",
+    ],
+    [
+      "an expired certificate",
+      () =>
+        checkProcessorCertificate(processor.certPem, "opendsr.exemple.com", {
+          roots,
+          now: new Date(Date.now() + 10 * 86_400_000),
+        }),
+      "expired",
+    ],
+    [
+      "a certificate not yet valid",
+      () =>
+        checkProcessorCertificate(processor.certPem, "opendsr.exemple.com", {
+          roots,
+          now: new Date(Date.now() - 10 * 86_400_000),
+        }),
+      "not_yet_valid",
+    ],
+    [
+      "no certificate at all",
+      () => checkProcessorCertificate("<html>not found</html>", "opendsr.exemple.com", { roots }),
+      "unreadable",
+    ],
   ])("refuses %s", (_, check, reason) => {
     expect(check()).toEqual({ ok: false, reason });
   });
@@ -53,7 +86,9 @@ describe("verifyOpenDsrSignature", () => {
     expect(verifyOpenDsrSignature(body.replace('"c"', '"d"'), signature, leaf)).toBe(false);
     expect(verifyOpenDsrSignature(`${body} `, signature, leaf)).toBe(false);
     const other = pki.issue("opendsr.exemple.com");
-    expect(verifyOpenDsrSignature(body, sign("sha256", Buffer.from(body), other.keyPem).toString("base64"), leaf)).toBe(false);
+    expect(verifyOpenDsrSignature(body, sign("sha256", Buffer.from(body), other.keyPem).toString("base64"), leaf)).toBe(
+      false,
+    );
     expect(verifyOpenDsrSignature(body, null, leaf)).toBe(false);
     expect(verifyOpenDsrSignature(body, "not base64!", leaf)).toBe(false);
   });

@@ -39,7 +39,8 @@ export function trustedAuthorities(): X509Certificate[] {
   return trusted.certificates;
 }
 
-const issuedBy = (cert: X509Certificate, issuer: X509Certificate) => cert.checkIssued(issuer) && cert.verify(issuer.publicKey);
+const issuedBy = (cert: X509Certificate, issuer: X509Certificate) =>
+  cert.checkIssued(issuer) && cert.verify(issuer.publicKey);
 
 function validity(cert: X509Certificate, now: Date): "ok" | "not_yet_valid" | "expired" {
   if (now.getTime() < Date.parse(cert.validFrom)) return "not_yet_valid";
@@ -54,7 +55,12 @@ export function certifiesHost(cert: X509Certificate, host: string): boolean {
 }
 
 /** Walks up from the leaf through the bundle's intermediates to one of the trusted authorities. */
-function chainsToTrusted(leaf: X509Certificate, intermediates: X509Certificate[], roots: X509Certificate[], now: Date): boolean {
+function chainsToTrusted(
+  leaf: X509Certificate,
+  intermediates: X509Certificate[],
+  roots: X509Certificate[],
+  now: Date,
+): boolean {
   let current = leaf;
   for (let depth = 0; depth < MAX_CHAIN; depth++) {
     if (roots.some((root) => validity(root, now) === "ok" && issuedBy(current, root))) return true;
@@ -69,7 +75,11 @@ function chainsToTrusted(leaf: X509Certificate, intermediates: X509Certificate[]
  * Checks a processor's certificate (PEM, with its intermediates if any) for `host`: readable, not
  * self-signed, within its validity dates, issued to that host, and chaining to a trusted authority.
  */
-export function checkProcessorCertificate(pem: string, host: string, options: { now?: Date; roots?: X509Certificate[] } = {}): CertificateCheck {
+export function checkProcessorCertificate(
+  pem: string,
+  host: string,
+  options: { now?: Date; roots?: X509Certificate[] } = {},
+): CertificateCheck {
   let bundle: X509Certificate[];
   try {
     bundle = parsePemBundle(pem);
@@ -83,17 +93,27 @@ export function checkProcessorCertificate(pem: string, host: string, options: { 
   const dates = validity(leaf, now);
   if (dates !== "ok") return { ok: false, reason: dates };
   if (!certifiesHost(leaf, host)) return { ok: false, reason: "wrong_host" };
-  if (!chainsToTrusted(leaf, intermediates, options.roots ?? trustedAuthorities(), now)) return { ok: false, reason: "untrusted" };
+  if (!chainsToTrusted(leaf, intermediates, options.roots ?? trustedAuthorities(), now))
+    return { ok: false, reason: "untrusted" };
   return { ok: true, leaf, pem };
 }
 
 /** Whether `signature` (base64, line breaks allowed) signs exactly these bytes with the certificate's key (SHA-256). */
-export function verifyOpenDsrSignature(body: string | Uint8Array, signature: string | null, cert: X509Certificate): boolean {
+export function verifyOpenDsrSignature(
+  body: string | Uint8Array,
+  signature: string | null,
+  cert: X509Certificate,
+): boolean {
   if (!signature) return false;
   const compact = signature.replace(/\s+/g, "");
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return false;
   try {
-    return verify("sha256", typeof body === "string" ? Buffer.from(body, "utf8") : body, cert.publicKey, Buffer.from(compact, "base64"));
+    return verify(
+      "sha256",
+      typeof body === "string" ? Buffer.from(body, "utf8") : body,
+      cert.publicKey,
+      Buffer.from(compact, "base64"),
+    );
   } catch {
     return false;
   }

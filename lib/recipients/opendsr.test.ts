@@ -8,15 +8,28 @@ describe("identityFor: how the subject's e-mail address is given to the processo
   const hashed = createHash("sha256").update("camille.martin@exemple.fr").digest("hex");
 
   it.each([
-    ["hashed when the processor takes email/sha256", [raw, sha256], { identity_value: hashed, identity_format: "sha256" }],
+    [
+      "hashed when the processor takes email/sha256",
+      [raw, sha256],
+      { identity_value: hashed, identity_format: "sha256" },
+    ],
     ["hashed when sha256 is all it takes", [sha256], { identity_value: hashed, identity_format: "sha256" }],
-    ["raw when it takes only email/raw", [raw], { identity_value: "camille.martin@exemple.fr", identity_format: "raw" }],
+    [
+      "raw when it takes only email/raw",
+      [raw],
+      { identity_value: "camille.martin@exemple.fr", identity_format: "raw" },
+    ],
   ])("%s", (_, supported, expected) => {
     expect(identityFor("  Camille.Martin@Exemple.fr ", supported)).toEqual({ identity_type: "email", ...expected });
   });
 
   it("none when it takes no e-mail identity (another type, or another format)", () => {
-    expect(identityFor("a@b.fr", [{ identity_type: "android_id", identity_format: "raw" }, { identity_type: "email", identity_format: "md5" }])).toBeNull();
+    expect(
+      identityFor("a@b.fr", [
+        { identity_type: "android_id", identity_format: "raw" },
+        { identity_type: "email", identity_format: "md5" },
+      ]),
+    ).toBeNull();
     expect(identityFor("a@b.fr", [])).toBeNull();
   });
 });
@@ -41,7 +54,9 @@ describe("OpenDSR request and headers", () => {
   });
 
   it("reads the headers under their current and legacy names", () => {
-    expect(openDsrHeader(new Headers({ "X-OpenDSR-Processor-Domain": " opendsr.exemple.com " }), "processor-domain")).toBe("opendsr.exemple.com");
+    expect(
+      openDsrHeader(new Headers({ "X-OpenDSR-Processor-Domain": " opendsr.exemple.com " }), "processor-domain"),
+    ).toBe("opendsr.exemple.com");
     expect(openDsrHeader(new Headers({ "X-OpenGDPR-Signature": "abc=" }), "signature")).toBe("abc=");
     expect(openDsrHeader(new Headers({ "X-OpenCompliance-Signature": "abc=" }), "signature")).toBe("abc=");
     expect(openDsrHeader(new Headers({}), "signature")).toBeNull();

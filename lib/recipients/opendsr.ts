@@ -42,7 +42,9 @@ const rfc3339 = z.iso.datetime({ offset: true });
 
 export const ZDiscovery = z.object({
   api_version: z.string().min(1).max(20),
-  supported_identities: z.array(z.object({ identity_type: z.string().max(100), identity_format: z.string().max(20) })).max(100),
+  supported_identities: z
+    .array(z.object({ identity_type: z.string().max(100), identity_format: z.string().max(20) }))
+    .max(100),
   supported_subject_request_types: z.array(z.string().max(50)).max(20),
   processor_certificate: z.url().max(2000),
 });
@@ -62,13 +64,23 @@ export interface SubjectIdentity {
 export function identityFor(email: string, supported: TDiscovery["supported_identities"]): SubjectIdentity | null {
   const formats = new Set(supported.filter((i) => i.identity_type === "email").map((i) => i.identity_format));
   const normalised = email.trim().toLowerCase();
-  if (formats.has("sha256")) return { identity_type: "email", identity_value: createHash("sha256").update(normalised).digest("hex"), identity_format: "sha256" };
+  if (formats.has("sha256"))
+    return {
+      identity_type: "email",
+      identity_value: createHash("sha256").update(normalised).digest("hex"),
+      identity_format: "sha256",
+    };
   if (formats.has("raw")) return { identity_type: "email", identity_value: normalised, identity_format: "raw" };
   return null;
 }
 
 /** The erasure request for one notice (its id is the subject_request_id). */
-export function openDsrErasureRequest(input: { noticeId: string; submittedAt: Date; identity: SubjectIdentity; callbackUrl: string }) {
+export function openDsrErasureRequest(input: {
+  noticeId: string;
+  submittedAt: Date;
+  identity: SubjectIdentity;
+  callbackUrl: string;
+}) {
   return {
     regulation: "gdpr",
     subject_request_id: input.noticeId,

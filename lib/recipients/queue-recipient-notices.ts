@@ -20,7 +20,13 @@ export const NOTICES_QUEUED_EVENT = "recipients_notice_queued";
  * Records one case event (the count and the recipients' names, no personal data), as `actor`.
  * Returns how many notices it queued. Throws on an invalid payload (the change is then rolled back).
  */
-export async function queueRecipientNotices(tx: Tx, request: RightsRequest, payload: NoticePayload, activities: readonly string[], actor: CaseActor): Promise<number> {
+export async function queueRecipientNotices(
+  tx: Tx,
+  request: RightsRequest,
+  payload: NoticePayload,
+  activities: readonly string[],
+  actor: CaseActor,
+): Promise<number> {
   const recipients = noticeRecipientsOf(await registryOf(tx, request.registryVersion), activities);
   return queueNoticesTo(tx, request, [{ payload, recipients }], actor);
 }
@@ -30,17 +36,35 @@ export async function queueRecipientNotices(tx: Tx, request: RightsRequest, payl
  * payload (a rectification tells each recipient only the fields it holds; a lifting goes to those
  * told of the restriction).
  */
-export async function queueNoticesTo(tx: Tx, request: RightsRequest, batches: { payload: NoticePayload; recipients: readonly string[] }[], actor: CaseActor): Promise<number> {
-  const sealed = await Promise.all(batches.map(async (b) => ({ recipients: b.recipients, content: noticeContent(b.payload), payloadSealed: await sealNoticePayload(b.payload) })));
+export async function queueNoticesTo(
+  tx: Tx,
+  request: RightsRequest,
+  batches: { payload: NoticePayload; recipients: readonly string[] }[],
+  actor: CaseActor,
+): Promise<number> {
+  const sealed = await Promise.all(
+    batches.map(async (b) => ({
+      recipients: b.recipients,
+      content: noticeContent(b.payload),
+      payloadSealed: await sealNoticePayload(b.payload),
+    })),
+  );
   const recipients = sealed.flatMap((b) => b.recipients).sort((a, b) => a.localeCompare(b, "fr"));
   if (recipients.length === 0) return 0;
   await lockCase(tx, request.id);
   const last = await tx.recipientNotice.aggregate({ where: { requestId: request.id }, _max: { change: true } });
   const change = (last._max.change ?? 0) + 1;
   await tx.recipientNotice.createMany({
-    data: sealed.flatMap((b) => b.recipients.map((recipient) => ({ requestId: request.id, change, recipient, payloadSealed: b.payloadSealed }))),
+    data: sealed.flatMap((b) =>
+      b.recipients.map((recipient) => ({ requestId: request.id, change, recipient, payloadSealed: b.payloadSealed })),
+    ),
   });
-  await recordEvent(tx, request.id, NOTICES_QUEUED_EVENT, actor, { right: sealed[0]!.content.right, change, count: recipients.length, recipients });
+  await recordEvent(tx, request.id, NOTICES_QUEUED_EVENT, actor, {
+    right: sealed[0]!.content.right,
+    change,
+    count: recipients.length,
+    recipients,
+  });
   return recipients.length;
 }
 
@@ -49,11 +73,18 @@ export async function queueNoticesTo(tx: Tx, request: RightsRequest, batches: { 
  * records show it: the account (or a relative's profile) itself, the consents given and not
  * withdrawn, marketing the person opted in to, documents in the account.
  */
-export async function activitiesHolding(tx: Tx, request: Pick<RightsRequest, "id" | "subjectPatientId" | "subjectRelativeId">): Promise<string[]> {
-  const part = await tx.requestPart.findFirst({ where: { requestId: request.id, handler: "platform" }, select: { activities: true } });
+export async function activitiesHolding(
+  tx: Tx,
+  request: Pick<RightsRequest, "id" | "subjectPatientId" | "subjectRelativeId">,
+): Promise<string[]> {
+  const part = await tx.requestPart.findFirst({
+    where: { requestId: request.id, handler: "platform" },
+    select: { activities: true },
+  });
   const held = new Set<string>(["account_management"]);
   if (request.subjectRelativeId) {
-    if ((await tx.document.count({ where: { relativeId: request.subjectRelativeId } })) > 0) held.add("personalised_services");
+    if ((await tx.document.count({ where: { relativeId: request.subjectRelativeId } })) > 0)
+      held.add("personalised_services");
   } else if (request.subjectPatientId) {
     const patientId = request.subjectPatientId;
     held.add("account_information");

@@ -22,14 +22,20 @@ export function readCallbackBody(request: Request): Promise<string> {
   return readText(request, MAX_CALLBACK_BYTES);
 }
 
-const refuse = (status: 400 | 403 | 404, code: string, message: string): CallbackOutcome => ({ status, body: { error: { code, message } } });
+const refuse = (status: 400 | 403 | 404, code: string, message: string): CallbackOutcome => ({
+  status,
+  body: { error: { code, message } },
+});
 
 /**
  * The configured recipients whose OpenDSR service is on this domain (the contacts are the
  * whitelist; recipients may share one provider's service).
  */
 async function contactsOfDomain(db: Db, domain: string): Promise<RecipientContact[]> {
-  const contacts = await db.recipientContact.findMany({ where: { opendsrUrl: { not: null } }, orderBy: { name: "asc" } });
+  const contacts = await db.recipientContact.findMany({
+    where: { opendsrUrl: { not: null } },
+    orderBy: { name: "asc" },
+  });
   return contacts.filter((c) => hostOf(c.opendsrUrl!) === domain);
 }
 
@@ -37,7 +43,11 @@ async function contactsOfDomain(db: Db, domain: string): Promise<RecipientContac
 const REFETCHES_PER_HOUR = 6;
 
 /** Its certificate fetched again through discovery, and stored; null when that fails or was done too often this hour. */
-async function refetchCertificate(db: Db, contact: RecipientContact, options: CallOptions): Promise<X509Certificate | null> {
+async function refetchCertificate(
+  db: Db,
+  contact: RecipientContact,
+  options: CallOptions,
+): Promise<X509Certificate | null> {
   try {
     await consumeRateLimit(db, `opendsr-refetch:${hostOf(contact.opendsrUrl!)}`, REFETCHES_PER_HOUR, 3600);
     const fetched = await fetchCertificate(contact.opendsrUrl!, await discover(contact.opendsrUrl!, options), options);
@@ -55,7 +65,14 @@ async function refetchCertificate(db: Db, contact: RecipientContact, options: Ca
  * otherwise, or when the signature fails with it (the processor may have renewed its key), with the
  * certificate fetched again, at most a few times an hour.
  */
-async function signedByProcessor(db: Db, contacts: RecipientContact[], domain: string, body: string, signature: string, options: CallOptions): Promise<boolean> {
+async function signedByProcessor(
+  db: Db,
+  contacts: RecipientContact[],
+  domain: string,
+  body: string,
+  signature: string,
+  options: CallOptions,
+): Promise<boolean> {
   for (const contact of contacts) {
     if (!contact.certificatePem) continue;
     const stored = checkProcessorCertificate(contact.certificatePem, domain, { now: options.now?.() });
@@ -73,13 +90,19 @@ async function signedByProcessor(db: Db, contacts: RecipientContact[], domain: s
  * to that recipient (404). The notice's status follows (an event recorded for each change); a
  * repeated or late callback changes nothing. 202 when accepted.
  */
-export async function receiveOpenDsrCallback(db: Db, input: { body: string; headers: Headers }, options: CallOptions = {}): Promise<CallbackOutcome> {
+export async function receiveOpenDsrCallback(
+  db: Db,
+  input: { body: string; headers: Headers },
+  options: CallOptions = {},
+): Promise<CallbackOutcome> {
   const domain = openDsrHeader(input.headers, "processor-domain")?.toLowerCase();
   const signature = openDsrHeader(input.headers, "signature");
-  if (!domain || !signature) return refuse(403, "forbidden", "Missing X-OpenDSR-Processor-Domain or X-OpenDSR-Signature.");
+  if (!domain || !signature)
+    return refuse(403, "forbidden", "Missing X-OpenDSR-Processor-Domain or X-OpenDSR-Signature.");
   const contacts = await contactsOfDomain(db, domain);
   if (contacts.length === 0) return refuse(403, "forbidden", "Unknown processor domain.");
-  if (!(await signedByProcessor(db, contacts, domain, input.body, signature, options))) return refuse(403, "forbidden", "The signature does not verify.");
+  if (!(await signedByProcessor(db, contacts, domain, input.body, signature, options)))
+    return refuse(403, "forbidden", "The signature does not verify.");
 
   let json: unknown;
   try {
@@ -90,7 +113,8 @@ export async function receiveOpenDsrCallback(db: Db, input: { body: string; head
   const parsed = ZCallback.safeParse(json);
   if (!parsed.success) return refuse(400, "malformed", "Not an OpenDSR status callback.");
   const callback = parsed.data;
-  if (callback.status_callback_url !== openDsrCallbackUrl()) return refuse(400, "malformed", "status_callback_url is not this endpoint.");
+  if (callback.status_callback_url !== openDsrCallbackUrl())
+    return refuse(400, "malformed", "status_callback_url is not this endpoint.");
 
   const notice = await db.recipientNotice.findFirst({
     where: { id: callback.subject_request_id, recipient: { in: contacts.map((c) => c.name) }, channel: "opendsr" },
@@ -102,14 +126,21 @@ export async function receiveOpenDsrCallback(db: Db, input: { body: string; head
   const expectedCompletionAt = new Date(callback.expected_completion_time);
   await db.$transaction(async (tx) => {
     await lockCase(tx, notice.requestId);
-    const [locked] = await tx.$queryRaw<{ status: NoticeStatus }[]>`SELECT status FROM "RecipientNotice" WHERE id = ${notice.id}::uuid FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<
+      { status: NoticeStatus }[]
+    >`SELECT status FROM "RecipientNotice" WHERE id = ${notice.id}::uuid FOR UPDATE`;
     if (!locked) return;
     const next = statusAfterCallback(locked.status, callback.request_status);
     const settles = next !== null && SETTLED_STATUSES.includes(next);
     if (!SETTLED_STATUSES.includes(locked.status)) {
       await tx.recipientNotice.update({
         where: { id: notice.id },
-        data: { controllerId: callback.controller_id, expectedCompletionAt, ...(next ? { status: next } : {}), ...(settles ? { settledAt: now, payloadSealed: null } : {}) },
+        data: {
+          controllerId: callback.controller_id,
+          expectedCompletionAt,
+          ...(next ? { status: next } : {}),
+          ...(settles ? { settledAt: now, payloadSealed: null } : {}),
+        },
       });
     }
     if (next) {
@@ -117,7 +148,12 @@ export async function receiveOpenDsrCallback(db: Db, input: { body: string; head
         type: noticeEventType(next),
         actorType: "system",
         actorId: null,
-        payload: { noticeId: notice.id, recipient: notice.recipient, reported: callback.request_status, expectedCompletionAt: expectedCompletionAt.toISOString() },
+        payload: {
+          noticeId: notice.id,
+          recipient: notice.recipient,
+          reported: callback.request_status,
+          expectedCompletionAt: expectedCompletionAt.toISOString(),
+        },
       });
     }
   });

@@ -5,14 +5,21 @@ import { FIELD_ACTIVITIES, rectificationBatches } from "./rectification-scope";
 
 describe("rectificationBatches", () => {
   const registry = currentRegistry();
-  const held = ["account_management", "account_information", "personalised_services", "map_service", "direct_marketing"];
+  const held = [
+    "account_management",
+    "account_information",
+    "personalised_services",
+    "map_service",
+    "direct_marketing",
+  ];
 
   it("tells each recipient only of the corrected fields its processing holds", () => {
     const batches = rectificationBatches(registry, held, [
       { field: "city", after: "Villeurbanne" },
       { field: "phone", after: "+33 6 99 99 99 99" },
     ]);
-    const of = (recipient: string) => batches.find((b) => b.recipients.includes(recipient))?.changes.map((c) => c.field);
+    const of = (recipient: string) =>
+      batches.find((b) => b.recipients.includes(recipient))?.changes.map((c) => c.field);
     expect(of("Braze")).toEqual(["city", "phone"]);
     expect(of("Google (Google Maps)")).toEqual(["city"]);
     expect(of("Didomi")).toEqual(["city"]);
@@ -22,7 +29,11 @@ describe("rectificationBatches", () => {
   });
 
   it("leaves out recipients holding none of the fields, and the platform's own hosts", () => {
-    const batches = rectificationBatches(registry, ["direct_marketing", "map_service"], [{ field: "phone", after: "+33 6 99 99 99 99" }]);
+    const batches = rectificationBatches(
+      registry,
+      ["direct_marketing", "map_service"],
+      [{ field: "phone", after: "+33 6 99 99 99 99" }],
+    );
     expect(batches).toEqual([]);
     const street = rectificationBatches(registry, held, [{ field: "street", after: "2 rue Basse" }]);
     expect(street.flatMap((b) => b.recipients).sort()).toEqual(["Didomi", "Google (Google Maps)"]);

@@ -8,15 +8,56 @@ import type { Registry } from "@/lib/registry/types";
  * corrected field only if one of its processing holds that field (data minimisation, Art. 5(1)(c)).
  */
 export const FIELD_ACTIVITIES: Record<RectifiableField, readonly string[]> = {
-  firstName: ["account_management", "prescription_sharing", "voluntary_surveys", "account_information", "user_support", "rights_requests", "direct_marketing", "personalised_services", "companion_services"],
-  lastName: ["account_management", "prescription_sharing", "voluntary_surveys", "account_information", "user_support", "rights_requests", "direct_marketing", "personalised_services", "companion_services"],
+  firstName: [
+    "account_management",
+    "prescription_sharing",
+    "voluntary_surveys",
+    "account_information",
+    "user_support",
+    "rights_requests",
+    "direct_marketing",
+    "personalised_services",
+    "companion_services",
+  ],
+  lastName: [
+    "account_management",
+    "prescription_sharing",
+    "voluntary_surveys",
+    "account_information",
+    "user_support",
+    "rights_requests",
+    "direct_marketing",
+    "personalised_services",
+    "companion_services",
+  ],
   birthName: ["account_management", "prescription_sharing", "account_information", "personalised_services"],
-  birthDate: ["account_management", "voluntary_surveys", "research_statistics", "direct_marketing", "personalised_services"],
+  birthDate: [
+    "account_management",
+    "voluntary_surveys",
+    "research_statistics",
+    "direct_marketing",
+    "personalised_services",
+  ],
   birthPlace: ["account_management", "personalised_services"],
-  phone: ["account_management", "voluntary_surveys", "account_information", "user_support", "rights_requests", "personalised_services", "companion_services"],
+  phone: [
+    "account_management",
+    "voluntary_surveys",
+    "account_information",
+    "user_support",
+    "rights_requests",
+    "personalised_services",
+    "companion_services",
+  ],
   street: ["account_management", "map_service"],
   postalCode: ["account_management", "direct_marketing", "personalised_services", "map_service"],
-  city: ["account_management", "voluntary_surveys", "account_information", "research_statistics", "personalised_services", "map_service"],
+  city: [
+    "account_management",
+    "voluntary_surveys",
+    "account_information",
+    "research_statistics",
+    "personalised_services",
+    "map_service",
+  ],
 };
 
 export interface NoticeChange {
@@ -29,11 +70,16 @@ export interface NoticeChange {
  * changes of the fields their processing (among `held`, the processing holding the subject's data)
  * holds. A recipient holding none of the changed fields is not told.
  */
-export function rectificationBatches(registry: Registry, held: readonly string[], changes: readonly NoticeChange[]): { recipients: string[]; changes: NoticeChange[] }[] {
+export function rectificationBatches(
+  registry: Registry,
+  held: readonly string[],
+  changes: readonly NoticeChange[],
+): { recipients: string[]; changes: NoticeChange[] }[] {
   const byRecipient = new Map<string, NoticeChange[]>();
   for (const change of changes) {
     const activities = held.filter((a) => FIELD_ACTIVITIES[change.field].includes(a));
-    for (const recipient of noticeRecipientsOf(registry, activities)) byRecipient.set(recipient, [...(byRecipient.get(recipient) ?? []), change]);
+    for (const recipient of noticeRecipientsOf(registry, activities))
+      byRecipient.set(recipient, [...(byRecipient.get(recipient) ?? []), change]);
   }
   const batches = new Map<string, { recipients: string[]; changes: NoticeChange[] }>();
   for (const [recipient, fields] of byRecipient) {

@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  ACTIVITIES,
-  KNOWN_RECIPIENTS,
-  REGISTRY,
-  REGISTRY_VERSION,
-  SECTION_ROW_COUNTS,
-} from "./activities";
+import { ACTIVITIES, KNOWN_RECIPIENTS, REGISTRY, REGISTRY_VERSION, SECTION_ROW_COUNTS } from "./activities";
 import { LEGAL_BASES, type Activity } from "./types";
 
 const byKey = (key: string): Activity => {
@@ -239,9 +233,7 @@ describe("recipients of specific activities", () => {
     );
     expect(byKey("teleconsultation").recipients).toContain("Vonage (Nexmo)");
     expect(byKey("teleconsultation_quality").recipients).toContain("Vonage (Nexmo)");
-    expect(byKey("third_party_advertising").recipients).toEqual(
-      expect.arrayContaining(["Adjust", "Google", "Meta"]),
-    );
+    expect(byKey("third_party_advertising").recipients).toEqual(expect.arrayContaining(["Adjust", "Google", "Meta"]));
     expect(byKey("online_payment").recipients).toContain("ADYEN");
     expect(byKey("research_statistics").recipients).toEqual(expect.arrayContaining(["Reltio", "Microsoft Azure"]));
     expect(byKey("companion_services").recipients).toEqual(

@@ -126,7 +126,10 @@ const PLATFORM_ACTIVITIES: Activity[] = [
     controller: "platform",
     purpose: l("Création et gestion de Compte Utilisateur", "Creation and management of the User Account"),
     operations: [
-      l("Création, gestion et suppression du Compte Utilisateur", "Creation, management and deletion of the User Account"),
+      l(
+        "Création, gestion et suppression du Compte Utilisateur",
+        "Creation, management and deletion of the User Account",
+      ),
       l("Gestion des Comptes Utilisateurs doublons", "Management of duplicate User Accounts"),
     ],
     legalBases: ["contract"],
@@ -412,7 +415,7 @@ const PLATFORM_ACTIVITIES: Activity[] = [
         "Coordonnées GPS (seulement lors de la recherche d'un Acteur de santé)/adresse postale",
         "GPS coordinates (only when searching for a health actor)/postal address",
       ),
-      l("Identifiant spécifique du navigateur (\"User Agent\")", "Browser-specific identifier (\"User Agent\")"),
+      l('Identifiant spécifique du navigateur ("User Agent")', 'Browser-specific identifier ("User Agent")'),
     ],
     retention: l(
       "Doctolib conserve la preuve du consentement à l'affichage de la carte pendant 3 mois ou jusqu'à son retrait ; en dehors de ces données, Doctolib ne conserve aucune des données traitées. Pour Google, voir sa Politique de confidentialité.",
@@ -428,7 +431,9 @@ const PLATFORM_ACTIVITIES: Activity[] = [
     key: "teleconsultation_quality",
     controller: "platform",
     purpose: l("Fonctionnement du Service de Téléconsultation", "Operation of the Teleconsultation Service"),
-    operations: [l("Suivi de la qualité du Service de Téléconsultation", "Monitoring the quality of the Teleconsultation Service")],
+    operations: [
+      l("Suivi de la qualité du Service de Téléconsultation", "Monitoring the quality of the Teleconsultation Service"),
+    ],
     legalBases: ["contract"],
     legalBasisDetail: l(CONTRACT_FR, CONTRACT_EN),
     dataCategories: [
@@ -568,8 +573,8 @@ const PLATFORM_ACTIVITIES: Activity[] = [
     ],
     legalBases: ["legitimate_interest", "consent"],
     legalBasisDetail: l(
-      "Utilisateurs ayant activé les Services personnalisés : intérêt légitime de Doctolib de promouvoir ses produits et services similaires aux Services personnalisés ; consentement pour les produits et services non similaires. Utilisateurs n'ayant pas activé les Services Personnalisés : consentement. Encarts de contenu : consentement (bannière cookies ou \"Gestion des cookies\").",
-      "Users who enabled the Personalised Services: Doctolib's legitimate interest in promoting products and services similar to the Personalised Services; consent for non-similar products and services. Users who did not enable the Personalised Services: consent. Content inserts: consent (cookie banner or \"Cookie management\").",
+      'Utilisateurs ayant activé les Services personnalisés : intérêt légitime de Doctolib de promouvoir ses produits et services similaires aux Services personnalisés ; consentement pour les produits et services non similaires. Utilisateurs n\'ayant pas activé les Services Personnalisés : consentement. Encarts de contenu : consentement (bannière cookies ou "Gestion des cookies").',
+      'Users who enabled the Personalised Services: Doctolib\'s legitimate interest in promoting products and services similar to the Personalised Services; consent for non-similar products and services. Users who did not enable the Personalised Services: consent. Content inserts: consent (cookie banner or "Cookie management").',
     ),
     dataCategories: [
       l("Nom, prénom, sexe", "Surname, first name, sex"),
@@ -597,7 +602,7 @@ const PLATFORM_ACTIVITIES: Activity[] = [
     ],
     retention: l(
       "Au plus tôt entre : 3 ans à compter de la date de réservation du dernier rendez-vous, le retrait du consentement (ou l'opposition), ou la suppression du Compte Utilisateur. Encarts de contenu : jusqu'au retrait du consentement (bannière cookies ou \"Gestion des cookies\").",
-      "Whichever comes first: 3 years from the booking date of the last appointment, withdrawal of consent (or objection), or deletion of the User Account. Content inserts: until consent is withdrawn (cookie banner or \"Cookie management\").",
+      'Whichever comes first: 3 years from the booking date of the last appointment, withdrawal of consent (or objection), or deletion of the User Account. Content inserts: until consent is withdrawn (cookie banner or "Cookie management").',
     ),
     // Braze runs Doctolib's communication campaigns; Didomi collects the cookie consent used
     // for content inserts.
@@ -620,8 +625,8 @@ const PLATFORM_ACTIVITIES: Activity[] = [
     ],
     legalBases: ["legitimate_interest", "consent"],
     legalBasisDetail: l(
-      "Intérêt légitime de Doctolib à améliorer la performance de ses campagnes publicitaires. Consentement (bandeau cookies ou \"Gestion des cookies\" sur la plateforme).",
-      "Doctolib's legitimate interest in improving the performance of its advertising campaigns. Consent (cookie banner or \"Cookie management\" on the platform).",
+      'Intérêt légitime de Doctolib à améliorer la performance de ses campagnes publicitaires. Consentement (bandeau cookies ou "Gestion des cookies" sur la plateforme).',
+      'Doctolib\'s legitimate interest in improving the performance of its advertising campaigns. Consent (cookie banner or "Cookie management" on the platform).',
     ),
     dataCategories: [
       l("Identifiant unique", "Unique identifier"),
@@ -692,7 +697,10 @@ const PLATFORM_ACTIVITIES: Activity[] = [
         "Messages échangés avec les Assistants de Santé (SMS, images, fichiers audio, vidéos, etc.), si l'Utilisateur utilise les Services Companion de Santé",
         "Messages exchanged with the Health Assistants (texts, images, audio files, videos, etc.), if the User uses the Health Companion Services",
       ),
-      l("Dépistages et évaluations de santé effectués et à effectuer", "Health screenings and assessments done and due"),
+      l(
+        "Dépistages et évaluations de santé effectués et à effectuer",
+        "Health screenings and assessments done and due",
+      ),
       l("Navigation et utilisation de l'application", "App browsing and usage"),
       l("Date de téléchargement de l'application", "App download date"),
       l("Données relatives aux requêtes de recherche de rendez-vous", "Appointment search query data"),
@@ -795,7 +803,10 @@ const PLATFORM_ACTIVITIES: Activity[] = [
 /* Section 6 — the health actor is controller, Doctolib is processor                    */
 /* ------------------------------------------------------------------------------------ */
 
-type ActorRow = Pick<Activity, "key" | "purpose" | "operations" | "dataCategories" | "recipients" | "medicalRecord" | "healthData">;
+type ActorRow = Pick<
+  Activity,
+  "key" | "purpose" | "operations" | "dataCategories" | "recipients" | "medicalRecord" | "healthData"
+>;
 
 const actor = (row: ActorRow): Activity => ({
   ...row,
@@ -842,7 +853,10 @@ const HEALTH_ACTOR_ACTIVITIES: Activity[] = [
   }),
   actor({
     key: "virtual_phone_assistant",
-    purpose: l("Fourniture d'un Service d'assistant téléphonique virtuel", "Providing a virtual phone assistant Service"),
+    purpose: l(
+      "Fourniture d'un Service d'assistant téléphonique virtuel",
+      "Providing a virtual phone assistant Service",
+    ),
     operations: [
       l(
         "Enregistrer et retranscrire les appels pris en charge par l'assistant téléphonique virtuel",
@@ -920,8 +934,8 @@ const HEALTH_ACTOR_ACTIVITIES: Activity[] = [
         "Identity and contact details: title/gender, first name, surname, date of birth, email address",
       ),
       l(
-        "Données de santé : informations échangées dans les messages (documents téléchargés, ordonnances, analyses cliniques, comptes rendus, informations sur les médecins traitants, toute \"information complémentaire\" renseignée)",
-        "Health data: information exchanged in messages (uploaded documents, prescriptions, clinical tests, reports, information on attending doctors, any \"additional information\" entered)",
+        'Données de santé : informations échangées dans les messages (documents téléchargés, ordonnances, analyses cliniques, comptes rendus, informations sur les médecins traitants, toute "information complémentaire" renseignée)',
+        'Health data: information exchanged in messages (uploaded documents, prescriptions, clinical tests, reports, information on attending doctors, any "additional information" entered)',
       ),
     ],
     recipients: r(),
@@ -1002,7 +1016,10 @@ const HEALTH_ACTOR_ACTIVITIES: Activity[] = [
   }),
   actor({
     key: "task_manager",
-    purpose: l("Fourniture d'un Service de gestionnaire de tâches intelligent", "Providing a smart task manager Service"),
+    purpose: l(
+      "Fourniture d'un Service de gestionnaire de tâches intelligent",
+      "Providing a smart task manager Service",
+    ),
     operations: [
       l(
         "Aider votre Acteur de santé à coordonner votre suivi, vos rendez-vous et les tâches administratives associées",
@@ -1039,7 +1056,10 @@ const HEALTH_ACTOR_ACTIVITIES: Activity[] = [
         "Permettre l'accès aux services de la CNAM et aux feuilles de soins électroniques sécurisées (FSE)",
         "Giving access to the CNAM (national health insurance) services and secure electronic claim forms (FSE)",
       ),
-      l("Créer, gérer et signer des factures lors des visites à domicile", "Creating, managing and signing invoices during home visits"),
+      l(
+        "Créer, gérer et signer des factures lors des visites à domicile",
+        "Creating, managing and signing invoices during home visits",
+      ),
       IMPROVE_SERVICE,
     ],
     dataCategories: [
@@ -1132,9 +1152,15 @@ const HEALTH_ACTOR_ACTIVITIES: Activity[] = [
   }),
   actor({
     key: "prescription_transmission",
-    purpose: l("Fourniture d'un Service de transmission de prescriptions", "Providing a prescription transmission Service"),
+    purpose: l(
+      "Fourniture d'un Service de transmission de prescriptions",
+      "Providing a prescription transmission Service",
+    ),
     operations: [
-      l("Transmettre de manière sécurisée vos ordonnances aux pharmaciens", "Securely sending your prescriptions to pharmacists"),
+      l(
+        "Transmettre de manière sécurisée vos ordonnances aux pharmaciens",
+        "Securely sending your prescriptions to pharmacists",
+      ),
       l(
         "Suivre et partager le statut d'émission/délivrance des ordonnances",
         "Tracking and sharing the issue/dispensing status of prescriptions",
@@ -1159,7 +1185,10 @@ const HEALTH_ACTOR_ACTIVITIES: Activity[] = [
     key: "pre_admission",
     purpose: l("Fourniture d'un Service de pré-admission", "Providing a pre-admission Service"),
     operations: [
-      l("Aider à préparer et gérer votre dossier de pré-admission", "Helping prepare and manage your pre-admission file"),
+      l(
+        "Aider à préparer et gérer votre dossier de pré-admission",
+        "Helping prepare and manage your pre-admission file",
+      ),
       l(
         "Vous adresser des informations, mises à jour et rappels relatifs à votre pré-admission",
         "Sending you information, updates and reminders about your pre-admission",
@@ -1343,7 +1372,10 @@ const HEALTH_ACTOR_ACTIVITIES: Activity[] = [
       ),
     ],
     dataCategories: [
-      l("Sexe, nom, Prénom, Informations relatives au rendez-vous", "Sex, surname, first name, appointment information"),
+      l(
+        "Sexe, nom, Prénom, Informations relatives au rendez-vous",
+        "Sex, surname, first name, appointment information",
+      ),
       l(
         "Question sur les symptômes ou l'état de santé du Patient préalablement à la prise de rendez-vous",
         "Questions on the Patient's symptoms or health status before booking",

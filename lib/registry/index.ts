@@ -20,7 +20,10 @@ const recorded = new Set<string>();
  * Records the registry version in the database so cases can refer to it: once per version and
  * process (a version, once recorded, never changes).
  */
-export async function ensureRegistryVersion(tx: Pick<Tx, "registryVersion">, registry: Registry = REGISTRY): Promise<void> {
+export async function ensureRegistryVersion(
+  tx: Pick<Tx, "registryVersion">,
+  registry: Registry = REGISTRY,
+): Promise<void> {
   if (recorded.has(registry.version)) return;
   // INSERT ... ON CONFLICT DO NOTHING: the first requests after a start may record it at once.
   await tx.registryVersion.createMany({
@@ -29,4 +32,3 @@ export async function ensureRegistryVersion(tx: Pick<Tx, "registryVersion">, reg
   });
   recorded.add(registry.version);
 }
-

@@ -44,7 +44,11 @@ describe("requesterEvents", () => {
     { id: "unknown", healthActor: { name: "Dr B" }, visibleToRequester: false },
   ];
   const labelled = (type: string) => type !== "note";
-  const e = (type: string, partId: string | null, actorType = "system") => ({ type, actorType, payload: partId ? { partId } : {} });
+  const e = (type: string, partId: string | null, actorType = "system") => ({
+    type,
+    actorType,
+    payload: partId ? { partId } : {},
+  });
 
   it("keeps labelled steps, hides the forwarding of a part the requester may not know of, shows what its actor did", () => {
     const events = [
@@ -55,11 +59,10 @@ describe("requesterEvents", () => {
       e("actor_decline", "unknown", "health_actor"),
       e("answer_part", "p0", "staff"),
     ];
-    expect(requesterEvents(events, parts, labelled).map((x) => `${x.type}:${(x.payload as { partId?: string }).partId ?? ""}`)).toEqual([
-      "submit_verified:",
-      "forward:known",
-      "actor_decline:unknown",
-      "answer_part:p0",
-    ]);
+    expect(
+      requesterEvents(events, parts, labelled).map(
+        (x) => `${x.type}:${(x.payload as { partId?: string }).partId ?? ""}`,
+      ),
+    ).toEqual(["submit_verified:", "forward:known", "actor_decline:unknown", "answer_part:p0"]);
   });
 });

@@ -6,7 +6,11 @@ import type { Registry } from "@/lib/registry/types";
  * they made for a relative they hold), or because they named the actor themselves. The decision is
  * taken when the part is created and stored with it (RequestPart.visibleToRequester).
  */
-export function partVisibleToRequester(healthActorId: string, knownToRequester: ReadonlySet<string>, chosenByRequester: readonly string[] = []): boolean {
+export function partVisibleToRequester(
+  healthActorId: string,
+  knownToRequester: ReadonlySet<string>,
+  chosenByRequester: readonly string[] = [],
+): boolean {
   return knownToRequester.has(healthActorId) || chosenByRequester.includes(healthActorId);
 }
 
@@ -27,7 +31,10 @@ export function requesterParts<P extends { healthActor: unknown; visibleToReques
 }
 
 /** Whether a request's scope covers processing that health actors control. */
-export function scopeReachesActors(scope: { activities?: string[]; healthActorIds?: string[] } | null, registry: Registry): boolean {
+export function scopeReachesActors(
+  scope: { activities?: string[]; healthActorIds?: string[] } | null,
+  registry: Registry,
+): boolean {
   if (!scope?.activities?.length) return true;
   if (scope.healthActorIds?.length) return true;
   const actorKeys = new Set(registry.activities.filter((a) => a.controller === "health_actor").map((a) => a.key));

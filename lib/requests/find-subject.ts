@@ -30,7 +30,12 @@ export interface SubjectMatch {
 
 /** Accent-, case- and space-insensitive form of a name, for matching against the records. */
 export function normalizeName(name: string): string {
-  return name.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[\s'’-]+/g, " ").trim();
+  return name
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[\s'’-]+/g, " ")
+    .trim();
 }
 
 const sameName = (a: { firstName: string; lastName: string }, b: { firstName: string; lastName: string }) =>
@@ -48,7 +53,13 @@ export async function findSubject(tx: Db | Tx, q: SubjectQuery): Promise<Subject
       : await tx.patient.findUnique({
           // Only an address the account holder confirmed makes its owner the account holder.
           where: { email: q.requesterEmail, emailVerified: true },
-          select: { id: true, firstName: true, lastName: true, birthDate: true, relatives: { select: { relative: true } } },
+          select: {
+            id: true,
+            firstName: true,
+            lastName: true,
+            birthDate: true,
+            relatives: { select: { relative: true } },
+          },
         });
 
   let patientId: string | null = null;
@@ -59,14 +70,18 @@ export async function findSubject(tx: Db | Tx, q: SubjectQuery): Promise<Subject
     patientId = account.id;
     matchesRecords = true;
   } else if (q.relation !== "self" && account) {
-    const relative = account.relatives.map((r) => r.relative).find((r) => sameDay(r.birthDate, birthDate) && sameName(r, q));
+    const relative = account.relatives
+      .map((r) => r.relative)
+      .find((r) => sameDay(r.birthDate, birthDate) && sameName(r, q));
     relativeId = relative?.id ?? null;
   }
 
   let healthActors: HealthActorRef[];
   if (!patientId && !relativeId) {
     // The patients born that day, each with its health actors: one round trip, the names compared here.
-    const candidates = await tx.$queryRaw<{ id: string; firstName: string; lastName: string; actors: HealthActorRef[] }[]>`
+    const candidates = await tx.$queryRaw<
+      { id: string; firstName: string; lastName: string; actors: HealthActorRef[] }[]
+    >`
       SELECT p.id, p."firstName", p."lastName", COALESCE((
         SELECT json_agg(json_build_object('id', h.id, 'name', h.name) ORDER BY h.name) FROM "HealthActor" h
         WHERE h.id IN (
@@ -92,7 +107,10 @@ export async function findSubject(tx: Db | Tx, q: SubjectQuery): Promise<Subject
 }
 
 /** Health actors with appointments or documents matching `who` (a person in an account). */
-async function actorsOf(tx: Db | Tx, who: { patientId?: string; relativeId: string | null }): Promise<HealthActorRef[]> {
+async function actorsOf(
+  tx: Db | Tx,
+  who: { patientId?: string; relativeId: string | null },
+): Promise<HealthActorRef[]> {
   return tx.healthActor.findMany({
     where: { OR: [{ appointments: { some: who } }, { documents: { some: who } }] },
     select: { id: true, name: true },

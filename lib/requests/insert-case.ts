@@ -4,21 +4,62 @@ import { Prisma } from "@/lib/generated/prisma/client";
 
 export interface CaseRows {
   request: {
-    id: string; reference: string; right: string; channel: string; status: string; receivedAt: Date; dueDate: Date; locale: string;
-    registryVersion: string; identityStatus: string; requesterFirstName: string; requesterLastName: string; requesterNameKey: string; requesterEmail: string;
-    requesterPhone: string | null; subjectRelation: string; subjectFirstName: string; subjectLastName: string; subjectNameKey: string;
+    id: string;
+    reference: string;
+    right: string;
+    channel: string;
+    status: string;
+    receivedAt: Date;
+    dueDate: Date;
+    locale: string;
+    registryVersion: string;
+    identityStatus: string;
+    requesterFirstName: string;
+    requesterLastName: string;
+    requesterNameKey: string;
+    requesterEmail: string;
+    requesterPhone: string | null;
+    subjectRelation: string;
+    subjectFirstName: string;
+    subjectLastName: string;
+    subjectNameKey: string;
     subjectBirthDate: Date;
-    subjectEmail: string | null; subjectPatientId: string | null; subjectRelativeId: string | null; scope: object; details: object; needsClarification: boolean;
-    pausedSince: Date | null; idempotencyKey: string | null; idempotencyHash: string | null; createdAt: Date;
+    subjectEmail: string | null;
+    subjectPatientId: string | null;
+    subjectRelativeId: string | null;
+    scope: object;
+    details: object;
+    needsClarification: boolean;
+    pausedSince: Date | null;
+    idempotencyKey: string | null;
+    idempotencyHash: string | null;
+    createdAt: Date;
   };
   parts: {
-    id: string; handler: string; healthActorId: string | null; activities: string[]; applicable: boolean; reason: object | null;
-    deadlineRule: string; dueDate: Date; olderInformationDueDate: Date | null; earliestAnswerAt: Date | null; visibleToRequester: boolean;
+    id: string;
+    handler: string;
+    healthActorId: string | null;
+    activities: string[];
+    applicable: boolean;
+    reason: object | null;
+    deadlineRule: string;
+    dueDate: Date;
+    olderInformationDueDate: Date | null;
+    earliestAnswerAt: Date | null;
+    visibleToRequester: boolean;
     status: string;
   }[];
   proofs: { kind: string; storageKey: string; contentType: string; size: number }[];
   event: { type: string; actorType: string; actorId: string | null; payload: object; hash: string };
-  outbox: { id: string; messageId: string; to: string; subject: string; html: string; text: string; attachments: object[] };
+  outbox: {
+    id: string;
+    messageId: string;
+    to: string;
+    subject: string;
+    html: string;
+    text: string;
+    attachments: object[];
+  };
 }
 
 const day = (d: Date | null) => (d ? fromDateColumn(d) : null);
@@ -30,7 +71,12 @@ const day = (d: Date | null) => (d ? fromDateColumn(d) : null);
 export async function insertCase(db: Db, rows: CaseRows): Promise<void> {
   const r = rows.request;
   const parts = JSON.stringify(
-    rows.parts.map((p) => ({ ...p, dueDate: day(p.dueDate), olderInformationDueDate: day(p.olderInformationDueDate), earliestAnswerAt: p.earliestAnswerAt?.toISOString() ?? null })),
+    rows.parts.map((p) => ({
+      ...p,
+      dueDate: day(p.dueDate),
+      olderInformationDueDate: day(p.olderInformationDueDate),
+      earliestAnswerAt: p.earliestAnswerAt?.toISOString() ?? null,
+    })),
   );
   await db.$executeRaw`
     WITH request AS (

@@ -4,12 +4,14 @@ import type { Localized } from "@/lib/registry/types";
 
 /** What every view of a case loads: the case, its parts with their actor, and optionally events. */
 export const REQUEST_VIEW_INCLUDE = {
-  parts: { include: { healthActor: { select: { id: true, name: true } } }, orderBy: [{ handler: "asc" }, { createdAt: "asc" }] },
+  parts: {
+    include: { healthActor: { select: { id: true, name: true } } },
+    orderBy: [{ handler: "asc" }, { createdAt: "asc" }],
+  },
   events: { orderBy: { id: "asc" } },
 } as const satisfies Prisma.RightsRequestInclude;
 
 export type RequestWithParts = Prisma.RightsRequestGetPayload<{ include: typeof REQUEST_VIEW_INCLUDE }>;
-
 
 /** The case in the API's shape (`GET /api/v1/requests/{reference}`). Reasons in the given language. */
 export function presentRequest(r: RequestWithParts, lang: "fr" | "en", withEvents: boolean) {

@@ -36,7 +36,9 @@ export async function previewRequest(
   const { visible, actorsNote } = requesterParts(
     plan.parts.map((p) => ({
       ...p,
-      visibleToRequester: p.healthActor ? partVisibleToRequester(p.healthActor.id, plan.subject.knownToRequester, plan.scope.healthActorIds) : true,
+      visibleToRequester: p.healthActor
+        ? partVisibleToRequester(p.healthActor.id, plan.subject.knownToRequester, plan.scope.healthActorIds)
+        : true,
     })),
     scopeReachesActors(plan.scope, registry),
   );
@@ -47,7 +49,10 @@ export async function previewRequest(
       dueDate: p.deadline.dueDate,
       rule: p.deadline.rule,
       applicable: p.applicable,
-      exclusions: p.exclusions.map((e) => ({ purpose: byKey.get(e.activity)?.purpose[locale] ?? e.activity, reason: e.reason[locale] })),
+      exclusions: p.exclusions.map((e) => ({
+        purpose: byKey.get(e.activity)?.purpose[locale] ?? e.activity,
+        reason: e.reason[locale],
+      })),
     })),
     actorsHidden: actorsNote,
   };

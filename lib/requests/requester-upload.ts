@@ -20,7 +20,10 @@ export interface RequesterUpload {
  * signed in or through the e-mail's answer link (`?jeton=`): posted from this site's pages, the
  * requester known before the body is read, the body cut at its cap whatever its transfer.
  */
-export function requesterUploadRoute<T extends object>(signInFirst: Localized, handle: (upload: RequesterUpload) => Promise<T>) {
+export function requesterUploadRoute<T extends object>(
+  signInFirst: Localized,
+  handle: (upload: RequesterUpload) => Promise<T>,
+) {
   return async (request: Request, { params }: { params: Promise<{ reference: string }> }): Promise<Response> => {
     const { lang, refusal } = checkPortalUpload(request, MAX_BODY_BYTES);
     if (refusal) return refusal;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { REQUEST_STATUSES, TRANSITIONS, TransitionError, canTransition, nextStatus, type RequestStatus, type TransitionName } from "./state-machine";
+import {
+  REQUEST_STATUSES,
+  TRANSITIONS,
+  TransitionError,
+  canTransition,
+  nextStatus,
+  type RequestStatus,
+  type TransitionName,
+} from "./state-machine";
 
 describe("request state machine", () => {
   it.each<[RequestStatus | null, TransitionName, RequestStatus]>([

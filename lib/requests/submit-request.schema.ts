@@ -38,7 +38,11 @@ export const ZScope = z.object({
   healthActorIds: z.array(ZUuid).max(100).optional(),
 });
 
-const ZRectificationItem = z.object({ field: requiredLine(100), current: multilineText(500), corrected: requiredText(500) });
+const ZRectificationItem = z.object({
+  field: requiredLine(100),
+  current: multilineText(500),
+  corrected: requiredText(500),
+});
 
 /** Right-specific fields, all optional here: which ones a right needs is lib/rights/missing-details.ts. */
 export const ZDetails = z.object({
@@ -77,7 +81,12 @@ export const ZSubmitRequest = z
     // phone or through the API is registered without them and flagged to clarify; the patient's form
     // asks for them (requireDetails).
     const relation = input.subject.relation;
-    if (input.right === "post_mortem_directives" && relation !== "self" && relation !== "heir" && relation !== "designated_person") {
+    if (
+      input.right === "post_mortem_directives" &&
+      relation !== "self" &&
+      relation !== "heir" &&
+      relation !== "designated_person"
+    ) {
       issue(["subject", "relation"], "post_mortem_relation");
     }
   });

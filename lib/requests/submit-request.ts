@@ -8,7 +8,12 @@ import { newMessageId } from "@/lib/email/message-id";
 import { acknowledgementEmail } from "@/lib/email/templates/acknowledgement";
 import { env } from "@/lib/env";
 import { AppError, type FieldError } from "@/lib/errors/app-error";
-import { assessIdentity, type IdentityAssessment, type ProofKind, type RequesterVerification } from "@/lib/identity/assess-identity";
+import {
+  assessIdentity,
+  type IdentityAssessment,
+  type ProofKind,
+  type RequesterVerification,
+} from "@/lib/identity/assess-identity";
 import { activityByKey, currentRegistry, ensureRegistryVersion } from "@/lib/registry";
 import type { Registry } from "@/lib/registry/types";
 import { missingDetails } from "@/lib/rights/missing-details";
@@ -121,7 +126,9 @@ export async function planRequest(
     : [];
   const unknown = chosenIds.filter((id) => !chosenActors.some((a) => a.id === id));
   if (unknown.length) {
-    throw AppError.validation(unknown.map((id) => ({ path: `scope.healthActorIds.${chosenIds.indexOf(id)}`, key: "unknown_health_actor" })));
+    throw AppError.validation(
+      unknown.map((id) => ({ path: `scope.healthActorIds.${chosenIds.indexOf(id)}`, key: "unknown_health_actor" })),
+    );
   }
   const subject = await findSubject(tx, { ...input.subject, requesterEmail: input.requester.email, verification });
   const scope = effectiveScope(input.right, input.scope, input.details.consents);
@@ -146,7 +153,13 @@ export async function planRequest(
  * The rows of a new case (ids drawn here, so the answer is built without reading them back) and the
  * case as the views present it.
  */
-function caseRows(input: TSubmitRequest, ctx: SubmitContext, registry: Registry, plan: RequestPlan, bodyHash: string | null) {
+function caseRows(
+  input: TSubmitRequest,
+  ctx: SubmitContext,
+  registry: Registry,
+  plan: RequestPlan,
+  bodyHash: string | null,
+) {
   const { subject, parts, identity } = plan;
   const now = new Date();
   const receivedAt = new Date(input.receivedAt);
@@ -212,7 +225,9 @@ function caseRows(input: TSubmitRequest, ctx: SubmitContext, registry: Registry,
     forwardedAt: null,
     acknowledgedAt: null,
     escalatedAt: null,
-    visibleToRequester: p.healthActor ? partVisibleToRequester(p.healthActor.id, subject.knownToRequester, plan.scope.healthActorIds) : true,
+    visibleToRequester: p.healthActor
+      ? partVisibleToRequester(p.healthActor.id, subject.knownToRequester, plan.scope.healthActorIds)
+      : true,
     status: p.handler === "platform" ? ("pending" as const) : ("awaiting_forwarding" as const),
     createdAt: now,
     updatedAt: now,
@@ -222,12 +237,22 @@ function caseRows(input: TSubmitRequest, ctx: SubmitContext, registry: Registry,
     requestId,
     type: transition,
     actorType: ctx.actor.type,
-    actorId: ctx.actor.type === "api" ? ctx.actor.tokenId : ctx.actor.type === "staff" ? ctx.actor.staffUserId : input.requester.email,
+    actorId:
+      ctx.actor.type === "api"
+        ? ctx.actor.tokenId
+        : ctx.actor.type === "staff"
+          ? ctx.actor.staffUserId
+          : input.requester.email,
     payload: {
       channel: input.channel,
       identityStatus: identity.status,
       missingProofs: identity.missingProofs,
-      parts: parts.map((p) => ({ handler: p.handler, healthActorId: p.healthActor?.id ?? null, dueDate: p.deadline.dueDate, rule: p.deadline.rule })),
+      parts: parts.map((p) => ({
+        handler: p.handler,
+        healthActorId: p.healthActor?.id ?? null,
+        dueDate: p.deadline.dueDate,
+        rule: p.deadline.rule,
+      })),
     },
     createdAt: now,
   };
@@ -242,7 +267,11 @@ function caseRows(input: TSubmitRequest, ctx: SubmitContext, registry: Registry,
     reference: request.reference,
     right: input.right,
     receivedAt,
-    parts: shown.visible.map((p) => ({ handlerName: p.healthActor?.name ?? null, dueDate: fromDateColumn(p.dueDate), applicable: p.applicable })),
+    parts: shown.visible.map((p) => ({
+      handlerName: p.healthActor?.name ?? null,
+      dueDate: fromDateColumn(p.dueDate),
+      applicable: p.applicable,
+    })),
     hiddenActors: shown.actorsNote,
     documentsRequired: identity.status === "documents_required",
     casesUrl: `${env().APP_URL}/${input.locale}/mes-demandes`,
@@ -268,7 +297,12 @@ function caseRows(input: TSubmitRequest, ctx: SubmitContext, registry: Registry,
   const rows: CaseRows = {
     request,
     parts: partRows,
-    proofs: (ctx.proofs ?? []).map((p) => ({ kind: p.kind, storageKey: p.storageKey, contentType: p.contentType, size: p.size })),
+    proofs: (ctx.proofs ?? []).map((p) => ({
+      kind: p.kind,
+      storageKey: p.storageKey,
+      contentType: p.contentType,
+      size: p.size,
+    })),
     event,
     outbox,
   };
@@ -298,7 +332,8 @@ export function checkRegistryKeys(input: Pick<TSubmitRequest, "scope" | "details
 /** Every detail the right needs (lib/rights/missing-details.ts), as the patient's form asks them. */
 export function requireDetails(input: Pick<TSubmitRequest, "right" | "scope" | "details">, registry: Registry): void {
   const missing = missingDetails(input, registry.activities);
-  if (missing.length) throw AppError.validation(missing.map((field) => ({ path: `details.${field}`, key: "required" })));
+  if (missing.length)
+    throw AppError.validation(missing.map((field) => ({ path: `details.${field}`, key: "required" })));
 }
 
 async function findByIdempotencyKey(db: Db, key: string, bodyHash: string): Promise<RequestWithParts | null> {

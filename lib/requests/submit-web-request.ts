@@ -22,7 +22,10 @@ export function submissionsPerHour(): number {
 }
 
 /** How the requester's address was proven, or null when it was not. */
-export function webVerification(identity: WebIdentity, requesterEmail: string): Exclude<RequesterVerification, "none"> | null {
+export function webVerification(
+  identity: WebIdentity,
+  requesterEmail: string,
+): Exclude<RequesterVerification, "none"> | null {
   if (identity.sessionEmail === requesterEmail) return "session";
   if (identity.codeEmail === requesterEmail) return "email_code";
   return null;
@@ -33,7 +36,12 @@ export function webVerification(identity: WebIdentity, requesterEmail: string): 
  * receipt time, which the server sets), the proofs, and a submission id that makes a double click
  * or a retry create one case.
  */
-export async function submitWebRequest(db: Db, storage: FileStorage, form: FormData, identity: WebIdentity): Promise<SubmitResult> {
+export async function submitWebRequest(
+  db: Db,
+  storage: FileStorage,
+  form: FormData,
+  identity: WebIdentity,
+): Promise<SubmitResult> {
   let payload: unknown;
   try {
     payload = JSON.parse(String(form.get("payload") ?? ""));

@@ -15,9 +15,17 @@ const WITHDRAWABLE = TRANSITIONS.withdraw.from;
  * parts not yet answered are withdrawn with it, and the identity files it holds are deleted: with no
  * request left to verify, nothing justifies keeping them (LEGAL.md R2.3).
  */
-export async function withdrawRequest(db: Db, storage: FileStorage, reference: string, requesterEmail: string): Promise<void> {
+export async function withdrawRequest(
+  db: Db,
+  storage: FileStorage,
+  reference: string,
+  requesterEmail: string,
+): Promise<void> {
   const proofs = await db.$transaction(async (tx) => {
-    const request = await tx.rightsRequest.findFirst({ where: { reference, requesterEmail }, select: { id: true, locale: true } });
+    const request = await tx.rightsRequest.findFirst({
+      where: { reference, requesterEmail },
+      select: { id: true, locale: true },
+    });
     if (!request) throw new AppError("not_found", { fr: "Demande introuvable.", en: "Request not found." });
     await lockCase(tx, request.id);
     // The status is checked in the update itself: of two simultaneous withdrawals, one wins.
@@ -35,12 +43,24 @@ export async function withdrawRequest(db: Db, storage: FileStorage, reference: s
       where: { requestId: request.id, status: { in: ["pending", "awaiting_forwarding", "forwarded"] } },
       data: { status: "withdrawn" },
     });
-    await appendEvent(tx, request.id, { type: "withdraw", actorType: "requester", actorId: requesterEmail, payload: {} });
-    await queueEmail(tx, requesterEmail, withdrawalEmail(request.locale, reference, `${env().APP_URL}/${request.locale}/mes-demandes`), {
-      requestId: request.id,
+    await appendEvent(tx, request.id, {
+      type: "withdraw",
+      actorType: "requester",
+      actorId: requesterEmail,
+      payload: {},
     });
-    return tx.identityProof.findMany({ where: { requestId: request.id, storageKey: { not: null } }, select: { id: true, storageKey: true } });
+    await queueEmail(
+      tx,
+      requesterEmail,
+      withdrawalEmail(request.locale, reference, `${env().APP_URL}/${request.locale}/mes-demandes`),
+      {
+        requestId: request.id,
+      },
+    );
+    return tx.identityProof.findMany({
+      where: { requestId: request.id, storageKey: { not: null } },
+      select: { id: true, storageKey: true },
+    });
   });
   await deleteProofFiles(db, storage, proofs);
 }
-

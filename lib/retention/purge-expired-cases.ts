@@ -61,9 +61,15 @@ export async function purgeExpiredCases(
     const ids = batch.map((b) => b.id);
     const files = await db.$transaction(async (tx) => {
       const [proofs, letters, copies] = await Promise.all([
-        tx.identityProof.findMany({ where: { requestId: { in: ids }, storageKey: { not: null } }, select: { storageKey: true } }),
+        tx.identityProof.findMany({
+          where: { requestId: { in: ids }, storageKey: { not: null } },
+          select: { storageKey: true },
+        }),
         tx.caseLetter.findMany({ where: { requestId: { in: ids } }, select: { storageKey: true } }),
-        tx.dataExport.findMany({ where: { requestId: { in: ids }, deletedAt: null }, select: { zipKey: true, pdfKey: true } }),
+        tx.dataExport.findMany({
+          where: { requestId: { in: ids }, deletedAt: null },
+          select: { zipKey: true, pdfKey: true },
+        }),
       ]);
       await tx.$executeRaw`
         INSERT INTO "DeletionRecord" ("reference", "right", "channel", "receivedOn", "dueOn", "status", "extended", "outcomes")

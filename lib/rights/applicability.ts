@@ -7,9 +7,7 @@ export type NotApplicableCode =
   | "erasure_legal_obligation"
   | "consent_withdrawal_basis";
 
-export type Applicability =
-  | { applicable: true }
-  | { applicable: false; code: NotApplicableCode; reason: Localized };
+export type Applicability = { applicable: true } | { applicable: false; code: NotApplicableCode; reason: Localized };
 
 const APPLICABLE: Applicability = { applicable: true };
 

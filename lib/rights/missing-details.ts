@@ -11,7 +11,14 @@ export interface DetailsGiven {
   directives?: string;
 }
 
-export const DETAIL_FIELDS = ["rectifications", "consents", "portabilityFormat", "restrictionGround", "directives", "objectionGrounds"] as const;
+export const DETAIL_FIELDS = [
+  "rectifications",
+  "consents",
+  "portabilityFormat",
+  "restrictionGround",
+  "directives",
+  "objectionGrounds",
+] as const;
 export type DetailField = (typeof DETAIL_FIELDS)[number];
 
 export interface RequestToAct {
@@ -23,8 +30,10 @@ export interface RequestToAct {
 
 type Rule = (request: RequestToAct, activities: ReadonlyMap<string, Activity>) => DetailField[];
 
-const given = (value: string | readonly unknown[] | undefined) => (typeof value === "string" ? value.trim() !== "" : (value?.length ?? 0) > 0);
-const needs = (field: DetailField, value: string | readonly unknown[] | undefined): DetailField[] => (given(value) ? [] : [field]);
+const given = (value: string | readonly unknown[] | undefined) =>
+  typeof value === "string" ? value.trim() !== "" : (value?.length ?? 0) > 0;
+const needs = (field: DetailField, value: string | readonly unknown[] | undefined): DetailField[] =>
+  given(value) ? [] : [field];
 
 /** What each right needs to be acted on, beyond the request itself. */
 const NEEDED: Record<RightKey, Rule> = {

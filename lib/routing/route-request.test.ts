@@ -51,18 +51,22 @@ describe("routeRequest", () => {
   it("withdrawing a platform consent concerns that processing, not every doctor", () => {
     const scope = effectiveScope("consent_withdrawal", {}, ["personalised_services"]);
     expect(scope).toEqual({ activities: ["personalised_services"] });
-    expect(summary({ right: "consent_withdrawal", scope }).map((p) => [p.to, p.applicable])).toEqual([["platform", true]]);
+    expect(summary({ right: "consent_withdrawal", scope }).map((p) => [p.to, p.applicable])).toEqual([
+      ["platform", true],
+    ]);
     expect(effectiveScope("erasure", {}, ["personalised_services"])).toEqual({});
   });
 
   it("chosen health actors only: one part each, no platform part", () => {
-    expect(summary({ scope: { healthActorIds: [clinique.id] }, chosenHealthActors: [clinique] }).map((p) => p.to)).toEqual([
-      "Clinique des Tilleuls",
-    ]);
+    expect(
+      summary({ scope: { healthActorIds: [clinique.id] }, chosenHealthActors: [clinique] }).map((p) => p.to),
+    ).toEqual(["Clinique des Tilleuls"]);
   });
 
   it("chosen platform processing only: no health-actor part", () => {
-    expect(summary({ scope: { activities: ["direct_marketing", "account_management"] } }).map((p) => p.to)).toEqual(["platform"]);
+    expect(summary({ scope: { activities: ["direct_marketing", "account_management"] } }).map((p) => p.to)).toEqual([
+      "platform",
+    ]);
   });
 
   it("health actors' processing only, no actor known or chosen: the platform's part, to find them", () => {
@@ -103,9 +107,17 @@ describe("routeRequest", () => {
   });
 
   it.each([
-    ["access", [makeActivity({ key: "r", controller: "health_actor", medicalRecord: true, legalBases: [] })], "csp_l1111_7"],
+    [
+      "access",
+      [makeActivity({ key: "r", controller: "health_actor", medicalRecord: true, legalBases: [] })],
+      "csp_l1111_7",
+    ],
     ["access", [makeActivity({ key: "a", controller: "health_actor", legalBases: [] })], "gdpr_art12"],
-    ["rectification", [makeActivity({ key: "r", controller: "health_actor", medicalRecord: true, legalBases: [] })], "gdpr_art12"],
+    [
+      "rectification",
+      [makeActivity({ key: "r", controller: "health_actor", medicalRecord: true, legalBases: [] })],
+      "gdpr_art12",
+    ],
   ] as const)("actorDeadlineRule(%s) -> %s", (right, activities, rule) => {
     expect(actorDeadlineRule(right, activities)).toBe(rule);
   });

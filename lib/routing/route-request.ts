@@ -15,7 +15,8 @@ export interface RequestScope {
  * were given for, whatever the "all my data" choice says.
  */
 export function effectiveScope(right: RightKey, scope: RequestScope, consents: string[] | undefined): RequestScope {
-  if (right === "consent_withdrawal" && !scope.activities?.length && consents?.length) return { ...scope, activities: consents };
+  if (right === "consent_withdrawal" && !scope.activities?.length && consents?.length)
+    return { ...scope, activities: consents };
   return scope;
 }
 

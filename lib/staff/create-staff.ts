@@ -15,7 +15,11 @@ export interface NewStaff {
 }
 
 /** Creates (or resets) a staff account; returns the TOTP secret and recovery codes, shown once. */
-export async function upsertStaff(db: Db | Tx, staff: NewStaff, secret: string): Promise<{ id: string; totpSecret: string; recoveryCodes: string[] }> {
+export async function upsertStaff(
+  db: Db | Tx,
+  staff: NewStaff,
+  secret: string,
+): Promise<{ id: string; totpSecret: string; recoveryCodes: string[] }> {
   const totpSecret = staff.totpSecret ?? generateTotpSecret();
   const recoveryCodes = generateRecoveryCodes();
   const data = {
@@ -27,6 +31,11 @@ export async function upsertStaff(db: Db | Tx, staff: NewStaff, secret: string):
     recoveryCodes: recoveryCodes.map(hashRecoveryCode),
     disabledAt: null,
   };
-  const row = await db.staffUser.upsert({ where: { email: staff.email }, create: { email: staff.email, ...data }, update: data, select: { id: true } });
+  const row = await db.staffUser.upsert({
+    where: { email: staff.email },
+    create: { email: staff.email, ...data },
+    update: data,
+    select: { id: true },
+  });
   return { id: row.id, totpSecret, recoveryCodes };
 }

@@ -37,9 +37,16 @@ export async function requireStaff(locale: Locale): Promise<StaffViewer> {
 /** For server actions: the viewer, allowed to do `permission`, or an AppError (401/403). */
 export async function staffAllowedTo(permission: Permission): Promise<StaffViewer> {
   const viewer = await currentStaff();
-  if (!viewer) throw new AppError("unauthenticated", { fr: "Session expirée : reconnectez-vous.", en: "Session expired: sign in again." });
+  if (!viewer)
+    throw new AppError("unauthenticated", {
+      fr: "Session expirée : reconnectez-vous.",
+      en: "Session expired: sign in again.",
+    });
   if (!can(viewer.role, permission)) {
-    throw new AppError("forbidden", { fr: "Votre rôle ne permet pas cette action.", en: "Your role does not allow this action." });
+    throw new AppError("forbidden", {
+      fr: "Votre rôle ne permet pas cette action.",
+      en: "Your role does not allow this action.",
+    });
   }
   return viewer;
 }

@@ -48,7 +48,10 @@ export async function checkPassword(db: Db, email: string, password: string, ip:
     await record(db, email, "rate_limited", ip);
     throw error;
   }
-  const staff = await db.staffUser.findUnique({ where: { email }, select: { id: true, passwordHash: true, disabledAt: true } });
+  const staff = await db.staffUser.findUnique({
+    where: { email },
+    select: { id: true, passwordHash: true, disabledAt: true },
+  });
   if (!staff?.passwordHash) {
     decoy ??= hashPassword(randomBytes(16).toString("hex"));
     await verifyPassword(password, await decoy);
@@ -70,7 +73,14 @@ export async function checkPassword(db: Db, email: string, password: string, ip:
  * Second factor: a 6-digit TOTP code (never the same one twice) or an unused recovery code (then
  * spent). Opens a session and returns its token, for a cookie.
  */
-export async function checkSecondFactor(db: Db, staffId: string, code: string, ip: string, secret: string, now = new Date()): Promise<string> {
+export async function checkSecondFactor(
+  db: Db,
+  staffId: string,
+  code: string,
+  ip: string,
+  secret: string,
+  now = new Date(),
+): Promise<string> {
   const staff = await db.staffUser.findUniqueOrThrow({
     where: { id: staffId },
     select: { email: true, totpSecret: true, totpLastStep: true, recoveryCodes: true, disabledAt: true },
@@ -102,7 +112,9 @@ export async function checkSecondFactor(db: Db, staffId: string, code: string, i
 
   if (!outcome) {
     await record(db, staff.email, "bad_second_factor", ip, staffId);
-    throw new AppError("validation", { fr: "Code incorrect.", en: "Incorrect code." }, [{ path: "code", key: "code_invalid" }]);
+    throw new AppError("validation", { fr: "Code incorrect.", en: "Incorrect code." }, [
+      { path: "code", key: "code_invalid" },
+    ]);
   }
   const token = randomBytes(32).toString("base64url");
   await db.staffSession.create({
@@ -122,10 +134,17 @@ export async function sessionViewer(db: Db, token: string | undefined, now = new
   if (!token) return null;
   const session = await db.staffSession.findUnique({
     where: { tokenHash: sha256(token) },
-    select: { id: true, expiresAt: true, lastSeenAt: true, revokedAt: true, staffUser: { select: { id: true, email: true, name: true, role: true, disabledAt: true } } },
+    select: {
+      id: true,
+      expiresAt: true,
+      lastSeenAt: true,
+      revokedAt: true,
+      staffUser: { select: { id: true, email: true, name: true, role: true, disabledAt: true } },
+    },
   });
   if (!session || session.revokedAt || session.staffUser.disabledAt) return null;
-  if (session.expiresAt <= now || session.lastSeenAt.getTime() < now.getTime() - SESSION_IDLE_MINUTES * 60_000) return null;
+  if (session.expiresAt <= now || session.lastSeenAt.getTime() < now.getTime() - SESSION_IDLE_MINUTES * 60_000)
+    return null;
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
     await db.staffSession.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
@@ -134,7 +153,10 @@ export async function sessionViewer(db: Db, token: string | undefined, now = new
 }
 
 export async function endSession(db: Db, token: string): Promise<void> {
-  await db.staffSession.updateMany({ where: { tokenHash: sha256(token), revokedAt: null }, data: { revokedAt: new Date() } });
+  await db.staffSession.updateMany({
+    where: { tokenHash: sha256(token), revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
 }
 
 export function hashRecoveryCode(code: string): string {

@@ -352,7 +352,9 @@ export async function* decryptStream(
     }
   }
   if (!c) {
-    throw new FileDecryptionError(buf.length === 0 ? "Encrypted file is empty" : "Encrypted file is truncated (header)");
+    throw new FileDecryptionError(
+      buf.length === 0 ? "Encrypted file is empty" : "Encrypted file is truncated (header)",
+    );
   }
   yield openFrame(c, index, true, buf);
 }

@@ -59,7 +59,9 @@ function schemaFor(driver: unknown) {
     STORAGE_LOCAL_DIR: z.string().optional(),
     S3_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
     S3_REGION: s3Only,
-    S3_BUCKET: s3 ? required(" when STORAGE_DRIVER=s3").regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "is not a valid bucket name") : s3Only,
+    S3_BUCKET: s3
+      ? required(" when STORAGE_DRIVER=s3").regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "is not a valid bucket name")
+      : s3Only,
     S3_ACCESS_KEY_ID: s3Only,
     S3_SECRET_ACCESS_KEY: s3Only,
     S3_FORCE_PATH_STYLE: z
@@ -107,7 +109,12 @@ export function loadStorageConfig(env: Env = process.env): StorageConfig {
     return { driver: "local", localDir: e.STORAGE_LOCAL_DIR ?? DEFAULT_LOCAL_DIR, keyring: e.FILE_ENCRYPTION_KEYS };
   }
   // The s3 schema made these required; re-check so the types need no assertions.
-  const { S3_REGION: region, S3_BUCKET: bucket, S3_ACCESS_KEY_ID: accessKeyId, S3_SECRET_ACCESS_KEY: secretAccessKey } = e;
+  const {
+    S3_REGION: region,
+    S3_BUCKET: bucket,
+    S3_ACCESS_KEY_ID: accessKeyId,
+    S3_SECRET_ACCESS_KEY: secretAccessKey,
+  } = e;
   if (!region || !bucket || !accessKeyId || !secretAccessKey) throw new Error("Invalid file storage configuration");
   return {
     driver: "s3",

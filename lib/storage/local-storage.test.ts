@@ -132,7 +132,15 @@ describe("LocalStorage", () => {
     });
 
     it("two frames swapped", async () => {
-      await expectBroken(Buffer.concat([original.subarray(0, HEADER), frame(1), frame(0), frame(2), original.subarray(HEADER + 3 * FRAME)]));
+      await expectBroken(
+        Buffer.concat([
+          original.subarray(0, HEADER),
+          frame(1),
+          frame(0),
+          frame(2),
+          original.subarray(HEADER + 3 * FRAME),
+        ]),
+      );
     });
 
     it("wrong key", async () => {

@@ -87,7 +87,8 @@ describe("S3Storage against s3rver", () => {
     };
     return { bytes: Buffer.from(await out.Body.transformToByteArray()), contentType: out.ContentType };
   };
-  const rawPut = (key: string, body: Buffer) => raw.send(new sdk!.PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body }));
+  const rawPut = (key: string, body: Buffer) =>
+    raw.send(new sdk!.PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body }));
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), "s3rver-"));
@@ -158,7 +159,9 @@ describe("S3Storage against s3rver", () => {
     const multipart = make(ring0, { partSize: 5 * 1024 * 1024 });
     const send = vi.spyOn(sdk!.S3Client.prototype, "send");
     try {
-      expect(await multipart.put("exports/twelve", chunked(twelve, 300_000), { contentType: "application/zip" })).toEqual({
+      expect(
+        await multipart.put("exports/twelve", chunked(twelve, 300_000), { contentType: "application/zip" }),
+      ).toEqual({
         key: "exports/twelve",
         size: twelve.length,
       });
@@ -211,7 +214,14 @@ describe("S3Storage against s3rver", () => {
     flipped[H + F + 5] = flipped[H + F + 5]! ^ 1;
     broken.push(flipped);
     broken.push(bytes.subarray(0, H + 3 * F)); // last frame removed
-    broken.push(Buffer.concat([bytes.subarray(0, H), bytes.subarray(H + F, H + 2 * F), bytes.subarray(H, H + F), bytes.subarray(H + 2 * F)]));
+    broken.push(
+      Buffer.concat([
+        bytes.subarray(0, H),
+        bytes.subarray(H + F, H + 2 * F),
+        bytes.subarray(H, H + F),
+        bytes.subarray(H + 2 * F),
+      ]),
+    );
     for (const b of broken) {
       await rawPut("proofs/t-bad", b);
       await expect(storage.get("proofs/t-bad")).rejects.toBeInstanceOf(FileDecryptionError);

@@ -82,7 +82,9 @@ async function loadSdk(): Promise<S3Sdk> {
 function isNotFound(err: unknown): boolean {
   if (typeof err !== "object" || err === null) return false;
   const e = err as { name?: unknown; Code?: unknown; $metadata?: { httpStatusCode?: unknown } };
-  return e.name === "NoSuchKey" || e.name === "NotFound" || e.Code === "NoSuchKey" || e.$metadata?.httpStatusCode === 404;
+  return (
+    e.name === "NoSuchKey" || e.name === "NotFound" || e.Code === "NoSuchKey" || e.$metadata?.httpStatusCode === 404
+  );
 }
 
 /**
@@ -154,7 +156,9 @@ export class S3Storage implements FileStorage {
 
     const uploadPart = async (body: Buffer): Promise<void> => {
       if (uploadId === undefined) {
-        const created = (await client.send(new sdk.CreateMultipartUploadCommand({ ...ref, ContentType: contentType }))) as {
+        const created = (await client.send(
+          new sdk.CreateMultipartUploadCommand({ ...ref, ContentType: contentType }),
+        )) as {
           UploadId?: string;
         };
         if (!created.UploadId) throw new Error("S3 CreateMultipartUpload returned no UploadId");

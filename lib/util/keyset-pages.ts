@@ -9,4 +9,3 @@ export async function* keysetPages<R>(page: (after: R | null) => Promise<R[]>, s
     after = rows.at(-1)!;
   }
 }
-

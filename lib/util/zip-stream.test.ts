@@ -11,7 +11,14 @@ describe("zipStream", () => {
     const chunks: Uint8Array[] = [];
     for await (const chunk of zipStream([
       { name: "a.txt", content: lines(5000) },
-      { name: "dossier/b.json", content: (async function* () { yield "["; yield "1,2"; yield "]"; })() },
+      {
+        name: "dossier/b.json",
+        content: (async function* () {
+          yield "[";
+          yield "1,2";
+          yield "]";
+        })(),
+      },
     ])) {
       chunks.push(chunk);
     }

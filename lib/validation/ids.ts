@@ -40,7 +40,10 @@ export function requireUuid(value: unknown, notFound: () => AppError): string {
 export function badCursor(path: string): AppError {
   return new AppError(
     "malformed",
-    { fr: `Le paramètre de pagination « ${path} » est invalide : revenez à la première page.`, en: `The pagination parameter “${path}” is invalid: go back to the first page.` },
+    {
+      fr: `Le paramètre de pagination « ${path} » est invalide : revenez à la première page.`,
+      en: `The pagination parameter “${path}” is invalid: go back to the first page.`,
+    },
     [{ path, key: "invalid" }],
   );
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { lineText, multilineText, requiredLine, requiredText, textProblem } from "./text";
 
-const issueOf = (schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } }, value: unknown) => {
+const issueOf = (
+  schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } },
+  value: unknown,
+) => {
   const result = schema.safeParse(value);
   return result.success ? null : result.error!.issues.map((i) => i.message);
 };

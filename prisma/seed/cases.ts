@@ -14,22 +14,46 @@ export async function fileAsAccountHolder(
 ) {
   const form = new FormData();
   form.set("submissionId", randomUUID());
-  form.set("payload", JSON.stringify({ ...payload, requester: { firstName: holder.firstName, lastName: holder.lastName, email: holder.email } }));
-  if (proof) form.set("proof_parental_authority", new File([Buffer.from(proof)], "livret-de-famille.pdf", { type: "application/pdf" }));
+  form.set(
+    "payload",
+    JSON.stringify({
+      ...payload,
+      requester: { firstName: holder.firstName, lastName: holder.lastName, email: holder.email },
+    }),
+  );
+  if (proof)
+    form.set(
+      "proof_parental_authority",
+      new File([Buffer.from(proof)], "livret-de-famille.pdf", { type: "application/pdf" }),
+    );
   const { request } = await submitWebRequest(db, storage, form, { sessionEmail: holder.email, codeEmail: null });
   return request;
 }
 
-const fileAsCamille = (db: Db, storage: FileStorage, payload: Record<string, unknown>, proof: Uint8Array | null) => fileAsAccountHolder(db, storage, DEMO_PATIENTS.camille, payload, proof);
+const fileAsCamille = (db: Db, storage: FileStorage, payload: Record<string, unknown>, proof: Uint8Array | null) =>
+  fileAsAccountHolder(db, storage, DEMO_PATIENTS.camille, payload, proof);
 
 /**
  * A case as the patient form files it: Camille, signed in, asks access to her son Léo's data with a
  * proof of parental authority (`proof`, the bytes of a PDF; null: sent without it, so it is awaited).
  * Used by the tests of the back office.
  */
-export function fileParentCase(db: Db, storage: FileStorage, proof: Uint8Array | null, right: "access" | "erasure" = "access") {
+export function fileParentCase(
+  db: Db,
+  storage: FileStorage,
+  proof: Uint8Array | null,
+  right: "access" | "erasure" = "access",
+) {
   const leo = DEMO_RELATIVES.leo;
-  return fileAsCamille(db, storage, { right, subject: { relation: "minor", firstName: leo.firstName, lastName: leo.lastName, birthDate: leo.birthDate } }, proof);
+  return fileAsCamille(
+    db,
+    storage,
+    {
+      right,
+      subject: { relation: "minor", firstName: leo.firstName, lastName: leo.lastName, birthDate: leo.birthDate },
+    },
+    proof,
+  );
 }
 
 /** Camille, signed in, exercises a right on her own data: her identity is verified at once. */
@@ -41,5 +65,20 @@ export function fileSelfCase(
   details: Record<string, unknown> = {},
 ) {
   const camille = DEMO_PATIENTS.camille;
-  return fileAsCamille(db, storage, { right, scope, details, subject: { relation: "self", firstName: camille.firstName, lastName: camille.lastName, birthDate: camille.birthDate } }, null);
+  return fileAsCamille(
+    db,
+    storage,
+    {
+      right,
+      scope,
+      details,
+      subject: {
+        relation: "self",
+        firstName: camille.firstName,
+        lastName: camille.lastName,
+        birthDate: camille.birthDate,
+      },
+    },
+    null,
+  );
 }

@@ -9,7 +9,13 @@
  * left as they are. The dates are fixed: "upcoming" appointments are from December 2026 on.
  */
 import type { Db } from "@/lib/db";
-import type { AppointmentStatus, DocumentKind, MarketingChannel, RelativeLink, Sex } from "@/lib/generated/prisma/client";
+import type {
+  AppointmentStatus,
+  DocumentKind,
+  MarketingChannel,
+  RelativeLink,
+  Sex,
+} from "@/lib/generated/prisma/client";
 import {
   type Client,
   createAppointment,
@@ -54,40 +60,103 @@ const patient = <K extends string>(key: K, p: DemoPatientDef) => ({ key, id: id(
 /** The demo's account holders, by key. */
 export const DEMO_PATIENTS = {
   camille: patient("camille", {
-    firstName: "Camille", lastName: "Martin", email: "camille.martin@exemple.fr", birthDate: "1986-04-12",
-    birthPlace: "Villeurbanne", sex: "female", phone: "+33 6 12 34 56 78", street: "14 rue de la République",
-    postalCode: "69002", city: "Lyon", since: "2018-11-05T19:42:00Z", lastBookingAt: "2026-11-02T20:15:00Z",
+    firstName: "Camille",
+    lastName: "Martin",
+    email: "camille.martin@exemple.fr",
+    birthDate: "1986-04-12",
+    birthPlace: "Villeurbanne",
+    sex: "female",
+    phone: "+33 6 12 34 56 78",
+    street: "14 rue de la République",
+    postalCode: "69002",
+    city: "Lyon",
+    since: "2018-11-05T19:42:00Z",
+    lastBookingAt: "2026-11-02T20:15:00Z",
   }),
   thomas: patient("thomas", {
-    firstName: "Thomas", lastName: "Petit", email: "thomas.petit@exemple.fr", birthDate: "1979-09-03",
-    birthPlace: "Saint-Nazaire", sex: "male", phone: "+33 6 23 45 67 89", street: "8 quai de la Fosse",
-    postalCode: "44000", city: "Nantes", since: "2019-05-12T08:03:00Z", lastBookingAt: "2026-11-20T07:40:00Z",
+    firstName: "Thomas",
+    lastName: "Petit",
+    email: "thomas.petit@exemple.fr",
+    birthDate: "1979-09-03",
+    birthPlace: "Saint-Nazaire",
+    sex: "male",
+    phone: "+33 6 23 45 67 89",
+    street: "8 quai de la Fosse",
+    postalCode: "44000",
+    city: "Nantes",
+    since: "2019-05-12T08:03:00Z",
+    lastBookingAt: "2026-11-20T07:40:00Z",
   }),
   julien: patient("julien", {
-    firstName: "Julien", lastName: "Bernard", email: "julien.bernard@exemple.fr", birthDate: "1968-01-25",
-    birthPlace: "Bordeaux", sex: "male", phone: "+33 6 34 56 78 90", street: "27 cours de l'Intendance",
-    postalCode: "33000", city: "Bordeaux", since: "2019-02-20T12:30:00Z", lastBookingAt: "2026-11-18T12:05:00Z",
+    firstName: "Julien",
+    lastName: "Bernard",
+    email: "julien.bernard@exemple.fr",
+    birthDate: "1968-01-25",
+    birthPlace: "Bordeaux",
+    sex: "male",
+    phone: "+33 6 34 56 78 90",
+    street: "27 cours de l'Intendance",
+    postalCode: "33000",
+    city: "Bordeaux",
+    since: "2019-02-20T12:30:00Z",
+    lastBookingAt: "2026-11-18T12:05:00Z",
   }),
   claire: patient("claire", {
-    firstName: "Claire", lastName: "Moreau", birthName: "Bernard", email: "claire.moreau@exemple.fr",
-    birthDate: "1971-07-08", birthPlace: "Bordeaux", sex: "female", phone: "+33 6 45 67 89 01",
-    street: "5 allée des Tilleuls", postalCode: "31000", city: "Toulouse", since: "2019-06-18T21:10:00Z",
+    firstName: "Claire",
+    lastName: "Moreau",
+    birthName: "Bernard",
+    email: "claire.moreau@exemple.fr",
+    birthDate: "1971-07-08",
+    birthPlace: "Bordeaux",
+    sex: "female",
+    phone: "+33 6 45 67 89 01",
+    street: "5 allée des Tilleuls",
+    postalCode: "31000",
+    city: "Toulouse",
+    since: "2019-06-18T21:10:00Z",
     lastBookingAt: "2026-11-10T18:22:00Z",
   }),
   nadia: patient("nadia", {
-    firstName: "Nadia", lastName: "Benali", email: "nadia.benali@exemple.fr", birthDate: "1983-11-30",
-    birthPlace: "Aix-en-Provence", sex: "female", phone: "+33 7 56 78 90 12", street: "42 boulevard Baille",
-    postalCode: "13006", city: "Marseille", since: "2019-08-28T09:45:00Z", lastBookingAt: "2026-11-15T10:00:00Z",
+    firstName: "Nadia",
+    lastName: "Benali",
+    email: "nadia.benali@exemple.fr",
+    birthDate: "1983-11-30",
+    birthPlace: "Aix-en-Provence",
+    sex: "female",
+    phone: "+33 7 56 78 90 12",
+    street: "42 boulevard Baille",
+    postalCode: "13006",
+    city: "Marseille",
+    since: "2019-08-28T09:45:00Z",
+    lastBookingAt: "2026-11-15T10:00:00Z",
   }),
   lucas: patient("lucas", {
-    firstName: "Lucas", lastName: "Dubois", email: "lucas.dubois@exemple.fr", birthDate: "1992-03-17",
-    birthPlace: "Rennes", sex: "male", phone: "+33 7 67 89 01 23", street: "3 rue Crébillon",
-    postalCode: "44000", city: "Nantes", since: "2019-06-10T17:20:00Z", lastBookingAt: "2026-11-21T16:48:00Z",
+    firstName: "Lucas",
+    lastName: "Dubois",
+    email: "lucas.dubois@exemple.fr",
+    birthDate: "1992-03-17",
+    birthPlace: "Rennes",
+    sex: "male",
+    phone: "+33 7 67 89 01 23",
+    street: "3 rue Crébillon",
+    postalCode: "44000",
+    city: "Nantes",
+    since: "2019-06-10T17:20:00Z",
+    lastBookingAt: "2026-11-21T16:48:00Z",
   }),
   sarah: patient("sarah", {
-    firstName: "Sarah", lastName: "Lefèvre", email: "sarah.lefevre@exemple.fr", birthDate: "1995-05-22",
-    birthPlace: "Paris", sex: "female", phone: "+33 6 78 90 12 34", street: "61 rue Oberkampf",
-    postalCode: "75011", city: "Paris", locale: "en", since: "2019-01-14T22:05:00Z",
+    firstName: "Sarah",
+    lastName: "Lefèvre",
+    email: "sarah.lefevre@exemple.fr",
+    birthDate: "1995-05-22",
+    birthPlace: "Paris",
+    sex: "female",
+    phone: "+33 6 78 90 12 34",
+    street: "61 rue Oberkampf",
+    postalCode: "75011",
+    city: "Paris",
+    locale: "en",
+    since: "2019-01-14T22:05:00Z",
     lastBookingAt: "2026-10-30T09:12:00Z",
   }),
 } as const;
@@ -108,17 +177,36 @@ const relative = <K extends string>(key: K, r: DemoRelativeDef) => ({ key, id: i
  * is her legal representative (habilitation familiale), Julien is not. */
 export const DEMO_RELATIVES = {
   leo: relative("leo", {
-    firstName: "Léo", lastName: "Martin", birthDate: "2016-06-21", sex: "male", link: "child", accounts: { camille: true },
+    firstName: "Léo",
+    lastName: "Martin",
+    birthDate: "2016-06-21",
+    sex: "male",
+    link: "child",
+    accounts: { camille: true },
   }),
   jeanne: relative("jeanne", {
-    firstName: "Jeanne", lastName: "Bernard", birthDate: "1941-02-14", sex: "female", link: "parent",
+    firstName: "Jeanne",
+    lastName: "Bernard",
+    birthDate: "1941-02-14",
+    sex: "female",
+    link: "parent",
     accounts: { julien: false, claire: true },
   }),
   ines: relative("ines", {
-    firstName: "Inès", lastName: "Benali", birthDate: "2012-10-03", sex: "female", link: "child", accounts: { nadia: true },
+    firstName: "Inès",
+    lastName: "Benali",
+    birthDate: "2012-10-03",
+    sex: "female",
+    link: "child",
+    accounts: { nadia: true },
   }),
   emma: relative("emma", {
-    firstName: "Emma", lastName: "Dubois", birthDate: "1993-08-09", sex: "female", link: "spouse", accounts: { lucas: false },
+    firstName: "Emma",
+    lastName: "Dubois",
+    birthDate: "1993-08-09",
+    sex: "female",
+    link: "spouse",
+    accounts: { lucas: false },
   }),
 } as const;
 export type DemoRelativeKey = keyof typeof DEMO_RELATIVES;
@@ -140,11 +228,39 @@ export const DEMO_ACTORS = {
   mercier: actor("mercier", "practitioner", "Dr Paul Mercier", "Chirurgien-dentiste", "Lyon", "dr.mercier@exemple.fr"),
   garnier: actor("garnier", "practitioner", "Julie Garnier", "Kinésithérapeute", "Nantes", "julie.garnier@exemple.fr"),
   girard: actor("girard", "practitioner", "Dr Sophie Girard", "Médecin généraliste", "Nantes", "dr.girard@exemple.fr"),
-  fontaine: actor("fontaine", "practitioner", "Dr Isabelle Fontaine", "Médecin généraliste", "Bordeaux", "dr.fontaine@exemple.fr"),
+  fontaine: actor(
+    "fontaine",
+    "practitioner",
+    "Dr Isabelle Fontaine",
+    "Médecin généraliste",
+    "Bordeaux",
+    "dr.fontaine@exemple.fr",
+  ),
   haddad: actor("haddad", "practitioner", "Dr Karim Haddad", "Ophtalmologue", "Marseille", "dr.haddad@exemple.fr"),
-  chevalier: actor("chevalier", "practitioner", "Dr Élodie Chevalier", "Gynécologue", "Paris", "dr.chevalier@exemple.fr"),
-  tilleuls: actor("tilleuls", "establishment", "Clinique des Tilleuls", "Clinique", "Toulouse", "accueil.clinique-des-tilleuls@exemple.fr"),
-  deuxRives: actor("deuxRives", "establishment", "Centre hospitalier des Deux-Rives", "Centre hospitalier", "Nantes", "secretariat.ch-deux-rives@exemple.fr"),
+  chevalier: actor(
+    "chevalier",
+    "practitioner",
+    "Dr Élodie Chevalier",
+    "Gynécologue",
+    "Paris",
+    "dr.chevalier@exemple.fr",
+  ),
+  tilleuls: actor(
+    "tilleuls",
+    "establishment",
+    "Clinique des Tilleuls",
+    "Clinique",
+    "Toulouse",
+    "accueil.clinique-des-tilleuls@exemple.fr",
+  ),
+  deuxRives: actor(
+    "deuxRives",
+    "establishment",
+    "Centre hospitalier des Deux-Rives",
+    "Centre hospitalier",
+    "Nantes",
+    "secretariat.ch-deux-rives@exemple.fr",
+  ),
 } as const;
 export type DemoActorKey = keyof typeof DEMO_ACTORS;
 
@@ -154,8 +270,18 @@ export const DEMO_MEMBERS: { actor: DemoActorKey; email: string; name: string; r
   { actor: "dupont", email: "secretariat.dupont@exemple.fr", name: "Secrétariat du Dr Dupont", role: "member" },
   { actor: "rousseau", email: "dr.rousseau@exemple.fr", name: "Dr Hélène Rousseau", role: "admin" },
   { actor: "lefebvre", email: "dr.lefebvre@exemple.fr", name: "Dr Marc Lefebvre", role: "admin" },
-  { actor: "tilleuls", email: "accueil.clinique-des-tilleuls@exemple.fr", name: "Accueil de la Clinique des Tilleuls", role: "admin" },
-  { actor: "tilleuls", email: "dpo.clinique-des-tilleuls@exemple.fr", name: "Référent RGPD de la clinique", role: "member" },
+  {
+    actor: "tilleuls",
+    email: "accueil.clinique-des-tilleuls@exemple.fr",
+    name: "Accueil de la Clinique des Tilleuls",
+    role: "admin",
+  },
+  {
+    actor: "tilleuls",
+    email: "dpo.clinique-des-tilleuls@exemple.fr",
+    name: "Référent RGPD de la clinique",
+    role: "member",
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -337,7 +463,15 @@ const MARKETING: Record<DemoPatientKey, Partial<Record<MarketingChannel, boolean
 export interface DemoSeedResult {
   /** Rows created by this run, per table (all zero when the demo was already complete). */
   created: Record<
-    "patients" | "relatives" | "patientRelatives" | "healthActors" | "appointments" | "documents" | "consents" | "marketingPreferences" | "recipientContacts",
+    | "patients"
+    | "relatives"
+    | "patientRelatives"
+    | "healthActors"
+    | "appointments"
+    | "documents"
+    | "consents"
+    | "marketingPreferences"
+    | "recipientContacts",
     number
   >;
 }
@@ -358,7 +492,15 @@ export async function seedDemo(db: Client): Promise<DemoSeedResult> {
 
 async function seedDemoIn(tx: Client): Promise<DemoSeedResult> {
   const created: DemoSeedResult["created"] = {
-    patients: 0, relatives: 0, patientRelatives: 0, healthActors: 0, appointments: 0, documents: 0, consents: 0, marketingPreferences: 0, recipientContacts: 0,
+    patients: 0,
+    relatives: 0,
+    patientRelatives: 0,
+    healthActors: 0,
+    appointments: 0,
+    documents: 0,
+    consents: 0,
+    marketingPreferences: 0,
+    recipientContacts: 0,
   };
   const idSet = (rows: { id: string }[]) => new Set(rows.map((r) => r.id));
   const inIds = (ids: string[]) => ({ where: { id: { in: ids } }, select: { id: true } }) as const;
@@ -372,7 +514,13 @@ async function seedDemoIn(tx: Client): Promise<DemoSeedResult> {
     created.healthActors++;
   }
   await tx.actorMember.createMany({
-    data: DEMO_MEMBERS.map((m) => ({ healthActorId: DEMO_ACTORS[m.actor].id, email: m.email, name: m.name, role: m.role, joinedAt: utc("2024-01-08T08:00:00Z") })),
+    data: DEMO_MEMBERS.map((m) => ({
+      healthActorId: DEMO_ACTORS[m.actor].id,
+      email: m.email,
+      name: m.name,
+      role: m.role,
+      joinedAt: utc("2024-01-08T08:00:00Z"),
+    })),
     skipDuplicates: true,
   });
 
@@ -382,7 +530,8 @@ async function seedDemoIn(tx: Client): Promise<DemoSeedResult> {
   for (const [, p] of patients) {
     if (havePatients.has(p.id)) continue;
     const clash = await tx.patient.findUnique({ where: { email: p.email }, select: { id: true } });
-    if (clash) throw new Error(`seedDemo: ${p.email} already belongs to another patient (${clash.id}); remove it first.`);
+    if (clash)
+      throw new Error(`seedDemo: ${p.email} already belongs to another patient (${clash.id}); remove it first.`);
     const { key: _key, since, lastBookingAt, birthDate, locale, birthName, ...data } = p;
     await createPatient(tx, {
       ...data,
@@ -404,13 +553,22 @@ async function seedDemoIn(tx: Client): Promise<DemoSeedResult> {
       const [first] = accounts;
       if (!first) continue;
       await createRelative(tx, DEMO_PATIENTS[first[0]].id, r.link, first[1], {
-        id: r.id, firstName: r.firstName, lastName: r.lastName, birthDate: day(r.birthDate), sex: r.sex,
+        id: r.id,
+        firstName: r.firstName,
+        lastName: r.lastName,
+        birthDate: day(r.birthDate),
+        sex: r.sex,
       });
       created.relatives++;
       created.patientRelatives++;
     }
     const links = await tx.patientRelative.createMany({
-      data: accounts.map(([p, legal]) => ({ patientId: DEMO_PATIENTS[p].id, relativeId: r.id, link: r.link, legalRepresentative: legal })),
+      data: accounts.map(([p, legal]) => ({
+        patientId: DEMO_PATIENTS[p].id,
+        relativeId: r.id,
+        link: r.link,
+        legalRepresentative: legal,
+      })),
       skipDuplicates: true,
     });
     created.patientRelatives += links.count;
@@ -418,7 +576,9 @@ async function seedDemoIn(tx: Client): Promise<DemoSeedResult> {
 
   // Appointments (booked two weeks before, in the evening, and none after November 2026).
   const BOOKED_BY = Date.UTC(2026, 10, 20, 19, 30);
-  const appointments = entries(APPOINTMENTS).flatMap(([p, list]) => list.map((a) => ({ p, a, id: appointmentId(p, a[0]) })));
+  const appointments = entries(APPOINTMENTS).flatMap(([p, list]) =>
+    list.map((a) => ({ p, a, id: appointmentId(p, a[0]) })),
+  );
   const haveAppointments = idSet(await tx.appointment.findMany(inIds(appointments.map((x) => x.id))));
   for (const { p, a, id: appointment } of appointments) {
     if (haveAppointments.has(appointment)) continue;
@@ -434,14 +594,19 @@ async function seedDemoIn(tx: Client): Promise<DemoSeedResult> {
       mode: motive === "Téléconsultation" ? "video" : "in_person",
       motive,
       createdAt: new Date(
-        Math.min(BOOKED_BY, Date.UTC(startsAt.getUTCFullYear(), startsAt.getUTCMonth(), startsAt.getUTCDate() - 14, 19, 30)),
+        Math.min(
+          BOOKED_BY,
+          Date.UTC(startsAt.getUTCFullYear(), startsAt.getUTCMonth(), startsAt.getUTCDate() - 14, 19, 30),
+        ),
       ),
     });
     created.appointments++;
   }
 
   // Documents.
-  const documents = entries(DOCUMENTS).flatMap(([p, list]) => list.map((d) => ({ p, d, id: documentId(p, d[0], d[4]) })));
+  const documents = entries(DOCUMENTS).flatMap(([p, list]) =>
+    list.map((d) => ({ p, d, id: documentId(p, d[0], d[4]) })),
+  );
   const haveDocuments = idSet(await tx.document.findMany(inIds(documents.map((x) => x.id))));
   for (const { p, d, id: document } of documents) {
     if (haveDocuments.has(document)) continue;

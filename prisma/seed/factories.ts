@@ -31,42 +31,162 @@ export type Client = Db | Tx;
 // ---------------------------------------------------------------------------------------------
 
 export const FEMALE_FIRST_NAMES = [
-  "Camille", "Léa", "Manon", "Chloé", "Emma", "Inès", "Sarah", "Julie", "Claire", "Sophie",
-  "Nathalie", "Isabelle", "Hélène", "Élodie", "Aurélie", "Céline", "Margaux", "Louise", "Jeanne", "Zoé",
+  "Camille",
+  "Léa",
+  "Manon",
+  "Chloé",
+  "Emma",
+  "Inès",
+  "Sarah",
+  "Julie",
+  "Claire",
+  "Sophie",
+  "Nathalie",
+  "Isabelle",
+  "Hélène",
+  "Élodie",
+  "Aurélie",
+  "Céline",
+  "Margaux",
+  "Louise",
+  "Jeanne",
+  "Zoé",
 ] as const;
 export const MALE_FIRST_NAMES = [
-  "Thomas", "Lucas", "Hugo", "Louis", "Nicolas", "Julien", "Antoine", "Maxime", "Pierre", "Mathieu",
-  "Olivier", "Sébastien", "François", "Karim", "Théo", "Léo", "Paul", "Gabriel", "Arthur", "Yanis",
+  "Thomas",
+  "Lucas",
+  "Hugo",
+  "Louis",
+  "Nicolas",
+  "Julien",
+  "Antoine",
+  "Maxime",
+  "Pierre",
+  "Mathieu",
+  "Olivier",
+  "Sébastien",
+  "François",
+  "Karim",
+  "Théo",
+  "Léo",
+  "Paul",
+  "Gabriel",
+  "Arthur",
+  "Yanis",
 ] as const;
 export const LAST_NAMES = [
-  "Martin", "Bernard", "Thomas", "Petit", "Robert", "Richard", "Durand", "Dubois", "Moreau", "Laurent",
-  "Simon", "Michel", "Lefèvre", "Leroy", "Roux", "David", "Bertrand", "Morel", "Fournier", "Girard",
-  "Bonnet", "Dupont", "Lambert", "Fontaine", "Rousseau", "Vincent", "Muller", "Lefebvre", "Faure", "André",
-  "Mercier", "Blanc", "Guérin", "Boyer", "Garnier", "Chevalier", "François", "Legrand", "Gauthier", "Garcia",
-  "Perrin", "Robin", "Clément", "Morin", "Nicolas", "Henry", "Roussel", "Mathieu", "Gautier", "Masson",
+  "Martin",
+  "Bernard",
+  "Thomas",
+  "Petit",
+  "Robert",
+  "Richard",
+  "Durand",
+  "Dubois",
+  "Moreau",
+  "Laurent",
+  "Simon",
+  "Michel",
+  "Lefèvre",
+  "Leroy",
+  "Roux",
+  "David",
+  "Bertrand",
+  "Morel",
+  "Fournier",
+  "Girard",
+  "Bonnet",
+  "Dupont",
+  "Lambert",
+  "Fontaine",
+  "Rousseau",
+  "Vincent",
+  "Muller",
+  "Lefebvre",
+  "Faure",
+  "André",
+  "Mercier",
+  "Blanc",
+  "Guérin",
+  "Boyer",
+  "Garnier",
+  "Chevalier",
+  "François",
+  "Legrand",
+  "Gauthier",
+  "Garcia",
+  "Perrin",
+  "Robin",
+  "Clément",
+  "Morin",
+  "Nicolas",
+  "Henry",
+  "Roussel",
+  "Mathieu",
+  "Gautier",
+  "Masson",
 ] as const;
 export const CITIES = [
-  { city: "Paris", postalCode: "75011" }, { city: "Marseille", postalCode: "13006" },
-  { city: "Lyon", postalCode: "69003" }, { city: "Toulouse", postalCode: "31000" },
-  { city: "Nice", postalCode: "06000" }, { city: "Nantes", postalCode: "44000" },
-  { city: "Montpellier", postalCode: "34000" }, { city: "Strasbourg", postalCode: "67000" },
-  { city: "Bordeaux", postalCode: "33000" }, { city: "Lille", postalCode: "59000" },
-  { city: "Rennes", postalCode: "35000" }, { city: "Reims", postalCode: "51100" },
-  { city: "Dijon", postalCode: "21000" }, { city: "Grenoble", postalCode: "38000" },
-  { city: "Angers", postalCode: "49000" }, { city: "Clermont-Ferrand", postalCode: "63000" },
+  { city: "Paris", postalCode: "75011" },
+  { city: "Marseille", postalCode: "13006" },
+  { city: "Lyon", postalCode: "69003" },
+  { city: "Toulouse", postalCode: "31000" },
+  { city: "Nice", postalCode: "06000" },
+  { city: "Nantes", postalCode: "44000" },
+  { city: "Montpellier", postalCode: "34000" },
+  { city: "Strasbourg", postalCode: "67000" },
+  { city: "Bordeaux", postalCode: "33000" },
+  { city: "Lille", postalCode: "59000" },
+  { city: "Rennes", postalCode: "35000" },
+  { city: "Reims", postalCode: "51100" },
+  { city: "Dijon", postalCode: "21000" },
+  { city: "Grenoble", postalCode: "38000" },
+  { city: "Angers", postalCode: "49000" },
+  { city: "Clermont-Ferrand", postalCode: "63000" },
 ] as const;
 export const STREETS = [
-  "rue de la République", "avenue Jean Jaurès", "rue Victor Hugo", "boulevard Pasteur", "rue des Lilas",
-  "place de la Mairie", "rue du Général de Gaulle", "allée des Tilleuls", "chemin des Vignes", "rue Nationale",
+  "rue de la République",
+  "avenue Jean Jaurès",
+  "rue Victor Hugo",
+  "boulevard Pasteur",
+  "rue des Lilas",
+  "place de la Mairie",
+  "rue du Général de Gaulle",
+  "allée des Tilleuls",
+  "chemin des Vignes",
+  "rue Nationale",
 ] as const;
 export const PRACTITIONER_SPECIALTIES = [
-  "Médecin généraliste", "Pédiatre", "Dermatologue", "Kinésithérapeute", "Chirurgien-dentiste",
-  "Ophtalmologue", "Gynécologue", "Cardiologue", "Psychiatre", "Orthophoniste", "Sage-femme", "ORL",
+  "Médecin généraliste",
+  "Pédiatre",
+  "Dermatologue",
+  "Kinésithérapeute",
+  "Chirurgien-dentiste",
+  "Ophtalmologue",
+  "Gynécologue",
+  "Cardiologue",
+  "Psychiatre",
+  "Orthophoniste",
+  "Sage-femme",
+  "ORL",
 ] as const;
-export const ESTABLISHMENT_SPECIALTIES = ["Clinique", "Centre hospitalier", "Centre de santé", "Laboratoire d'analyses"] as const;
+export const ESTABLISHMENT_SPECIALTIES = [
+  "Clinique",
+  "Centre hospitalier",
+  "Centre de santé",
+  "Laboratoire d'analyses",
+] as const;
 export const MOTIVES = [
-  "Consultation de suivi", "Première consultation", "Vaccination", "Renouvellement d'ordonnance",
-  "Bilan annuel", "Certificat médical", "Contrôle", "Urgence", "Téléconsultation", "Séance de rééducation",
+  "Consultation de suivi",
+  "Première consultation",
+  "Vaccination",
+  "Renouvellement d'ordonnance",
+  "Bilan annuel",
+  "Certificat médical",
+  "Contrôle",
+  "Urgence",
+  "Téléconsultation",
+  "Séance de rééducation",
 ] as const;
 export const DOCUMENT_TITLES: Record<DocumentKind, readonly string[]> = {
   prescription: ["Ordonnance", "Ordonnance de renouvellement", "Prescription de séances de kinésithérapie"],
@@ -76,7 +196,12 @@ export const DOCUMENT_TITLES: Record<DocumentKind, readonly string[]> = {
   other: ["Certificat de vaccination", "Attestation de présence"],
 };
 /** Consent-based activities of the registry (lib/registry/activities.ts). */
-export const CONSENT_ACTIVITIES = ["personalised_services", "map_service", "direct_marketing", "research_statistics"] as const;
+export const CONSENT_ACTIVITIES = [
+  "personalised_services",
+  "map_service",
+  "direct_marketing",
+  "research_statistics",
+] as const;
 export const MARKETING_CHANNELS: readonly MarketingChannel[] = ["email", "push", "sms", "in_app"];
 
 // ---------------------------------------------------------------------------------------------
@@ -100,7 +225,12 @@ export function uniqueSuffix(): string {
 
 /** Lower-case ASCII form of a name for e-mail local parts: "Lefèvre" -> "lefevre". */
 export function slug(s: string): string {
-  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 /** A calendar date (DATE column) at UTC midnight. */
@@ -161,7 +291,11 @@ export async function createRelative(
   const ids = typeof patientIds === "string" ? [patientIds] : [...patientIds];
   const sex = overrides.sex ?? pick(r, ["female", "male"] as const);
   const years: Record<RelativeLink, [number, number]> = {
-    child: [2009, 2022], spouse: [1955, 1998], parent: [1932, 1960], sibling: [1950, 2000], other: [1940, 2015],
+    child: [2009, 2022],
+    spouse: [1955, 1998],
+    parent: [1932, 1960],
+    sibling: [1950, 2000],
+    other: [1940, 2015],
   };
   let lastName = overrides.lastName;
   if (lastName === undefined && link !== "spouse" && link !== "other" && ids[0] !== undefined) {
@@ -214,7 +348,7 @@ export async function createAppointment(
   const r = rngFor(rng);
   const startsAt = overrides.startsAt
     ? new Date(overrides.startsAt)
-    : new Date(randomDay(r, 2019, 2027).getTime() + (int(r, 16, 36) * 30) * 60_000);
+    : new Date(randomDay(r, 2019, 2027).getTime() + int(r, 16, 36) * 30 * 60_000);
   return db.appointment.create({
     data: {
       startsAt,

@@ -17,9 +17,13 @@ try {
   const started = performance.now();
   const { created } = await seedDemo(db);
   const total = Object.values(created).reduce((a, b) => a + b, 0);
-  const detail = Object.entries(created).map(([table, n]) => `${table} ${n}`).join(", ");
+  const detail = Object.entries(created)
+    .map(([table, n]) => `${table} ${n}`)
+    .join(", ");
   const ms = Math.round(performance.now() - started);
-  console.log(total === 0 ? `Demo data already present: nothing created (${ms} ms).` : `Demo data seeded in ${ms} ms: ${detail}.`);
+  console.log(
+    total === 0 ? `Demo data already present: nothing created (${ms} ms).` : `Demo data seeded in ${ms} ms: ${detail}.`,
+  );
 } catch (error) {
   console.error(error);
   process.exitCode = 1;

@@ -41,7 +41,9 @@ async function main() {
   try {
     const db = createDb(stack.env.DATABASE_URL!, 2);
     await seedDemo(db);
-    const staff = await db.staffUser.create({ data: { email: `burst-${randomUUID()}@exemple.fr`, name: "Rafale", role: "dpo_agent" } });
+    const staff = await db.staffUser.create({
+      data: { email: `burst-${randomUUID()}@exemple.fr`, name: "Rafale", role: "dpo_agent" },
+    });
     const { token } = await createApiToken(db, staff.id, "burst", { scopes: ["requests.create"] });
     await db.$disconnect();
     if (!values["skip-build"]) await stack.build();
@@ -49,7 +51,9 @@ async function main() {
     const url = app.urls[0]!;
     const run = randomUUID().slice(0, 8);
 
-    console.log(`PostgreSQL: ${stack.postgres.binaries.dir} (${stack.postgres.binaries.source}); one web server, one worker, pool of 5`);
+    console.log(
+      `PostgreSQL: ${stack.postgres.binaries.dir} (${stack.postgres.binaries.source}); one web server, one worker, pool of 5`,
+    );
     const warm = await burst(url, token, `${run}-warm`, 5);
     await waitForMail(stack.env.MAILDEV_URL!, warm.emails, 60_000);
 
@@ -59,10 +63,25 @@ async function main() {
     const created = answers.filter((a) => a.status === 201).length;
     const lastAck = mail.lastAt ? (mail.lastAt - startedAt) / 1000 : NaN;
     console.log(`\n${REQUESTS} API submissions sent at once`);
-    console.log(`  answered 201                      ${created} of ${REQUESTS}${created < REQUESTS ? ` (others: ${answers.filter((a) => a.status !== 201).map((a) => a.status).join(", ")})` : ""}`);
-    console.log(`  answer time                       p50 ${percentile(ms, 50).toFixed(0)} ms, p95 ${percentile(ms, 95).toFixed(0)} ms, max ${ms.at(-1)!.toFixed(0)} ms`);
-    console.log(`  acknowledgements delivered        ${mail.delivered} of ${created} (${mail.missing.length} missing, ${mail.repeated} repeated)`);
-    console.log(`  last acknowledgement after        ${lastAck.toFixed(1)} s (to the second) from the burst's start: ${lastAck <= 60 ? "within" : "NOT within"} a minute`);
+    console.log(
+      `  answered 201                      ${created} of ${REQUESTS}${
+        created < REQUESTS
+          ? ` (others: ${answers
+              .filter((a) => a.status !== 201)
+              .map((a) => a.status)
+              .join(", ")})`
+          : ""
+      }`,
+    );
+    console.log(
+      `  answer time                       p50 ${percentile(ms, 50).toFixed(0)} ms, p95 ${percentile(ms, 95).toFixed(0)} ms, max ${ms.at(-1)!.toFixed(0)} ms`,
+    );
+    console.log(
+      `  acknowledgements delivered        ${mail.delivered} of ${created} (${mail.missing.length} missing, ${mail.repeated} repeated)`,
+    );
+    console.log(
+      `  last acknowledgement after        ${lastAck.toFixed(1)} s (to the second) from the burst's start: ${lastAck <= 60 ? "within" : "NOT within"} a minute`,
+    );
   } finally {
     await stack.stop();
   }

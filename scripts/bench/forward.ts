@@ -10,7 +10,9 @@ import { parseArgs } from "node:util";
 import { assistanceArchive, assistanceReportPdf, type PackageScope } from "@/lib/actors/assistance-package";
 import { addHistory, measure, report, runBench } from "./kit";
 
-const { values } = parseArgs({ options: { parts: { type: "string", default: "10000" }, appointments: { type: "string", default: "5000" } } });
+const { values } = parseArgs({
+  options: { parts: { type: "string", default: "10000" }, appointments: { type: "string", default: "5000" } },
+});
 const PARTS = Number(values.parts);
 const APPOINTMENTS = Number(values.appointments);
 
@@ -54,13 +56,25 @@ await runBench(async ({ stack, db, client, actors }) => {
   const presence = await startPresence(db);
   const stopLoop = await startWorker(queue, db, presence);
   const count = async (sql: string) => Number((await client.query(sql)).rows[0].n);
-  await waitFor("forwarding", async () => (await count(`SELECT count(*) AS n FROM "RequestPart" WHERE status = 'awaiting_forwarding'`)) === 0);
+  await waitFor(
+    "forwarding",
+    async () => (await count(`SELECT count(*) AS n FROM "RequestPart" WHERE status = 'awaiting_forwarding'`)) === 0,
+  );
   const forwardSeconds = (performance.now() - t0) / 1000;
-  const mails = await count(`SELECT count(*) AS n FROM "OutboxEmail" WHERE subject LIKE 'Demande de droits à traiter%'`);
-  await waitFor("e-mails", async () => (await count(`SELECT count(*) AS n FROM "OutboxEmail" WHERE status IN ('pending', 'sending')`)) === 0);
+  const mails = await count(
+    `SELECT count(*) AS n FROM "OutboxEmail" WHERE subject LIKE 'Demande de droits à traiter%'`,
+  );
+  await waitFor(
+    "e-mails",
+    async () => (await count(`SELECT count(*) AS n FROM "OutboxEmail" WHERE status IN ('pending', 'sending')`)) === 0,
+  );
   const allSeconds = (performance.now() - t0) / 1000;
-  const sent = await count(`SELECT count(*) AS n FROM "OutboxEmail" WHERE status = 'sent' AND subject LIKE 'Demande de droits à traiter%'`);
-  const firstSent = (await client.query(`SELECT min("sentAt") AS a, max("sentAt") AS b FROM "OutboxEmail" WHERE status = 'sent'`)).rows[0] as { a: Date; b: Date };
+  const sent = await count(
+    `SELECT count(*) AS n FROM "OutboxEmail" WHERE status = 'sent' AND subject LIKE 'Demande de droits à traiter%'`,
+  );
+  const firstSent = (
+    await client.query(`SELECT min("sentAt") AS a, max("sentAt") AS b FROM "OutboxEmail" WHERE status = 'sent'`)
+  ).rows[0] as { a: Date; b: Date };
   const smtpSeconds = (firstSent.b.getTime() - firstSent.a.getTime()) / 1000;
   stopLoop();
   await queue.stop({ graceful: true, timeout: 10_000 });
@@ -74,22 +88,42 @@ await runBench(async ({ stack, db, client, actors }) => {
   // 2. The heaviest patient of one actor: thousands of appointments and documents.
   const actorId = actors[0]!;
   const patient = await db.patient.create({
-    data: { email: "bench.lourd@exemple.fr", firstName: "Patient", lastName: "Lourd", birthDate: new Date("1970-05-05T00:00:00Z") },
+    data: {
+      email: "bench.lourd@exemple.fr",
+      firstName: "Patient",
+      lastName: "Lourd",
+      birthDate: new Date("1970-05-05T00:00:00Z"),
+    },
   });
-  await addHistory(client, patient.id, [actorId], { appointments: APPOINTMENTS, documents: Math.round(APPOINTMENTS / 10) });
+  await addHistory(client, patient.id, [actorId], {
+    appointments: APPOINTMENTS,
+    documents: Math.round(APPOINTMENTS / 10),
+  });
   const actor = await db.healthActor.findUniqueOrThrow({ where: { id: actorId }, select: { id: true, name: true } });
   const scope: PackageScope = {
     reference: "DR-2026-BNCH-0001",
     right: "access",
     healthActor: actor,
-    subject: { firstName: "Patient", lastName: "Lourd", birthDate: patient.birthDate, patientId: patient.id, relativeId: null },
+    subject: {
+      firstName: "Patient",
+      lastName: "Lourd",
+      birthDate: patient.birthDate,
+      patientId: patient.id,
+      relativeId: null,
+    },
   };
   const zip = await measure(async () => {
     let bytes = 0;
     for await (const chunk of assistanceArchive(db, scope)) bytes += chunk.length;
     return bytes;
   });
-  console.log(report(`assistance package, ZIP (JSON + CSV), ${APPOINTMENTS} appointments and ${Math.round(APPOINTMENTS / 10)} documents`, zip, zip.result));
+  console.log(
+    report(
+      `assistance package, ZIP (JSON + CSV), ${APPOINTMENTS} appointments and ${Math.round(APPOINTMENTS / 10)} documents`,
+      zip,
+      zip.result,
+    ),
+  );
   const pdf = await measure(async () => (await assistanceReportPdf(db, scope, "fr")).length);
   console.log(report("assistance package, PDF report", pdf, pdf.result));
 }, 6);

@@ -32,8 +32,14 @@ interface Result {
   latencies: number[];
 }
 
-
-async function load(label: string, url: string, headers: Record<string, string>, body: (i: number) => string, total: number, concurrency: number): Promise<Result> {
+async function load(
+  label: string,
+  url: string,
+  headers: Record<string, string>,
+  body: (i: number) => string,
+  total: number,
+  concurrency: number,
+): Promise<Result> {
   let next = 0;
   let errors = 0;
   const latencies: number[] = [];
@@ -50,7 +56,13 @@ async function load(label: string, url: string, headers: Record<string, string>,
       }
     }),
   );
-  return { label, count: total, errors, seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b) };
+  return {
+    label,
+    count: total,
+    errors,
+    seconds: (performance.now() - started) / 1000,
+    latencies: latencies.sort((a, b) => a - b),
+  };
 }
 
 /** The rounds of one route as one run: their requests, errors, time and latencies together. */
@@ -78,7 +90,9 @@ async function main() {
   try {
     const db = createDb(stack.env.DATABASE_URL!, 2);
     await seedDemo(db);
-    await db.$executeRawUnsafe("CREATE TABLE bench_baseline (id bigserial PRIMARY KEY, body jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())");
+    await db.$executeRawUnsafe(
+      "CREATE TABLE bench_baseline (id bigserial PRIMARY KEY, body jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())",
+    );
     const staff = await db.staffUser.create({ data: { email: "bench@exemple.fr", name: "Bench", role: "dpo_agent" } });
     const { token } = await createApiToken(db, staff.id, "bench");
     await db.$disconnect();
@@ -98,7 +112,12 @@ async function main() {
         // Half the requests are about a known patient with several health actors, half about unknown people.
         subject:
           i % 2 === 0
-            ? { relation: "self", firstName: camille.firstName, lastName: camille.lastName, birthDate: camille.birthDate }
+            ? {
+                relation: "self",
+                firstName: camille.firstName,
+                lastName: camille.lastName,
+                birthDate: camille.birthDate,
+              }
             : { relation: "self", firstName: "Inconnu", lastName: `Numéro ${i}`, birthDate: "1990-01-01" },
         scope: {},
       });
@@ -110,7 +129,9 @@ async function main() {
     await load("warm-up", api, headers, body, 200, 4);
     await load("warm-up", baseline, headers, body, 200, 4);
 
-    console.log(`\n${REQUESTS} requests per route, ${CONCURRENCY} concurrent clients, body ~${body(0).length} bytes, in ${ROUNDS} alternating rounds`);
+    console.log(
+      `\n${REQUESTS} requests per route, ${CONCURRENCY} concurrent clients, body ~${body(0).length} bytes, in ${ROUNDS} alternating rounds`,
+    );
     // The routes take turns, so that a slower or faster spell of the machine weighs on both alike.
     const rounds: { base: Result; intake: Result }[] = [];
     for (let round = 0; round < ROUNDS; round++) {
@@ -124,7 +145,9 @@ async function main() {
     const intake = merge(rounds.map((r) => r.intake));
     print(base);
     print(intake);
-    console.log(`ratio (intake / baseline throughput): ${((intake.count / intake.seconds) / (base.count / base.seconds)).toFixed(2)}`);
+    console.log(
+      `ratio (intake / baseline throughput): ${(intake.count / intake.seconds / (base.count / base.seconds)).toFixed(2)}`,
+    );
     const single = await load("POST /api/v1/requests x1", api, headers, body, 300, 1);
     print(single);
   } finally {

@@ -7,7 +7,9 @@ import { type LocalStack, startLocalStack } from "../lib/stack";
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** Runs `work`, with its duration and the process's peak resident memory, sampled every 10 ms. */
-export async function measure<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; peakRss: number; baseRss: number }> {
+export async function measure<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; ms: number; peakRss: number; baseRss: number }> {
   global.gc?.();
   const baseRss = process.memoryUsage().rss;
   let peakRss = baseRss;
@@ -56,7 +58,12 @@ export async function runBench(bench: (ctx: BenchContext) => Promise<void>, pool
 }
 
 /** A patient's long history in bulk: appointments an hour apart, documents a day apart, over the given actors. */
-export async function addHistory(client: pg.Client, patientId: string, actors: string[], counts: { appointments: number; documents: number }): Promise<void> {
+export async function addHistory(
+  client: pg.Client,
+  patientId: string,
+  actors: string[],
+  counts: { appointments: number; documents: number },
+): Promise<void> {
   await client.query(
     `INSERT INTO "Appointment" ("id", "patientId", "healthActorId", "startsAt", "status", "mode", "motive", "createdAt", "updatedAt")
      SELECT gen_random_uuid(), $1, ($2::uuid[])[1 + i % array_length($2::uuid[], 1)], timestamp '2008-01-01' + (i || ' hours')::interval, 'done',

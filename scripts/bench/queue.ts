@@ -15,10 +15,11 @@ import { parseKeyring } from "@/lib/storage/crypto";
 import { runBench } from "./kit";
 import { percentile } from "../lib/load";
 
-const { values } = parseArgs({ options: { cases: { type: "string", default: "1000000" }, runs: { type: "string", default: "200" } } });
+const { values } = parseArgs({
+  options: { cases: { type: "string", default: "1000000" }, runs: { type: "string", default: "200" } },
+});
 const CASES = Number(values.cases);
 const RUNS = Number(values.runs);
-
 
 /** Runs the variants in turn, `runs` times each (interleaved, so a busy moment weighs on all alike): sorted timings. */
 async function timeTogether(runs: number, fns: (() => Promise<unknown>)[]): Promise<number[][]> {
@@ -81,7 +82,9 @@ async function generateCases(client: pg.Client, total: number, actorIds: string[
 }
 
 await runBench(async ({ stack, db, client, actors }) => {
-  const staff = await db.staffUser.create({ data: { email: "bench.queue@exemple.fr", name: "Bench", role: "dpo_agent" } });
+  const staff = await db.staffUser.create({
+    data: { email: "bench.queue@exemple.fr", name: "Bench", role: "dpo_agent" },
+  });
   console.log(`Generating ${CASES} cases over five years...`);
   await generateCases(client, CASES, actors, staff.id);
   const viewer = { staffId: staff.id };
@@ -92,10 +95,19 @@ await runBench(async ({ stack, db, client, actors }) => {
   let cursor = deep.nextCursor!;
   // 200 pages in, or halfway through a smaller base.
   const depth = Math.min(200, Math.floor(CASES / 200));
-  for (let i = 0; i < depth - 1; i++) cursor = (await listCases(db, q({ status: "all", limit: "100", cursor }), viewer)).nextCursor!;
-  const deepRow = await client.query(`SELECT "dueDate", id FROM "RightsRequest" ORDER BY "dueDate", id OFFSET ${depth * 100} LIMIT 1`);
-  const sample = await client.query(`SELECT reference, "requesterEmail", "requesterLastName" FROM "RightsRequest" ORDER BY id LIMIT 1 OFFSET ${Math.floor(CASES / 3)}`);
-  const { reference, requesterEmail, requesterLastName } = sample.rows[0] as { reference: string; requesterEmail: string; requesterLastName: string };
+  for (let i = 0; i < depth - 1; i++)
+    cursor = (await listCases(db, q({ status: "all", limit: "100", cursor }), viewer)).nextCursor!;
+  const deepRow = await client.query(
+    `SELECT "dueDate", id FROM "RightsRequest" ORDER BY "dueDate", id OFFSET ${depth * 100} LIMIT 1`,
+  );
+  const sample = await client.query(
+    `SELECT reference, "requesterEmail", "requesterLastName" FROM "RightsRequest" ORDER BY id LIMIT 1 OFFSET ${Math.floor(CASES / 3)}`,
+  );
+  const { reference, requesterEmail, requesterLastName } = sample.rows[0] as {
+    reference: string;
+    requesterEmail: string;
+    requesterLastName: string;
+  };
   // The sampled case has a handled case's trail: a dozen events.
   await client.query(
     `INSERT INTO "RequestEvent" ("requestId", type, "actorType", "actorId", payload, "createdAt", hash)
@@ -109,24 +121,31 @@ await runBench(async ({ stack, db, client, actors }) => {
   const actor = actors[0]!;
 
   const OPEN = ["received", "awaiting_identity", "in_progress", "awaiting_information"];
-  const selectPage = (from: string) => `SELECT r.reference, r."right", r.status, r.channel, r."receivedAt", r."dueDate", r."requesterFirstName",
+  const selectPage = (
+    from: string,
+  ) => `SELECT r.reference, r."right", r.status, r.channel, r."receivedAt", r."dueDate", r."requesterFirstName",
          r."requesterLastName", r."requesterEmail", r."subjectFirstName", r."subjectLastName", r."subjectRelation", r."identityStatus",
          r."pausedSince", r.extended, s.name AS assignee,
          (SELECT json_agg(json_build_object('handler', p.handler, 'status', p.status, 'dueDate', p."dueDate", 'actor', a.name))
             FROM "RequestPart" p LEFT JOIN "HealthActor" a ON a.id = p."healthActorId" WHERE p."requestId" = r.id) AS parts
        FROM ${from} r LEFT JOIN "StaffUser" s ON s.id = r."assigneeId"`;
-  const PAGE_SQL = (where: string, params: unknown[] = []) => () =>
-    client.query(`${selectPage('"RightsRequest"')} WHERE ${where} ORDER BY r."dueDate", r.id LIMIT 26`, params);
+  const PAGE_SQL =
+    (where: string, params: unknown[] = []) =>
+    () =>
+      client.query(`${selectPage('"RightsRequest"')} WHERE ${where} ORDER BY r."dueDate", r.id LIMIT 26`, params);
   // Open cases: the best SQL reads each status's part of the index in order and merges them.
-  const OPEN_PAGE_SQL = (extra: string, params: unknown[] = []) => () =>
-    client.query(
-      `${selectPage(`(${OPEN.map((st) => `(SELECT * FROM "RightsRequest" WHERE status = '${st}' ${extra} ORDER BY "dueDate", id LIMIT 26)`).join(" UNION ALL ")})`)}
+  const OPEN_PAGE_SQL =
+    (extra: string, params: unknown[] = []) =>
+    () =>
+      client.query(
+        `${selectPage(`(${OPEN.map((st) => `(SELECT * FROM "RightsRequest" WHERE status = '${st}' ${extra} ORDER BY "dueDate", id LIMIT 26)`).join(" UNION ALL ")})`)}
        ORDER BY r."dueDate", r.id LIMIT 26`,
-      params,
-    );
+        params,
+      );
   const today = new Date().toISOString().slice(0, 10);
   // The app's own statement sent straight through pg: what the SQL costs without Prisma's client.
-  const viaPg = (statement: { text: string; values: unknown[] }) => () => client.query(statement.text, statement.values);
+  const viaPg = (statement: { text: string; values: unknown[] }) => () =>
+    client.query(statement.text, statement.values);
   const listed = (params: Record<string, string>): [() => Promise<unknown>, () => Promise<unknown>] => [
     () => listCases(db, q(params), viewer),
     viaPg(caseListStatement(q(params), viewer, new Date())),
@@ -137,22 +156,40 @@ await runBench(async ({ stack, db, client, actors }) => {
     ["filter assigned to me", listed({ assignee: "me" }), OPEN_PAGE_SQL(`AND "assigneeId" = $1`, [staff.id])],
     ["filter overdue", listed({ overdue: "1" }), OPEN_PAGE_SQL(`AND "dueDate" < $1::date`, [today])],
     ["filter to clarify", listed({ clarify: "1" }), OPEN_PAGE_SQL(`AND "needsClarification"`)],
-    ["filter due within 7 days", listed({ dueWithin: "7" }), OPEN_PAGE_SQL(`AND "dueDate" BETWEEN $1::date AND $1::date + 7`, [today])],
+    [
+      "filter due within 7 days",
+      listed({ dueWithin: "7" }),
+      OPEN_PAGE_SQL(`AND "dueDate" BETWEEN $1::date AND $1::date + 7`, [today]),
+    ],
     [
       "filter health actor",
       listed({ healthActor: actor }),
-      OPEN_PAGE_SQL(`AND EXISTS (SELECT 1 FROM "RequestPart" p WHERE p."requestId" = "RightsRequest".id AND p."healthActorId" = $1)`, [actor]),
+      OPEN_PAGE_SQL(
+        `AND EXISTS (SELECT 1 FROM "RequestPart" p WHERE p."requestId" = "RightsRequest".id AND p."healthActorId" = $1)`,
+        [actor],
+      ),
     ],
-    [`deep page (${(depth * 100).toLocaleString("en")}th case)`, listed({ status: "all", cursor }), PAGE_SQL(`(r."dueDate", r.id) > ($1::date, $2::uuid)`, [deepRow.rows[0].dueDate, deepRow.rows[0].id])],
+    [
+      `deep page (${(depth * 100).toLocaleString("en")}th case)`,
+      listed({ status: "all", cursor }),
+      PAGE_SQL(`(r."dueDate", r.id) > ($1::date, $2::uuid)`, [deepRow.rows[0].dueDate, deepRow.rows[0].id]),
+    ],
     ["search by reference", listed({ status: "all", q: reference }), PAGE_SQL(`r.reference = $1`, [reference])],
-    ["search by e-mail", listed({ status: "all", q: requesterEmail }), PAGE_SQL(`r."requesterEmail" = $1`, [requesterEmail])],
+    [
+      "search by e-mail",
+      listed({ status: "all", q: requesterEmail }),
+      PAGE_SQL(`r."requesterEmail" = $1`, [requesterEmail]),
+    ],
     [
       "search by name prefix",
       listed({ status: "all", q: namePrefix }),
-      PAGE_SQL(`(r."requesterNameKey" >= $1 AND r."requesterNameKey" < $2 OR r."subjectNameKey" >= $1 AND r."subjectNameKey" < $2)`, [
-        namePrefix.toLowerCase(),
-        `${namePrefix.toLowerCase().slice(0, -1)}${String.fromCharCode(namePrefix.toLowerCase().charCodeAt(namePrefix.length - 1) + 1)}`,
-      ]),
+      PAGE_SQL(
+        `(r."requesterNameKey" >= $1 AND r."requesterNameKey" < $2 OR r."subjectNameKey" >= $1 AND r."subjectNameKey" < $2)`,
+        [
+          namePrefix.toLowerCase(),
+          `${namePrefix.toLowerCase().slice(0, -1)}${String.fromCharCode(namePrefix.toLowerCase().charCodeAt(namePrefix.length - 1) + 1)}`,
+        ],
+      ),
     ],
     [
       "case page",
@@ -178,11 +215,16 @@ await runBench(async ({ stack, db, client, actors }) => {
     const [a, b, s] = await timeTogether(RUNS, [app, appSql, sql]);
     const f = (x: number) => `${x.toFixed(2)} ms`.padStart(11);
     const ratio = (percentile(a!, 95) / percentile(s!, 95)).toFixed(2).padStart(11);
-    console.log(`${label.padEnd(34)} ${[percentile(a!, 50), percentile(a!, 95), percentile(b!, 95), percentile(s!, 50), percentile(s!, 95)].map(f).join(" ")} ${ratio}`);
+    console.log(
+      `${label.padEnd(34)} ${[percentile(a!, 50), percentile(a!, 95), percentile(b!, 95), percentile(s!, 50), percentile(s!, 95)].map(f).join(" ")} ${ratio}`,
+    );
   }
 
   // Retention: one year later, a year's worth of cases has expired. The queue is read meanwhile.
-  const storage = new LocalStorage({ dir: stack.env.STORAGE_LOCAL_DIR!, keyring: parseKeyring(stack.env.FILE_ENCRYPTION_KEYS!) });
+  const storage = new LocalStorage({
+    dir: stack.env.STORAGE_LOCAL_DIR!,
+    keyring: parseKeyring(stack.env.FILE_ENCRYPTION_KEYS!),
+  });
   const inAYear = new Date(Date.now() + 365 * 24 * 3600_000);
   const dry = await purgeExpiredCases(db, storage, { now: inAYear, dryRun: true, listLimit: 1 });
   let reading = true;

@@ -380,9 +380,14 @@ export async function migrateResolve(
       if ("rolledBack" in action) {
         const row = failedRow(action.rolledBack);
         if (!row) {
-          throw new UserError(`Migration ${action.rolledBack} cannot be rolled back because it is not in a failed state.`);
+          throw new UserError(
+            `Migration ${action.rolledBack} cannot be rolled back because it is not in a failed state.`,
+          );
         }
-        await client.query('UPDATE "_prisma_migrations" SET "rolled_back_at" = $1 WHERE "id" = $2', [new Date(), row.id]);
+        await client.query('UPDATE "_prisma_migrations" SET "rolled_back_at" = $1 WHERE "id" = $2', [
+          new Date(),
+          row.id,
+        ]);
         return;
       }
       const name = action.applied;
@@ -393,7 +398,10 @@ export async function migrateResolve(
       }
       const row = failedRow(name);
       if (row) {
-        await client.query('UPDATE "_prisma_migrations" SET "rolled_back_at" = $1 WHERE "id" = $2', [new Date(), row.id]);
+        await client.query('UPDATE "_prisma_migrations" SET "rolled_back_at" = $1 WHERE "id" = $2', [
+          new Date(),
+          row.id,
+        ]);
       }
       const now = new Date();
       await client.query(

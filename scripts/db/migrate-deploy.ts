@@ -17,7 +17,9 @@ runCli(async () => {
   if (applied.length === 0) {
     console.log(`No pending migrations to apply (${rel}).`);
   } else {
-    console.log(`\nThe following migration(s) have been applied from ${rel}:\n${applied.map((n) => `  ${n}`).join("\n")}`);
+    console.log(
+      `\nThe following migration(s) have been applied from ${rel}:\n${applied.map((n) => `  ${n}`).join("\n")}`,
+    );
     console.log("\nAll migrations have been successfully applied.");
   }
 });

@@ -21,7 +21,9 @@ runCli(async () => {
   }
   if (s.failed.length) {
     ok = false;
-    console.log(`Failed (resolve with scripts/db/migrate-resolve.ts):\n${s.failed.map((r) => `  ${r.migration_name}`).join("\n")}`);
+    console.log(
+      `Failed (resolve with scripts/db/migrate-resolve.ts):\n${s.failed.map((r) => `  ${r.migration_name}`).join("\n")}`,
+    );
   }
   if (s.edited.length) {
     ok = false;

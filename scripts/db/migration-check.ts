@@ -70,7 +70,9 @@ runCli(async () => {
       console.error(hint);
       return 1;
     }
-    console.log(`No drift: ${schemaPath} matches the last migration (${folder.migrations.at(-1)?.name ?? "no migration yet"}).`);
+    console.log(
+      `No drift: ${schemaPath} matches the last migration (${folder.migrations.at(-1)?.name ?? "no migration yet"}).`,
+    );
     return 0;
   }
 

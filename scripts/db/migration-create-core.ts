@@ -58,7 +58,8 @@ export async function openEngineFor(choice: EngineChoice): Promise<EngineHandle>
   const url = choice.offline ? undefined : (choice.url ?? process.env.DATABASE_URL);
   if (url) {
     if (await reachable(url)) return openSchemaEngine({ url });
-    if (choice.url) throw new UserError(`Cannot connect to ${choice.url.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@")}.`);
+    if (choice.url)
+      throw new UserError(`Cannot connect to ${choice.url.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@")}.`);
     log("(DATABASE_URL does not answer: diffing offline, which gives the same result.)");
   }
   return openSchemaEngine({});
@@ -92,7 +93,9 @@ export async function pendingChange(opts: PathOptions & EngineChoice = {}): Prom
   const folder = await readMigrationsFolder(migrationsDir);
   const provider = lockfileProvider(folder.lockfile);
   if (provider !== null && provider !== "postgresql") {
-    throw new UserError(`${path.join(migrationsDir, LOCK_FILE)} says provider = "${provider}"; only "postgresql" is handled.`);
+    throw new UserError(
+      `${path.join(migrationsDir, LOCK_FILE)} says provider = "${provider}"; only "postgresql" is handled.`,
+    );
   }
   const snapshot = existsSync(snapshotPath) ? await readFile(snapshotPath, "utf8") : null;
   if (snapshot === null && folder.migrations.length > 0) {
@@ -131,33 +134,47 @@ export function dataLossWarnings(sql: string): string[] {
   const warnings: string[] = [];
   const created = new Set([...sql.matchAll(/CREATE TABLE "([^"]+)"/g)].map((m) => m[1]!));
   for (const m of sql.matchAll(/^DROP TABLE "([^"]+)"/gm)) {
-    warnings.push(`You are about to drop the \`${m[1]}\` table. If the table is not empty, all the data it contains will be lost.`);
+    warnings.push(
+      `You are about to drop the \`${m[1]}\` table. If the table is not empty, all the data it contains will be lost.`,
+    );
   }
   for (const alter of sql.matchAll(/^ALTER TABLE "([^"]+)" ([\s\S]*?);$/gm)) {
     const table = alter[1]!;
     const body = alter[2]!;
     for (const m of body.matchAll(/DROP COLUMN "([^"]+)"/g)) {
-      warnings.push(`You are about to drop the column \`${m[1]}\` on the \`${table}\` table. All the data in the column will be lost.`);
+      warnings.push(
+        `You are about to drop the column \`${m[1]}\` on the \`${table}\` table. All the data in the column will be lost.`,
+      );
     }
     for (const m of body.matchAll(/ADD COLUMN\s+"([^"]+)"([^,]*)/g)) {
       if (/NOT NULL/.test(m[2]!) && !/DEFAULT/.test(m[2]!)) {
-        warnings.push(`Added the required column \`${m[1]}\` to the \`${table}\` table without a default value. This is not possible if the table is not empty.`);
+        warnings.push(
+          `Added the required column \`${m[1]}\` to the \`${table}\` table without a default value. This is not possible if the table is not empty.`,
+        );
       }
     }
     for (const m of body.matchAll(/ALTER COLUMN "([^"]+)" SET DATA TYPE/g)) {
-      warnings.push(`You are about to alter the column \`${m[1]}\` on the \`${table}\` table. The data in that column could be lost or the conversion could fail.`);
+      warnings.push(
+        `You are about to alter the column \`${m[1]}\` on the \`${table}\` table. The data in that column could be lost or the conversion could fail.`,
+      );
     }
     for (const m of body.matchAll(/ALTER COLUMN "([^"]+)" SET NOT NULL/g)) {
-      warnings.push(`Made the column \`${m[1]}\` on table \`${table}\` required; this fails if it contains NULL values.`);
+      warnings.push(
+        `Made the column \`${m[1]}\` on table \`${table}\` required; this fails if it contains NULL values.`,
+      );
     }
   }
   for (const m of sql.matchAll(/^CREATE UNIQUE INDEX "[^"]+" ON "([^"]+)"\(([^)]*)\)/gm)) {
     if (!created.has(m[1]!)) {
-      warnings.push(`A unique constraint covering the columns \`[${m[2]!.replace(/"/g, "")}]\` on the table \`${m[1]}\` will be added. If there are existing duplicate values, this will fail.`);
+      warnings.push(
+        `A unique constraint covering the columns \`[${m[2]!.replace(/"/g, "")}]\` on the table \`${m[1]}\` will be added. If there are existing duplicate values, this will fail.`,
+      );
     }
   }
   for (const m of sql.matchAll(/^CREATE TYPE "([^"]+)_new" AS ENUM/gm)) {
-    warnings.push(`The enum \`${m[1]}\` is recreated (values removed or changed): this fails if removed values are still used.`);
+    warnings.push(
+      `The enum \`${m[1]}\` is recreated (values removed or changed): this fails if removed values are still used.`,
+    );
   }
   return warnings;
 }
@@ -189,12 +206,24 @@ async function ensureLockfile(migrationsDir: string): Promise<void> {
 
 function nextDirectoryName(existing: string[], slug: string, now: Date): string {
   let ts = migrationTimestamp(now);
-  const last = existing.map((n) => /^(\d{14})/.exec(n)?.[1]).filter((x): x is string => !!x).sort().at(-1);
+  const last = existing
+    .map((n) => /^(\d{14})/.exec(n)?.[1])
+    .filter((x): x is string => !!x)
+    .sort()
+    .at(-1);
   if (last && ts <= last) {
     // Same second as (or clock behind) the last migration: keep the order strictly increasing.
     const y = Number(last.slice(0, 4));
-    const d = new Date(Date.UTC(y, Number(last.slice(4, 6)) - 1, Number(last.slice(6, 8)),
-      Number(last.slice(8, 10)), Number(last.slice(10, 12)), Number(last.slice(12, 14)) + 1));
+    const d = new Date(
+      Date.UTC(
+        y,
+        Number(last.slice(4, 6)) - 1,
+        Number(last.slice(6, 8)),
+        Number(last.slice(8, 10)),
+        Number(last.slice(10, 12)),
+        Number(last.slice(12, 14)) + 1,
+      ),
+    );
     ts = migrationTimestamp(d);
   }
   return `${ts}_${slug}`;

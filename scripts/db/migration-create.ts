@@ -12,7 +12,10 @@ import { flagString, parseArgs, runCli, UserError } from "./common";
 import { createMigration, writeSnapshotOnly } from "./migration-create-core";
 
 runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), { values: ["schema", "migrations", "url"], booleans: ["offline", "empty", "snapshot-only"] });
+  const args = parseArgs(process.argv.slice(2), {
+    values: ["schema", "migrations", "url"],
+    booleans: ["offline", "empty", "snapshot-only"],
+  });
   const schemaPath = flagString(args, "schema");
   const migrationsDir = flagString(args, "migrations");
   const rel = (p: string) => path.relative(process.cwd(), p) || p;

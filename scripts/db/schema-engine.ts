@@ -67,8 +67,7 @@ class OfflineError extends Error {
 }
 
 function offlineAdapter(): SqlDriverAdapter {
-  const reject = (q: SqlQuery | string) =>
-    Promise.reject(new OfflineError(typeof q === "string" ? q : q.sql));
+  const reject = (q: SqlQuery | string) => Promise.reject(new OfflineError(typeof q === "string" ? q : q.sql));
   return {
     provider: "postgres",
     adapterName: OFFLINE_ADAPTER_NAME,
@@ -183,11 +182,7 @@ export function datamodelTarget(content: string | null, fileName = "schema.prism
  * SQL script that migrates a database from schema `from` (null: empty database) to schema `to`.
  * Returns "" when there is no difference.
  */
-export async function diffSchemas(
-  handle: EngineHandle,
-  from: string | null,
-  to: string | null,
-): Promise<string> {
+export async function diffSchemas(handle: EngineHandle, from: string | null, to: string | null): Promise<string> {
   const res = await handle.engine.diff({
     from: datamodelTarget(from),
     to: datamodelTarget(to),

@@ -85,7 +85,14 @@ export interface SyntheticResult {
 // Ids and dates
 // ---------------------------------------------------------------------------------------------
 
-const TAGS = { patient: "0001", relative: "0002", actor: "0003", appointment: "0004", document: "0005", consent: "0006" };
+const TAGS = {
+  patient: "0001",
+  relative: "0002",
+  actor: "0003",
+  appointment: "0004",
+  document: "0005",
+  consent: "0006",
+};
 
 /** Deterministic, unique by construction: seed, table, sub-number (< 4096), n (< 2^48). */
 export function syntheticId(seed: number, table: keyof typeof TAGS, n: number, sub = 0): string {
@@ -99,7 +106,7 @@ const FROM = Date.UTC(2019, 0, 1);
 const TO = Date.UTC(2028, 0, 1);
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const randomDate = (r: Rng, fromYear: number, toYear: number) =>
-  Date.UTC(fromYear, 0, 1) + Math.floor(r() * (Date.UTC(toYear + 1, 0, 1) - Date.UTC(fromYear, 0, 1)) / DAY) * DAY;
+  Date.UTC(fromYear, 0, 1) + Math.floor((r() * (Date.UTC(toYear + 1, 0, 1) - Date.UTC(fromYear, 0, 1))) / DAY) * DAY;
 
 // ---------------------------------------------------------------------------------------------
 // Column batches written with INSERT ... SELECT * FROM unnest($1::type[], ...)
@@ -135,33 +142,78 @@ class Batch {
 const T = "timestamptz";
 const newBatches = () => ({
   Patient: new Batch("Patient", [
-    ["id", "uuid"], ["email", "text"], ["emailVerified", "boolean"], ["firstName", "text"], ["lastName", "text"],
-    ["birthName", "text"], ["birthDate", "date"], ["birthPlace", "text"], ["sex", '"Sex"'], ["phone", "text"],
-    ["street", "text"], ["postalCode", "text"], ["city", "text"], ["locale", '"Locale"'], ["lastBookingAt", T],
-    ["createdAt", T], ["updatedAt", T],
+    ["id", "uuid"],
+    ["email", "text"],
+    ["emailVerified", "boolean"],
+    ["firstName", "text"],
+    ["lastName", "text"],
+    ["birthName", "text"],
+    ["birthDate", "date"],
+    ["birthPlace", "text"],
+    ["sex", '"Sex"'],
+    ["phone", "text"],
+    ["street", "text"],
+    ["postalCode", "text"],
+    ["city", "text"],
+    ["locale", '"Locale"'],
+    ["lastBookingAt", T],
+    ["createdAt", T],
+    ["updatedAt", T],
   ]),
   Relative: new Batch("Relative", [
-    ["id", "uuid"], ["firstName", "text"], ["lastName", "text"], ["birthDate", "date"], ["sex", '"Sex"'],
-    ["createdAt", T], ["updatedAt", T],
+    ["id", "uuid"],
+    ["firstName", "text"],
+    ["lastName", "text"],
+    ["birthDate", "date"],
+    ["sex", '"Sex"'],
+    ["createdAt", T],
+    ["updatedAt", T],
   ]),
   PatientRelative: new Batch("PatientRelative", [
-    ["patientId", "uuid"], ["relativeId", "uuid"], ["link", '"RelativeLink"'], ["legalRepresentative", "boolean"],
-    ["createdAt", T], ["updatedAt", T],
+    ["patientId", "uuid"],
+    ["relativeId", "uuid"],
+    ["link", '"RelativeLink"'],
+    ["legalRepresentative", "boolean"],
+    ["createdAt", T],
+    ["updatedAt", T],
   ]),
   Appointment: new Batch("Appointment", [
-    ["id", "uuid"], ["patientId", "uuid"], ["relativeId", "uuid"], ["healthActorId", "uuid"], ["startsAt", T],
-    ["status", '"AppointmentStatus"'], ["motive", "text"], ["createdAt", T], ["updatedAt", T],
+    ["id", "uuid"],
+    ["patientId", "uuid"],
+    ["relativeId", "uuid"],
+    ["healthActorId", "uuid"],
+    ["startsAt", T],
+    ["status", '"AppointmentStatus"'],
+    ["motive", "text"],
+    ["createdAt", T],
+    ["updatedAt", T],
   ]),
   Document: new Batch("Document", [
-    ["id", "uuid"], ["patientId", "uuid"], ["relativeId", "uuid"], ["healthActorId", "uuid"], ["title", "text"],
-    ["kind", '"DocumentKind"'], ["sharedBy", '"DocumentSharedBy"'], ["createdAt", T], ["updatedAt", T],
+    ["id", "uuid"],
+    ["patientId", "uuid"],
+    ["relativeId", "uuid"],
+    ["healthActorId", "uuid"],
+    ["title", "text"],
+    ["kind", '"DocumentKind"'],
+    ["sharedBy", '"DocumentSharedBy"'],
+    ["createdAt", T],
+    ["updatedAt", T],
   ]),
   Consent: new Batch("Consent", [
-    ["id", "uuid"], ["patientId", "uuid"], ["activityKey", "text"], ["grantedAt", T], ["withdrawnAt", T],
-    ["createdAt", T], ["updatedAt", T],
+    ["id", "uuid"],
+    ["patientId", "uuid"],
+    ["activityKey", "text"],
+    ["grantedAt", T],
+    ["withdrawnAt", T],
+    ["createdAt", T],
+    ["updatedAt", T],
   ]),
   MarketingPreference: new Batch("MarketingPreference", [
-    ["patientId", "uuid"], ["channel", '"MarketingChannel"'], ["optedIn", "boolean"], ["createdAt", T], ["updatedAt", T],
+    ["patientId", "uuid"],
+    ["channel", '"MarketingChannel"'],
+    ["optedIn", "boolean"],
+    ["createdAt", T],
+    ["updatedAt", T],
   ]),
 });
 type Batches = ReturnType<typeof newBatches>;
@@ -176,7 +228,15 @@ const CONSENT_RATES: Record<(typeof CONSENT_ACTIVITIES)[number], number> = {
   direct_marketing: 0.35,
   research_statistics: 0.2,
 };
-const DOCUMENT_KINDS: readonly DocumentKind[] = ["prescription", "prescription", "report", "test_result", "test_result", "letter", "other"];
+const DOCUMENT_KINDS: readonly DocumentKind[] = [
+  "prescription",
+  "prescription",
+  "report",
+  "test_result",
+  "test_result",
+  "letter",
+  "other",
+];
 
 interface Person {
   id: string;
@@ -193,8 +253,14 @@ interface Ctx {
 
 function generateActors(seed: number, count: number, now: string): Batch {
   const batch = new Batch("HealthActor", [
-    ["id", "uuid"], ["kind", '"HealthActorKind"'], ["name", "text"], ["specialty", "text"], ["city", "text"],
-    ["email", "text"], ["createdAt", T], ["updatedAt", T],
+    ["id", "uuid"],
+    ["kind", '"HealthActorKind"'],
+    ["name", "text"],
+    ["specialty", "text"],
+    ["city", "text"],
+    ["email", "text"],
+    ["createdAt", T],
+    ["updatedAt", T],
   ]);
   for (let k = 1; k <= count; k++) {
     const r = mulberry32(mixSeed(seed, 0xac7, k));
@@ -213,7 +279,16 @@ function generateActors(seed: number, count: number, now: string): Batch {
       name = `${doctor ? "Dr " : ""}${pick(r, chance(r, 0.5) ? FEMALE_FIRST_NAMES : MALE_FIRST_NAMES)} ${lastName}`;
     }
     const createdAt = new Date(randomDate(r, 2016, 2022) + int(r, 8, 18) * 3_600_000).toISOString();
-    batch.add(syntheticId(seed, "actor", k), kind, name, specialty, city, `synthetic+${seed}-actor-${k}@exemple.fr`, createdAt, now);
+    batch.add(
+      syntheticId(seed, "actor", k),
+      kind,
+      name,
+      specialty,
+      city,
+      `synthetic+${seed}-actor-${k}@exemple.fr`,
+      createdAt,
+      now,
+    );
   }
   return batch;
 }
@@ -238,7 +313,15 @@ function generatePatient(ctx: Ctx, n: number, b: Batches, shared: Person | undef
   const addRelative = (k: number, link: RelativeLink, birth: number, relSex: "female" | "male", last: string) => {
     const person = { id: syntheticId(seed, "relative", n, k), birthMs: birth };
     const minor = birth > todayMs - 18 * 365.25 * DAY;
-    b.Relative.add(person.id, pick(r, relSex === "female" ? FEMALE_FIRST_NAMES : MALE_FIRST_NAMES), last, isoDay(birth), relSex, ts(createdMs), now);
+    b.Relative.add(
+      person.id,
+      pick(r, relSex === "female" ? FEMALE_FIRST_NAMES : MALE_FIRST_NAMES),
+      last,
+      isoDay(birth),
+      relSex,
+      ts(createdMs),
+      now,
+    );
     b.PatientRelative.add(id, person.id, link, link === "child" && minor, ts(createdMs), now);
     relatives.push(person);
     return person;
@@ -246,22 +329,49 @@ function generatePatient(ctx: Ctx, n: number, b: Batches, shared: Person | undef
   if (chance(r, 0.35)) {
     const kids = int(r, 1, 3);
     for (let k = 1; k <= kids; k++) {
-      addRelative(k, "child", Math.max(birthMs + 18 * 365 * DAY, randomDate(r, 2006, 2024)), chance(r, 0.5) ? "female" : "male", lastName);
+      addRelative(
+        k,
+        "child",
+        Math.max(birthMs + 18 * 365 * DAY, randomDate(r, 2006, 2024)),
+        chance(r, 0.5) ? "female" : "male",
+        lastName,
+      );
     }
   }
-  if (chance(r, 0.15)) addRelative(10, "spouse", Math.min(Date.UTC(2006, 0, 1), birthMs + int(r, -2000, 2000) * DAY), sex === "female" ? "male" : "female", lastName);
+  if (chance(r, 0.15))
+    addRelative(
+      10,
+      "spouse",
+      Math.min(Date.UTC(2006, 0, 1), birthMs + int(r, -2000, 2000) * DAY),
+      sex === "female" ? "male" : "female",
+      lastName,
+    );
   let parent: Person | undefined;
-  if (n % 2 === 1 && chance(r, 0.08)) parent = addRelative(20, "parent", randomDate(r, 1930, 1950), chance(r, 0.6) ? "female" : "male", lastName);
+  if (n % 2 === 1 && chance(r, 0.08))
+    parent = addRelative(20, "parent", randomDate(r, 1930, 1950), chance(r, 0.6) ? "female" : "male", lastName);
   if (shared) {
     b.PatientRelative.add(id, shared.id, "parent", chance(r, 0.3), ts(createdMs), now);
     relatives.push(shared);
   }
 
   b.Patient.add(
-    id, `synthetic+${seed}-${n}@exemple.fr`, chance(r, 0.98), firstName, married ? pick(r, LAST_NAMES) : lastName,
-    married ? lastName : null, isoDay(birthMs), pick(r, CITIES).city, sex, frenchMobile(r),
-    `${int(r, 1, 150)} ${pick(r, STREETS)}`, place.postalCode, place.city, chance(r, 0.95) ? "fr" : "en",
-    null, ts(createdMs), now,
+    id,
+    `synthetic+${seed}-${n}@exemple.fr`,
+    chance(r, 0.98),
+    firstName,
+    married ? pick(r, LAST_NAMES) : lastName,
+    married ? lastName : null,
+    isoDay(birthMs),
+    pick(r, CITIES).city,
+    sex,
+    frenchMobile(r),
+    `${int(r, 1, 150)} ${pick(r, STREETS)}`,
+    place.postalCode,
+    place.city,
+    chance(r, 0.95) ? "fr" : "en",
+    null,
+    ts(createdMs),
+    now,
   );
 
   // Appointments with a few usual actors.
@@ -282,7 +392,17 @@ function generatePatient(ctx: Ctx, n: number, b: Batches, shared: Person | undef
     if (bookedMs >= todayMs) bookedMs = todayMs - int(r, 1, 90) * DAY + int(r, 420, 1380) * 60_000;
     bookedMs = Math.max(createdMs, bookedMs);
     if (bookedMs < todayMs) lastBooking = Math.max(lastBooking, bookedMs);
-    b.Appointment.add(syntheticId(seed, "appointment", n, k), id, seen, pick(r, usual), ts(startsMs), status, pick(r, MOTIVES), ts(bookedMs), now);
+    b.Appointment.add(
+      syntheticId(seed, "appointment", n, k),
+      id,
+      seen,
+      pick(r, usual),
+      ts(startsMs),
+      status,
+      pick(r, MOTIVES),
+      ts(bookedMs),
+      now,
+    );
   }
   if (lastBooking > 0) b.Patient.columns[14]![b.Patient.length - 1] = ts(lastBooking);
 
@@ -294,7 +414,17 @@ function generatePatient(ctx: Ctx, n: number, b: Batches, shared: Person | undef
     const actor = byActor || chance(r, 0.5) ? pick(r, usual) : null;
     const who = relatives.length > 0 && chance(r, 0.15) ? pick(r, relatives).id : null;
     const at = Math.min(todayMs - DAY, Math.max(createdMs, randomDate(r, 2019, 2026))) + int(r, 8, 20) * 3_600_000;
-    b.Document.add(syntheticId(seed, "document", n, k), id, who, actor, pick(r, DOCUMENT_TITLES[kind]), kind, byActor ? "health_actor" : "patient", ts(at), now);
+    b.Document.add(
+      syntheticId(seed, "document", n, k),
+      id,
+      who,
+      actor,
+      pick(r, DOCUMENT_TITLES[kind]),
+      kind,
+      byActor ? "health_actor" : "patient",
+      ts(at),
+      now,
+    );
   }
 
   // Consents, some withdrawn later.
@@ -304,8 +434,13 @@ function generatePatient(ctx: Ctx, n: number, b: Batches, shared: Person | undef
     if (granted >= todayMs) return;
     const withdrawn = chance(r, 0.2) ? granted + int(r, 1, 900) * DAY : null;
     b.Consent.add(
-      syntheticId(seed, "consent", n, k), id, activity, ts(granted), withdrawn !== null && withdrawn < todayMs ? ts(withdrawn) : null,
-      ts(granted), now,
+      syntheticId(seed, "consent", n, k),
+      id,
+      activity,
+      ts(granted),
+      withdrawn !== null && withdrawn < todayMs ? ts(withdrawn) : null,
+      ts(granted),
+      now,
     );
   });
 
@@ -324,7 +459,8 @@ export async function generateSynthetic(db: Client, options: SyntheticOptions): 
   if (!Number.isFinite(N) || N < 1) throw new Error("generateSynthetic: patients must be at least 1");
   const seed = (options.seed ?? 1) >>> 0;
   const perPatient = options.appointmentsPerPatient ?? 8;
-  if (perPatient < 0 || perPatient > 2000) throw new Error("generateSynthetic: appointmentsPerPatient must be in 0..2000");
+  if (perPatient < 0 || perPatient > 2000)
+    throw new Error("generateSynthetic: appointmentsPerPatient must be in 0..2000");
   const batchSize = options.batchSize ?? 5000;
   const concurrency = Math.max(1, options.concurrency ?? 2);
   const log = options.log ?? ((line: string) => console.log(line));
@@ -339,7 +475,13 @@ export async function generateSynthetic(db: Client, options: SyntheticOptions): 
   const fmt = (x: number) => Math.round(x).toLocaleString("en-US");
 
   const actorCount = Math.max(20, Math.ceil(N / 200));
-  const ctx: Ctx = { seed, perPatient, todayMs, now, actorIds: Array.from({ length: actorCount }, (_, k) => syntheticId(seed, "actor", k + 1)) };
+  const ctx: Ctx = {
+    seed,
+    perPatient,
+    todayMs,
+    now,
+    actorIds: Array.from({ length: actorCount }, (_, k) => syntheticId(seed, "actor", k + 1)),
+  };
   rows.HealthActor += await generateActors(seed, actorCount, now).write(db, batchSize);
   log(`synthetic seed ${seed}: ${fmt(actorCount)} health actors, ${fmt(N)} patients, ~${perPatient} appointments each`);
 
@@ -365,7 +507,9 @@ export async function generateSynthetic(db: Client, options: SyntheticOptions): 
       if (performance.now() - lastLog > 2000 || done === N) {
         lastLog = performance.now();
         const s = elapsed();
-        log(`  ${fmt(done)}/${fmt(N)} patients (${Math.floor((100 * done) / N)}%), ${fmt(total())} rows, ${s.toFixed(1)} s, ${fmt(total() / s)} rows/s`);
+        log(
+          `  ${fmt(done)}/${fmt(N)} patients (${Math.floor((100 * done) / N)}%), ${fmt(total())} rows, ${s.toFixed(1)} s, ${fmt(total() / s)} rows/s`,
+        );
       }
     }
   };
@@ -375,7 +519,13 @@ export async function generateSynthetic(db: Client, options: SyntheticOptions): 
     await db.$executeRawUnsafe(`ANALYZE ${SYNTHETIC_TABLES.map((t) => `"${t}"`).join(", ")}`);
   }
   const seconds = elapsed();
-  const result: SyntheticResult = { rows, totalRows: total(), seconds, rowsPerSecond: total() / seconds, healthActors: actorCount };
+  const result: SyntheticResult = {
+    rows,
+    totalRows: total(),
+    seconds,
+    rowsPerSecond: total() / seconds,
+    healthActors: actorCount,
+  };
   log(
     `done in ${seconds.toFixed(1)} s: ${fmt(result.totalRows)} rows (${fmt(result.rowsPerSecond)} rows/s)\n` +
       SYNTHETIC_TABLES.map((t) => `  ${t.padEnd(20)} ${fmt(rows[t]).padStart(12)}`).join("\n"),
@@ -409,7 +559,9 @@ async function main(): Promise<void> {
   };
   const patients = num("patients", values.patients);
   if (!patients) {
-    console.error("usage: tsx scripts/db/synthetic.ts --patients N [--appointments-per-patient M] [--seed S] [--batch-size B] [--concurrency C] [--today YYYY-MM-DD] [--url URL] [--no-analyze]");
+    console.error(
+      "usage: tsx scripts/db/synthetic.ts --patients N [--appointments-per-patient M] [--seed S] [--batch-size B] [--concurrency C] [--today YYYY-MM-DD] [--url URL] [--no-analyze]",
+    );
     process.exit(2);
   }
   const url = values.url ?? process.env.DATABASE_URL;

@@ -10,7 +10,10 @@ export interface LocalStack {
 }
 
 /** The environment of the app, the worker and the tests when run on this machine's local services. */
-export function localAppEnv(stack: LocalStack, secrets?: { authSecret: string; fileKeys: string }): Record<string, string> {
+export function localAppEnv(
+  stack: LocalStack,
+  secrets?: { authSecret: string; fileKeys: string },
+): Record<string, string> {
   const appUrl = `http://127.0.0.1:${stack.appPort}`;
   return {
     DATABASE_URL: stack.databaseUrl,

@@ -1,7 +1,8 @@
 /** Helpers of the load the benchmarks and drills send. */
 
 /** The value at percentile `p` of ascending `sorted`. */
-export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+export const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 /**
  * The body of a staff-registered access request (`POST /api/v1/requests`) received by post an hour

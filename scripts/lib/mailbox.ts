@@ -32,7 +32,12 @@ export async function countMail(maildevUrl: string, addresses: string[]): Promis
   }
   const ids = [...byAddress.values()].flat();
   const distinct = new Set(ids).size;
-  return { delivered: distinct, repeated: ids.length - distinct, missing: addresses.filter((a) => !byAddress.has(a)), lastAt: lastAt || undefined };
+  return {
+    delivered: distinct,
+    repeated: ids.length - distinct,
+    missing: addresses.filter((a) => !byAddress.has(a)),
+    lastAt: lastAt || undefined,
+  };
 }
 
 /** Waits until every address received a mail (or `timeoutMs` is over), polling every second. */

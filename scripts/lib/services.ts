@@ -9,7 +9,9 @@ export function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -46,14 +48,24 @@ export async function waitForPort(port: number, timeoutMs = 60_000, host = "127.
  * maildev: a local SMTP catcher with a web inbox and a REST API (GET /api/email, ...), supervised.
  * With `mailDir` the mail it received is kept there and read back when it starts again.
  */
-export function startMaildev(smtpPort: number, webPort: number, options: { pidDir?: string; mailDir?: string } = {}): Promise<Supervised> {
+export function startMaildev(
+  smtpPort: number,
+  webPort: number,
+  options: { pidDir?: string; mailDir?: string } = {},
+): Promise<Supervised> {
   return supervise({
     name: "mail",
     command: process.execPath,
     args: [
       "node_modules/maildev/dist/bin/maildev.js",
-      "--smtp", String(smtpPort), "--ip", "127.0.0.1",
-      "--web", String(webPort), "--web-ip", "127.0.0.1",
+      "--smtp",
+      String(smtpPort),
+      "--ip",
+      "127.0.0.1",
+      "--web",
+      String(webPort),
+      "--web-ip",
+      "127.0.0.1",
       ...(options.mailDir ? ["--mail-directory", options.mailDir] : []),
       "--silent",
     ],
@@ -72,7 +84,10 @@ export function workerCommand(): { command: string; args: string[] } {
 
 /** The production server of a built app. */
 export function webCommand(port: number, host?: string): { command: string; args: string[] } {
-  return { command: process.execPath, args: ["node_modules/next/dist/bin/next", "start", "-p", String(port), ...(host ? ["-H", host] : [])] };
+  return {
+    command: process.execPath,
+    args: ["node_modules/next/dist/bin/next", "start", "-p", String(port), ...(host ? ["-H", host] : [])],
+  };
 }
 
 /** Runs a command to completion with inherited output; resolves with its exit code. */

@@ -26,7 +26,11 @@ export interface LocalStack {
    * Starts the production server (and the worker), supervised, and waits until they answer.
    * Several web instances and workers share the database, as behind a load balancer.
    */
-  startApp(options?: { workers?: number; webInstances?: number; extraEnv?: Record<string, string> }): Promise<RunningApp>;
+  startApp(options?: {
+    workers?: number;
+    webInstances?: number;
+    extraEnv?: Record<string, string>;
+  }): Promise<RunningApp>;
   stop(): Promise<void>;
 }
 
@@ -35,7 +39,9 @@ export interface LocalStack {
  * (Debian's, or the one npm installed) with the migrations applied, an SMTP catcher, a temporary
  * file store, and on demand the built app. Every process is supervised.
  */
-export async function startLocalStack(options: { durable?: boolean; prefer?: "system" | "npm" } = {}): Promise<LocalStack> {
+export async function startLocalStack(
+  options: { durable?: boolean; prefer?: "system" | "npm" } = {},
+): Promise<LocalStack> {
   const root = mkdtempSync(join(tmpdir(), "dsr-stack-"));
   // PostgreSQL may run under its own account (when this is root): it must reach its folder.
   chmodSync(root, 0o755);
@@ -48,7 +54,12 @@ export async function startLocalStack(options: { durable?: boolean; prefer?: "sy
     rmSync(root, { recursive: true, force: true });
   };
   try {
-    postgres = await startPostgres({ dataDir: join(root, "pg"), port: await freePort(), durable: options.durable ?? false, prefer: options.prefer });
+    postgres = await startPostgres({
+      dataDir: join(root, "pg"),
+      port: await freePort(),
+      durable: options.durable ?? false,
+      prefer: options.prefer,
+    });
     await migrateDeploy(postgres.url, "prisma/migrations", { log: () => {} });
     const smtpPort = await freePort();
     const mailWebPort = await freePort();
@@ -70,18 +81,30 @@ export async function startLocalStack(options: { durable?: boolean; prefer?: "sy
         };
       },
       async build() {
-        if ((await run(process.execPath, ["node_modules/next/dist/bin/next", "build"], production)) !== 0) throw new Error("next build failed");
+        if ((await run(process.execPath, ["node_modules/next/dist/bin/next", "build"], production)) !== 0)
+          throw new Error("next build failed");
       },
       async startApp(app = {}) {
         const appEnv = { ...production, ...app.extraEnv };
         const workers = await Promise.all(
-          Array.from({ length: app.workers ?? 1 }, (_, i) => supervise({ name: `worker-${i + 1}`, ...workerCommand(), env: appEnv, quiet: true })),
+          Array.from({ length: app.workers ?? 1 }, (_, i) =>
+            supervise({ name: `worker-${i + 1}`, ...workerCommand(), env: appEnv, quiet: true }),
+          ),
         );
         services.push(...workers);
-        const ports = [appPort, ...(await Promise.all(Array.from({ length: (app.webInstances ?? 1) - 1 }, () => freePort())))];
+        const ports = [
+          appPort,
+          ...(await Promise.all(Array.from({ length: (app.webInstances ?? 1) - 1 }, () => freePort()))),
+        ];
         const web = await Promise.all(
           ports.map((port, i) =>
-            supervise({ name: `web-${i + 1}`, ...webCommand(port, "127.0.0.1"), env: { ...appEnv, PORT: String(port) }, quiet: true, ready: () => waitForPort(port) }),
+            supervise({
+              name: `web-${i + 1}`,
+              ...webCommand(port, "127.0.0.1"),
+              env: { ...appEnv, PORT: String(port) },
+              quiet: true,
+              ready: () => waitForPort(port),
+            }),
           ),
         );
         services.push(...web);

@@ -53,7 +53,11 @@ describe("supervise", () => {
       said.push(String(chunk));
       return true;
     });
-    const service = await supervise({ name: "sleeper", ...node("console.log('serving'); setInterval(() => {}, 1000)"), quiet: true });
+    const service = await supervise({
+      name: "sleeper",
+      ...node("console.log('serving'); setInterval(() => {}, 1000)"),
+      quiet: true,
+    });
     running.push(service);
     const first = service.pid()!;
     await new Promise((r) => setTimeout(r, 200));
@@ -75,7 +79,11 @@ describe("supervise", () => {
       return true;
     });
     // Lives long enough to be ready, then exits with code 4: each time sooner than "stable".
-    const service = await supervise({ name: "crasher", ...node("setTimeout(() => process.exit(4), 100)"), quiet: true });
+    const service = await supervise({
+      name: "crasher",
+      ...node("setTimeout(() => process.exit(4), 100)"),
+      quiet: true,
+    });
     running.push(service);
     await waitFor(() => service.restarts() >= 3, 15_000);
     const delays = [...said.join("").matchAll(/restarting in ([\d.]+) s/g)].map((m) => Number(m[1]));
@@ -84,9 +92,14 @@ describe("supervise", () => {
   });
 
   it("rejects when the first start dies before it is ready, with its output", async () => {
-    await expect(supervise({ name: "broken", ...node("console.error('no config'); process.exit(2)"), quiet: true, ready: () => new Promise(() => {}) })).rejects.toThrow(
-      /broken did not start: exited with code 2[\s\S]*no config/,
-    );
+    await expect(
+      supervise({
+        name: "broken",
+        ...node("console.error('no config'); process.exit(2)"),
+        quiet: true,
+        ready: () => new Promise(() => {}),
+      }),
+    ).rejects.toThrow(/broken did not start: exited with code 2[\s\S]*no config/);
   });
 
   it("stops with the service's own signal and does not start it again", async () => {
@@ -110,7 +123,12 @@ describe("reapLeftovers", () => {
   it("stops the process a killed launcher recorded, and nothing else", async () => {
     const dir = mkdtempSync(join(tmpdir(), "dsr-run-"));
     try {
-      const service = await supervise({ name: "orphan", ...node("setInterval(() => {}, 1000)"), quiet: true, pidDir: dir });
+      const service = await supervise({
+        name: "orphan",
+        ...node("setInterval(() => {}, 1000)"),
+        quiet: true,
+        pidDir: dir,
+      });
       const pid = service.pid()!;
       // The launcher "dies": its record stays, its process runs on.
       expect(await reapLeftovers(dir)).toEqual([`orphan (pid ${pid})`]);

@@ -153,8 +153,15 @@ export async function supervise(spec: ServiceSpec): Promise<Supervised> {
     failuresInARow = uptime >= STABLE_AFTER_MS ? 1 : failuresInARow + 1;
     const delay = uptime >= STABLE_AFTER_MS ? 0 : restartDelay(failuresInARow);
     restarts++;
-    const tail = lines.length ? `\n  last lines:\n${lines.slice(-10).map((l) => `    ${l}`).join("\n")}` : "";
-    say(`${spec.name} (pid ${proc.pid}) ${describeExit(code, signal)} after ${formatUptime(uptime)}${tail}\n  restarting in ${(delay / 1000).toFixed(1)} s (restart ${restarts})`);
+    const tail = lines.length
+      ? `\n  last lines:\n${lines
+          .slice(-10)
+          .map((l) => `    ${l}`)
+          .join("\n")}`
+      : "";
+    say(
+      `${spec.name} (pid ${proc.pid}) ${describeExit(code, signal)} after ${formatUptime(uptime)}${tail}\n  restarting in ${(delay / 1000).toFixed(1)} s (restart ${restarts})`,
+    );
     lines.length = 0;
     setTimeout(() => {
       if (state === "stopped") return;

@@ -76,7 +76,11 @@ export function serverUser(): ServerUser | undefined {
   if (process.getuid?.() !== 0) return undefined;
   const id = (flag: string) => spawnSync("id", [flag, "postgres"], { encoding: "utf8" });
   if (id("-u").status !== 0) {
-    execFileSync("useradd", ["--system", "--user-group", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"], { stdio: "ignore" });
+    execFileSync(
+      "useradd",
+      ["--system", "--user-group", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"],
+      { stdio: "ignore" },
+    );
   }
   return { uid: Number(id("-u").stdout.trim()), gid: Number(id("-g").stdout.trim()), name: "postgres" };
 }
@@ -107,7 +111,17 @@ export function initCluster(binaries: PgBinaries, dataDir: string, user: ServerU
   if (existsSync(join(dataDir, "PG_VERSION"))) return false;
   prepareDirectory(dirname(dataDir), undefined);
   prepareDirectory(dataDir, user);
-  runAs(user, join(binaries.dir, "initdb"), ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-instructions"]);
+  runAs(user, join(binaries.dir, "initdb"), [
+    "-D",
+    dataDir,
+    "-U",
+    "postgres",
+    "--auth=trust",
+    "-E",
+    "UTF8",
+    "--locale=C.UTF-8",
+    "--no-instructions",
+  ]);
   return true;
 }
 
@@ -128,7 +142,11 @@ export function binariesVersion(binaries: PgBinaries): number {
  * TCP on loopback only (no Unix socket, whose path length would depend on the folder). `durable`
  * false turns off what only protects against a machine crash (tests on a throwaway cluster).
  */
-export function serverArgs(dataDir: string, port: number, options: { durable: boolean; maxConnections?: number }): string[] {
+export function serverArgs(
+  dataDir: string,
+  port: number,
+  options: { durable: boolean; maxConnections?: number },
+): string[] {
   const settings: Record<string, string> = {
     listen_addresses: "127.0.0.1",
     port: String(port),

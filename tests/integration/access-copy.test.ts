@@ -14,7 +14,11 @@ let actor: { type: "staff"; staffId: string; actorId: string };
 
 beforeAll(async () => {
   await demoData();
-  const staff = await upsertStaff(db(), { email: uniqueEmail("dpo-copie"), name: "DPO", role: "dpo_agent", password: "un mot de passe assez long" }, process.env.AUTH_SECRET!);
+  const staff = await upsertStaff(
+    db(),
+    { email: uniqueEmail("dpo-copie"), name: "DPO", role: "dpo_agent", password: "un mot de passe assez long" },
+    process.env.AUTH_SECRET!,
+  );
   actor = { type: "staff", staffId: staff.id, actorId: staff.id };
 });
 
@@ -22,7 +26,13 @@ beforeAll(async () => {
 async function answeredAccess() {
   const request = await fileSelfCase(db(), getStorage(), "access");
   const platform = await db().requestPart.findFirstOrThrow({ where: { requestId: request.id, handler: "platform" } });
-  await answerPart(db(), getStorage(), request.reference, { partId: platform.id, outcome: "granted", grounds: [], message: "Voici la copie de vos données." }, actor);
+  await answerPart(
+    db(),
+    getStorage(),
+    request.reference,
+    { partId: platform.id, outcome: "granted", grounds: [], message: "Voici la copie de vos données." },
+    actor,
+  );
   const copy = await db().dataExport.findFirstOrThrow({ where: { requestId: request.id } });
   return { request, copy };
 }
@@ -32,7 +42,14 @@ describe("the access copy", () => {
     const { request, copy } = await answeredAccess();
     const camille = await db().patient.findUniqueOrThrow({ where: { email: DEMO_PATIENTS.camille.email } });
     const files = unzipSync(new Uint8Array(await getStorage().get(copy.zipKey!)));
-    expect(Object.keys(files).sort()).toEqual(["LISEZMOI-README.txt", "demandes-de-droits.csv", "documents.csv", "donnees.json", "e-mails.csv", "rendez-vous.csv"]);
+    expect(Object.keys(files).sort()).toEqual([
+      "LISEZMOI-README.txt",
+      "demandes-de-droits.csv",
+      "documents.csv",
+      "donnees.json",
+      "e-mails.csv",
+      "rendez-vous.csv",
+    ]);
     const data = JSON.parse(strFromU8(files["donnees.json"]!)) as {
       account: { email: string; lastName: string };
       relatives: { firstName: string }[];
@@ -51,14 +68,18 @@ describe("the access copy", () => {
     const documents = await db().document.count({ where: { patientId: camille.id } });
     expect(data.documents).toHaveLength(documents);
     expect(data.consents.length).toBe(await db().consent.count({ where: { patientId: camille.id } }));
-    expect(data.marketingPreferences.length).toBe(await db().marketingPreference.count({ where: { patientId: camille.id } }));
+    expect(data.marketingPreferences.length).toBe(
+      await db().marketingPreference.count({ where: { patientId: camille.id } }),
+    );
     expect(data.rightsRequests.map((r) => r.reference)).toContain(request.reference);
     expect(data.emailsSent.length).toBeGreaterThan(0);
     expect(data.article15.activities.length).toBeGreaterThan(0);
     expect(data.article15.complaint).toContain("CNIL");
 
     // Nobody else: other patients' addresses, names and rows are not in any file.
-    const everything = Object.values(files).map((f) => strFromU8(f)).join("\n");
+    const everything = Object.values(files)
+      .map((f) => strFromU8(f))
+      .join("\n");
     for (const other of [DEMO_PATIENTS.thomas, DEMO_PATIENTS.julien, DEMO_PATIENTS.claire]) {
       expect(everything).not.toContain(other.email);
       expect(everything).not.toContain(other.lastName);
@@ -69,13 +90,26 @@ describe("the access copy", () => {
 
     const pdf = await getStorage().get(copy.pdfKey!);
     const text = (await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true })).text;
-    for (const title of ["Sommaire", "Votre demande", "Informations sur le traitement", "Votre compte", "Vos proches", "Rendez-vous", "Documents", "Demandes de droits"]) {
+    for (const title of [
+      "Sommaire",
+      "Votre demande",
+      "Informations sur le traitement",
+      "Votre compte",
+      "Vos proches",
+      "Rendez-vous",
+      "Documents",
+      "Demandes de droits",
+    ]) {
       expect(text).toContain(title);
     }
     expect(text).toContain("CNIL");
     // The answer letter says where the copy is and until when.
     const letter = await db().caseLetter.findFirstOrThrow({ where: { requestId: request.id } });
-    const letterText = (await extractText(await getDocumentProxy(new Uint8Array(await getStorage().get(letter.storageKey))), { mergePages: true })).text;
+    const letterText = (
+      await extractText(await getDocumentProxy(new Uint8Array(await getStorage().get(letter.storageKey))), {
+        mergePages: true,
+      })
+    ).text;
     expect(letterText).toContain("Mes demandes");
   });
 
@@ -93,7 +127,10 @@ describe("the access copy", () => {
     expect(isAvailable(after)).toBe(false);
     await expect(getStorage().get(copy.zipKey!)).rejects.toThrow();
     await expect(getStorage().get(copy.pdfKey!)).rejects.toThrow();
-    const events = await db().requestEvent.findMany({ where: { requestId: request.id, type: { in: ["access_copy_ready", "access_copy_deleted"] } }, orderBy: { id: "asc" } });
+    const events = await db().requestEvent.findMany({
+      where: { requestId: request.id, type: { in: ["access_copy_ready", "access_copy_deleted"] } },
+      orderBy: { id: "asc" },
+    });
     expect(events.map((e) => e.type)).toEqual(["access_copy_ready", "access_copy_deleted"]);
   });
 });
@@ -107,23 +144,45 @@ describe("the portability export", () => {
     };
     const request = await fileSelfCase(db(), getStorage(), "portability", {}, { portabilityFormat: "json" });
     const platform = await db().requestPart.findFirstOrThrow({ where: { requestId: request.id, handler: "platform" } });
-    await answerPart(db(), getStorage(), request.reference, { partId: platform.id, outcome: "granted", grounds: [], message: "Vos données portables." }, actor);
+    await answerPart(
+      db(),
+      getStorage(),
+      request.reference,
+      { partId: platform.id, outcome: "granted", grounds: [], message: "Vos données portables." },
+      actor,
+    );
     const copy = await db().dataExport.findFirstOrThrow({ where: { requestId: request.id } });
     expect(copy).toMatchObject({ kind: "portability", pdfKey: null });
 
     const files = unzipSync(new Uint8Array(await getStorage().get(copy.zipKey!)));
-    expect(Object.keys(files).sort()).toEqual(["LISEZMOI-README.txt", "compte.csv", "consentements.csv", "documents.csv", "donnees-portables.json", "proches.csv", "rendez-vous.csv"]);
-    const data = JSON.parse(strFromU8(files["donnees-portables.json"]!)) as Record<string, unknown> & { documents: Record<string, unknown>[]; appointments: Record<string, unknown>[] };
+    expect(Object.keys(files).sort()).toEqual([
+      "LISEZMOI-README.txt",
+      "compte.csv",
+      "consentements.csv",
+      "documents.csv",
+      "donnees-portables.json",
+      "proches.csv",
+      "rendez-vous.csv",
+    ]);
+    const data = JSON.parse(strFromU8(files["donnees-portables.json"]!)) as Record<string, unknown> & {
+      documents: Record<string, unknown>[];
+      appointments: Record<string, unknown>[];
+    };
     expect(Object.keys(data).sort()).toEqual([...schema.required].sort());
     for (const list of ["relatives", "consents", "marketingPreferences", "appointments", "documents"]) {
       const items = data[list] as Record<string, unknown>[];
       expect(items.length).toBeGreaterThan(0);
-      for (const item of items) expect(Object.keys(item).sort()).toEqual([...schema.properties[list]!.items!.required].sort());
+      for (const item of items)
+        expect(Object.keys(item).sort()).toEqual([...schema.properties[list]!.items!.required].sort());
     }
     // Only documents she uploaded; not the platform's own records about her.
     const camille = await db().patient.findUniqueOrThrow({ where: { email: DEMO_PATIENTS.camille.email } });
-    expect(data.documents).toHaveLength(await db().document.count({ where: { patientId: camille.id, sharedBy: "patient" } }));
-    const everything = Object.values(files).map((f) => strFromU8(f)).join("\n");
+    expect(data.documents).toHaveLength(
+      await db().document.count({ where: { patientId: camille.id, sharedBy: "patient" } }),
+    );
+    const everything = Object.values(files)
+      .map((f) => strFromU8(f))
+      .join("\n");
     expect(everything).not.toContain(request.reference);
     expect(everything).not.toContain("Ordonnance – Dr Antoine Dupont");
   });

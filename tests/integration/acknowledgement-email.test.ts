@@ -11,7 +11,18 @@ import { formatDay } from "@/lib/i18n/format";
 import { submitWebRequest } from "@/lib/requests/submit-web-request";
 import { getStorage } from "@/lib/storage";
 import type { PresentedRequest } from "@/lib/requests/present-request";
-import { apiRequest, DEMO_ACTORS, DEMO_PATIENTS, demoData, mailAttachment, mailbox, requestBody, staffToken, uniqueEmail, waitForMail } from "./support";
+import {
+  apiRequest,
+  DEMO_ACTORS,
+  DEMO_PATIENTS,
+  demoData,
+  mailAttachment,
+  mailbox,
+  requestBody,
+  staffToken,
+  uniqueEmail,
+  waitForMail,
+} from "./support";
 
 let token: string;
 
@@ -23,7 +34,9 @@ beforeAll(async () => {
 /** Registers Camille's access request (received 1 April 2026 in Paris) for a fresh requester address. */
 async function register(overrides: Record<string, unknown> = {}) {
   const email = uniqueEmail("ack");
-  const response = await POST(apiRequest("/api/v1/requests", { token, body: requestBody({ requester: { email }, ...overrides }) }));
+  const response = await POST(
+    apiRequest("/api/v1/requests", { token, body: requestBody({ requester: { email }, ...overrides }) }),
+  );
   expect(response.status).toBe(201);
   const request = (await response.json()) as PresentedRequest;
   const outbox = await db().outboxEmail.findMany({ where: { to: email } });
@@ -43,7 +56,9 @@ describe("the acknowledgement of a request", () => {
     expect(outbox).toHaveLength(1);
     const row = outbox[0]!;
     expect(row).toMatchObject({ status: "pending", attempts: 0, sentAt: null });
-    expect(row.requestId).toBe((await db().rightsRequest.findUniqueOrThrow({ where: { reference: request.reference } })).id);
+    expect(row.requestId).toBe(
+      (await db().rightsRequest.findUniqueOrThrow({ where: { reference: request.reference } })).id,
+    );
     expect(row.subject).toContain(request.reference);
     expect(await mailbox(email)).toHaveLength(0);
 
@@ -103,7 +118,11 @@ describe("the acknowledgement of a request", () => {
   });
 
   it("tells the requester when the right does not apply to what they chose", async () => {
-    const { email, outbox } = await register({ right: "portability", scope: { activities: ["fraud_prevention"] }, details: { portabilityFormat: "csv" } });
+    const { email, outbox } = await register({
+      right: "portability",
+      scope: { activities: ["fraud_prevention"] },
+      details: { portabilityFormat: "csv" },
+    });
     await sendOutboxEmail(db(), outbox[0]!.id);
     const [message] = await waitForMail(email);
     expect(message!.text).toContain("le droit ne s'applique pas à ces traitements");
@@ -116,7 +135,11 @@ async function deliver(email: string, outboxId: string) {
   const [message] = await waitForMail(email);
   const full = (await (await fetch(`${process.env.MAILDEV_URL}/api/email/${message!.id}`)).json()) as { html?: string };
   const pdf = message!.attachments!.find((a) => a.contentType === "application/pdf")!;
-  return { text: message!.text!, html: full.html ?? "", pdf: await pdfText(await mailAttachment(message!.id, pdf.generatedFileName)) };
+  return {
+    text: message!.text!,
+    html: full.html ?? "",
+    pdf: await pdfText(await mailAttachment(message!.id, pdf.generatedFileName)),
+  };
 }
 
 /** The patient form about Camille herself (access, all her data). */
@@ -147,7 +170,9 @@ describe("the acknowledgement names health actors only to whom may know them", (
     const { email, outbox } = await register({ scope: { healthActorIds: [DEMO_ACTORS.dupont.id] } });
     const { text, pdf } = await deliver(email, outbox[0]!.id);
     // 1 April + 8 days = Thursday 9 April 2026.
-    expect(text).toContain("Dr Antoine Dupont (acteur de santé, responsable de ses données) · Réponse au plus tard le: 9 avril 2026");
+    expect(text).toContain(
+      "Dr Antoine Dupont (acteur de santé, responsable de ses données) · Réponse au plus tard le: 9 avril 2026",
+    );
     expect(pdf).toContain("Dr Antoine Dupont");
     expect(pdf).toContain("9 avril 2026");
   });
@@ -162,10 +187,17 @@ describe("the acknowledgement names health actors only to whom may know them", (
     );
     const row = await db().outboxEmail.findFirstOrThrow({ where: { requestId: request.id } });
     const actorDue = formatDay(computeDeadline({ receivedAt: request.receivedAt, rule: "csp_l1111_7" }).dueDate, "fr");
-    const platformDue = formatDay(computeDeadline({ receivedAt: request.receivedAt, rule: "gdpr_art12" }).dueDate, "fr");
-    expect(row.text).toContain(`La plateforme (délégué à la protection des données) · Réponse au plus tard le: ${platformDue}`);
+    const platformDue = formatDay(
+      computeDeadline({ receivedAt: request.receivedAt, rule: "gdpr_art12" }).dueDate,
+      "fr",
+    );
+    expect(row.text).toContain(
+      `La plateforme (délégué à la protection des données) · Réponse au plus tard le: ${platformDue}`,
+    );
     for (const actor of camillesPractitioners) {
-      expect(row.text).toContain(`${actor.name} (acteur de santé, responsable de ses données) · Réponse au plus tard le: ${actorDue}`);
+      expect(row.text).toContain(
+        `${actor.name} (acteur de santé, responsable de ses données) · Réponse au plus tard le: ${actorDue}`,
+      );
     }
     expect(row.text).not.toContain(DEMO_ACTORS.rousseau.name);
   });
@@ -211,13 +243,18 @@ describe("enqueueOutbox: how the worker hands outbox rows to the job queue", () 
     const before = await queue.getQueueSize(QUEUES.sendEmail.name);
     expect(await enqueueOutbox(db(), queue, { limit: 10_000 })).toBe(2);
     expect(await queue.getQueueSize(QUEUES.sendEmail.name)).toBe(before + 2);
-    const claimed = await db().outboxEmail.findMany({ where: { id: { in: [fresh.outbox[0]!.id, stale.outbox[0]!.id] } } });
+    const claimed = await db().outboxEmail.findMany({
+      where: { id: { in: [fresh.outbox[0]!.id, stale.outbox[0]!.id] } },
+    });
     expect(claimed.every((row) => row.enqueuedAt !== null)).toBe(true);
 
     // Nothing new: nothing is enqueued twice.
     expect(await enqueueOutbox(db(), queue, { limit: 10_000 })).toBe(0);
     // A claim older than two minutes whose mail is still pending is taken again.
-    await db().outboxEmail.update({ where: { id: stale.outbox[0]!.id }, data: { enqueuedAt: new Date(Date.now() - 3 * 60_000) } });
+    await db().outboxEmail.update({
+      where: { id: stale.outbox[0]!.id },
+      data: { enqueuedAt: new Date(Date.now() - 3 * 60_000) },
+    });
     expect(await enqueueOutbox(db(), queue, { limit: 10_000 })).toBe(1);
   });
 
@@ -237,7 +274,11 @@ describe("enqueueOutbox: how the worker hands outbox rows to the job queue", () 
 
     // A live worker's fetch takes both: the job still marked active does not block the queue.
     const fetched = new Set<string>();
-    for (let batch = await queue.fetch<{ outboxId: string }>(QUEUES.sendEmail.name, { batchSize: 100 }); batch.length > 0; batch = await queue.fetch(QUEUES.sendEmail.name, { batchSize: 100 })) {
+    for (
+      let batch = await queue.fetch<{ outboxId: string }>(QUEUES.sendEmail.name, { batchSize: 100 });
+      batch.length > 0;
+      batch = await queue.fetch(QUEUES.sendEmail.name, { batchSize: 100 })
+    ) {
       for (const job of batch) fetched.add(job.data.outboxId);
     }
     expect(fetched).toContain(mail.id);

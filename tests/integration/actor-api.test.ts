@@ -21,7 +21,11 @@ import { apiRequest, demoData, minimalPdf } from "./support";
 
 const dupont = DEMO_ACTORS.dupont.id;
 const lefebvre = DEMO_ACTORS.lefebvre.id;
-const failure = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as AppError);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: unknown) => e as AppError,
+  );
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 
 let dupontKey: string;
@@ -41,8 +45,11 @@ async function twoDoctorsCase() {
 
 beforeAll(async () => {
   await demoData();
-  dupontKey = (await createActorKey(db(), await membershipsOf(db(), "dr.dupont@exemple.fr"), dupont, "Logiciel du cabinet")).key;
-  lefebvreKey = (await createActorKey(db(), await membershipsOf(db(), "dr.lefebvre@exemple.fr"), lefebvre, "Logiciel")).key;
+  dupontKey = (
+    await createActorKey(db(), await membershipsOf(db(), "dr.dupont@exemple.fr"), dupont, "Logiciel du cabinet")
+  ).key;
+  lefebvreKey = (await createActorKey(db(), await membershipsOf(db(), "dr.lefebvre@exemple.fr"), lefebvre, "Logiciel"))
+    .key;
 });
 
 describe("actor API keys", () => {
@@ -66,14 +73,30 @@ describe("actor API keys", () => {
 
 describe("an actor's software reaches only its own parts", () => {
   it.each([
-    ["reads by id", (id: string) => readPart(apiRequest(`/api/v1/actor/parts/${id}`, { token: dupontKey }), params(id))],
-    ["acts", (id: string) => act(apiRequest(`/api/v1/actor/parts/${id}/actions`, { token: dupontKey, body: { action: "acknowledge" } }), params(id))],
-    ["downloads the package", (id: string) => packageOf(apiRequest(`/api/v1/actor/parts/${id}/package`, { token: dupontKey }), params(id))],
+    [
+      "reads by id",
+      (id: string) => readPart(apiRequest(`/api/v1/actor/parts/${id}`, { token: dupontKey }), params(id)),
+    ],
+    [
+      "acts",
+      (id: string) =>
+        act(
+          apiRequest(`/api/v1/actor/parts/${id}/actions`, { token: dupontKey, body: { action: "acknowledge" } }),
+          params(id),
+        ),
+    ],
+    [
+      "downloads the package",
+      (id: string) => packageOf(apiRequest(`/api/v1/actor/parts/${id}/package`, { token: dupontKey }), params(id)),
+    ],
   ] as const)("%s: another actor's part is a 404", async (_, call) => {
     const { of } = await twoDoctorsCase();
     const response = await call(of(lefebvre));
     expect(response.status).toBe(404);
-    expect(await db().requestPart.findUniqueOrThrow({ where: { id: of(lefebvre) } })).toMatchObject({ acknowledgedAt: null, status: "forwarded" });
+    expect(await db().requestPart.findUniqueOrThrow({ where: { id: of(lefebvre) } })).toMatchObject({
+      acknowledgedAt: null,
+      status: "forwarded",
+    });
   });
 
   it("lists: never another actor's part", async () => {
@@ -81,7 +104,9 @@ describe("an actor's software reaches only its own parts", () => {
     const ids: string[] = [];
     let cursor: string | null = null;
     do {
-      const response = await listParts(apiRequest(`/api/v1/actor/parts${cursor ? `?cursor=${cursor}` : ""}`, { token: dupontKey }));
+      const response = await listParts(
+        apiRequest(`/api/v1/actor/parts${cursor ? `?cursor=${cursor}` : ""}`, { token: dupontKey }),
+      );
       const page = (await response.json()) as { items: { id: string }[]; nextCursor: string | null };
       ids.push(...page.items.map((i) => i.id));
       cursor = page.nextCursor;
@@ -95,31 +120,72 @@ describe("an actor's software reaches only its own parts", () => {
   it("reads, acknowledges, downloads and answers its part; a malformed or repeated action is refused", async () => {
     const { of } = await twoDoctorsCase();
     const id = of(dupont);
-    const read = await readPart(apiRequest(`/api/v1/actor/parts/${id}`, { token: dupontKey, headers: { "accept-language": "en" } }), params(id));
+    const read = await readPart(
+      apiRequest(`/api/v1/actor/parts/${id}`, { token: dupontKey, headers: { "accept-language": "en" } }),
+      params(id),
+    );
     expect(read.status).toBe(200);
-    const part = (await read.json()) as { reference: string; deadlineRule: string; identity: { summary: string }; subject: { lastName: string } };
+    const part = (await read.json()) as {
+      reference: string;
+      deadlineRule: string;
+      identity: { summary: string };
+      subject: { lastName: string };
+    };
     expect(part.deadlineRule).toBe("gdpr_art12");
     expect(part.identity.summary).toContain("Identity verified by the platform");
     expect(part.subject.lastName).toBe("Martin");
 
-    const bad = await act(apiRequest(`/api/v1/actor/parts/${id}/actions`, { token: dupontKey, body: { action: "answer", mode: "other", channel: "" } }), params(id));
+    const bad = await act(
+      apiRequest(`/api/v1/actor/parts/${id}/actions`, {
+        token: dupontKey,
+        body: { action: "answer", mode: "other", channel: "" },
+      }),
+      params(id),
+    );
     expect(bad.status).toBe(422);
-    const fields = ((await bad.json()) as { error: { fields: { path: string }[] } }).error.fields.map((f) => f.path).sort();
+    const fields = ((await bad.json()) as { error: { fields: { path: string }[] } }).error.fields
+      .map((f) => f.path)
+      .sort();
     expect(fields).toEqual(["channel", "sentOn"]);
-    expect((await act(apiRequest(`/api/v1/actor/parts/${id}/actions`, { token: dupontKey, body: { action: "erase_everything" } }), params(id))).status).toBe(422);
+    expect(
+      (
+        await act(
+          apiRequest(`/api/v1/actor/parts/${id}/actions`, { token: dupontKey, body: { action: "erase_everything" } }),
+          params(id),
+        )
+      ).status,
+    ).toBe(422);
 
-    const zip = await packageOf(apiRequest(`/api/v1/actor/parts/${id}/package?format=zip`, { token: dupontKey }), params(id));
+    const zip = await packageOf(
+      apiRequest(`/api/v1/actor/parts/${id}/package?format=zip`, { token: dupontKey }),
+      params(id),
+    );
     expect(zip.headers.get("content-type")).toBe("application/zip");
     const files = unzipSync(new Uint8Array(await zip.arrayBuffer()));
-    expect((JSON.parse(strFromU8(files["dossier.json"]!)) as { healthActor: { id: string } }).healthActor.id).toBe(dupont);
+    expect((JSON.parse(strFromU8(files["dossier.json"]!)) as { healthActor: { id: string } }).healthActor.id).toBe(
+      dupont,
+    );
 
     const answered = await act(
-      apiRequest(`/api/v1/actor/parts/${id}/actions`, { token: dupontKey, body: { action: "answer", mode: "portal", document: Buffer.from(minimalPdf("REPONSE PAR API")).toString("base64") } }),
+      apiRequest(`/api/v1/actor/parts/${id}/actions`, {
+        token: dupontKey,
+        body: {
+          action: "answer",
+          mode: "portal",
+          document: Buffer.from(minimalPdf("REPONSE PAR API")).toString("base64"),
+        },
+      }),
       params(id),
     );
     expect(answered.status).toBe(200);
     expect(((await answered.json()) as { status: string }).status).toBe("answered");
-    const again = await act(apiRequest(`/api/v1/actor/parts/${id}/actions`, { token: dupontKey, body: { action: "decline", reason: "Non." } }), params(id));
+    const again = await act(
+      apiRequest(`/api/v1/actor/parts/${id}/actions`, {
+        token: dupontKey,
+        body: { action: "decline", reason: "Non." },
+      }),
+      params(id),
+    );
     expect(again.status).toBe(409);
   });
 });
@@ -152,7 +218,10 @@ describe("status callbacks", () => {
   it("each change of a part is POSTed signed; a failure is retried, a success never sent again", async () => {
     const { request, of } = await twoDoctorsCase();
     const id = of(lefebvre);
-    await act(apiRequest(`/api/v1/actor/parts/${id}/actions`, { token: lefebvreKey, body: { action: "acknowledge" } }), params(id));
+    await act(
+      apiRequest(`/api/v1/actor/parts/${id}/actions`, { token: lefebvreKey, body: { action: "acknowledge" } }),
+      params(id),
+    );
     const deliveries = await db().webhookDelivery.findMany({ where: { partId: id }, orderBy: { createdAt: "asc" } });
     expect(deliveries.map((d) => d.event)).toEqual(["part.forwarded", "part.acknowledged"]);
     // Dr Dupont has no callback URL: nothing for his part.
@@ -162,10 +231,18 @@ describe("status callbacks", () => {
     failNext = 1;
     const first = deliveries[0]!;
     await expect(deliverWebhook(db(), first.id)).rejects.toThrow("HTTP 503");
-    expect(await db().webhookDelivery.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: 503 });
+    expect(await db().webhookDelivery.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      lastStatusCode: 503,
+    });
     expect(await deliverWebhook(db(), first.id)).toBe("delivered");
     expect(await deliverWebhook(db(), first.id)).toBe("skipped");
-    expect(await db().webhookDelivery.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: "delivered", attempts: 2, lastStatusCode: 204 });
+    expect(await db().webhookDelivery.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
+      status: "delivered",
+      attempts: 2,
+      lastStatusCode: 204,
+    });
     const sent = received.filter((r) => r.headers["x-dsr-delivery"] === first.id);
     expect(sent).toHaveLength(2);
 
@@ -175,15 +252,29 @@ describe("status callbacks", () => {
       verifyWebhookSignature({ secret, timestamp, signature: String(last.headers["x-dsr-signature"]), body, now });
     expect(check(last.body)).toBe(true);
     const message = JSON.parse(last.body) as { id: string; event: string; part: { id: string; reference: string } };
-    expect(message).toMatchObject({ id: first.id, event: "part.forwarded", part: { id, reference: request.reference } });
+    expect(message).toMatchObject({
+      id: first.id,
+      event: "part.forwarded",
+      part: { id, reference: request.reference },
+    });
     expect(last.body).not.toContain("Martin");
     expect(check(last.body.replace("part.forwarded", "part.answered"))).toBe(false);
     expect(check(last.body, String(Number(last.headers["x-dsr-timestamp"]) + 1))).toBe(false);
     expect(check(last.body, undefined, new Date(Date.now() + 10 * 60_000))).toBe(false);
-    expect(verifyWebhookSignature({ secret: "whsec_another", timestamp: String(last.headers["x-dsr-timestamp"]), signature: String(last.headers["x-dsr-signature"]), body: last.body })).toBe(false);
+    expect(
+      verifyWebhookSignature({
+        secret: "whsec_another",
+        timestamp: String(last.headers["x-dsr-timestamp"]),
+        signature: String(last.headers["x-dsr-signature"]),
+        body: last.body,
+      }),
+    ).toBe(false);
 
     // The log, as the software reads it.
-    const log = (await (await webhookLogOf(apiRequest("/api/v1/actor/webhook", { token: lefebvreKey }))).json()) as { url: string; deliveries: { id: string; status: string }[] };
+    const log = (await (await webhookLogOf(apiRequest("/api/v1/actor/webhook", { token: lefebvreKey }))).json()) as {
+      url: string;
+      deliveries: { id: string; status: string }[];
+    };
     expect(log.url).toBe(url);
     expect(log.deliveries.find((d) => d.id === first.id)?.status).toBe("delivered");
   });

@@ -11,12 +11,17 @@ describe("GET /api/v1/registry and /api/v1/health-actors", () => {
     const { token } = await staffToken();
     const response = await getRegistry(apiRequest("/api/v1/registry", { token }));
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { version: string; activities: { key: string; controller: string; legalBases: string[]; medicalRecord: boolean }[] };
+    const body = (await response.json()) as {
+      version: string;
+      activities: { key: string; controller: string; legalBases: string[]; medicalRecord: boolean }[];
+    };
     expect(body.version).toBe("2026-04.1");
     expect(body.activities.filter((a) => a.controller === "platform")).toHaveLength(15);
     expect(body.activities.filter((a) => a.controller === "health_actor")).toHaveLength(19);
     expect(body.activities.find((a) => a.key === "rights_requests")?.legalBases).toEqual(["legal_obligation"]);
-    expect(body.activities.filter((a) => a.controller === "health_actor").every((a) => a.legalBases.length === 0)).toBe(true);
+    expect(body.activities.filter((a) => a.controller === "health_actor").every((a) => a.legalBases.length === 0)).toBe(
+      true,
+    );
   });
 
   it("lists health actors with kind, specialty and city", async () => {
@@ -31,7 +36,9 @@ describe("GET /api/v1/registry and /api/v1/health-actors", () => {
   });
 
   it("refuses a call without a token (401), in the caller's language", async () => {
-    const response = await getActors(apiRequest("/api/v1/health-actors", { headers: { "accept-language": "en-GB,en;q=0.9" } }));
+    const response = await getActors(
+      apiRequest("/api/v1/health-actors", { headers: { "accept-language": "en-GB,en;q=0.9" } }),
+    );
     expect(response.status).toBe(401);
     const body = (await response.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe("unauthenticated");

@@ -8,14 +8,28 @@ import { db } from "@/lib/db";
 import { currentRegistry } from "@/lib/registry";
 import type { PresentedRequest } from "@/lib/requests/present-request";
 import { REFERENCE_PATTERN } from "@/lib/requests/reference";
-import { apiRequest, DEMO_ACTORS, DEMO_PATIENTS, DEMO_RELATIVES, demoData, requestBody, rowCounts, staffToken, uniqueEmail } from "./support";
+import {
+  apiRequest,
+  DEMO_ACTORS,
+  DEMO_PATIENTS,
+  DEMO_RELATIVES,
+  demoData,
+  requestBody,
+  rowCounts,
+  staffToken,
+  uniqueEmail,
+} from "./support";
 
 type Json = Record<string, unknown>;
 type ErrorBody = { error: { code: string; message: string; fields?: { path: string; message: string }[] } };
 type Presented = PresentedRequest & { events?: { type: string; actorType: string; at: string; data: Json }[] };
 
-const platformKeys = currentRegistry().activities.filter((a) => a.controller === "platform").map((a) => a.key);
-const actorKeys = currentRegistry().activities.filter((a) => a.controller === "health_actor").map((a) => a.key);
+const platformKeys = currentRegistry()
+  .activities.filter((a) => a.controller === "platform")
+  .map((a) => a.key);
+const actorKeys = currentRegistry()
+  .activities.filter((a) => a.controller === "health_actor")
+  .map((a) => a.key);
 
 let token: string;
 
@@ -25,19 +39,30 @@ beforeAll(async () => {
 });
 
 async function post(body: unknown, init: { token?: string | null; headers?: Record<string, string> } = {}) {
-  const response = await POST(apiRequest("/api/v1/requests", { token: init.token === null ? undefined : (init.token ?? token), body, headers: init.headers }));
+  const response = await POST(
+    apiRequest("/api/v1/requests", {
+      token: init.token === null ? undefined : (init.token ?? token),
+      body,
+      headers: init.headers,
+    }),
+  );
   return { response, status: response.status, body: (await response.json()) as Presented & ErrorBody };
 }
 
 async function postRaw(rawBody: string, headers: Record<string, string>, init: { token?: string } = {}) {
-  const response = await POST(apiRequest("/api/v1/requests", { method: "POST", token: init.token ?? token, rawBody, headers }));
+  const response = await POST(
+    apiRequest("/api/v1/requests", { method: "POST", token: init.token ?? token, rawBody, headers }),
+  );
   return { response, status: response.status, body: (await response.json()) as ErrorBody };
 }
 
 async function get(reference: string, headers: Record<string, string> = {}, init: { token?: string } = {}) {
-  const response = await GET(apiRequest(`/api/v1/requests/${encodeURIComponent(reference)}`, { token: init.token ?? token, headers }), {
-    params: Promise.resolve({ reference }),
-  });
+  const response = await GET(
+    apiRequest(`/api/v1/requests/${encodeURIComponent(reference)}`, { token: init.token ?? token, headers }),
+    {
+      params: Promise.resolve({ reference }),
+    },
+  );
   return { response, status: response.status, body: (await response.json()) as Presented & ErrorBody };
 }
 
@@ -47,7 +72,9 @@ function expectStatus(result: { status: number; body: unknown }, status: number)
 }
 
 const actorParts = (r: PresentedRequest) =>
-  r.parts.filter((p) => p.handler === "health_actor").sort((a, b) => a.healthActor!.name.localeCompare(b.healthActor!.name));
+  r.parts
+    .filter((p) => p.handler === "health_actor")
+    .sort((a, b) => a.healthActor!.name.localeCompare(b.healthActor!.name));
 
 describe("POST /api/v1/requests: a case and its parts", () => {
   it("registers Camille's access request: the platform's month and one 8-day part per health actor she has dealt with", async () => {
@@ -81,7 +108,9 @@ describe("POST /api/v1/requests: a case and its parts", () => {
       status: "pending",
     });
     expect([...platform[0]!.activities].sort()).toEqual([...platformKeys].sort());
-    expect(platform[0]!.dueDate).toBe(computeDeadline({ receivedAt: new Date("2026-03-31T22:30:00Z"), rule: "gdpr_art12" }).dueDate);
+    expect(platform[0]!.dueDate).toBe(
+      computeDeadline({ receivedAt: new Date("2026-03-31T22:30:00Z"), rule: "gdpr_art12" }).dueDate,
+    );
 
     // Her own practitioners, not Léo's paediatrician. CSP L1111-7: 1 April + 8 days = Thursday 9 April;
     // 2 months for information over five years old: Monday 1 June; not before 48 hours.
@@ -120,7 +149,11 @@ describe("POST /api/v1/requests: a case and its parts", () => {
     const { events, ...rest } = read.body;
     expect(rest).toEqual(r);
     expect(events).toHaveLength(1);
-    expect(events![0]).toMatchObject({ type: "submit_unverified", actorType: "api", data: { channel: "post", identityStatus: "unverified" } });
+    expect(events![0]).toMatchObject({
+      type: "submit_unverified",
+      actorType: "api",
+      data: { channel: "post", identityStatus: "unverified" },
+    });
     expect((events![0]!.data.parts as unknown[]).length).toBe(4);
   });
 
@@ -138,7 +171,9 @@ describe("POST /api/v1/requests: a case and its parts", () => {
       dueDate: "2026-05-11",
       olderInformationDueDate: "2026-06-30",
     });
-    expect(created.body.parts[0]!.dueDate).toBe(computeDeadline({ receivedAt: new Date(receivedAt), rule: "csp_l1111_7" }).dueDate);
+    expect(created.body.parts[0]!.dueDate).toBe(
+      computeDeadline({ receivedAt: new Date(receivedAt), rule: "csp_l1111_7" }).dueDate,
+    );
     expect(created.body.dueDate).toBe("2026-05-11");
   });
 
@@ -155,8 +190,19 @@ describe("POST /api/v1/requests: a case and its parts", () => {
 
     // Erasure is not access to the medical record: the actors' parts run on the GDPR month too.
     const actors = actorParts(created.body);
-    expect(actors.map((p) => p.healthActor!.id)).toEqual([DEMO_ACTORS.dupont.id, DEMO_ACTORS.lefebvre.id, DEMO_ACTORS.mercier.id]);
-    for (const part of actors) expect(part).toMatchObject({ applicable: true, deadlineRule: "gdpr_art12", dueDate: "2026-05-04", olderInformationDueDate: null, earliestAnswerAt: null });
+    expect(actors.map((p) => p.healthActor!.id)).toEqual([
+      DEMO_ACTORS.dupont.id,
+      DEMO_ACTORS.lefebvre.id,
+      DEMO_ACTORS.mercier.id,
+    ]);
+    for (const part of actors)
+      expect(part).toMatchObject({
+        applicable: true,
+        deadlineRule: "gdpr_art12",
+        dueDate: "2026-05-04",
+        olderInformationDueDate: null,
+        earliestAnswerAt: null,
+      });
 
     const english = await get(created.body.reference, { "accept-language": "en-GB,en;q=0.9" });
     expectStatus(english, 200);
@@ -166,17 +212,27 @@ describe("POST /api/v1/requests: a case and its parts", () => {
 
     const postedEn = await post(requestBody({ right: "erasure" }), { headers: { "accept-language": "en" } });
     expectStatus(postedEn, 201);
-    expect(postedEn.body.parts.find((p) => p.handler === "platform")!.reason).toContain("Complaints and data-rights requests");
+    expect(postedEn.body.parts.find((p) => p.handler === "platform")!.reason).toContain(
+      "Complaints and data-rights requests",
+    );
   });
 
   it("registers a request about someone the platform does not know, with the platform's part only", async () => {
     const created = await post(
-      requestBody({ subject: { firstName: "Personne", lastName: `Inconnue-${randomUUID().slice(0, 6)}`, birthDate: "1970-01-01" } }),
+      requestBody({
+        subject: { firstName: "Personne", lastName: `Inconnue-${randomUUID().slice(0, 6)}`, birthDate: "1970-01-01" },
+      }),
     );
     expectStatus(created, 201);
     expect(created.body.subject).toEqual({ relation: "self", found: false });
     expect(created.body.parts).toHaveLength(1);
-    expect(created.body.parts[0]).toMatchObject({ handler: "platform", healthActor: null, applicable: true, deadlineRule: "gdpr_art12", dueDate: "2026-05-04" });
+    expect(created.body.parts[0]).toMatchObject({
+      handler: "platform",
+      healthActor: null,
+      applicable: true,
+      deadlineRule: "gdpr_art12",
+      dueDate: "2026-05-04",
+    });
     expect(created.body.dueDate).toBe("2026-05-04");
   });
 
@@ -190,12 +246,21 @@ describe("POST /api/v1/requests: a case and its parts", () => {
 
   it("records that portability does not apply to fraud prevention (legitimate interest), with the reason", async () => {
     const created = await post(
-      requestBody({ right: "portability", scope: { activities: ["fraud_prevention"] }, details: { portabilityFormat: "json" } }),
+      requestBody({
+        right: "portability",
+        scope: { activities: ["fraud_prevention"] },
+        details: { portabilityFormat: "json" },
+      }),
     );
     expectStatus(created, 201);
     expect(created.body.parts).toHaveLength(1);
     const part = created.body.parts[0]!;
-    expect(part).toMatchObject({ handler: "platform", activities: ["fraud_prevention"], applicable: false, deadlineRule: "gdpr_art12" });
+    expect(part).toMatchObject({
+      handler: "platform",
+      activities: ["fraud_prevention"],
+      applicable: false,
+      deadlineRule: "gdpr_art12",
+    });
     expect(part.reason).toContain("portabilité");
     expect(part.reason).toContain("Prévention et lutte contre la fraude informatique");
     expect(part.reason).toContain("intérêt légitime");
@@ -204,10 +269,10 @@ describe("POST /api/v1/requests: a case and its parts", () => {
 
 describe("POST /api/v1/requests: every refusal has its status and a translated error body", () => {
   it("400 on malformed JSON", async () => {
-    const fr = await postRaw("{\"right\": ", { "content-type": "application/json" });
+    const fr = await postRaw('{"right": ', { "content-type": "application/json" });
     expectStatus(fr, 400);
     expect(fr.body).toEqual({ error: { code: "malformed", message: "JSON mal formé." } });
-    const en = await postRaw("{\"right\": ", { "content-type": "application/json", "accept-language": "en" });
+    const en = await postRaw('{"right": ', { "content-type": "application/json", "accept-language": "en" });
     expect(en.body).toEqual({ error: { code: "malformed", message: "Malformed JSON." } });
   });
 
@@ -248,7 +313,10 @@ describe("POST /api/v1/requests: every refusal has its status and a translated e
     await db().apiToken.update({ where: { id: revoked.tokenId }, data: { revokedAt: new Date() } });
     const refused = await post(requestBody(), { token: revoked.token, headers: { "accept-language": "en" } });
     expectStatus(refused, 401);
-    expect(refused.body.error).toEqual({ code: "unauthenticated", message: "Missing, invalid or revoked API token (header Authorization: Bearer <token>)." });
+    expect(refused.body.error).toEqual({
+      code: "unauthenticated",
+      message: "Missing, invalid or revoked API token (header Authorization: Bearer <token>).",
+    });
   });
 
   it("403 for a token whose scopes lack requests.create, and nothing is written", async () => {
@@ -276,7 +344,10 @@ describe("POST /api/v1/requests: every refusal has its status and a translated e
     const before = await rowCounts();
     const second = await post(requestBody({ right: "erasure" }), { headers: { "idempotency-key": key } });
     expectStatus(second, 409);
-    expect(second.body.error).toEqual({ code: "conflict", message: "Cette clé d'idempotence a déjà servi pour une autre demande." });
+    expect(second.body.error).toEqual({
+      code: "conflict",
+      message: "Cette clé d'idempotence a déjà servi pour une autre demande.",
+    });
     expect(await rowCounts()).toEqual(before);
     const row = await db().rightsRequest.findUniqueOrThrow({ where: { reference: first.body.reference } });
     expect(row.right).toBe("access");
@@ -284,7 +355,13 @@ describe("POST /api/v1/requests: every refusal has its status and a translated e
 
   const in24h = () => new Date(Date.now() + 24 * 3600_000).toISOString();
   const validationCases: [string, () => Json, string, string, string][] = [
-    ["a receipt time in the future", () => requestBody({ receivedAt: in24h() }), "receivedAt", "Cette date ne peut pas être dans le futur.", "This date cannot be in the future."],
+    [
+      "a receipt time in the future",
+      () => requestBody({ receivedAt: in24h() }),
+      "receivedAt",
+      "Cette date ne peut pas être dans le futur.",
+      "This date cannot be in the future.",
+    ],
     [
       "a requester without e-mail",
       () => {
@@ -351,19 +428,34 @@ describe("POST /api/v1/requests: every refusal has its status and a translated e
 
   it("422 (not 201) for a minor's request whose child is in fact an adult (Léo's birth date moved back)", async () => {
     const result = await post(
-      requestBody({ subject: { relation: "minor", firstName: DEMO_RELATIVES.leo.firstName, lastName: DEMO_RELATIVES.leo.lastName, birthDate: "1990-06-21" } }),
+      requestBody({
+        subject: {
+          relation: "minor",
+          firstName: DEMO_RELATIVES.leo.firstName,
+          lastName: DEMO_RELATIVES.leo.lastName,
+          birthDate: "1990-06-21",
+        },
+      }),
     );
     expectStatus(result, 422);
-    expect(result.body.error.fields).toEqual([{ path: "subject.birthDate", message: "La personne doit avoir moins de 18 ans à la date de la demande." }]);
+    expect(result.body.error.fields).toEqual([
+      { path: "subject.birthDate", message: "La personne doit avoir moins de 18 ans à la date de la demande." },
+    ]);
   });
 
   it("429 once the token's calls in the minute exceed the limit, with Retry-After, and nothing is written", async () => {
     const limited = await staffToken();
-    await db().apiToken.update({ where: { id: limited.tokenId }, data: { rateWindowCount: API_RATE_LIMIT_PER_MINUTE, rateWindowStart: new Date() } });
+    await db().apiToken.update({
+      where: { id: limited.tokenId },
+      data: { rateWindowCount: API_RATE_LIMIT_PER_MINUTE, rateWindowStart: new Date() },
+    });
     const before = await rowCounts();
     const result = await post(requestBody(), { token: limited.token });
     expectStatus(result, 429);
-    expect(result.body.error).toEqual({ code: "rate_limited", message: "Trop d'appels pour ce jeton : réessayez dans une minute." });
+    expect(result.body.error).toEqual({
+      code: "rate_limited",
+      message: "Trop d'appels pour ce jeton : réessayez dans une minute.",
+    });
     const retryAfter = Number(result.response.headers.get("retry-after"));
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
@@ -377,9 +469,17 @@ describe("POST /api/v1/requests: hostile but well-formed input is refused, never
   // 1583: the API must answer 422 naming the field, not "Erreur interne".
   // Valid JSON that PostgreSQL or the calendar cannot take is refused field by field, never a 500.
   const hostile: [string, () => Json, string][] = [
-    ["a NUL character in the requester's name", () => requestBody({ requester: { firstName: "Cam\u0000ille" } }), "requester.firstName"],
+    [
+      "a NUL character in the requester's name",
+      () => requestBody({ requester: { firstName: "Cam\u0000ille" } }),
+      "requester.firstName",
+    ],
     ["a NUL character in the message", () => requestBody({ details: { message: "Bonjour\u0000" } }), "details.message"],
-    ["a lone UTF-16 surrogate in the message", () => requestBody({ details: { message: "Bonjour \ud800" } }), "details.message"],
+    [
+      "a lone UTF-16 surrogate in the message",
+      () => requestBody({ details: { message: "Bonjour \ud800" } }),
+      "details.message",
+    ],
     ["a birth date in year 0000", () => requestBody({ subject: { birthDate: "0000-01-01" } }), "subject.birthDate"],
     ["a receipt time in year 1500", () => requestBody({ receivedAt: "1500-01-01T10:00:00Z" }), "receivedAt"],
   ];
@@ -429,7 +529,9 @@ describe("POST /api/v1/requests: no half-written case, one case per submission",
   it("creates one case for five concurrent submissions with the same key", async () => {
     const key = randomUUID();
     const body = requestBody();
-    const results = await Promise.all(Array.from({ length: 5 }, () => post(body, { headers: { "idempotency-key": key } })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => post(body, { headers: { "idempotency-key": key } })),
+    );
     for (const result of results) expectStatus(result, 201);
     const references = new Set(results.map((r) => r.body.reference));
     expect(references.size).toBe(1);
@@ -442,7 +544,10 @@ describe("POST /api/v1/requests: no half-written case, one case per submission",
     const other = await staffToken();
     const key = randomUUID();
     const mine = await post(requestBody(), { headers: { "idempotency-key": key } });
-    const theirs = await post(requestBody({ right: "erasure", requester: { email: uniqueEmail() } }), { token: other.token, headers: { "idempotency-key": key } });
+    const theirs = await post(requestBody({ right: "erasure", requester: { email: uniqueEmail() } }), {
+      token: other.token,
+      headers: { "idempotency-key": key },
+    });
     expectStatus(mine, 201);
     expectStatus(theirs, 201);
     expect(theirs.body.reference).not.toBe(mine.body.reference);

@@ -55,11 +55,32 @@ beforeAll(async () => {
   await migrateDeploy(url, "prisma/migrations", { log: () => {} });
   const live = createDb(url, 2);
   const email = `agent-${randomUUID()}@exemple.fr`;
-  const staff = await upsertStaff(live, { email, name: "Agent", role: "dpo_agent", password: "un mot de passe assez long" }, secret());
+  const staff = await upsertStaff(
+    live,
+    { email, name: "Agent", role: "dpo_agent", password: "un mot de passe assez long" },
+    secret(),
+  );
   valid.token = (await createApiToken(live, staff.id, "outil")).token;
-  const actor = await live.healthActor.create({ data: { kind: "practitioner", name: "Dr Test", specialty: "Médecine générale", city: "Lyon", email: "dr.test@exemple.fr" } });
-  const admin = await live.actorMember.create({ data: { healthActorId: actor.id, email: "dr.test@exemple.fr", name: "Dr Test", role: "admin" } });
-  valid.actorKey = (await createActorKey(live, [{ memberId: admin.id, healthActorId: actor.id, actorName: actor.name, role: "admin" }], actor.id, "logiciel")).key;
+  const actor = await live.healthActor.create({
+    data: {
+      kind: "practitioner",
+      name: "Dr Test",
+      specialty: "Médecine générale",
+      city: "Lyon",
+      email: "dr.test@exemple.fr",
+    },
+  });
+  const admin = await live.actorMember.create({
+    data: { healthActorId: actor.id, email: "dr.test@exemple.fr", name: "Dr Test", role: "admin" },
+  });
+  valid.actorKey = (
+    await createActorKey(
+      live,
+      [{ memberId: admin.id, healthActorId: actor.id, actorName: actor.name, role: "admin" }],
+      actor.id,
+      "logiciel",
+    )
+  ).key;
   const staffId = await checkPassword(live, email, "un mot de passe assez long", "127.0.0.1");
   valid.session = await checkSecondFactor(live, staffId, totpAt(staff.totpSecret, new Date()), "127.0.0.1", secret());
 
@@ -98,7 +119,13 @@ describe("the database is down while credentials are checked", () => {
     const down = createDb(url, 1);
     const reference = "DR-2026-7K4M-Q9TZ";
     const response = await withAppDb(down, () =>
-      caseAction(apiRequest(`/api/v1/requests/${reference}/actions`, { token: valid.token, body: { action: "note", text: "x" } }), { params: Promise.resolve({ reference }) }),
+      caseAction(
+        apiRequest(`/api/v1/requests/${reference}/actions`, {
+          token: valid.token,
+          body: { action: "note", text: "x" },
+        }),
+        { params: Promise.resolve({ reference }) },
+      ),
     );
     await expectUnavailable(response);
     await down.$disconnect();
@@ -112,7 +139,11 @@ describe("the database is down while credentials are checked", () => {
 
   it("a staff session: 503 for a route, 'unavailable' for a server action, never signed out", async () => {
     const down = createDb(url, 1);
-    await expectUnavailable(await handleApi(apiRequest("/fr/dpo/courriers/x"), () => sessionViewer(down, valid.session).then(() => new Response("ok"))));
+    await expectUnavailable(
+      await handleApi(apiRequest("/fr/dpo/courriers/x"), () =>
+        sessionViewer(down, valid.session).then(() => new Response("ok")),
+      ),
+    );
     const action = await runAction("fr", () => sessionViewer(down, valid.session).then(() => ({})));
     expect(action).toMatchObject({ ok: false, code: "unavailable" });
     await down.$disconnect();
@@ -121,7 +152,11 @@ describe("the database is down while credentials are checked", () => {
   it("a sign-in link: the adapter reports the failure, not an invalid link", async () => {
     const down = createDb(url, 1);
     const adapter = authOptions().adapter!;
-    await expect(withAppDb(down, () => adapter.useVerificationToken!({ identifier: "camille.martin@exemple.fr", token: "x".repeat(64) }))).rejects.toMatchObject({ code: "P1001" });
+    await expect(
+      withAppDb(down, () =>
+        adapter.useVerificationToken!({ identifier: "camille.martin@exemple.fr", token: "x".repeat(64) }),
+      ),
+    ).rejects.toMatchObject({ code: "P1001" });
     await down.$disconnect();
   });
 });

@@ -85,7 +85,9 @@ describe("e-mail verification codes", () => {
   it("counts parallel guesses: at most 5 of 20 simultaneous attempts are even checked", async () => {
     const email = uniqueEmail("code");
     const code = await receiveCode(email);
-    const attempts = await Promise.allSettled(Array.from({ length: 20 }, () => verifyEmailCode(db(), email, wrong(code), secret())));
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 20 }, () => verifyEmailCode(db(), email, wrong(code), secret())),
+    );
     const keys = attempts.map((a) => (a.status === "rejected" ? (a.reason as AppError).fields[0]!.key : "accepted"));
     expect(keys.filter((k) => k === "code_invalid")).toHaveLength(CODE_MAX_ATTEMPTS);
     expect(keys.filter((k) => k === "code_expired")).toHaveLength(20 - CODE_MAX_ATTEMPTS);
@@ -115,7 +117,10 @@ describe("e-mail verification codes", () => {
     const email = uniqueEmail("code");
     const ip = uniqueIp();
     for (let i = 0; i < CODE_SENDS_PER_ADDRESS_AND_IP; i++) await sendEmailCode(db(), email, ip, "fr", secret());
-    const error = await sendEmailCode(db(), email, ip, "fr", secret()).then(() => null, (e: unknown) => e as AppError);
+    const error = await sendEmailCode(db(), email, ip, "fr", secret()).then(
+      () => null,
+      (e: unknown) => e as AppError,
+    );
     expect(error?.code).toBe("rate_limited");
     // Another client (the person themself, elsewhere) can still get a code: nobody locks them out alone.
     await expect(sendEmailCode(db(), email, uniqueIp(), "fr", secret())).resolves.toBeUndefined();
@@ -157,7 +162,9 @@ describe("e-mail verification codes", () => {
   // Simultaneous sends are counted under a per-address lock.
   it("does not let simultaneous sends exceed the per-address limit", async () => {
     const email = uniqueEmail("code");
-    const results = await Promise.allSettled(Array.from({ length: 12 }, () => sendEmailCode(db(), email, uniqueIp(), "fr", secret())));
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, () => sendEmailCode(db(), email, uniqueIp(), "fr", secret())),
+    );
     const sent = results.filter((r) => r.status === "fulfilled").length;
     expect(await db().emailCode.count({ where: { email } })).toBe(sent);
     expect(sent).toBeLessThanOrEqual(CODE_SENDS_PER_ADDRESS);
@@ -171,7 +178,9 @@ describe("e-mail verification codes", () => {
     expect(verifyEmailProof(proof, secret(), now + 61 * 60_000)).toBeNull();
     expect(verifyEmailProof(proof, "another-secret-of-at-least-32-characters", now)).toBeNull();
     const [body, mac] = proof.split(".");
-    const forged = Buffer.from(JSON.stringify({ email: "camille.martin@exemple.fr", exp: Math.floor(now / 1000) + 3600 })).toString("base64url");
+    const forged = Buffer.from(
+      JSON.stringify({ email: "camille.martin@exemple.fr", exp: Math.floor(now / 1000) + 3600 }),
+    ).toString("base64url");
     expect(verifyEmailProof(`${forged}.${mac}`, secret(), now)).toBeNull();
     expect(verifyEmailProof(`${body}.`, secret(), now)).toBeNull();
     expect(verifyEmailProof(undefined, secret(), now)).toBeNull();

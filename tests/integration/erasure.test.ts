@@ -20,27 +20,44 @@ const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
 beforeAll(async () => {
   await demoData();
-  const staff = await upsertStaff(db(), { email: uniqueEmail("dpo-effacement"), name: "DPO", role: "dpo_agent", password: "un mot de passe assez long" }, process.env.AUTH_SECRET!);
+  const staff = await upsertStaff(
+    db(),
+    { email: uniqueEmail("dpo-effacement"), name: "DPO", role: "dpo_agent", password: "un mot de passe assez long" },
+    process.env.AUTH_SECRET!,
+  );
   actor = { type: "staff", staffId: staff.id, actorId: staff.id };
 });
 
 async function grantPlatformPart(request: { id: string; reference: string }) {
   const platform = await db().requestPart.findFirstOrThrow({ where: { requestId: request.id, handler: "platform" } });
-  await answerPart(db(), getStorage(), request.reference, { partId: platform.id, outcome: "granted", grounds: [], message: "Nous avons effacé vos données." }, actor);
+  await answerPart(
+    db(),
+    getStorage(),
+    request.reference,
+    { partId: platform.id, outcome: "granted", grounds: [], message: "Nous avons effacé vos données." },
+    actor,
+  );
 }
 
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
 
 async function letterText(requestId: string) {
   const letter = await db().caseLetter.findFirstOrThrow({ where: { requestId, kind: "answer" } });
-  return (await extractText(await getDocumentProxy(new Uint8Array(await getStorage().get(letter.storageKey))), { mergePages: true })).text;
+  return (
+    await extractText(await getDocumentProxy(new Uint8Array(await getStorage().get(letter.storageKey))), {
+      mergePages: true,
+    })
+  ).text;
 }
 
 describe("erasure of an account (GDPR Art. 17)", () => {
   it("erases the account and what it holds, keeps what the health actors and the law need, and changes nothing else", async () => {
     const f = await family();
     const aliceDocs = await db().document.findMany({ where: { patientId: f.alice.id } });
-    const request = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" } });
+    const request = await fileAsAccountHolder(db(), getStorage(), f.alice, {
+      right: "erasure",
+      subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" },
+    });
     const before = await snapshot();
     const answeredAt = Date.now();
     await grantPlatformPart(request);
@@ -59,29 +76,59 @@ describe("erasure of an account (GDPR Art. 17)", () => {
     });
 
     const alice = await db().patient.findUniqueOrThrow({ where: { id: f.alice.id } });
-    expect(alice).toMatchObject({ firstName: "Alice", lastName: "Morel", email: `closed+${f.alice.id}@invalid`, emailVerified: false, phone: null, street: null, postalCode: null, city: null });
+    expect(alice).toMatchObject({
+      firstName: "Alice",
+      lastName: "Morel",
+      email: `closed+${f.alice.id}@invalid`,
+      emailVerified: false,
+      phone: null,
+      street: null,
+      postalCode: null,
+      city: null,
+    });
     expect(alice.closedAt!.getTime()).toBeGreaterThanOrEqual(answeredAt);
     expect((await db().relative.findUniqueOrThrow({ where: { id: f.hugo.id } })).closedAt).not.toBeNull();
-    expect(await db().patientRelative.findMany({ where: { relativeId: f.rose.id } })).toEqual([expect.objectContaining({ patientId: f.bruno.id })]);
+    expect(await db().patientRelative.findMany({ where: { relativeId: f.rose.id } })).toEqual([
+      expect.objectContaining({ patientId: f.bruno.id }),
+    ]);
 
     // The documents and account information sit sealed in the archive for seven days.
     const archive = await db().erasureArchive.findFirstOrThrow({ where: { reference: request.reference } });
     expect(archive.documents).toBe(3);
     expect(archive.purgeAfter.getTime() - alice.closedAt!.getTime()).toBe(7 * 86_400_000);
     expect(Buffer.from(archive.sealed).toString("latin1")).not.toContain("Alice");
-    const sealed = JSON.parse(await openText(archive.sealed)) as { account: { email: string }; documents: { title: string }[] };
+    const sealed = JSON.parse(await openText(archive.sealed)) as {
+      account: { email: string };
+      documents: { title: string }[];
+    };
     expect(sealed.account.email).toBe(f.alice.email);
-    expect(sealed.documents.map((d) => d.title).sort()).toEqual(["Bilan sanguin Alice", "Compte rendu Rose", "Ordonnance Alice"]);
+    expect(sealed.documents.map((d) => d.title).sort()).toEqual([
+      "Bilan sanguin Alice",
+      "Compte rendu Rose",
+      "Ordonnance Alice",
+    ]);
 
     const record = await db().erasureRecord.findFirstOrThrow({ where: { requestId: request.id } });
     expect(record.summary).toMatchObject({
-      erased: expect.arrayContaining([{ item: "account", count: 1 }, { item: "documents", count: 3 }, { item: "relative_profiles", count: 1 }, { item: "relative_links", count: 3 }, { item: "consents", count: 2 }, { item: "marketing_preferences", count: 2 }]),
+      erased: expect.arrayContaining([
+        { item: "account", count: 1 },
+        { item: "documents", count: 3 },
+        { item: "relative_profiles", count: 1 },
+        { item: "relative_links", count: 3 },
+        { item: "consents", count: 2 },
+        { item: "marketing_preferences", count: 2 },
+      ]),
       kept: expect.arrayContaining([
         { item: "case_file", count: 1 },
         { item: "closed_relative_profiles", count: 1 },
         { item: "shared_relative_profiles", count: 1 },
         { item: "actor_documents", count: 1 },
-        { item: "actor_appointments", count: 2, names: [DEMO_ACTORS.dupont.name, DEMO_ACTORS.rousseau.name], others: false },
+        {
+          item: "actor_appointments",
+          count: 2,
+          names: [DEMO_ACTORS.dupont.name, DEMO_ACTORS.rousseau.name],
+          others: false,
+        },
         { item: "archive", count: 3 },
       ]),
     });
@@ -97,9 +144,14 @@ describe("erasure of an account (GDPR Art. 17)", () => {
     expect(text).toContain("17(1)(a)");
     expect(text).toContain("7 jours");
     // Dr Dupont's own part goes on (Hugo's appointment is his, not Alice's): the actor decides for its agenda.
-    const parts = await db().requestPart.findMany({ where: { requestId: request.id }, select: { handler: true, status: true, healthActorId: true } });
+    const parts = await db().requestPart.findMany({
+      where: { requestId: request.id },
+      select: { handler: true, status: true, healthActorId: true },
+    });
     expect(parts.find((p) => p.handler === "platform")!.status).toBe("answered");
-    expect(parts.filter((p) => p.handler === "health_actor").map((p) => p.healthActorId)).toEqual([DEMO_ACTORS.dupont.id]);
+    expect(parts.filter((p) => p.handler === "health_actor").map((p) => p.healthActorId)).toEqual([
+      DEMO_ACTORS.dupont.id,
+    ]);
 
     // The recipients are told (Art. 19), with who she was, read before the erasure.
     const notices = await db().recipientNotice.findMany({ where: { requestId: request.id } });
@@ -111,11 +163,22 @@ describe("erasure of an account (GDPR Art. 17)", () => {
     });
 
     // A second erasure finds nothing left to erase, and says so.
-    const again = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" } });
+    const again = await fileAsAccountHolder(db(), getStorage(), f.alice, {
+      right: "erasure",
+      subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" },
+    });
     // Without an account, her identity is checked by hand.
     await decideIdentity(db(), getStorage(), again.reference, { decision: "accepted" }, actor);
     const platform = await db().requestPart.findFirstOrThrow({ where: { requestId: again.id, handler: "platform" } });
-    await expect(answerPart(db(), getStorage(), again.reference, { partId: platform.id, outcome: "granted", grounds: [], message: "x" }, actor)).rejects.toMatchObject({
+    await expect(
+      answerPart(
+        db(),
+        getStorage(),
+        again.reference,
+        { partId: platform.id, outcome: "granted", grounds: [], message: "x" },
+        actor,
+      ),
+    ).rejects.toMatchObject({
       code: "conflict",
       userMessage: { fr: expect.stringContaining("déjà effacé") },
     });
@@ -123,7 +186,10 @@ describe("erasure of an account (GDPR Art. 17)", () => {
 
   it("purges the archive after seven days, and the closed identities once no agenda refers to them", async () => {
     const f = await family();
-    const request = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" } });
+    const request = await fileAsAccountHolder(db(), getStorage(), f.alice, {
+      right: "erasure",
+      subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" },
+    });
     await grantPlatformPart(request);
     const archive = await db().erasureArchive.findFirstOrThrow({ where: { reference: request.reference } });
 
@@ -131,7 +197,9 @@ describe("erasure of an account (GDPR Art. 17)", () => {
     expect(await db().erasureArchive.count({ where: { id: archive.id } })).toBe(1);
     await purgeErasureArchives(db(), archive.purgeAfter);
     expect(await db().erasureArchive.count({ where: { id: archive.id } })).toBe(0);
-    expect(await db().requestEvent.findFirst({ where: { requestId: request.id, type: "erasure_archive_purged" } })).toMatchObject({ payload: { documents: 3 } });
+    expect(
+      await db().requestEvent.findFirst({ where: { requestId: request.id, type: "erasure_archive_purged" } }),
+    ).toMatchObject({ payload: { documents: 3 } });
 
     // The identity stays while the health actors' agendas hold appointments; once they erase theirs, it goes.
     expect(await db().patient.count({ where: { id: f.alice.id } })).toBe(1);
@@ -144,13 +212,26 @@ describe("erasure of an account (GDPR Art. 17)", () => {
 
   it("an access request after the erasure finds no account: the copy holds nothing of it", async () => {
     const f = await family();
-    await grantPlatformPart(await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" } }));
-    const access = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "access", subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" } });
+    await grantPlatformPart(
+      await fileAsAccountHolder(db(), getStorage(), f.alice, {
+        right: "erasure",
+        subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" },
+      }),
+    );
+    const access = await fileAsAccountHolder(db(), getStorage(), f.alice, {
+      right: "access",
+      subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" },
+    });
     await decideIdentity(db(), getStorage(), access.reference, { decision: "accepted" }, actor);
     await grantPlatformPart(access);
     const copy = await db().dataExport.findFirstOrThrow({ where: { requestId: access.id } });
     const files = unzipSync(new Uint8Array(await getStorage().get(copy.zipKey!)));
-    const data = JSON.parse(strFromU8(files["donnees.json"]!)) as { account: unknown; relatives: unknown[]; appointments: unknown[]; documents: unknown[] };
+    const data = JSON.parse(strFromU8(files["donnees.json"]!)) as {
+      account: unknown;
+      relatives: unknown[];
+      appointments: unknown[];
+      documents: unknown[];
+    };
     expect(data.account).toBeNull();
     expect([data.relatives, data.appointments, data.documents]).toEqual([[], [], []]);
     expect(JSON.stringify(data)).not.toContain("closed+");
@@ -158,7 +239,10 @@ describe("erasure of an account (GDPR Art. 17)", () => {
 
   it("deletes an account no health actor's agenda refers to outright", async () => {
     const f = await family({ appointments: false });
-    const request = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" } });
+    const request = await fileAsAccountHolder(db(), getStorage(), f.alice, {
+      right: "erasure",
+      subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" },
+    });
     await grantPlatformPart(request);
     expect(await db().patient.count({ where: { id: f.alice.id } })).toBe(0);
     expect(await db().relative.count({ where: { id: { in: [f.hugo.id, f.zoe.id] } } })).toBe(0);
@@ -169,7 +253,9 @@ describe("erasure of an account (GDPR Art. 17)", () => {
 
   it("an erasure of some processing only removes that processing's data", async () => {
     const f = await family();
-    await db().marketingSuppression.create({ data: { emailHash: suppressionKey(f.alice.email), reference: "DSR-TEST" } });
+    await db().marketingSuppression.create({
+      data: { emailHash: suppressionKey(f.alice.email), reference: "DSR-TEST" },
+    });
     const request = await fileAsAccountHolder(db(), getStorage(), f.alice, {
       right: "erasure",
       scope: { activities: ["direct_marketing", "map_service"] },
@@ -180,17 +266,33 @@ describe("erasure of an account (GDPR Art. 17)", () => {
     const mapConsent = await db().consent.findMany({ where: { patientId: f.alice.id } });
     expect(mapConsent.map((c) => c.activityKey)).toEqual(["personalised_services"]);
     expect(diff(before, await snapshot())).toEqual({
-      consent: { removed: idsOf("consent", before, f.alice.id).filter((id) => !ids(mapConsent).includes(id)), added: [], changed: [] },
+      consent: {
+        removed: idsOf("consent", before, f.alice.id).filter((id) => !ids(mapConsent).includes(id)),
+        added: [],
+        changed: [],
+      },
       marketingPreference: { removed: [`${f.alice.id}/email`, `${f.alice.id}/sms`], added: [], changed: [] },
     });
     const record = await db().erasureRecord.findFirstOrThrow({ where: { requestId: request.id } });
-    expect(record.summary).toMatchObject({ archivedUntil: null, kept: expect.arrayContaining([{ item: "marketing_suppression", count: 1 }]) });
+    expect(record.summary).toMatchObject({
+      archivedUntil: null,
+      kept: expect.arrayContaining([{ item: "marketing_suppression", count: 1 }]),
+    });
     await db().marketingSuppression.delete({ where: { emailHash: suppressionKey(f.alice.email) } });
   });
 
   it("a parent erases a child's profile from their account; a profile another account holds stays there", async () => {
     const f = await family();
-    const request = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "minor", firstName: "Hugo", lastName: "Morel", birthDate: "2015-03-04" } }, PDF);
+    const request = await fileAsAccountHolder(
+      db(),
+      getStorage(),
+      f.alice,
+      {
+        right: "erasure",
+        subject: { relation: "minor", firstName: "Hugo", lastName: "Morel", birthDate: "2015-03-04" },
+      },
+      PDF,
+    );
     await decideIdentity(db(), getStorage(), request.reference, { decision: "accepted" }, actor);
     const before = await snapshot();
     await grantPlatformPart(request);
@@ -209,12 +311,32 @@ describe("erasure of an account (GDPR Art. 17)", () => {
     const f = await family();
     // Bruno holds Hugo too, and booked him with Dr Lefebvre: Alice is not to learn that.
     await db().patientRelative.create({ data: { patientId: f.bruno.id, relativeId: f.hugo.id, link: "other" } });
-    await db().appointment.create({ data: { patientId: f.bruno.id, relativeId: f.hugo.id, healthActorId: DEMO_ACTORS.lefebvre.id, startsAt: new Date("2026-06-02T09:00:00Z"), status: "done", motive: "Suivi" } });
-    const request = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "minor", firstName: "Hugo", lastName: "Morel", birthDate: "2015-03-04" } }, PDF);
+    await db().appointment.create({
+      data: {
+        patientId: f.bruno.id,
+        relativeId: f.hugo.id,
+        healthActorId: DEMO_ACTORS.lefebvre.id,
+        startsAt: new Date("2026-06-02T09:00:00Z"),
+        status: "done",
+        motive: "Suivi",
+      },
+    });
+    const request = await fileAsAccountHolder(
+      db(),
+      getStorage(),
+      f.alice,
+      {
+        right: "erasure",
+        subject: { relation: "minor", firstName: "Hugo", lastName: "Morel", birthDate: "2015-03-04" },
+      },
+      PDF,
+    );
     await decideIdentity(db(), getStorage(), request.reference, { decision: "accepted" }, actor);
     const before = await snapshot();
     await grantPlatformPart(request);
-    expect(diff(before, await snapshot())).toEqual({ patientRelative: { removed: [`${f.alice.id}/${f.hugo.id}`], added: [], changed: [] } });
+    expect(diff(before, await snapshot())).toEqual({
+      patientRelative: { removed: [`${f.alice.id}/${f.hugo.id}`], added: [], changed: [] },
+    });
     const text = await letterText(request.id);
     expect(text).toContain(`1 rendez-vous dans l'agenda de : ${DEMO_ACTORS.rousseau.name}`);
     expect(text).not.toContain(DEMO_ACTORS.lefebvre.name);
@@ -225,17 +347,38 @@ describe("erasure of an account (GDPR Art. 17)", () => {
 
   it("granted in part, it erases only the processing the DPO chose, and says what is kept on which ground", async () => {
     const f = await family();
-    const request = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" } });
+    const request = await fileAsAccountHolder(db(), getStorage(), f.alice, {
+      right: "erasure",
+      subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" },
+    });
     const platform = await db().requestPart.findFirstOrThrow({ where: { requestId: request.id, handler: "platform" } });
-    const mapConsent = await db().consent.findFirstOrThrow({ where: { patientId: f.alice.id, activityKey: "map_service" } });
+    const mapConsent = await db().consent.findFirstOrThrow({
+      where: { patientId: f.alice.id, activityKey: "map_service" },
+    });
     const before = await snapshot();
-    const partly = { partId: platform.id, outcome: "partly_granted" as const, grounds: ["art_17_3_e" as const], message: "Votre compte est conservé : un litige est en cours." };
+    const partly = {
+      partId: platform.id,
+      outcome: "partly_granted" as const,
+      grounds: ["art_17_3_e" as const],
+      message: "Votre compte est conservé : un litige est en cours.",
+    };
     // Which processing is erased must be said, among the part's own.
-    await expect(answerPart(db(), getStorage(), request.reference, partly, actor)).rejects.toMatchObject({ code: "validation", fields: [{ path: "grantedActivities", key: "required" }] });
-    await expect(answerPart(db(), getStorage(), request.reference, { ...partly, grantedActivities: ["unknown"] }, actor)).rejects.toMatchObject({ fields: [{ path: "grantedActivities", key: "invalid" }] });
+    await expect(answerPart(db(), getStorage(), request.reference, partly, actor)).rejects.toMatchObject({
+      code: "validation",
+      fields: [{ path: "grantedActivities", key: "required" }],
+    });
+    await expect(
+      answerPart(db(), getStorage(), request.reference, { ...partly, grantedActivities: ["unknown"] }, actor),
+    ).rejects.toMatchObject({ fields: [{ path: "grantedActivities", key: "invalid" }] });
     expect(diff(before, await snapshot())).toEqual({});
 
-    await answerPart(db(), getStorage(), request.reference, { ...partly, grantedActivities: ["direct_marketing", "map_service"] }, actor);
+    await answerPart(
+      db(),
+      getStorage(),
+      request.reference,
+      { ...partly, grantedActivities: ["direct_marketing", "map_service"] },
+      actor,
+    );
     expect(diff(before, await snapshot())).toEqual({
       consent: { removed: [mapConsent.id], added: [], changed: [] },
       marketingPreference: { removed: [`${f.alice.id}/email`, `${f.alice.id}/sms`], added: [], changed: [] },
@@ -248,9 +391,24 @@ describe("erasure of an account (GDPR Art. 17)", () => {
 
   it("erasing the account in part still erases all it holds, and the recipients of all of it are told", async () => {
     const f = await family();
-    const request = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" } });
+    const request = await fileAsAccountHolder(db(), getStorage(), f.alice, {
+      right: "erasure",
+      subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" },
+    });
     const platform = await db().requestPart.findFirstOrThrow({ where: { requestId: request.id, handler: "platform" } });
-    await answerPart(db(), getStorage(), request.reference, { partId: platform.id, outcome: "partly_granted", grounds: ["art_17_3_e"], grantedActivities: ["account_management"], message: "Le compte est effacé." }, actor);
+    await answerPart(
+      db(),
+      getStorage(),
+      request.reference,
+      {
+        partId: platform.id,
+        outcome: "partly_granted",
+        grounds: ["art_17_3_e"],
+        grantedActivities: ["account_management"],
+        message: "Le compte est effacé.",
+      },
+      actor,
+    );
     expect(await db().consent.count({ where: { patientId: f.alice.id } })).toBe(0);
     const told = (await db().recipientNotice.findMany({ where: { requestId: request.id } })).map((n) => n.recipient);
     // Her consents (personalised services, map) and her marketing went with the account: their recipients are told.
@@ -278,8 +436,19 @@ describe("erasure of an account (GDPR Art. 17)", () => {
   it("a parent erasing a minor's own account rests on Art. 17(1)(f)", async () => {
     const f = await family();
     // Léa, 16, has her own account; her mother Alice asks, with the proof of parental authority.
-    await db().patient.create({ data: { email: uniqueEmail("lea"), firstName: "Léa", lastName: "Morel", birthDate: new Date("2010-05-06") } });
-    const request = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "minor", firstName: "Léa", lastName: "Morel", birthDate: "2010-05-06" } }, PDF);
+    await db().patient.create({
+      data: { email: uniqueEmail("lea"), firstName: "Léa", lastName: "Morel", birthDate: new Date("2010-05-06") },
+    });
+    const request = await fileAsAccountHolder(
+      db(),
+      getStorage(),
+      f.alice,
+      {
+        right: "erasure",
+        subject: { relation: "minor", firstName: "Léa", lastName: "Morel", birthDate: "2010-05-06" },
+      },
+      PDF,
+    );
     expect(request.subjectPatientId).not.toBeNull();
     await decideIdentity(db(), getStorage(), request.reference, { decision: "accepted" }, actor);
     await grantPlatformPart(request);
@@ -290,10 +459,19 @@ describe("erasure of an account (GDPR Art. 17)", () => {
 
   it("a refused erasure changes nothing", async () => {
     const f = await family();
-    const request = await fileAsAccountHolder(db(), getStorage(), f.alice, { right: "erasure", subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" } });
+    const request = await fileAsAccountHolder(db(), getStorage(), f.alice, {
+      right: "erasure",
+      subject: { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" },
+    });
     const platform = await db().requestPart.findFirstOrThrow({ where: { requestId: request.id, handler: "platform" } });
     const before = await snapshot();
-    await answerPart(db(), getStorage(), request.reference, { partId: platform.id, outcome: "refused", grounds: ["art_17_3_e"], message: "Un litige est en cours." }, actor);
+    await answerPart(
+      db(),
+      getStorage(),
+      request.reference,
+      { partId: platform.id, outcome: "refused", grounds: ["art_17_3_e"], message: "Un litige est en cours." },
+      actor,
+    );
     expect(diff(before, await snapshot())).toEqual({});
     expect(await db().erasureRecord.count({ where: { requestId: request.id } })).toBe(0);
   });

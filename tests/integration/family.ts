@@ -8,11 +8,27 @@ import { uniqueEmail } from "./support";
  */
 export async function family(options: { appointments?: boolean } = {}) {
   const withAppointments = options.appointments ?? true;
-  const person = (firstName: string, email: string) => ({ firstName, lastName: "Morel", email, birthDate: new Date("1980-02-03"), phone: "+33 6 00 00 00 00", street: "1 rue Haute", postalCode: "69001", city: "Lyon" });
+  const person = (firstName: string, email: string) => ({
+    firstName,
+    lastName: "Morel",
+    email,
+    birthDate: new Date("1980-02-03"),
+    phone: "+33 6 00 00 00 00",
+    street: "1 rue Haute",
+    postalCode: "69001",
+    city: "Lyon",
+  });
   const alice = await db().patient.create({ data: person("Alice", uniqueEmail("alice")) });
-  const bruno = await db().patient.create({ data: { ...person("Bruno", uniqueEmail("bruno")), birthDate: new Date("1977-05-06") } });
-  const relative = (firstName: string, birthDate: string) => db().relative.create({ data: { firstName, lastName: "Morel", birthDate: new Date(birthDate) } });
-  const [hugo, zoe, rose] = [await relative("Hugo", "2015-03-04"), await relative("Zoé", "2019-07-08"), await relative("Rose", "1950-09-10")];
+  const bruno = await db().patient.create({
+    data: { ...person("Bruno", uniqueEmail("bruno")), birthDate: new Date("1977-05-06") },
+  });
+  const relative = (firstName: string, birthDate: string) =>
+    db().relative.create({ data: { firstName, lastName: "Morel", birthDate: new Date(birthDate) } });
+  const [hugo, zoe, rose] = [
+    await relative("Hugo", "2015-03-04"),
+    await relative("Zoé", "2019-07-08"),
+    await relative("Rose", "1950-09-10"),
+  ];
   await db().patientRelative.createMany({
     data: [
       { patientId: alice.id, relativeId: hugo.id, link: "child", legalRepresentative: true },
@@ -24,18 +40,50 @@ export async function family(options: { appointments?: boolean } = {}) {
   if (withAppointments) {
     await db().appointment.createMany({
       data: [
-        { patientId: alice.id, healthActorId: DEMO_ACTORS.dupont.id, startsAt: new Date("2026-03-02T09:00:00Z"), status: "done", motive: "Consultation" },
-        { patientId: alice.id, relativeId: hugo.id, healthActorId: DEMO_ACTORS.rousseau.id, startsAt: new Date("2026-04-02T09:00:00Z"), status: "done", motive: "Vaccin" },
-        { patientId: bruno.id, relativeId: rose.id, healthActorId: DEMO_ACTORS.dupont.id, startsAt: new Date("2026-05-02T09:00:00Z"), status: "done", motive: "Suivi" },
+        {
+          patientId: alice.id,
+          healthActorId: DEMO_ACTORS.dupont.id,
+          startsAt: new Date("2026-03-02T09:00:00Z"),
+          status: "done",
+          motive: "Consultation",
+        },
+        {
+          patientId: alice.id,
+          relativeId: hugo.id,
+          healthActorId: DEMO_ACTORS.rousseau.id,
+          startsAt: new Date("2026-04-02T09:00:00Z"),
+          status: "done",
+          motive: "Vaccin",
+        },
+        {
+          patientId: bruno.id,
+          relativeId: rose.id,
+          healthActorId: DEMO_ACTORS.dupont.id,
+          startsAt: new Date("2026-05-02T09:00:00Z"),
+          status: "done",
+          motive: "Suivi",
+        },
       ],
     });
   }
   await db().document.createMany({
     data: [
-      { patientId: alice.id, healthActorId: DEMO_ACTORS.dupont.id, title: "Ordonnance Alice", kind: "prescription", sharedBy: "health_actor" },
+      {
+        patientId: alice.id,
+        healthActorId: DEMO_ACTORS.dupont.id,
+        title: "Ordonnance Alice",
+        kind: "prescription",
+        sharedBy: "health_actor",
+      },
       { patientId: alice.id, title: "Bilan sanguin Alice", kind: "test_result", sharedBy: "patient" },
       { patientId: alice.id, relativeId: rose.id, title: "Compte rendu Rose", kind: "report", sharedBy: "patient" },
-      { patientId: bruno.id, relativeId: rose.id, title: "Ordonnance Rose (Bruno)", kind: "prescription", sharedBy: "health_actor" },
+      {
+        patientId: bruno.id,
+        relativeId: rose.id,
+        title: "Ordonnance Rose (Bruno)",
+        kind: "prescription",
+        sharedBy: "health_actor",
+      },
     ],
   });
   await db().consent.createMany({
@@ -44,11 +92,22 @@ export async function family(options: { appointments?: boolean } = {}) {
       { patientId: alice.id, activityKey: "map_service", grantedAt: new Date("2025-01-01T10:00:00Z") },
     ],
   });
-  await db().marketingPreference.createMany({ data: (["email", "sms"] as const).map((channel) => ({ patientId: alice.id, channel, optedIn: true })) });
+  await db().marketingPreference.createMany({
+    data: (["email", "sms"] as const).map((channel) => ({ patientId: alice.id, channel, optedIn: true })),
+  });
   return { alice, bruno, hugo, zoe, rose };
 }
 
-export const TABLES = ["patient", "relative", "patientRelative", "appointment", "document", "consent", "marketingPreference", "marketingSuppression"] as const;
+export const TABLES = [
+  "patient",
+  "relative",
+  "patientRelative",
+  "appointment",
+  "document",
+  "consent",
+  "marketingPreference",
+  "marketingSuppression",
+] as const;
 type Table = (typeof TABLES)[number];
 export type Row = Record<string, unknown>;
 
@@ -87,5 +146,7 @@ export function diff(before: Awaited<ReturnType<typeof snapshot>>, after: Awaite
 
 /** The ids of a patient's rows in a snapshot. */
 export function idsOf(table: "consent", snap: Awaited<ReturnType<typeof snapshot>>, patientId: string) {
-  return [...snap[table].entries()].filter(([, row]) => (JSON.parse(row) as Row).patientId === patientId).map(([key]) => key);
+  return [...snap[table].entries()]
+    .filter(([, row]) => (JSON.parse(row) as Row).patientId === patientId)
+    .map(([key]) => key);
 }

@@ -2,7 +2,13 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, it } from "vitest";
 import { forwardReadyParts } from "@/lib/actors/forward-parts";
 import { listActorParts, loadActorPart, membershipsOf } from "@/lib/actors/inbox";
-import { acknowledgePart, answerActorPart, declineActorPart, instructPlatform, type MemberActor } from "@/lib/actors/part-actions";
+import {
+  acknowledgePart,
+  answerActorPart,
+  declineActorPart,
+  instructPlatform,
+  type MemberActor,
+} from "@/lib/actors/part-actions";
 import { db } from "@/lib/db";
 import { computeDeadline, fromDateColumn, parisDay, parisInstant } from "@/lib/deadlines";
 import type { AppError } from "@/lib/errors/app-error";
@@ -12,7 +18,11 @@ import { fileParentCase, fileSelfCase } from "@/prisma/seed/cases";
 import { DEMO_ACTORS, DEMO_MEMBERS } from "@/prisma/seed/demo";
 import { demoData, minimalPdf } from "./support";
 
-const failure = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as AppError);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: unknown) => e as AppError,
+  );
 const dupont = DEMO_ACTORS.dupont.id;
 const lefebvre = DEMO_ACTORS.lefebvre.id;
 
@@ -56,8 +66,15 @@ describe("forwarding", () => {
     const events = await db().requestEvent.findMany({ where: { requestId: request.id, type: "forward" } });
     expect(events.map((e) => (e.payload as { partId: string }).partId).sort()).toEqual(parts.map((p) => p.id).sort());
 
-    const mails = await db().outboxEmail.findMany({ where: { requestId: request.id, subject: { startsWith: "Demande de droits à traiter" } }, select: { to: true, text: true } });
-    expect(mails.map((m) => m.to).sort()).toEqual(["dr.dupont@exemple.fr", "dr.lefebvre@exemple.fr", "secretariat.dupont@exemple.fr"]);
+    const mails = await db().outboxEmail.findMany({
+      where: { requestId: request.id, subject: { startsWith: "Demande de droits à traiter" } },
+      select: { to: true, text: true },
+    });
+    expect(mails.map((m) => m.to).sort()).toEqual([
+      "dr.dupont@exemple.fr",
+      "dr.lefebvre@exemple.fr",
+      "secretariat.dupont@exemple.fr",
+    ]);
     const toDupont = mails.find((m) => m.to === "dr.dupont@exemple.fr")!.text;
     expect(toDupont).toContain(request.reference);
     expect(toDupont).toContain("Identité vérifiée par la plateforme");
@@ -74,11 +91,15 @@ describe("forwarding", () => {
     const { request, byActor } = await twoDoctorsCase();
     const part = byActor(dupont);
     expect(part.deadlineRule).toBe("gdpr_art12");
-    expect(fromDateColumn(part.dueDate)).toBe(computeDeadline({ receivedAt: request.receivedAt, rule: "gdpr_art12" }).dueDate);
+    expect(fromDateColumn(part.dueDate)).toBe(
+      computeDeadline({ receivedAt: request.receivedAt, rule: "gdpr_art12" }).dueDate,
+    );
     const access = await fileSelfCase(db(), getStorage(), "access", { healthActorIds: [dupont] });
     const record = await db().requestPart.findFirstOrThrow({ where: { requestId: access.id, healthActorId: dupont } });
     expect(record.deadlineRule).toBe("csp_l1111_7");
-    expect(fromDateColumn(record.dueDate)).toBe(computeDeadline({ receivedAt: access.receivedAt, rule: "csp_l1111_7" }).dueDate);
+    expect(fromDateColumn(record.dueDate)).toBe(
+      computeDeadline({ receivedAt: access.receivedAt, rule: "csp_l1111_7" }).dueDate,
+    );
   });
 
   it("waits for the identity check, except where the actor decides (a parent's request about a minor)", async () => {
@@ -87,36 +108,71 @@ describe("forwarding", () => {
     const parts = await db().requestPart.findMany({ where: { requestId: parent.id, handler: "health_actor" } });
     expect(parts.length).toBeGreaterThan(0);
     expect(parts.every((p) => p.status === "forwarded")).toBe(true);
-    const mail = await db().outboxEmail.findFirstOrThrow({ where: { requestId: parent.id, subject: { startsWith: "Demande de droits à traiter" } } });
+    const mail = await db().outboxEmail.findFirstOrThrow({
+      where: { requestId: parent.id, subject: { startsWith: "Demande de droits à traiter" } },
+    });
     expect(mail.text).toContain("Vérification à votre appréciation : aucun justificatif reçu à ce jour");
 
     // A self request whose identity is still to be checked waits.
     const self = await fileSelfCase(db(), getStorage(), "erasure", { healthActorIds: [dupont] });
-    await db().rightsRequest.update({ where: { id: self.id }, data: { identityStatus: "documents_submitted", status: "awaiting_identity" } });
-    await db().requestPart.updateMany({ where: { requestId: self.id, handler: "health_actor" }, data: { status: "awaiting_forwarding", forwardedAt: null } });
+    await db().rightsRequest.update({
+      where: { id: self.id },
+      data: { identityStatus: "documents_submitted", status: "awaiting_identity" },
+    });
+    await db().requestPart.updateMany({
+      where: { requestId: self.id, handler: "health_actor" },
+      data: { status: "awaiting_forwarding", forwardedAt: null },
+    });
     await forwardAll();
-    expect((await db().requestPart.findFirstOrThrow({ where: { requestId: self.id, handler: "health_actor" } })).status).toBe("awaiting_forwarding");
+    expect(
+      (await db().requestPart.findFirstOrThrow({ where: { requestId: self.id, handler: "health_actor" } })).status,
+    ).toBe("awaiting_forwarding");
   });
 });
 
 describe("an actor sees and changes only its own parts", () => {
   it.each([
-    ["reads by id", async (m: MemberActor, partId: string) => (await loadActorPart(db(), m.memberships.map((x) => x.healthActorId), partId)) ?? "none"],
+    [
+      "reads by id",
+      async (m: MemberActor, partId: string) =>
+        (await loadActorPart(
+          db(),
+          m.memberships.map((x) => x.healthActorId),
+          partId,
+        )) ?? "none",
+    ],
     [
       "lists",
       async (m: MemberActor, partId: string) => {
         const ids = m.memberships.map((x) => x.healthActorId);
-        const all = [...(await listActorParts(db(), ids, "open", null)).rows, ...(await listActorParts(db(), ids, "done", null)).rows];
+        const all = [
+          ...(await listActorParts(db(), ids, "open", null)).rows,
+          ...(await listActorParts(db(), ids, "done", null)).rows,
+        ];
         return all.some((r) => r.partId === partId) ? "listed" : "none";
       },
     ],
-    ["acknowledges", (m: MemberActor, partId: string) => failure(acknowledgePart(db(), m, partId)).then((e) => e?.code ?? "done")],
+    [
+      "acknowledges",
+      (m: MemberActor, partId: string) => failure(acknowledgePart(db(), m, partId)).then((e) => e?.code ?? "done"),
+    ],
     [
       "answers",
-      (m: MemberActor, partId: string) => failure(answerActorPart(db(), getStorage(), m, partId, { mode: "other", sentOn: TODAY, channel: "courrier" }, null)).then((e) => e?.code ?? "done"),
+      (m: MemberActor, partId: string) =>
+        failure(
+          answerActorPart(db(), getStorage(), m, partId, { mode: "other", sentOn: TODAY, channel: "courrier" }, null),
+        ).then((e) => e?.code ?? "done"),
     ],
-    ["declines", (m: MemberActor, partId: string) => failure(declineActorPart(db(), getStorage(), m, partId, "Non.")).then((e) => e?.code ?? "done")],
-    ["instructs", (m: MemberActor, partId: string) => failure(instructPlatform(db(), m, partId, { kind: "erase_appointments" })).then((e) => e?.code ?? "done")],
+    [
+      "declines",
+      (m: MemberActor, partId: string) =>
+        failure(declineActorPart(db(), getStorage(), m, partId, "Non.")).then((e) => e?.code ?? "done"),
+    ],
+    [
+      "instructs",
+      (m: MemberActor, partId: string) =>
+        failure(instructPlatform(db(), m, partId, { kind: "erase_appointments" })).then((e) => e?.code ?? "done"),
+    ],
   ] as const)("%s: another actor's part is not found", async (_, attempt) => {
     const { byActor } = await twoDoctorsCase();
     await forwardAll();
@@ -132,7 +188,10 @@ describe("an actor sees and changes only its own parts", () => {
   it("a part never forwarded is in no inbox, even once refused or withdrawn", async () => {
     const self = await fileSelfCase(db(), getStorage(), "erasure", { healthActorIds: [dupont] });
     const part = await db().requestPart.findFirstOrThrow({ where: { requestId: self.id, healthActorId: dupont } });
-    await db().requestPart.update({ where: { id: part.id }, data: { status: "awaiting_forwarding", forwardedAt: null } });
+    await db().requestPart.update({
+      where: { id: part.id },
+      data: { status: "awaiting_forwarding", forwardedAt: null },
+    });
     await db().rightsRequest.update({ where: { id: self.id }, data: { identityStatus: "documents_submitted" } });
     expect(await loadActorPart(db(), [dupont], part.id)).toBeNull();
     expect((await failure(acknowledgePart(db(), await memberOf("dupont"), part.id)))?.code).toBe("not_found");
@@ -155,31 +214,75 @@ describe("the actor's answers", () => {
     expect(await db().requestEvent.count({ where: { requestId: request.id, type: "actor_acknowledged" } })).toBe(1);
 
     // A file that is not a PDF, JPEG or PNG is refused, and nothing changes.
-    const notPdf = await failure(answerActorPart(db(), getStorage(), dr, byActor(dupont).id, { mode: "portal" }, new TextEncoder().encode("<html>")));
+    const notPdf = await failure(
+      answerActorPart(
+        db(),
+        getStorage(),
+        dr,
+        byActor(dupont).id,
+        { mode: "portal" },
+        new TextEncoder().encode("<html>"),
+      ),
+    );
     expect(notPdf?.fields).toEqual([{ path: "file", key: "file_type" }]);
-    await answerActorPart(db(), getStorage(), dr, byActor(dupont).id, { mode: "portal" }, minimalPdf("EFFACEMENT FAIT PAR LE DR DUPONT"));
-    expect((await failure(answerActorPart(db(), getStorage(), dr, byActor(dupont).id, { mode: "portal" }, minimalPdf("X"))))?.code).toBe("conflict");
+    await answerActorPart(
+      db(),
+      getStorage(),
+      dr,
+      byActor(dupont).id,
+      { mode: "portal" },
+      minimalPdf("EFFACEMENT FAIT PAR LE DR DUPONT"),
+    );
+    expect(
+      (await failure(answerActorPart(db(), getStorage(), dr, byActor(dupont).id, { mode: "portal" }, minimalPdf("X"))))
+        ?.code,
+    ).toBe("conflict");
 
-    await declineActorPart(db(), getStorage(), lf, byActor(lefebvre).id, "Le dossier médical doit être conservé vingt ans (article R1112-7 du code de la santé publique).");
+    await declineActorPart(
+      db(),
+      getStorage(),
+      lf,
+      byActor(lefebvre).id,
+      "Le dossier médical doit être conservé vingt ans (article R1112-7 du code de la santé publique).",
+    );
 
-    const parts = await db().requestPart.findMany({ where: { requestId: request.id, handler: "health_actor" }, orderBy: { healthActorId: "asc" } });
+    const parts = await db().requestPart.findMany({
+      where: { requestId: request.id, handler: "health_actor" },
+      orderBy: { healthActorId: "asc" },
+    });
     expect(parts.find((p) => p.healthActorId === dupont)).toMatchObject({ status: "answered" });
-    expect(parts.find((p) => p.healthActorId === lefebvre)).toMatchObject({ status: "refused", outcome: "refused", grounds: ["other"] });
+    expect(parts.find((p) => p.healthActorId === lefebvre)).toMatchObject({
+      status: "refused",
+      outcome: "refused",
+      grounds: ["other"],
+    });
 
     const letters = await db().caseLetter.findMany({ where: { requestId: request.id }, orderBy: { createdAt: "asc" } });
     expect(letters.map((l) => l.kind)).toEqual(["actor_answer", "answer"]);
     const answer = Buffer.from(await getStorage().get(letters[0]!.storageKey)).toString("latin1");
     expect(answer).toContain("EFFACEMENT FAIT PAR LE DR DUPONT");
-    const decline = (await extractText(await getDocumentProxy(new Uint8Array(await getStorage().get(letters[1]!.storageKey))), { mergePages: true })).text;
+    const decline = (
+      await extractText(await getDocumentProxy(new Uint8Array(await getStorage().get(letters[1]!.storageKey))), {
+        mergePages: true,
+      })
+    ).text;
     expect(decline).toContain("Dr Marc Lefebvre");
     expect(decline).toContain("vingt ans");
     expect(decline).toContain("CNIL");
     expect(decline).toContain("recours juridictionnel");
 
-    const mails = await db().outboxEmail.findMany({ where: { requestId: request.id, to: request.requesterEmail }, select: { subject: true, attachments: true } });
+    const mails = await db().outboxEmail.findMany({
+      where: { requestId: request.id, to: request.requesterEmail },
+      select: { subject: true, attachments: true },
+    });
     // The actor's document may be a medical record: not attached, read in "Mes demandes".
     expect(mails.find((m) => m.subject.startsWith("Réponse de l'acteur de santé"))?.attachments).toEqual([]);
-    expect(mails.some((m) => m.subject.startsWith("Réponse à votre demande") && JSON.stringify(m.attachments).includes(letters[1]!.id))).toBe(true);
+    expect(
+      mails.some(
+        (m) =>
+          m.subject.startsWith("Réponse à votre demande") && JSON.stringify(m.attachments).includes(letters[1]!.id),
+      ),
+    ).toBe(true);
 
     // The platform's part is still the DPO's: the case is not answered until it is.
     const platform = await db().requestPart.findFirst({ where: { requestId: request.id, handler: "platform" } });
@@ -191,17 +294,50 @@ describe("the actor's answers", () => {
     const { request, byActor } = await twoDoctorsCase();
     await forwardAll();
     const dr = await memberOf("dupont");
-    const future = await failure(answerActorPart(db(), getStorage(), dr, byActor(dupont).id, { mode: "other", sentOn: "2999-01-01", channel: "courrier" }, null));
+    const future = await failure(
+      answerActorPart(
+        db(),
+        getStorage(),
+        dr,
+        byActor(dupont).id,
+        { mode: "other", sentOn: "2999-01-01", channel: "courrier" },
+        null,
+      ),
+    );
     expect(future?.fields).toEqual([{ path: "sentOn", key: "future" }]);
-    const before = await failure(answerActorPart(db(), getStorage(), dr, byActor(dupont).id, { mode: "other", sentOn: "2026-01-05", channel: "courrier" }, null));
+    const before = await failure(
+      answerActorPart(
+        db(),
+        getStorage(),
+        dr,
+        byActor(dupont).id,
+        { mode: "other", sentOn: "2026-01-05", channel: "courrier" },
+        null,
+      ),
+    );
     expect(before?.fields).toEqual([{ path: "sentOn", key: "before_receipt" }]);
     expect((await db().requestPart.findUniqueOrThrow({ where: { id: byActor(dupont).id } })).status).toBe("forwarded");
-    await answerActorPart(db(), getStorage(), dr, byActor(dupont).id, { mode: "other", sentOn: TODAY, channel: "courrier recommandé" }, null);
+    await answerActorPart(
+      db(),
+      getStorage(),
+      dr,
+      byActor(dupont).id,
+      { mode: "other", sentOn: TODAY, channel: "courrier recommandé" },
+      null,
+    );
     const part = await db().requestPart.findUniqueOrThrow({ where: { id: byActor(dupont).id } });
     expect(part.status).toBe("answered");
     expect(part.answeredAt?.toISOString()).toBe(parisInstant(TODAY, "12:00").toISOString());
-    const mail = await db().outboxEmail.findFirstOrThrow({ where: { requestId: request.id, to: request.requesterEmail, subject: { startsWith: "L'acteur de santé a répondu" } } });
-    expect(mail.text).toContain(`Dr Antoine Dupont indique vous avoir répondu le ${formatDay(TODAY, "fr")} (courrier recommandé)`);
+    const mail = await db().outboxEmail.findFirstOrThrow({
+      where: {
+        requestId: request.id,
+        to: request.requesterEmail,
+        subject: { startsWith: "L'acteur de santé a répondu" },
+      },
+    });
+    expect(mail.text).toContain(
+      `Dr Antoine Dupont indique vous avoir répondu le ${formatDay(TODAY, "fr")} (courrier recommandé)`,
+    );
   });
 });
 
@@ -218,7 +354,13 @@ describe("the assistance package", () => {
     const chunks: Uint8Array[] = [];
     for await (const chunk of assistanceArchive(db(), scope)) chunks.push(chunk);
     const files = unzipSync(Buffer.concat(chunks));
-    expect(Object.keys(files).sort()).toEqual(["LISEZMOI-README.txt", "documents.csv", "dossier.json", "rendez-vous.csv", "teleconsultations.csv"]);
+    expect(Object.keys(files).sort()).toEqual([
+      "LISEZMOI-README.txt",
+      "documents.csv",
+      "dossier.json",
+      "rendez-vous.csv",
+      "teleconsultations.csv",
+    ]);
     const json = JSON.parse(strFromU8(files["dossier.json"]!)) as {
       schema: string;
       healthActor: { id: string };
@@ -230,13 +372,19 @@ describe("the assistance package", () => {
 
     // Exactly Camille's own appointments with Dr Dupont: not Léo's, not another doctor's.
     const camilleId = part.request.subjectPatientId!;
-    const expected = await db().appointment.findMany({ where: { patientId: camilleId, relativeId: null, healthActorId: dupont }, orderBy: [{ startsAt: "asc" }, { id: "asc" }] });
+    const expected = await db().appointment.findMany({
+      where: { patientId: camilleId, relativeId: null, healthActorId: dupont },
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    });
     expect(expected.length).toBeGreaterThan(3);
     expect(json.appointments.map((a) => a.id)).toEqual(expected.map((a) => a.id));
     expect(json.appointments.filter((a) => a.mode === "video")).toHaveLength(1);
     const others = await db().appointment.count({ where: { patientId: camilleId, NOT: { healthActorId: dupont } } });
     expect(others).toBeGreaterThan(0);
-    expect(json.documents.map((d) => d.title).sort()).toEqual(["Ordonnance – Dr Antoine Dupont", "Résultats d'analyses sanguines"]);
+    expect(json.documents.map((d) => d.title).sort()).toEqual([
+      "Ordonnance – Dr Antoine Dupont",
+      "Résultats d'analyses sanguines",
+    ]);
     const csv = strFromU8(files["rendez-vous.csv"]!).trim().split("\n");
     expect(csv).toHaveLength(expected.length + 1);
     expect(strFromU8(files["teleconsultations.csv"]!).trim().split("\n")).toHaveLength(2);
@@ -258,9 +406,21 @@ describe("an establishment's members", () => {
     const plain = await membershipsOf(db(), "dpo.clinique-des-tilleuls@exemple.fr");
     const email = `infirmiere.${Date.now()}@exemple.fr`;
 
-    expect((await failure(inviteMember(db(), plain, tilleuls, { name: "X", email, role: "member" })))?.code).toBe("forbidden");
+    expect((await failure(inviteMember(db(), plain, tilleuls, { name: "X", email, role: "member" })))?.code).toBe(
+      "forbidden",
+    );
     // Another actor's admin has no say here.
-    expect((await failure(inviteMember(db(), await membershipsOf(db(), "dr.dupont@exemple.fr"), tilleuls, { name: "X", email, role: "member" })))?.code).toBe("forbidden");
+    expect(
+      (
+        await failure(
+          inviteMember(db(), await membershipsOf(db(), "dr.dupont@exemple.fr"), tilleuls, {
+            name: "X",
+            email,
+            role: "member",
+          }),
+        )
+      )?.code,
+    ).toBe("forbidden");
 
     await inviteMember(db(), admin, tilleuls, { name: "Infirmière coordinatrice", email, role: "member" });
     expect((await membershipsOf(db(), email)).map((m) => m.healthActorId)).toEqual([tilleuls]);
@@ -288,9 +448,14 @@ describe("reminders and escalation", () => {
     const part = byActor(lefebvre);
     // Due in two days, as seen on the reminder's morning.
     const morning = new Date(part.dueDate.getTime() - 2 * 86_400_000 + 7 * 3600_000);
-    const before = await db().outboxEmail.count({ where: { to: "dr.lefebvre@exemple.fr", subject: { startsWith: "Rappel" } } });
+    const before = await db().outboxEmail.count({
+      where: { to: "dr.lefebvre@exemple.fr", subject: { startsWith: "Rappel" } },
+    });
     await remindActors(db(), morning);
-    const reminders = await db().outboxEmail.findMany({ where: { to: "dr.lefebvre@exemple.fr", subject: { startsWith: "Rappel" } }, orderBy: { createdAt: "desc" } });
+    const reminders = await db().outboxEmail.findMany({
+      where: { to: "dr.lefebvre@exemple.fr", subject: { startsWith: "Rappel" } },
+      orderBy: { createdAt: "desc" },
+    });
     expect(reminders.length).toBe(before + 1);
     expect(reminders[0]!.text).toContain(request.reference);
 
@@ -300,20 +465,58 @@ describe("reminders and escalation", () => {
     await remindActors(db(), late);
     const flagged = await db().requestPart.findUniqueOrThrow({ where: { id: part.id } });
     expect(flagged.escalatedAt).toEqual(late);
-    expect(await db().requestEvent.count({ where: { requestId: request.id, type: "actor_overdue", payload: { path: ["partId"], equals: part.id } } })).toBe(1);
-    const staff = await db().staffUser.create({ data: { email: `dpo.escalade.${Date.now()}@exemple.fr`, name: "DPO", role: "dpo_agent" } });
-    const queue = await listCases(db(), ZCaseListQuery.parse({ status: "all", escalated: "1", q: request.reference }), { staffId: staff.id }, late);
+    expect(
+      await db().requestEvent.count({
+        where: { requestId: request.id, type: "actor_overdue", payload: { path: ["partId"], equals: part.id } },
+      }),
+    ).toBe(1);
+    const staff = await db().staffUser.create({
+      data: { email: `dpo.escalade.${Date.now()}@exemple.fr`, name: "DPO", role: "dpo_agent" },
+    });
+    const queue = await listCases(
+      db(),
+      ZCaseListQuery.parse({ status: "all", escalated: "1", q: request.reference }),
+      { staffId: staff.id },
+      late,
+    );
     expect(queue.items).toHaveLength(1);
     expect(queue.items[0]!.parts.find((p) => p.healthActorName === "Dr Marc Lefebvre")?.escalated).toBe(true);
     // Once answered, the flag no longer shows (Dr Dupont's part, late too, still has it).
-    await declineActorPart(db(), getStorage(), await memberOf("lefebvre"), part.id, "Hors délai, mais refusé : conservation légale.");
-    const after = await listCases(db(), ZCaseListQuery.parse({ status: "all", escalated: "1", q: request.reference }), { staffId: staff.id }, late);
+    await declineActorPart(
+      db(),
+      getStorage(),
+      await memberOf("lefebvre"),
+      part.id,
+      "Hors délai, mais refusé : conservation légale.",
+    );
+    const after = await listCases(
+      db(),
+      ZCaseListQuery.parse({ status: "all", escalated: "1", q: request.reference }),
+      { staffId: staff.id },
+      late,
+    );
     expect(after.items[0]!.parts.map((p) => [p.healthActorName, p.escalated]).sort()).toEqual([
       ["Dr Antoine Dupont", true],
       ["Dr Marc Lefebvre", false],
     ]);
-    await answerActorPart(db(), getStorage(), await memberOf("dupont"), byActor(dupont).id, { mode: "other", sentOn: TODAY, channel: "courrier" }, null);
-    expect((await listCases(db(), ZCaseListQuery.parse({ status: "all", escalated: "1", q: request.reference }), { staffId: staff.id }, late)).items).toHaveLength(0);
+    await answerActorPart(
+      db(),
+      getStorage(),
+      await memberOf("dupont"),
+      byActor(dupont).id,
+      { mode: "other", sentOn: TODAY, channel: "courrier" },
+      null,
+    );
+    expect(
+      (
+        await listCases(
+          db(),
+          ZCaseListQuery.parse({ status: "all", escalated: "1", q: request.reference }),
+          { staffId: staff.id },
+          late,
+        )
+      ).items,
+    ).toHaveLength(0);
   });
 });
 
@@ -328,28 +531,64 @@ describe("instructions to the platform", () => {
     const kept = await db().appointment.findMany({ where: agenda(lefebvre) });
     const lefebvreBefore = kept.length;
     const dupontBefore = await db().appointment.count({ where: agenda(dupont) });
-    const otherAgendas = await db().appointment.count({ where: { patientId: camilleId, NOT: { healthActorId: lefebvre } } });
+    const otherAgendas = await db().appointment.count({
+      where: { patientId: camilleId, NOT: { healthActorId: lefebvre } },
+    });
     expect(lefebvreBefore).toBeGreaterThan(0);
-    const restricted = await instructPlatform(db(), await memberOf("lefebvre"), byActor(lefebvre).id, { kind: "restrict" });
+    const restricted = await instructPlatform(db(), await memberOf("lefebvre"), byActor(lefebvre).id, {
+      kind: "restrict",
+    });
     expect(restricted).toEqual({ kind: "restrict", appointments: lefebvreBefore });
-    expect(await db().appointment.count({ where: { ...agenda(lefebvre), restrictedAt: { not: null } } })).toBe(lefebvreBefore);
-    const erased = await instructPlatform(db(), await memberOf("lefebvre"), byActor(lefebvre).id, { kind: "erase_appointments" });
+    expect(await db().appointment.count({ where: { ...agenda(lefebvre), restrictedAt: { not: null } } })).toBe(
+      lefebvreBefore,
+    );
+    const erased = await instructPlatform(db(), await memberOf("lefebvre"), byActor(lefebvre).id, {
+      kind: "erase_appointments",
+    });
     expect(erased).toEqual({ kind: "erase_appointments", appointments: lefebvreBefore });
     expect(await db().appointment.count({ where: agenda(lefebvre) })).toBe(0);
     expect(await db().appointment.count({ where: agenda(dupont) })).toBe(dupontBefore);
-    expect(await db().appointment.count({ where: { patientId: camilleId, NOT: { healthActorId: lefebvre } } })).toBe(otherAgendas);
+    expect(await db().appointment.count({ where: { patientId: camilleId, NOT: { healthActorId: lefebvre } } })).toBe(
+      otherAgendas,
+    );
 
-    const event = await db().requestEvent.findFirstOrThrow({ where: { requestId: request.id, type: "actor_instruction" }, orderBy: { id: "desc" } });
-    expect(event.payload).toEqual({ partId: byActor(lefebvre).id, kind: "erase_appointments", appointments: lefebvreBefore });
+    const event = await db().requestEvent.findFirstOrThrow({
+      where: { requestId: request.id, type: "actor_instruction" },
+      orderBy: { id: "desc" },
+    });
+    expect(event.payload).toEqual({
+      partId: byActor(lefebvre).id,
+      kind: "erase_appointments",
+      appointments: lefebvreBefore,
+    });
 
     // The identity is the platform's shared record: rectified only on a rectification request.
-    const notHere = await failure(instructPlatform(db(), await memberOf("dupont"), byActor(dupont).id, { kind: "rectify_identity", lastName: "Martin-Durand" }));
+    const notHere = await failure(
+      instructPlatform(db(), await memberOf("dupont"), byActor(dupont).id, {
+        kind: "rectify_identity",
+        lastName: "Martin-Durand",
+      }),
+    );
     expect(notHere?.code).toBe("conflict");
-    const rectification = await fileSelfCase(db(), getStorage(), "rectification", { healthActorIds: [dupont] }, { rectifications: [{ field: "Nom", current: "Martin", corrected: "Martin-Durand" }] });
+    const rectification = await fileSelfCase(
+      db(),
+      getStorage(),
+      "rectification",
+      { healthActorIds: [dupont] },
+      { rectifications: [{ field: "Nom", current: "Martin", corrected: "Martin-Durand" }] },
+    );
     await forwardAll();
-    const rectificationPart = await db().requestPart.findFirstOrThrow({ where: { requestId: rectification.id, healthActorId: dupont } });
-    const rectified = await instructPlatform(db(), await memberOf("dupont"), rectificationPart.id, { kind: "rectify_identity", lastName: "Martin-Durand" });
-    expect(rectified).toEqual({ kind: "rectify_identity", changes: { lastName: { before: "Martin", after: "Martin-Durand" } } });
+    const rectificationPart = await db().requestPart.findFirstOrThrow({
+      where: { requestId: rectification.id, healthActorId: dupont },
+    });
+    const rectified = await instructPlatform(db(), await memberOf("dupont"), rectificationPart.id, {
+      kind: "rectify_identity",
+      lastName: "Martin-Durand",
+    });
+    expect(rectified).toEqual({
+      kind: "rectify_identity",
+      changes: { lastName: { before: "Martin", after: "Martin-Durand" } },
+    });
     expect((await db().patient.findUniqueOrThrow({ where: { id: camilleId } })).lastName).toBe("Martin-Durand");
     await db().patient.update({ where: { id: camilleId }, data: { lastName: "Martin" } });
     await db().appointment.createMany({ data: kept.map((a) => ({ ...a, restrictedAt: null })) });

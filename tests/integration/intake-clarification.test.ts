@@ -9,7 +9,11 @@ import { requesterByAnswerLink } from "@/lib/cases/answer-link";
 import { closeCase } from "@/lib/cases/close-case";
 import { decideIdentity } from "@/lib/cases/decide-identity";
 import { recordClarification } from "@/lib/cases/record-clarification";
-import { remindUnansweredRequests, replyToInformationRequest, requestInformation } from "@/lib/cases/request-information";
+import {
+  remindUnansweredRequests,
+  replyToInformationRequest,
+  requestInformation,
+} from "@/lib/cases/request-information";
 import { db } from "@/lib/db";
 import { computeDeadline, fromDateColumn } from "@/lib/deadlines";
 import type { AppError } from "@/lib/errors/app-error";
@@ -25,7 +29,11 @@ import { apiRequest, DEMO_PATIENTS, demoData, minimalPdf, requestBody, staffToke
 
 const DAY = 86_400_000;
 const RECEIVED_AT = "2026-03-31T22:30:00.000Z";
-const failure = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as AppError);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: unknown) => e as AppError,
+  );
 
 let token: string;
 let staffId: string;
@@ -42,12 +50,24 @@ async function post(body: unknown) {
 }
 
 async function act(reference: string, body: unknown) {
-  const response = await caseAction(apiRequest(`/api/v1/requests/${reference}/actions`, { token, body }), { params: Promise.resolve({ reference }) });
-  return { status: response.status, body: (await response.json()) as PresentedRequest & { error?: { fields?: { path: string; message: string }[] } } };
+  const response = await caseAction(apiRequest(`/api/v1/requests/${reference}/actions`, { token, body }), {
+    params: Promise.resolve({ reference }),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as PresentedRequest & { error?: { fields?: { path: string; message: string }[] } },
+  };
 }
 
-const row = (reference: string) => db().rightsRequest.findUniqueOrThrow({ where: { reference }, include: { events: { orderBy: { id: "asc" } }, proofs: true, messages: true } });
-const toClarify = async () => (await listCases(db(), ZCaseListQuery.parse({ clarify: "1", limit: "100", sort: "received" }), { staffId })).items.map((c) => c.reference);
+const row = (reference: string) =>
+  db().rightsRequest.findUniqueOrThrow({
+    where: { reference },
+    include: { events: { orderBy: { id: "asc" } }, proofs: true, messages: true },
+  });
+const toClarify = async () =>
+  (
+    await listCases(db(), ZCaseListQuery.parse({ clarify: "1", limit: "100", sort: "received" }), { staffId })
+  ).items.map((c) => c.reference);
 
 /** The answer link of the latest e-mail of a case to its requester. */
 async function answerLinkOf(requestId: string, to: string) {
@@ -63,20 +83,36 @@ describe("POST /api/v1/requests takes a request that lacks its right's details",
     ["objection", { activities: ["fraud_prevention"] }, ["objectionGrounds"]],
     ["consent_withdrawal", {}, ["consents"]],
     ["rectification", {}, ["rectifications"]],
-  ] as const)("%s without details: 201, dated from its real receipt, flagged to clarify", async (right, scope, missing) => {
-    const created = await post(requestBody({ right, scope, details: { message: "Reçu par courrier, sans plus de précision." } }));
-    expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ right, status: "awaiting_identity", receivedAt: RECEIVED_AT, needsClarification: true, paused: false });
-    // The clock runs from receipt (Art. 12(3)): the GDPR month from 1 April in Paris.
-    const due = computeDeadline({ receivedAt: new Date(RECEIVED_AT), rule: "gdpr_art12" }).dueDate;
-    expect(created.body.parts.find((p) => p.handler === "platform")!.dueDate).toBe(due);
-    const stored = await row(created.body.reference);
-    expect(stored.needsClarification).toBe(true);
-    expect(stored.receivedAt.toISOString()).toBe(RECEIVED_AT);
-    // What the case page names as missing.
-    expect(missingDetails({ right, scope: stored.scope as { activities?: string[] }, details: stored.details as object }, currentRegistry().activities)).toEqual(missing);
-    expect(await toClarify()).toContain(created.body.reference);
-  });
+  ] as const)(
+    "%s without details: 201, dated from its real receipt, flagged to clarify",
+    async (right, scope, missing) => {
+      const created = await post(
+        requestBody({ right, scope, details: { message: "Reçu par courrier, sans plus de précision." } }),
+      );
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({
+        right,
+        status: "awaiting_identity",
+        receivedAt: RECEIVED_AT,
+        needsClarification: true,
+        paused: false,
+      });
+      // The clock runs from receipt (Art. 12(3)): the GDPR month from 1 April in Paris.
+      const due = computeDeadline({ receivedAt: new Date(RECEIVED_AT), rule: "gdpr_art12" }).dueDate;
+      expect(created.body.parts.find((p) => p.handler === "platform")!.dueDate).toBe(due);
+      const stored = await row(created.body.reference);
+      expect(stored.needsClarification).toBe(true);
+      expect(stored.receivedAt.toISOString()).toBe(RECEIVED_AT);
+      // What the case page names as missing.
+      expect(
+        missingDetails(
+          { right, scope: stored.scope as { activities?: string[] }, details: stored.details as object },
+          currentRegistry().activities,
+        ),
+      ).toEqual(missing);
+      expect(await toClarify()).toContain(created.body.reference);
+    },
+  );
 
   it("a request with what its right needs, or an objection to direct marketing alone, is not flagged", async () => {
     const complete = await post(requestBody({ right: "portability", details: { portabilityFormat: "csv" } }));
@@ -92,7 +128,19 @@ describe("POST /api/v1/requests takes a request that lacks its right's details",
     const camille = DEMO_PATIENTS.camille;
     const form = (payload: object) => {
       const data = new FormData();
-      data.set("payload", JSON.stringify({ requester: { firstName: camille.firstName, lastName: camille.lastName, email: camille.email }, subject: { relation: "self", firstName: camille.firstName, lastName: camille.lastName, birthDate: camille.birthDate }, ...payload }));
+      data.set(
+        "payload",
+        JSON.stringify({
+          requester: { firstName: camille.firstName, lastName: camille.lastName, email: camille.email },
+          subject: {
+            relation: "self",
+            firstName: camille.firstName,
+            lastName: camille.lastName,
+            birthDate: camille.birthDate,
+          },
+          ...payload,
+        }),
+      );
       data.set("submissionId", crypto.randomUUID());
       return data;
     };
@@ -100,7 +148,14 @@ describe("POST /api/v1/requests takes a request that lacks its right's details",
     const before = await db().rightsRequest.count();
     const portability = await failure(submitWebRequest(db(), getStorage(), form({ right: "portability" }), signedIn));
     expect(portability?.fields).toEqual([{ path: "details.portabilityFormat", key: "required" }]);
-    const objection = await failure(submitWebRequest(db(), getStorage(), form({ right: "objection", scope: { activities: ["fraud_prevention"] } }), signedIn));
+    const objection = await failure(
+      submitWebRequest(
+        db(),
+        getStorage(),
+        form({ right: "objection", scope: { activities: ["fraud_prevention"] } }),
+        signedIn,
+      ),
+    );
     expect(objection?.fields).toEqual([{ path: "details.objectionGrounds", key: "required" }]);
     expect(await db().rightsRequest.count()).toBe(before);
   });
@@ -116,7 +171,9 @@ describe("the DPO records the clarification", () => {
     expect(nothing.body.error?.fields).toEqual([{ path: "details.consents", message: "Ce champ est obligatoire." }]);
     const notConsent = await act(reference, { action: "clarify", details: { consents: ["fraud_prevention"] } });
     expect(notConsent.status).toBe(422);
-    expect(notConsent.body.error?.fields).toEqual([{ path: "details.consents.0", message: "Ce traitement ne repose pas sur votre consentement." }]);
+    expect(notConsent.body.error?.fields).toEqual([
+      { path: "details.consents.0", message: "Ce traitement ne repose pas sur votre consentement." },
+    ]);
     expect((await row(reference)).needsClarification).toBe(true);
 
     const clarified = await act(reference, { action: "clarify", details: { consents: ["map_service"] } });
@@ -124,7 +181,11 @@ describe("the DPO records the clarification", () => {
     expect(clarified.body.needsClarification).toBe(false);
     const stored = await row(reference);
     expect(stored.details).toEqual({ consents: ["map_service"] });
-    expect(stored.events.at(-1)).toMatchObject({ type: "details_clarified", actorType: "api", payload: { fields: ["consents"] } });
+    expect(stored.events.at(-1)).toMatchObject({
+      type: "details_clarified",
+      actorType: "api",
+      payload: { fields: ["consents"] },
+    });
     expect(await toClarify()).not.toContain(reference);
     // Nothing left to clarify.
     expect((await act(reference, { action: "clarify", details: { consents: ["map_service"] } })).status).toBe(409);
@@ -132,8 +193,19 @@ describe("the DPO records the clarification", () => {
 
   it("a consent withdrawal naming no consent takes effect only once the DPO recorded which, and then only on those", async () => {
     const { alice } = await family();
-    const consents = () => db().consent.findMany({ where: { patientId: alice.id }, orderBy: { activityKey: "asc" }, select: { activityKey: true, withdrawnAt: true } });
-    const created = await post(requestBody({ right: "consent_withdrawal", requester: { firstName: "Alice", lastName: "Morel", email: alice.email }, subject: { firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03", email: alice.email } }));
+    const consents = () =>
+      db().consent.findMany({
+        where: { patientId: alice.id },
+        orderBy: { activityKey: "asc" },
+        select: { activityKey: true, withdrawnAt: true },
+      });
+    const created = await post(
+      requestBody({
+        right: "consent_withdrawal",
+        requester: { firstName: "Alice", lastName: "Morel", email: alice.email },
+        subject: { firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03", email: alice.email },
+      }),
+    );
     expect(created.body).toMatchObject({ needsClarification: true, subject: { found: true } });
     await decideIdentity(db(), getStorage(), created.body.reference, { decision: "accepted" }, actor());
 
@@ -153,11 +225,30 @@ describe("the DPO records the clarification", () => {
     const created = await post(requestBody({ right: "portability" }));
     await decideIdentity(db(), getStorage(), created.body.reference, { decision: "accepted" }, actor());
     const platform = created.body.parts.find((p) => p.handler === "platform")!;
-    const granted = await failure(answerPart(db(), getStorage(), created.body.reference, { partId: platform.id, outcome: "granted", message: "Voici vos données." }, actor()));
+    const granted = await failure(
+      answerPart(
+        db(),
+        getStorage(),
+        created.body.reference,
+        { partId: platform.id, outcome: "granted", message: "Voici vos données." },
+        actor(),
+      ),
+    );
     expect(granted?.code).toBe("conflict");
     expect(granted?.userMessage.fr).toMatch(/à préciser/);
     expect((await db().requestPart.findUniqueOrThrow({ where: { id: platform.id } })).status).toBe("pending");
-    await answerPart(db(), getStorage(), created.body.reference, { partId: platform.id, outcome: "refused", grounds: ["identity_not_established"], message: "Identité non établie." }, actor());
+    await answerPart(
+      db(),
+      getStorage(),
+      created.body.reference,
+      {
+        partId: platform.id,
+        outcome: "refused",
+        grounds: ["identity_not_established"],
+        message: "Identité non établie.",
+      },
+      actor(),
+    );
     expect((await db().requestPart.findUniqueOrThrow({ where: { id: platform.id } })).status).toBe("refused");
   });
 });
@@ -169,12 +260,23 @@ describe("asking for identification information while the identity is checked", 
     const requesterEmail = (await row(reference)).requesterEmail;
     expect(created.body.status).toBe("awaiting_identity");
 
-    const asked = await act(reference, { action: "request_information", message: "Merci de préciser le format voulu et de joindre une pièce d'identité.", documents: ["id_document"] });
+    const asked = await act(reference, {
+      action: "request_information",
+      message: "Merci de préciser le format voulu et de joindre une pièce d'identité.",
+      documents: ["id_document"],
+    });
     expect(asked.status).toBe(200);
-    expect(asked.body).toMatchObject({ status: "awaiting_information", identityStatus: "documents_required", paused: true });
+    expect(asked.body).toMatchObject({
+      status: "awaiting_information",
+      identityStatus: "documents_required",
+      paused: true,
+    });
     const waiting = await row(reference);
     expect(waiting.pausedSince).not.toBeNull();
-    expect(waiting.events.at(-1)).toMatchObject({ type: "request_information", payload: { documents: ["id_document"] } });
+    expect(waiting.events.at(-1)).toMatchObject({
+      type: "request_information",
+      payload: { documents: ["id_document"] },
+    });
 
     // The e-mail names the document and carries the link to answer.
     const { mail, token: link } = await answerLinkOf(waiting.id, requesterEmail);
@@ -187,15 +289,36 @@ describe("asking for identification information while the identity is checked", 
     expect(await requesterByAnswerLink(db(), reference, link, Date.now() + 31 * DAY)).toBeNull();
 
     // Nine days later (the question moved back in time), the answer: the text and the document.
-    await db().rightsRequest.update({ where: { id: waiting.id }, data: { pausedSince: new Date(waiting.pausedSince!.getTime() - 9 * DAY) } });
-    const notAsked = await failure(replyToInformationRequest(db(), getStorage(), reference, requesterEmail, { uploads: [{ kind: "mandate", bytes: minimalPdf("MANDAT") }] }));
+    await db().rightsRequest.update({
+      where: { id: waiting.id },
+      data: { pausedSince: new Date(waiting.pausedSince!.getTime() - 9 * DAY) },
+    });
+    const notAsked = await failure(
+      replyToInformationRequest(db(), getStorage(), reference, requesterEmail, {
+        uploads: [{ kind: "mandate", bytes: minimalPdf("MANDAT") }],
+      }),
+    );
     expect(notAsked?.fields).toEqual([{ path: "proofs.mandate", key: "invalid" }]);
-    await replyToInformationRequest(db(), getStorage(), reference, requesterEmail, { message: "Au format JSON, merci.", uploads: [{ kind: "id_document", bytes: minimalPdf("CNI RECUE") }] });
+    await replyToInformationRequest(db(), getStorage(), reference, requesterEmail, {
+      message: "Au format JSON, merci.",
+      uploads: [{ kind: "id_document", bytes: minimalPdf("CNI RECUE") }],
+    });
 
     const answered = await row(reference);
-    expect(answered).toMatchObject({ status: "awaiting_identity", identityStatus: "documents_submitted", pausedSince: null, pausedDays: 9 });
-    expect(fromDateColumn(answered.dueDate)).toBe(computeDeadline({ receivedAt: answered.receivedAt, rule: "gdpr_art12", pausedDays: 9 }).dueDate);
-    expect(answered.events.at(-1)).toMatchObject({ type: "identification_received", actorType: "requester", payload: { kinds: ["id_document"], missing: [] } });
+    expect(answered).toMatchObject({
+      status: "awaiting_identity",
+      identityStatus: "documents_submitted",
+      pausedSince: null,
+      pausedDays: 9,
+    });
+    expect(fromDateColumn(answered.dueDate)).toBe(
+      computeDeadline({ receivedAt: answered.receivedAt, rule: "gdpr_art12", pausedDays: 9 }).dueDate,
+    );
+    expect(answered.events.at(-1)).toMatchObject({
+      type: "identification_received",
+      actorType: "requester",
+      payload: { kinds: ["id_document"], missing: [] },
+    });
     expect(answered.messages).toHaveLength(1);
     expect(Buffer.from(answered.messages[0]!.body).includes(Buffer.from("JSON"))).toBe(false);
     const proof = answered.proofs.find((p) => p.kind === "id_document")!;
@@ -207,33 +330,74 @@ describe("asking for identification information while the identity is checked", 
     await decideIdentity(db(), getStorage(), reference, { decision: "accepted" }, actor());
     expect(await getStorage().exists(proof.storageKey!)).toBe(false);
     await recordClarification(db(), reference, { details: { portabilityFormat: "json" } }, actor());
-    expect(await row(reference)).toMatchObject({ status: "received", identityStatus: "accepted", needsClarification: false, pausedDays: 9 });
+    expect(await row(reference)).toMatchObject({
+      status: "received",
+      identityStatus: "accepted",
+      needsClarification: false,
+      pausedDays: 9,
+    });
   });
 
   it("an answer without the document asked leaves the clock stopped until it comes", async () => {
     const created = await post(requestBody({ right: "access" }));
     const { reference } = created.body;
     const requesterEmail = (await row(reference)).requesterEmail;
-    await act(reference, { action: "request_information", message: "Merci de joindre une pièce d'identité.", documents: ["id_document"] });
+    await act(reference, {
+      action: "request_information",
+      message: "Merci de joindre une pièce d'identité.",
+      documents: ["id_document"],
+    });
     const since = new Date(Date.now() - 4 * DAY);
     await db().rightsRequest.update({ where: { reference }, data: { pausedSince: since } });
 
-    expect((await failure(replyToInformationRequest(db(), getStorage(), reference, requesterEmail, { uploads: [] })))?.fields).toEqual([{ path: "message", key: "required" }]);
-    await replyToInformationRequest(db(), getStorage(), reference, requesterEmail, { message: "Je l'envoie dès que possible.", uploads: [] });
-    expect(await row(reference)).toMatchObject({ status: "awaiting_identity", identityStatus: "documents_required", pausedSince: since, pausedDays: 0 });
+    expect(
+      (await failure(replyToInformationRequest(db(), getStorage(), reference, requesterEmail, { uploads: [] })))
+        ?.fields,
+    ).toEqual([{ path: "message", key: "required" }]);
+    await replyToInformationRequest(db(), getStorage(), reference, requesterEmail, {
+      message: "Je l'envoie dès que possible.",
+      uploads: [],
+    });
+    expect(await row(reference)).toMatchObject({
+      status: "awaiting_identity",
+      identityStatus: "documents_required",
+      pausedSince: since,
+      pausedDays: 0,
+    });
 
-    await completeProofs(db(), getStorage(), reference, requesterEmail, [{ kind: "id_document", bytes: minimalPdf("CNI") }]);
-    expect(await row(reference)).toMatchObject({ status: "awaiting_identity", identityStatus: "documents_submitted", pausedSince: null, pausedDays: 4 });
+    await completeProofs(db(), getStorage(), reference, requesterEmail, [
+      { kind: "id_document", bytes: minimalPdf("CNI") },
+    ]);
+    expect(await row(reference)).toMatchObject({
+      status: "awaiting_identity",
+      identityStatus: "documents_submitted",
+      pausedSince: null,
+      pausedDays: 4,
+    });
   });
 
   it("a proof asked for again (a copy that cannot be read) is awaited anew, and the new file joins the case", async () => {
     const filed = await fileParentCase(db(), getStorage(), minimalPdf("LIVRET ILLISIBLE"));
     expect(filed.identityStatus).toBe("documents_submitted");
-    await requestInformation(db(), filed.reference, { message: "La copie du livret de famille est illisible : merci d'en envoyer une autre.", documents: ["parental_authority"] }, actor());
+    await requestInformation(
+      db(),
+      filed.reference,
+      {
+        message: "La copie du livret de famille est illisible : merci d'en envoyer une autre.",
+        documents: ["parental_authority"],
+      },
+      actor(),
+    );
     expect(await awaitedProofs(db(), filed.id)).toEqual(["parental_authority"]);
-    await replyToInformationRequest(db(), getStorage(), filed.reference, filed.requesterEmail, { uploads: [{ kind: "parental_authority", bytes: minimalPdf("LIVRET LISIBLE") }] });
+    await replyToInformationRequest(db(), getStorage(), filed.reference, filed.requesterEmail, {
+      uploads: [{ kind: "parental_authority", bytes: minimalPdf("LIVRET LISIBLE") }],
+    });
     const answered = await row(filed.reference);
-    expect(answered).toMatchObject({ status: "awaiting_identity", identityStatus: "documents_submitted", pausedSince: null });
+    expect(answered).toMatchObject({
+      status: "awaiting_identity",
+      identityStatus: "documents_submitted",
+      pausedSince: null,
+    });
     expect(answered.proofs.filter((p) => p.kind === "parental_authority" && p.storageKey)).toHaveLength(2);
     expect(await awaitedProofs(db(), filed.id)).toBeNull();
   });
@@ -241,9 +405,15 @@ describe("asking for identification information while the identity is checked", 
   it("documents cannot be asked once the identity is decided", async () => {
     const created = await post(requestBody({ right: "access" }));
     await decideIdentity(db(), getStorage(), created.body.reference, { decision: "accepted" }, actor());
-    const refused = await act(created.body.reference, { action: "request_information", message: "Une pièce d'identité ?", documents: ["id_document"] });
+    const refused = await act(created.body.reference, {
+      action: "request_information",
+      message: "Une pièce d'identité ?",
+      documents: ["id_document"],
+    });
     expect(refused.status).toBe(422);
-    expect(refused.body.error?.fields).toEqual([{ path: "documents", message: "L'identité est déjà décidée : aucun justificatif ne peut plus être demandé." }]);
+    expect(refused.body.error?.fields).toEqual([
+      { path: "documents", message: "L'identité est déjà décidée : aucun justificatif ne peut plus être demandé." },
+    ]);
     expect((await row(created.body.reference)).status).toBe("received");
   });
 });
@@ -253,19 +423,30 @@ describe("documents awaited at filing follow the rules of an unanswered request"
     const { extractText, getDocumentProxy } = await import("unpdf");
     const filed = await fileParentCase(db(), getStorage(), null);
     expect(filed).toMatchObject({ status: "awaiting_identity", identityStatus: "documents_required" });
-    await db().rightsRequest.update({ where: { id: filed.id }, data: { pausedSince: new Date(Date.now() - 16 * DAY) } });
+    await db().rightsRequest.update({
+      where: { id: filed.id },
+      data: { pausedSince: new Date(Date.now() - 16 * DAY) },
+    });
 
-    expect((await failure(closeCase(db(), getStorage(), filed.reference, actor())))?.userMessage.fr).toMatch(/pas encore été relancé/);
+    expect((await failure(closeCase(db(), getStorage(), filed.reference, actor())))?.userMessage.fr).toMatch(
+      /pas encore été relancé/,
+    );
     const now = new Date();
     expect(await remindUnansweredRequests(db(), now)).toBeGreaterThanOrEqual(1);
     await remindUnansweredRequests(db(), now);
-    const reminders = await db().outboxEmail.findMany({ where: { requestId: filed.id, to: filed.requesterEmail, subject: { startsWith: "Rappel" } } });
+    const reminders = await db().outboxEmail.findMany({
+      where: { requestId: filed.id, to: filed.requesterEmail, subject: { startsWith: "Rappel" } },
+    });
     expect(reminders).toHaveLength(1);
-    expect(reminders[0]!.text).toContain("Justificatifs attendus : Preuve de l'autorité parentale (livret de famille, jugement).");
+    expect(reminders[0]!.text).toContain(
+      "Justificatifs attendus : Preuve de l'autorité parentale (livret de famille, jugement).",
+    );
     const { token: link } = await answerLinkOf(filed.id, filed.requesterEmail);
     expect(await requesterByAnswerLink(db(), filed.reference, link)).toBe(filed.requesterEmail);
 
-    const early = await failure(closeCase(db(), getStorage(), filed.reference, actor(), new Date(now.getTime() + 10 * DAY)));
+    const early = await failure(
+      closeCase(db(), getStorage(), filed.reference, actor(), new Date(now.getTime() + 10 * DAY)),
+    );
     expect(early?.userMessage.en).toMatch(/can only be closed from/);
     await closeCase(db(), getStorage(), filed.reference, actor(), new Date(now.getTime() + 15 * DAY + 3600_000));
     const closed = await db().rightsRequest.findUniqueOrThrow({ where: { id: filed.id }, include: { letters: true } });
@@ -278,7 +459,13 @@ describe("documents awaited at filing follow the rules of an unanswered request"
 
   it("closing for want of the documents asked deletes the files already sent", async () => {
     const filed = await fileParentCase(db(), getStorage(), minimalPdf("LIVRET"));
-    await requestInformation(db(), filed.reference, { message: "Merci d'ajouter votre pièce d'identité.", documents: ["id_document"] }, actor(), new Date(Date.now() - 16 * DAY));
+    await requestInformation(
+      db(),
+      filed.reference,
+      { message: "Merci d'ajouter votre pièce d'identité.", documents: ["id_document"] },
+      actor(),
+      new Date(Date.now() - 16 * DAY),
+    );
     const now = new Date();
     await remindUnansweredRequests(db(), now);
     await closeCase(db(), getStorage(), filed.reference, actor(), new Date(now.getTime() + 15 * DAY + 3600_000));

@@ -120,14 +120,22 @@ beforeAll(async () => {
   const suffix = randomUUID().slice(0, 8);
   const [me, other] = await Promise.all(
     ["me", "other"].map((who) =>
-      db().staffUser.create({ data: { email: `dpo-${who}-${suffix}@exemple.fr`, name: `Agent ${who} ${suffix}`, role: "dpo_agent" } }),
+      db().staffUser.create({
+        data: { email: `dpo-${who}-${suffix}@exemple.fr`, name: `Agent ${who} ${suffix}`, role: "dpo_agent" },
+      }),
     ),
   );
   viewer = { staffId: me!.id };
   otherStaff = { id: other!.id, name: other!.name };
   const createActor = (n: number) =>
     db().healthActor.create({
-      data: { kind: "practitioner", name: `Dr Liste ${n} ${suffix}`, specialty: "Généraliste", city: "Lyon", email: `liste${n}-${suffix}@exemple.fr` },
+      data: {
+        kind: "practitioner",
+        name: `Dr Liste ${n} ${suffix}`,
+        specialty: "Généraliste",
+        city: "Lyon",
+        email: `liste${n}-${suffix}@exemple.fr`,
+      },
       select: { id: true, name: true },
     });
   [actor1, actor2] = await Promise.all([createActor(1), createActor(2)]);
@@ -138,7 +146,14 @@ describe("listCases: the default queue", () => {
     const name = uniqueName();
     const cases = await createCases([
       { label: "later", lastName: name, dueDate: "2026-07-01", status: "in_progress" },
-      { label: "late5", lastName: name, dueDate: "2026-06-10", status: "received", assigneeId: viewer.staffId, paused: true },
+      {
+        label: "late5",
+        lastName: name,
+        dueDate: "2026-06-10",
+        status: "received",
+        assigneeId: viewer.staffId,
+        paused: true,
+      },
       { label: "today", lastName: name, dueDate: "2026-06-15", status: "awaiting_identity", extended: true },
       {
         label: "late45",
@@ -180,13 +195,22 @@ describe("listCases: the default queue", () => {
       assignee: null,
       parts: [
         { handler: "platform", healthActorName: null, status: "pending", dueDate: "2026-05-01", escalated: false },
-        { handler: "health_actor", healthActorName: actor1.name, status: "forwarded", dueDate: "2026-04-20", escalated: false },
+        {
+          handler: "health_actor",
+          healthActorName: actor1.name,
+          status: "forwarded",
+          dueDate: "2026-04-20",
+          escalated: false,
+        },
       ],
       paused: false,
       extended: false,
       needsClarification: false,
     });
-    expect(late5).toMatchObject({ assignee: { id: viewer.staffId, name: expect.stringMatching(/^Agent me /) }, paused: true });
+    expect(late5).toMatchObject({
+      assignee: { id: viewer.staffId, name: expect.stringMatching(/^Agent me /) },
+      paused: true,
+    });
     expect(today).toMatchObject({ extended: true, paused: false });
   });
 
@@ -215,7 +239,9 @@ describe("listCases: the default queue", () => {
         statements.length = 0;
         const page = await listCases(counted as unknown as Db, q({ q: name, limit: String(limit) }), viewer, NOW);
         expect(page.items).toHaveLength(limit);
-        expect(page.items.every((r) => r.parts.length === 2 && r.assignee !== null && r.parts[1]!.healthActorName !== null)).toBe(true);
+        expect(
+          page.items.every((r) => r.parts.length === 2 && r.assignee !== null && r.parts[1]!.healthActorName !== null),
+        ).toBe(true);
         return statements.filter((s) => /^\s*SELECT/i.test(s)).length;
       };
       const forTwo = await queriesFor(2);
@@ -237,33 +263,96 @@ describe("listCases: filters", () => {
 
   beforeAll(async () => {
     name = uniqueName();
-    cases = await createCases([
-      // Open cases
-      { label: "a", lastName: name, status: "received", right: "access", channel: "web", assigneeId: "me", dueDate: "2026-06-10", email: sharedEmail,
-        parts: [{ healthActorId: null, status: "pending" }, { healthActorId: "actor1", status: "awaiting_forwarding" }] },
-      { label: "b", lastName: name, status: "in_progress", right: "erasure", channel: "post", assigneeId: "other", dueDate: "2026-06-15",
-        parts: [{ healthActorId: "actor2", status: "forwarded" }] },
-      { label: "c", lastName: name, status: "awaiting_identity", right: "access", channel: "email", dueDate: "2026-06-20" },
-      { label: "d", lastName: name, status: "awaiting_information", right: "rectification", channel: "phone", assigneeId: "me", dueDate: "2026-06-22",
-        parts: [{ healthActorId: "actor1", status: "forwarded" }] },
-      { label: "h", lastName: `R${name}`, subjectLastName: name, status: "received", right: "portability", channel: "web", dueDate: "2026-08-30",
-        paused: true, extended: true },
-      // Closed cases
-      { label: "e", lastName: name, status: "answered", right: "access", channel: "web", assigneeId: "me", dueDate: "2026-06-01", email: sharedEmail,
-        parts: [{ healthActorId: "actor1", status: "answered" }] },
-      { label: "f", lastName: name, subjectLastName: `S${name}`, status: "closed", right: "objection", channel: "in_person", dueDate: "2026-07-30" },
-      { label: "g", lastName: name, status: "withdrawn", right: "access", channel: "web", dueDate: "2026-06-16" },
-    ].map((s) => ({
-      ...s,
-      status: s.status as RequestStatus,
-      right: s.right as Right,
-      channel: s.channel as Channel,
-      assigneeId: s.assigneeId === "me" ? viewer.staffId : s.assigneeId === "other" ? otherStaff.id : null,
-      parts: s.parts?.map((p) => ({
-        status: p.status as PartStatus,
-        healthActorId: p.healthActorId === "actor1" ? actor1.id : p.healthActorId === "actor2" ? actor2.id : null,
+    cases = await createCases(
+      [
+        // Open cases
+        {
+          label: "a",
+          lastName: name,
+          status: "received",
+          right: "access",
+          channel: "web",
+          assigneeId: "me",
+          dueDate: "2026-06-10",
+          email: sharedEmail,
+          parts: [
+            { healthActorId: null, status: "pending" },
+            { healthActorId: "actor1", status: "awaiting_forwarding" },
+          ],
+        },
+        {
+          label: "b",
+          lastName: name,
+          status: "in_progress",
+          right: "erasure",
+          channel: "post",
+          assigneeId: "other",
+          dueDate: "2026-06-15",
+          parts: [{ healthActorId: "actor2", status: "forwarded" }],
+        },
+        {
+          label: "c",
+          lastName: name,
+          status: "awaiting_identity",
+          right: "access",
+          channel: "email",
+          dueDate: "2026-06-20",
+        },
+        {
+          label: "d",
+          lastName: name,
+          status: "awaiting_information",
+          right: "rectification",
+          channel: "phone",
+          assigneeId: "me",
+          dueDate: "2026-06-22",
+          parts: [{ healthActorId: "actor1", status: "forwarded" }],
+        },
+        {
+          label: "h",
+          lastName: `R${name}`,
+          subjectLastName: name,
+          status: "received",
+          right: "portability",
+          channel: "web",
+          dueDate: "2026-08-30",
+          paused: true,
+          extended: true,
+        },
+        // Closed cases
+        {
+          label: "e",
+          lastName: name,
+          status: "answered",
+          right: "access",
+          channel: "web",
+          assigneeId: "me",
+          dueDate: "2026-06-01",
+          email: sharedEmail,
+          parts: [{ healthActorId: "actor1", status: "answered" }],
+        },
+        {
+          label: "f",
+          lastName: name,
+          subjectLastName: `S${name}`,
+          status: "closed",
+          right: "objection",
+          channel: "in_person",
+          dueDate: "2026-07-30",
+        },
+        { label: "g", lastName: name, status: "withdrawn", right: "access", channel: "web", dueDate: "2026-06-16" },
+      ].map((s) => ({
+        ...s,
+        status: s.status as RequestStatus,
+        right: s.right as Right,
+        channel: s.channel as Channel,
+        assigneeId: s.assigneeId === "me" ? viewer.staffId : s.assigneeId === "other" ? otherStaff.id : null,
+        parts: s.parts?.map((p) => ({
+          status: p.status as PartStatus,
+          healthActorId: p.healthActorId === "actor1" ? actor1.id : p.healthActorId === "actor2" ? actor2.id : null,
+        })),
       })),
-    })));
+    );
     ref = Object.fromEntries(cases.map((c) => [c.label, c.reference]));
   });
 
@@ -353,7 +442,15 @@ describe("listCases: filters", () => {
 describe("listCases: keyset pagination", () => {
   let name: string;
   let cases: Created[];
-  const STATUSES: RequestStatus[] = ["received", "awaiting_identity", "in_progress", "awaiting_information", "answered", "closed", "withdrawn"];
+  const STATUSES: RequestStatus[] = [
+    "received",
+    "awaiting_identity",
+    "in_progress",
+    "awaiting_information",
+    "answered",
+    "closed",
+    "withdrawn",
+  ];
 
   beforeAll(async () => {
     name = uniqueName();
@@ -366,7 +463,10 @@ describe("listCases: keyset pagination", () => {
         dueDate: ["2026-05-20", "2026-06-15", "2026-06-30", "2026-07-14"][i % 4]!,
         receivedAt: ["2026-04-01T08:00:00.000Z", "2026-04-02T23:30:00.123Z", "2026-05-01T12:00:00.000Z"][i % 3]!,
         assigneeId: i % 5 === 0 ? viewer.staffId : null,
-        parts: [{ healthActorId: null, status: "pending" as const }, { healthActorId: actor1.id, status: "forwarded" as const }],
+        parts: [
+          { healthActorId: null, status: "pending" as const },
+          { healthActorId: actor1.id, status: "forwarded" as const },
+        ],
       })),
     );
   });
@@ -377,22 +477,31 @@ describe("listCases: keyset pagination", () => {
     reference: (a, b) => (a.reference < b.reference ? -1 : 1),
   };
 
-  it.each(["due", "received", "reference"] as const)("sort=%s: pages of 25 walk the 60 cases once each, in order", async (sort) => {
-    const seen: string[] = [];
-    const sizes: number[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: Awaited<ReturnType<typeof listCases>> = await list({ q: name, status: "all", sort, limit: "25", ...(cursor ? { cursor } : {}) });
-      sizes.push(page.items.length);
-      seen.push(...page.items.map((r) => r.reference));
-      cursor = page.nextCursor;
-      expect(sizes.length).toBeLessThanOrEqual(3);
-    } while (cursor);
+  it.each(["due", "received", "reference"] as const)(
+    "sort=%s: pages of 25 walk the 60 cases once each, in order",
+    async (sort) => {
+      const seen: string[] = [];
+      const sizes: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<typeof listCases>> = await list({
+          q: name,
+          status: "all",
+          sort,
+          limit: "25",
+          ...(cursor ? { cursor } : {}),
+        });
+        sizes.push(page.items.length);
+        seen.push(...page.items.map((r) => r.reference));
+        cursor = page.nextCursor;
+        expect(sizes.length).toBeLessThanOrEqual(3);
+      } while (cursor);
 
-    expect(sizes).toEqual([25, 25, 10]);
-    expect(new Set(seen).size).toBe(60);
-    expect(seen).toEqual([...cases].sort(expectedOrder[sort]).map((c) => c.reference));
-  });
+      expect(sizes).toEqual([25, 25, 10]);
+      expect(new Set(seen).size).toBe(60);
+      expect(seen).toEqual([...cases].sort(expectedOrder[sort]).map((c) => c.reference));
+    },
+  );
 
   it("an exact multiple of the page size ends without an empty page", async () => {
     const first = await list({ q: name, status: "all", limit: "30" });
@@ -403,11 +512,17 @@ describe("listCases: keyset pagination", () => {
   });
 
   it("filters still apply on later pages", async () => {
-    const open = cases.filter((c) => ["received", "awaiting_identity", "in_progress", "awaiting_information"].includes(c.status!));
+    const open = cases.filter((c) =>
+      ["received", "awaiting_identity", "in_progress", "awaiting_information"].includes(c.status!),
+    );
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof listCases>> = await list({ q: name, limit: "10", ...(cursor ? { cursor } : {}) });
+      const page: Awaited<ReturnType<typeof listCases>> = await list({
+        q: name,
+        limit: "10",
+        ...(cursor ? { cursor } : {}),
+      });
       seen.push(...page.items.map((r) => r.reference));
       cursor = page.nextCursor;
     } while (cursor);
@@ -418,7 +533,9 @@ describe("listCases: keyset pagination", () => {
     const first = await list({ q: name, status: "all", limit: "25" });
     const good = first.nextCursor!;
     const flipped = `${good.slice(0, 10)}${good[10] === "A" ? "B" : "A"}${good.slice(11)}`;
-    const forged = Buffer.from(JSON.stringify({ v: 1, s: "due", k: "2026-13-01", id: randomUUID() })).toString("base64url");
+    const forged = Buffer.from(JSON.stringify({ v: 1, s: "due", k: "2026-13-01", id: randomUUID() })).toString(
+      "base64url",
+    );
     for (const cursor of ["not-a-cursor!", `${good}x`, flipped, forged, good.slice(0, -4)]) {
       const error = await rejection(list({ q: name, status: "all", cursor }));
       expect(error.code).toBe("malformed");
@@ -435,7 +552,9 @@ describe("listCases: keyset pagination", () => {
 describe("listCases: a case registered through submitRequest", () => {
   it("is listed with its routed parts and health actors", async () => {
     await demoData();
-    const staff = await db().staffUser.create({ data: { email: uniqueEmail("dpo"), name: "Agent API", role: "dpo_agent" } });
+    const staff = await db().staffUser.create({
+      data: { email: uniqueEmail("dpo"), name: "Agent API", role: "dpo_agent" },
+    });
     const email = uniqueEmail("liste-api");
     const { request } = await submitRequest(db(), ZSubmitRequest.parse(requestBody({ requester: { email } })), {
       actor: { type: "api", tokenId: "t", staffUserId: staff.id },
@@ -443,10 +562,24 @@ describe("listCases: a case registered through submitRequest", () => {
     const page = await listCases(db(), q({ q: email }), viewer, NOW);
     expect(page.items).toHaveLength(1);
     const row = page.items[0]!;
-    expect(row).toMatchObject({ reference: request.reference, requesterEmail: email, status: request.status, channel: "post", right: "access" });
+    expect(row).toMatchObject({
+      reference: request.reference,
+      requesterEmail: email,
+      status: request.status,
+      channel: "post",
+      right: "access",
+    });
     expect(row.parts).toHaveLength(request.parts.length);
-    expect(row.parts.filter((p) => p.handler === "health_actor").map((p) => p.healthActorName).sort()).toEqual(
-      request.parts.filter((p) => p.handler === "health_actor").map((p) => p.healthActor!.name).sort(),
+    expect(
+      row.parts
+        .filter((p) => p.handler === "health_actor")
+        .map((p) => p.healthActorName)
+        .sort(),
+    ).toEqual(
+      request.parts
+        .filter((p) => p.handler === "health_actor")
+        .map((p) => p.healthActor!.name)
+        .sort(),
     );
   });
 });

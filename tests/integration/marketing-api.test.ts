@@ -10,15 +10,22 @@ import { apiRequest, demoData, staffToken, uniqueEmail } from "./support";
  * it: a restriction (Art. 18), an objection (Art. 21(3)) and an erased account all keep a person out.
  */
 let token: string;
-const people: Record<"open" | "restricted" | "objected" | "smsOnly" | "closed" | "newcomer", { id: string; email: string }> = {} as never;
+const people: Record<
+  "open" | "restricted" | "objected" | "smsOnly" | "closed" | "newcomer",
+  { id: string; email: string }
+> = {} as never;
 
 beforeAll(async () => {
   await demoData();
   ({ token } = await staffToken({ role: "dpo_admin", scopes: ["marketing.sync"] }));
   const make = async (key: keyof typeof people, data: Record<string, unknown>, channels: ("email" | "sms")[]) => {
     const email = uniqueEmail(key.toLowerCase());
-    const p = await db().patient.create({ data: { email, firstName: "Test", lastName: key, birthDate: new Date("1990-01-01"), ...data } });
-    await db().marketingPreference.createMany({ data: channels.map((channel) => ({ patientId: p.id, channel, optedIn: true })) });
+    const p = await db().patient.create({
+      data: { email, firstName: "Test", lastName: key, birthDate: new Date("1990-01-01"), ...data },
+    });
+    await db().marketingPreference.createMany({
+      data: channels.map((channel) => ({ patientId: p.id, channel, optedIn: true })),
+    });
     people[key] = { id: p.id, email };
   };
   await make("open", {}, ["email"]);
@@ -27,18 +34,28 @@ beforeAll(async () => {
   await make("smsOnly", {}, ["sms"]);
   await make("closed", { closedAt: new Date() }, ["email"]);
   await make("newcomer", {}, []);
-  await db().marketingSuppression.create({ data: { emailHash: suppressionKey(people.objected.email), reference: "DR-TEST" } });
+  await db().marketingSuppression.create({
+    data: { emailHash: suppressionKey(people.objected.email), reference: "DR-TEST" },
+  });
 });
 
-const audience = async (query: string, auth = token) => audienceRoute(apiRequest(`/api/v1/marketing/audience?${query}`, { token: auth }));
-const emails = (...keys: (keyof typeof people)[]) => keys.map((k) => `email=${encodeURIComponent(people[k].email)}`).join("&");
+const audience = async (query: string, auth = token) =>
+  audienceRoute(apiRequest(`/api/v1/marketing/audience?${query}`, { token: auth }));
+const emails = (...keys: (keyof typeof people)[]) =>
+  keys.map((k) => `email=${encodeURIComponent(people[k].email)}`).join("&");
 
 describe("the marketing audience", () => {
   it("holds only those opted in on the channel, not restricted, not objecting, with an open account", async () => {
-    const response = await audience(`channel=email&${emails("open", "restricted", "objected", "smsOnly", "closed", "newcomer")}`);
+    const response = await audience(
+      `channel=email&${emails("open", "restricted", "objected", "smsOnly", "closed", "newcomer")}`,
+    );
     expect(response.status).toBe(200);
-    expect(((await response.json()) as { recipients: { email: string }[] }).recipients.map((r) => r.email)).toEqual([people.open.email]);
-    const sms = (await (await audience(`channel=sms&${emails("smsOnly", "open")}`)).json()) as { recipients: { email: string }[] };
+    expect(((await response.json()) as { recipients: { email: string }[] }).recipients.map((r) => r.email)).toEqual([
+      people.open.email,
+    ]);
+    const sms = (await (await audience(`channel=sms&${emails("smsOnly", "open")}`)).json()) as {
+      recipients: { email: string }[];
+    };
     expect(sms.recipients.map((r) => r.email)).toEqual([people.smsOnly.email]);
   });
 
@@ -46,7 +63,10 @@ describe("the marketing audience", () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const page = (await (await audience(`channel=email&limit=2${after ? `&after=${after}` : ""}`)).json()) as { recipients: { email: string }[]; next: string | null };
+      const page = (await (await audience(`channel=email&limit=2${after ? `&after=${after}` : ""}`)).json()) as {
+        recipients: { email: string }[];
+        next: string | null;
+      };
       seen.push(...page.recipients.map((r) => r.email));
       after = page.next;
     } while (after);
@@ -71,10 +91,17 @@ describe("the marketing audience", () => {
 describe("importing opt-ins", () => {
   it("opts people in, except those who objected, whatever the list says", async () => {
     const post = (body: unknown) => optInsRoute(apiRequest("/api/v1/marketing/opt-ins", { token, body }));
-    const response = await post({ contacts: [{ email: people.newcomer.email, channel: "email" }, { email: people.objected.email.toUpperCase(), channel: "email" }] });
+    const response = await post({
+      contacts: [
+        { email: people.newcomer.email, channel: "email" },
+        { email: people.objected.email.toUpperCase(), channel: "email" },
+      ],
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ imported: 1, suppressed: 1 });
-    const now = (await (await audience(`channel=email&${emails("newcomer", "objected")}`)).json()) as { recipients: { email: string }[] };
+    const now = (await (await audience(`channel=email&${emails("newcomer", "objected")}`)).json()) as {
+      recipients: { email: string }[];
+    };
     expect(now.recipients.map((r) => r.email)).toEqual([people.newcomer.email]);
     expect((await post({ contacts: [{ email: "pas-une-adresse", channel: "email" }] })).status).toBe(422);
     expect((await post({ contacts: [] })).status).toBe(422);

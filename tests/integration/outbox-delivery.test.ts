@@ -14,7 +14,17 @@ import { claimPending } from "@/lib/jobs/claim-pending";
 import { startPresence, WORKER_GONE_SECONDS } from "@/lib/jobs/worker-presence";
 import type { PresentedRequest } from "@/lib/requests/present-request";
 import { startSmtpTestServer, type SmtpTestServer } from "@/tests/support/smtp-test-server";
-import { apiRequest, demoData, mailbox, mailMessageId, requestBody, staffToken, uniqueEmail, uniqueIp, waitForMail } from "./support";
+import {
+  apiRequest,
+  demoData,
+  mailbox,
+  mailMessageId,
+  requestBody,
+  staffToken,
+  uniqueEmail,
+  uniqueIp,
+  waitForMail,
+} from "./support";
 
 let token: string;
 let smtp: SmtpTestServer;
@@ -41,7 +51,10 @@ async function acknowledgement() {
 
 const row = (id: string) => db().outboxEmail.findUniqueOrThrow({ where: { id } });
 const resend = (reference: string, outboxId: string, as = token) =>
-  caseAction(apiRequest(`/api/v1/requests/${reference}/actions`, { token: as, body: { action: "resend_email", outboxId } }), { params: Promise.resolve({ reference }) });
+  caseAction(
+    apiRequest(`/api/v1/requests/${reference}/actions`, { token: as, body: { action: "resend_email", outboxId } }),
+    { params: Promise.resolve({ reference }) },
+  );
 const later = (ms: number) => new Date(Date.now() + ms);
 
 describe("the outbox delivers every mail at least once", () => {
@@ -53,7 +66,13 @@ describe("the outbox delivers every mail at least once", () => {
     const claimedAt = new Date();
     await db().outboxEmail.update({
       where: { id: mail.id },
-      data: { status: "sending", attempts: 1, lastAttemptAt: claimedAt, leaseExpiresAt: new Date(claimedAt.getTime() + SEND_LEASE_SECONDS * 1000), enqueuedAt: later(-3 * 60_000) },
+      data: {
+        status: "sending",
+        attempts: 1,
+        lastAttemptAt: claimedAt,
+        leaseExpiresAt: new Date(claimedAt.getTime() + SEND_LEASE_SECONDS * 1000),
+        enqueuedAt: later(-3 * 60_000),
+      },
     });
     // While the lease holds, no other worker takes it.
     expect(await claimPending(db(), "OutboxEmail", 10_000)).not.toContain(mail.id);
@@ -68,7 +87,15 @@ describe("the outbox delivers every mail at least once", () => {
     expect(messages).toHaveLength(1);
     expect(await mailMessageId(messages[0]!.id)).toBe(mail.messageId);
     const sent = await row(mail.id);
-    expect(sent).toMatchObject({ status: "sent", attempts: 2, leaseExpiresAt: null, lastError: null, serverResponseCode: 250, acceptedRecipients: [email], rejectedRecipients: [] });
+    expect(sent).toMatchObject({
+      status: "sent",
+      attempts: 2,
+      leaseExpiresAt: null,
+      lastError: null,
+      serverResponseCode: 250,
+      acceptedRecipients: [email],
+      rejectedRecipients: [],
+    });
     expect(sent.serverResponse).toMatch(/^250 /);
     expect(sent.messageId).toBe(mail.messageId);
 
@@ -95,7 +122,13 @@ describe("the outbox delivers every mail at least once", () => {
       { to: [email], messageId: mail.messageId },
     ]);
     const sent = await row(mail.id);
-    expect(sent).toMatchObject({ status: "sent", attempts: 2, lastError: null, serverResponseCode: 250, acceptedRecipients: [email] });
+    expect(sent).toMatchObject({
+      status: "sent",
+      attempts: 2,
+      lastError: null,
+      serverResponseCode: 250,
+      acceptedRecipients: [email],
+    });
     expect(sent.serverResponse).toMatch(/^250 2\.0\.0 Ok: queued as T\d+$/);
   });
 
@@ -117,12 +150,22 @@ describe("the outbox delivers every mail at least once", () => {
     smtp.answer({ kind: "refuse", at: "rcpt", code: 421, text: "4.7.0 Try again later, closing connection" });
     await db().outboxEmail.update({ where: { id: mail.id }, data: { attempts: MAX_SEND_ATTEMPTS - 1 } });
     expect(await sendOutboxEmail(db(), mail.id, { transport: smtp.transport() })).toBe("failed");
-    expect(await row(mail.id)).toMatchObject({ status: "failed", attempts: MAX_SEND_ATTEMPTS, serverResponseCode: 421 });
+    expect(await row(mail.id)).toMatchObject({
+      status: "failed",
+      attempts: MAX_SEND_ATTEMPTS,
+      serverResponseCode: 421,
+    });
 
     const { row: other } = await acknowledgement();
-    await db().outboxEmail.update({ where: { id: other.id }, data: { status: "sending", attempts: MAX_SEND_ATTEMPTS, leaseExpiresAt: later(-1000) } });
+    await db().outboxEmail.update({
+      where: { id: other.id },
+      data: { status: "sending", attempts: MAX_SEND_ATTEMPTS, leaseExpiresAt: later(-1000) },
+    });
     expect(await sendOutboxEmail(db(), other.id, { transport: smtp.transport() })).toBe("failed");
-    expect(await row(other.id)).toMatchObject({ status: "failed", lastError: `the last of ${MAX_SEND_ATTEMPTS} attempts was interrupted` });
+    expect(await row(other.id)).toMatchObject({
+      status: "failed",
+      lastError: `the last of ${MAX_SEND_ATTEMPTS} attempts was interrupted`,
+    });
     smtp.answer({ kind: "accept" });
   });
 
@@ -140,7 +183,12 @@ describe("the outbox delivers every mail at least once", () => {
     // The first attempt's refusal, arriving late, changes nothing.
     smtp.release({ code: 550, text: "5.7.1 Too late" });
     expect(await stale).toBe("skipped");
-    expect(await row(mail.id)).toMatchObject({ status: "sent", attempts: 2, sentAt: sent.sentAt, serverResponseCode: 250 });
+    expect(await row(mail.id)).toMatchObject({
+      status: "sent",
+      attempts: 2,
+      sentAt: sent.sentAt,
+      serverResponseCode: 250,
+    });
     smtp.answer({ kind: "accept" });
   });
 
@@ -149,12 +197,21 @@ describe("the outbox delivers every mail at least once", () => {
     const vanished = await startPresence(db());
     try {
       // Both workers were sending a mail when one was killed: its heartbeat stops.
-      await db().workerProcess.update({ where: { id: vanished.id }, data: { seenAt: later(-(WORKER_GONE_SECONDS + 5) * 1000) } });
+      await db().workerProcess.update({
+        where: { id: vanished.id },
+        data: { seenAt: later(-(WORKER_GONE_SECONDS + 5) * 1000) },
+      });
       const held = async (holder: string) => {
         const { email, row: mail } = await acknowledgement();
         await db().outboxEmail.update({
           where: { id: mail.id },
-          data: { status: "sending", attempts: 1, leaseHolderId: holder, leaseExpiresAt: later(SEND_LEASE_SECONDS * 1000), enqueuedAt: later(-15_000) },
+          data: {
+            status: "sending",
+            attempts: 1,
+            leaseHolderId: holder,
+            leaseExpiresAt: later(SEND_LEASE_SECONDS * 1000),
+            enqueuedAt: later(-15_000),
+          },
         });
         return { email, mail };
       };
@@ -171,7 +228,12 @@ describe("the outbox delivers every mail at least once", () => {
       for (const { email, mail } of [orphan, unknown]) {
         expect(await sendOutboxEmail(db(), mail.id, { holder: alive.id })).toBe("sent");
         expect(await waitForMail(email)).toHaveLength(1);
-        expect(await row(mail.id)).toMatchObject({ status: "sent", attempts: 2, leaseHolderId: null, leaseExpiresAt: null });
+        expect(await row(mail.id)).toMatchObject({
+          status: "sent",
+          attempts: 2,
+          leaseHolderId: null,
+          leaseExpiresAt: null,
+        });
       }
       // The live worker stops cleanly: what it held is claimable at once.
       await alive.stop();
@@ -190,7 +252,14 @@ describe("the outbox delivers every mail at least once", () => {
         const { row: mail } = await acknowledgement();
         await db().outboxEmail.update({
           where: { id: mail.id },
-          data: { status, leaseHolderId: worker.id, lastAttemptAt: attemptAt, attempts: 1, enqueuedAt: later(-1000), leaseExpiresAt: status === "sending" ? later(SEND_LEASE_SECONDS * 1000) : null },
+          data: {
+            status,
+            leaseHolderId: worker.id,
+            lastAttemptAt: attemptAt,
+            attempts: 1,
+            enqueuedAt: later(-1000),
+            leaseExpiresAt: status === "sending" ? later(SEND_LEASE_SECONDS * 1000) : null,
+          },
         });
         return mail.id;
       };
@@ -204,8 +273,10 @@ describe("the outbox delivers every mail at least once", () => {
       // A worker with nothing in hand and no job ended releases nothing of another's.
       expect(await releaseCutEmails(db(), randomUUID(), { inHand: [], ended: [] }, since)).toBe(0);
       expect(await releaseCutEmails(db(), worker.id, { inHand: [sending], ended: [cutJob] }, since)).toBe(2);
-      for (const id of [cutAttempt, cutJob]) expect(await row(id)).toMatchObject({ enqueuedAt: null, leaseHolderId: null });
-      for (const id of [sending, justBegun]) expect(await row(id)).toMatchObject({ status: "sending", leaseHolderId: worker.id });
+      for (const id of [cutAttempt, cutJob])
+        expect(await row(id)).toMatchObject({ enqueuedAt: null, leaseHolderId: null });
+      for (const id of [sending, justBegun])
+        expect(await row(id)).toMatchObject({ status: "sending", leaseHolderId: worker.id });
       expect(await row(queued)).toMatchObject({ status: "pending", leaseHolderId: worker.id });
       const claimed = await claimPending(db(), "OutboxEmail", 10_000);
       expect(claimed).toEqual(expect.arrayContaining([cutAttempt, cutJob]));
@@ -230,7 +301,10 @@ describe("the outbox delivers every mail at least once", () => {
       };
       const inLiveBatch = await waiting(alive.id);
       const inKilledBatch = await waiting(vanished.id);
-      await db().workerProcess.update({ where: { id: vanished.id }, data: { seenAt: later(-(WORKER_GONE_SECONDS + 5) * 1000) } });
+      await db().workerProcess.update({
+        where: { id: vanished.id },
+        data: { seenAt: later(-(WORKER_GONE_SECONDS + 5) * 1000) },
+      });
 
       const claimed = await claimPending(db(), "OutboxEmail", 10_000, alive.id);
       expect(claimed).toContain(inKilledBatch.id);
@@ -252,20 +326,42 @@ describe("the outbox delivers every mail at least once", () => {
 describe("a mail the server refuses for good", () => {
   it("is failed at once with the server's answer, shown on the case, and sent once with the same Message-ID when the DPO resends it", async () => {
     const { email, reference, row: mail } = await acknowledgement();
-    smtp.answer({ kind: "refuse", at: "rcpt", code: 550, text: `5.1.1 <${email}>: Recipient address rejected: User unknown in virtual mailbox table` });
+    smtp.answer({
+      kind: "refuse",
+      at: "rcpt",
+      code: 550,
+      text: `5.1.1 <${email}>: Recipient address rejected: User unknown in virtual mailbox table`,
+    });
     expect(await sendOutboxEmail(db(), mail.id, { transport: smtp.transport() })).toBe("failed");
     smtp.answer({ kind: "accept" });
 
     const failed = await row(mail.id);
-    expect(failed).toMatchObject({ status: "failed", attempts: 1, serverResponseCode: 550, rejectedRecipients: [email], acceptedRecipients: [], sentAt: null });
-    expect(failed.serverResponse).toBe(`550 5.1.1 <${email}>: Recipient address rejected: User unknown in virtual mailbox table`);
+    expect(failed).toMatchObject({
+      status: "failed",
+      attempts: 1,
+      serverResponseCode: 550,
+      rejectedRecipients: [email],
+      acceptedRecipients: [],
+      sentAt: null,
+    });
+    expect(failed.serverResponse).toBe(
+      `550 5.1.1 <${email}>: Recipient address rejected: User unknown in virtual mailbox table`,
+    );
     // Its content is kept, for the resend.
     expect(failed.subject).toContain(reference);
 
     // The case page's list: whom it was for, its subject, when, and why in the DPO's words.
     const shown = await undeliveredEmails(db(), mail.requestId!);
     expect(shown).toEqual([
-      expect.objectContaining({ id: mail.id, to: email, subject: failed.subject, attempts: 1, kind: "no_such_address", serverResponse: failed.serverResponse, failedAt: failed.lastAttemptAt }),
+      expect.objectContaining({
+        id: mail.id,
+        to: email,
+        subject: failed.subject,
+        attempts: 1,
+        kind: "no_such_address",
+        serverResponse: failed.serverResponse,
+        failedAt: failed.lastAttemptAt,
+      }),
     ]);
 
     // A token without the permission cannot resend it; the DPO's can, once.
@@ -280,7 +376,16 @@ describe("a mail the server refuses for good", () => {
     // The step is in the case's trail, with the refusal it answers.
     const events = await db().requestEvent.findMany({ where: { requestId: mail.requestId!, type: "email_resent" } });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ actorType: "api", payload: { outboxId: mail.id, recipient: email, subject: failed.subject, messageId: mail.messageId, refusedWith: failed.serverResponse } });
+    expect(events[0]).toMatchObject({
+      actorType: "api",
+      payload: {
+        outboxId: mail.id,
+        recipient: email,
+        subject: failed.subject,
+        messageId: mail.messageId,
+        refusedWith: failed.serverResponse,
+      },
+    });
 
     // The worker sends it; the server accepts it now: it arrives once, with the Message-ID it had.
     expect(await claimPending(db(), "OutboxEmail", 10_000)).toContain(mail.id);
@@ -288,7 +393,12 @@ describe("a mail the server refuses for good", () => {
     const messages = await waitForMail(email);
     expect(messages).toHaveLength(1);
     expect(await mailMessageId(messages[0]!.id)).toBe(mail.messageId);
-    expect(await row(mail.id)).toMatchObject({ status: "sent", attempts: 1, serverResponseCode: 250, acceptedRecipients: [email] });
+    expect(await row(mail.id)).toMatchObject({
+      status: "sent",
+      attempts: 1,
+      serverResponseCode: 250,
+      acceptedRecipients: [email],
+    });
     expect(await undeliveredEmails(db(), mail.requestId!)).toEqual([]);
   });
 
@@ -310,7 +420,11 @@ describe("a mail the server refuses for good", () => {
     // Another case's reference does not reach it.
     expect((await resend(b.reference, a.row.id)).status).toBe(404);
     expect((await row(a.row.id)).status).toBe("failed");
-    expect(await db().requestEvent.count({ where: { type: "email_resent", payload: { path: ["outboxId"], equals: a.row.id } } })).toBe(0);
+    expect(
+      await db().requestEvent.count({
+        where: { type: "email_resent", payload: { path: ["outboxId"], equals: a.row.id } },
+      }),
+    ).toBe(0);
 
     // A code refused for good keeps nothing of its secret and belongs to no case: nothing can resend it.
     const address = uniqueEmail("code");
@@ -318,7 +432,14 @@ describe("a mail the server refuses for good", () => {
     const code = await db().outboxEmail.findFirstOrThrow({ where: { to: address } });
     expect(await sendOutboxEmail(db(), code.id, { transport: smtp.transport() })).toBe("failed");
     smtp.answer({ kind: "accept" });
-    expect(await row(code.id)).toMatchObject({ status: "failed", ephemeral: true, requestId: null, subject: "", html: "", text: "" });
+    expect(await row(code.id)).toMatchObject({
+      status: "failed",
+      ephemeral: true,
+      requestId: null,
+      subject: "",
+      html: "",
+      text: "",
+    });
     expect((await resend(a.reference, code.id)).status).toBe(404);
     expect((await row(code.id)).status).toBe("failed");
   });
@@ -358,13 +479,22 @@ describe("mails holding a secret", () => {
     expect(await sendOutboxEmail(db(), mail.id)).toBe("sent");
     const [message] = await waitForMail(email);
     expect(message!.text).toContain("t0k3n");
-    expect(await row(mail.id)).toMatchObject({ status: "sent", subject: "", html: "", text: "", serverResponseCode: 250 });
+    expect(await row(mail.id)).toMatchObject({
+      status: "sent",
+      subject: "",
+      html: "",
+      text: "",
+      serverResponseCode: 250,
+    });
   });
 
   it("gives a code's mail the code's own expiry", async () => {
     const address = uniqueEmail("code");
     await sendEmailCode(db(), address, uniqueIp(), "en", process.env.AUTH_SECRET!);
-    const [mail, code] = await Promise.all([db().outboxEmail.findFirstOrThrow({ where: { to: address } }), db().emailCode.findFirstOrThrow({ where: { email: address } })]);
+    const [mail, code] = await Promise.all([
+      db().outboxEmail.findFirstOrThrow({ where: { to: address } }),
+      db().emailCode.findFirstOrThrow({ where: { email: address } }),
+    ]);
     expect(mail).toMatchObject({ ephemeral: true, expiresAt: code.expiresAt });
     expect(await sendOutboxEmail(db(), mail.id, { now: new Date(code.expiresAt.getTime() + 1) })).toBe("expired");
   });

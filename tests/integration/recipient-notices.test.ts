@@ -10,7 +10,11 @@ import { sendOutboxEmail } from "@/lib/email/send-outbox-email";
 import type { RightsRequest } from "@/lib/generated/prisma/client";
 import { createQueues, QUEUES, boss } from "@/lib/jobs/boss";
 import { recipientContactChanges, saveRecipientContact } from "@/lib/recipients/contacts";
-import { deliverRecipientNotice, enqueueRecipientNotices, MAX_NOTICE_ATTEMPTS } from "@/lib/recipients/deliver-recipient-notice";
+import {
+  deliverRecipientNotice,
+  enqueueRecipientNotices,
+  MAX_NOTICE_ATTEMPTS,
+} from "@/lib/recipients/deliver-recipient-notice";
 import { type NoticePayload, openNoticePayload } from "@/lib/recipients/notice-payload";
 import { openDsrCallbackUrl } from "@/lib/recipients/opendsr";
 import { caseNotices } from "@/lib/recipients/case-notices";
@@ -57,17 +61,25 @@ async function fileCase(right: Right) {
   const request = await db().rightsRequest.findUniqueOrThrow({ where: { id: filed.id } });
   const payload: NoticePayload = {
     right,
-    subject: { firstName: patient.firstName, lastName: patient.lastName, birthDate: patient.birthDate, email: patient.email },
+    subject: {
+      firstName: patient.firstName,
+      lastName: patient.lastName,
+      birthDate: patient.birthDate,
+      email: patient.email,
+    },
     ...(right === "rectification" ? { changes: [{ field: "lastName" as const, after: "Durand" }] } : {}),
     ...(right === "erasure" ? { erasedCategories: ["Compte et coordonnées / Account and contact details"] } : {}),
   };
   return { patient, request, payload };
 }
 
-const queue = (request: RightsRequest, payload: NoticePayload) => db().$transaction((tx) => queueRecipientNotices(tx, request, payload, ACTIVITIES, ACTOR));
+const queue = (request: RightsRequest, payload: NoticePayload) =>
+  db().$transaction((tx) => queueRecipientNotices(tx, request, payload, ACTIVITIES, ACTOR));
 /** The notice of the case's latest change to that recipient. */
-const noticeOf = (requestId: string, recipient: string) => db().recipientNotice.findFirstOrThrow({ where: { requestId, recipient }, orderBy: { change: "desc" } });
-const eventsOf = (requestId: string, type: string) => db().requestEvent.findMany({ where: { requestId, type }, orderBy: { id: "asc" } });
+const noticeOf = (requestId: string, recipient: string) =>
+  db().recipientNotice.findFirstOrThrow({ where: { requestId, recipient }, orderBy: { change: "desc" } });
+const eventsOf = (requestId: string, type: string) =>
+  db().requestEvent.findMany({ where: { requestId, type }, orderBy: { id: "asc" } });
 
 async function setContact(name: string, contact: { email?: string | null; opendsrUrl?: string | null }) {
   const data = { email: contact.email ?? null, opendsrUrl: contact.opendsrUrl ?? null, certificatePem: null };
@@ -114,18 +126,32 @@ describe("queueing (inside the transaction of the change)", () => {
     expect(Buffer.from(notices[0]!.payloadSealed!).toString("latin1")).not.toContain(patient.lastName);
     expect(await openNoticePayload(notices[0]!.payloadSealed!)).toEqual({
       right: "erasure",
-      subject: { firstName: patient.firstName, lastName: patient.lastName, birthDate: "1986-04-12", email: patient.email },
+      subject: {
+        firstName: patient.firstName,
+        lastName: patient.lastName,
+        birthDate: "1986-04-12",
+        email: patient.email,
+      },
       erasedCategories: ["Compte et coordonnées / Account and contact details"],
     });
 
     // A second change of the case (a second rectification, a lifting) is told too, as change 2.
     expect(await queue(request, payload)).toBe(expected.length);
-    expect(await db().recipientNotice.groupBy({ by: ["change"], where: { requestId: request.id }, _count: { _all: true }, orderBy: { change: "asc" } })).toEqual([
+    expect(
+      await db().recipientNotice.groupBy({
+        by: ["change"],
+        where: { requestId: request.id },
+        _count: { _all: true },
+        orderBy: { change: "asc" },
+      }),
+    ).toEqual([
       { change: 1, _count: { _all: expected.length } },
       { change: 2, _count: { _all: expected.length } },
     ]);
     const events = await eventsOf(request.id, "recipients_notice_queued");
-    expect(events.map((e) => e.payload)).toEqual([1, 2].map((change) => ({ right: "erasure", change, count: expected.length, recipients: expected })));
+    expect(events.map((e) => e.payload)).toEqual(
+      [1, 2].map((change) => ({ right: "erasure", change, count: expected.length, recipients: expected })),
+    );
     expect(JSON.stringify(events[0]!.payload)).not.toContain(patient.lastName);
   });
 
@@ -146,7 +172,12 @@ describe("by e-mail", () => {
 
     expect(await deliverRecipientNotice(db(), notice.id)).toBe("sent");
     expect(await deliverRecipientNotice(db(), notice.id)).toBe("skipped");
-    expect(await noticeOf(request.id, BY_EMAIL)).toMatchObject({ status: "sent", channel: "email", payloadSealed: null, attempts: 1 });
+    expect(await noticeOf(request.id, BY_EMAIL)).toMatchObject({
+      status: "sent",
+      channel: "email",
+      payloadSealed: null,
+      attempts: 1,
+    });
     const settled = await noticeOf(request.id, BY_EMAIL);
     expect(settled.sentAt).not.toBeNull();
     expect(settled.settledAt).not.toBeNull();
@@ -196,9 +227,17 @@ describe("no contact", () => {
     for (const recipient of [NO_CONTACT, OTHER_OPENDSR]) {
       const notice = await noticeOf(request.id, recipient);
       expect(await deliverRecipientNotice(db(), notice.id)).toBe("no_contact");
-      expect(await noticeOf(request.id, recipient)).toMatchObject({ status: "no_contact", channel: null, payloadSealed: null });
+      expect(await noticeOf(request.id, recipient)).toMatchObject({
+        status: "no_contact",
+        channel: null,
+        payloadSealed: null,
+      });
     }
-    expect((await eventsOf(request.id, "recipient_notice_no_contact")).map((e) => (e.payload as { recipient: string }).recipient).sort()).toEqual([OTHER_OPENDSR, NO_CONTACT].sort());
+    expect(
+      (await eventsOf(request.id, "recipient_notice_no_contact"))
+        .map((e) => (e.payload as { recipient: string }).recipient)
+        .sort(),
+    ).toEqual([OTHER_OPENDSR, NO_CONTACT].sort());
     expect(otherProcessor.requests).toHaveLength(0);
   });
 });
@@ -215,17 +254,33 @@ describe("through OpenDSR", () => {
       subject_request_type: "erasure",
       submitted_time: request.receivedAt.toISOString(),
       api_version: "1.0",
-      subject_identities: [{ identity_type: "email", identity_value: createHash("sha256").update(patient.email.toLowerCase()).digest("hex"), identity_format: "sha256" }],
+      subject_identities: [
+        {
+          identity_type: "email",
+          identity_value: createHash("sha256").update(patient.email.toLowerCase()).digest("hex"),
+          identity_format: "sha256",
+        },
+      ],
       status_callback_urls: [openDsrCallbackUrl()],
     });
     expect(processor.requests.at(-1)!.body).not.toContain(patient.email);
     const row = await noticeOf(request.id, OPENDSR);
-    expect(row).toMatchObject({ status: "sent", channel: "opendsr", controllerId: "droits-patients-test", attempts: 1, lastError: null });
+    expect(row).toMatchObject({
+      status: "sent",
+      channel: "opendsr",
+      controllerId: "droits-patients-test",
+      attempts: 1,
+      lastError: null,
+    });
     expect(row.expectedCompletionAt!.getTime()).toBeGreaterThan(Date.now());
     // Not settled until the processor says so, but what it was sent is no longer kept here.
     expect(row.payloadSealed).toBeNull();
-    expect((await db().recipientContact.findUniqueOrThrow({ where: { name: OPENDSR } })).certificatePem).toBe(goodCertificate.certPem);
-    expect((await eventsOf(request.id, "recipient_notice_sent")).map((e) => (e.payload as { channel: string }).channel)).toEqual(["opendsr"]);
+    expect((await db().recipientContact.findUniqueOrThrow({ where: { name: OPENDSR } })).certificatePem).toBe(
+      goodCertificate.certPem,
+    );
+    expect(
+      (await eventsOf(request.id, "recipient_notice_sent")).map((e) => (e.payload as { channel: string }).channel),
+    ).toEqual(["opendsr"]);
   });
 
   it("sends the raw address when the processor takes only email/raw", async () => {
@@ -233,9 +288,14 @@ describe("through OpenDSR", () => {
     try {
       const { patient } = await sentThroughOpenDsr(processor);
       const sent = JSON.parse(processor.requests.at(-1)!.body) as { subject_identities: unknown[] };
-      expect(sent.subject_identities).toEqual([{ identity_type: "email", identity_value: patient.email.toLowerCase(), identity_format: "raw" }]);
+      expect(sent.subject_identities).toEqual([
+        { identity_type: "email", identity_value: patient.email.toLowerCase(), identity_format: "raw" },
+      ]);
     } finally {
-      processor.options.identities = [{ identity_type: "email", identity_format: "raw" }, { identity_type: "email", identity_format: "sha256" }];
+      processor.options.identities = [
+        { identity_type: "email", identity_format: "raw" },
+        { identity_type: "email", identity_format: "sha256" },
+      ];
     }
   });
 
@@ -249,7 +309,13 @@ describe("through OpenDSR", () => {
     expect(await noticeOf(request.id, OPENDSR)).toMatchObject({ status: "pending", channel: "opendsr", attempts: 1 });
     expect(await deliverRecipientNotice(db(), notice.id)).toBe("sent");
     expect(processor.requests.filter((r) => r.body.includes(notice.id))).toHaveLength(1);
-    expect(await noticeOf(request.id, OPENDSR)).toMatchObject({ status: "sent", channel: "opendsr", controllerId: "droits-patients-test", attempts: 2, lastError: null });
+    expect(await noticeOf(request.id, OPENDSR)).toMatchObject({
+      status: "sent",
+      channel: "opendsr",
+      controllerId: "droits-patients-test",
+      attempts: 2,
+      lastError: null,
+    });
     expect(await eventsOf(request.id, "recipient_notice_sent")).toHaveLength(1);
   });
 
@@ -263,7 +329,11 @@ describe("through OpenDSR", () => {
       const before = processor.requests.length;
       expect(await deliverRecipientNotice(db(), (await noticeOf(request.id, OPENDSR)).id)).toBe("sent");
       expect(processor.requests).toHaveLength(before);
-      expect(await noticeOf(request.id, OPENDSR)).toMatchObject({ status: "sent", channel: "email", payloadSealed: null });
+      expect(await noticeOf(request.id, OPENDSR)).toMatchObject({
+        status: "sent",
+        channel: "email",
+        payloadSealed: null,
+      });
       const [row] = await db().outboxEmail.findMany({ where: { to: address } });
       expect(row!.text).toContain("Données effacées :");
       expect(row!.text).toContain("Compte et coordonnées / Account and contact details");
@@ -274,9 +344,21 @@ describe("through OpenDSR", () => {
 
   it.each([
     ["a receipt whose signature does not verify", { badSignature: true }, "receipt: signature does not verify"],
-    ["a receipt from another domain", { domain: "autre.exemple.com" }, "receipt: processor domain does not match the service"],
-    ["a self-signed certificate", { certPem: pki.issue("localhost", { selfSigned: true }).certPem }, "certificate: self signed"],
-    ["a certificate for another host", { certPem: pki.issue("opendsr.autre.exemple.com").certPem }, "certificate: wrong host"],
+    [
+      "a receipt from another domain",
+      { domain: "autre.exemple.com" },
+      "receipt: processor domain does not match the service",
+    ],
+    [
+      "a self-signed certificate",
+      { certPem: pki.issue("localhost", { selfSigned: true }).certPem },
+      "certificate: self signed",
+    ],
+    [
+      "a certificate for another host",
+      { certPem: pki.issue("opendsr.autre.exemple.com").certPem },
+      "certificate: wrong host",
+    ],
     ["a certificate from an untrusted CA", { certPem: untrusted.issue("localhost").certPem }, "certificate: untrusted"],
   ])("refuses %s: the notice is not sent, the attempt is counted and retried later", async (_, misbehave, error) => {
     const saved = { ...processor.options };
@@ -287,7 +369,12 @@ describe("through OpenDSR", () => {
       await queue(request, payload);
       const notice = await noticeOf(request.id, OPENDSR);
       await expect(deliverRecipientNotice(db(), notice.id)).rejects.toThrow(error);
-      expect(await noticeOf(request.id, OPENDSR)).toMatchObject({ status: "pending", attempts: 1, lastError: error, sentAt: null });
+      expect(await noticeOf(request.id, OPENDSR)).toMatchObject({
+        status: "pending",
+        attempts: 1,
+        lastError: error,
+        sentAt: null,
+      });
       expect((await noticeOf(request.id, OPENDSR)).payloadSealed).not.toBeNull();
       expect(await eventsOf(request.id, "recipient_notice_sent")).toHaveLength(0);
       expect((await db().recipientContact.findUniqueOrThrow({ where: { name: OPENDSR } })).certificatePem).toBeNull();
@@ -308,7 +395,12 @@ describe("through OpenDSR", () => {
     const notice = await noticeOf(request.id, OPENDSR);
     await db().recipientNotice.update({ where: { id: notice.id }, data: { attempts: MAX_NOTICE_ATTEMPTS - 1 } });
     await expect(deliverRecipientNotice(db(), notice.id)).rejects.toThrow("discovery: ECONNREFUSED");
-    expect(await noticeOf(request.id, OPENDSR)).toMatchObject({ status: "failed", attempts: MAX_NOTICE_ATTEMPTS, lastError: "discovery: ECONNREFUSED", payloadSealed: null });
+    expect(await noticeOf(request.id, OPENDSR)).toMatchObject({
+      status: "failed",
+      attempts: MAX_NOTICE_ATTEMPTS,
+      lastError: "discovery: ECONNREFUSED",
+      payloadSealed: null,
+    });
     expect(await eventsOf(request.id, "recipient_notice_failed")).toHaveLength(1);
     expect(await deliverRecipientNotice(db(), notice.id)).toBe("skipped");
   });
@@ -326,8 +418,15 @@ describe("through OpenDSR", () => {
     await expect(deliverRecipientNotice(db(), notice.id)).rejects.toThrow("discovery: ECONNREFUSED");
     await db().recipientNotice.update({ where: { id: notice.id }, data: { attempts: MAX_NOTICE_ATTEMPTS - 1 } });
     expect(await deliverRecipientNotice(db(), notice.id)).toBe("sent");
-    expect(await noticeOf(request.id, OPENDSR)).toMatchObject({ status: "sent", channel: "email", lastError: "discovery: ECONNREFUSED", payloadSealed: null });
-    const mail = await db().outboxEmail.findFirstOrThrow({ where: { requestId: request.id, to: "dpo.salesforce@exemple.fr" } });
+    expect(await noticeOf(request.id, OPENDSR)).toMatchObject({
+      status: "sent",
+      channel: "email",
+      lastError: "discovery: ECONNREFUSED",
+      payloadSealed: null,
+    });
+    const mail = await db().outboxEmail.findFirstOrThrow({
+      where: { requestId: request.id, to: "dpo.salesforce@exemple.fr" },
+    });
     expect(mail.subject).toContain(request.reference);
     await setContact(OPENDSR, {});
   });
@@ -344,7 +443,16 @@ describe("OpenDSR status callbacks", () => {
       ...overrides,
     });
   const post = (body: string, signature: string, domain = "localhost", prefix = "X-OpenDSR") =>
-    callbackRoute(apiRequest("/api/opendsr/callbacks", { rawBody: body, headers: { "content-type": "application/json", [`${prefix}-Processor-Domain`]: domain, [`${prefix}-Signature`]: signature } }));
+    callbackRoute(
+      apiRequest("/api/opendsr/callbacks", {
+        rawBody: body,
+        headers: {
+          "content-type": "application/json",
+          [`${prefix}-Processor-Domain`]: domain,
+          [`${prefix}-Signature`]: signature,
+        },
+      }),
+    );
 
   it("a signed in_progress then completed callback updates the notice and records each change; a repeat is harmless", async () => {
     const { request, notice } = await sentThroughOpenDsr(processor);
@@ -378,7 +486,9 @@ describe("OpenDSR status callbacks", () => {
       await post(body, sign("sha256", Buffer.from(body), stranger.keyPem).toString("base64")),
       await post(body, "bm90IGEgc2lnbmF0dXJl"),
       await post(body, signature, "inconnu.exemple.com"),
-      await callbackRoute(apiRequest("/api/opendsr/callbacks", { rawBody: body, headers: { "content-type": "application/json" } })),
+      await callbackRoute(
+        apiRequest("/api/opendsr/callbacks", { rawBody: body, headers: { "content-type": "application/json" } }),
+      ),
     ]) {
       expect(response.status).toBe(403);
     }
@@ -392,7 +502,9 @@ describe("OpenDSR status callbacks", () => {
     // Signed correctly by the other processor, but the notice went to the first one.
     const stolen = callback(notice.id, "completed");
     expect((await post(stolen, otherProcessor.sign(stolen), "127.0.0.1")).status).toBe(404);
-    const elsewhere = callback(notice.id, "completed", { status_callback_url: "https://ailleurs.exemple.com/callbacks" });
+    const elsewhere = callback(notice.id, "completed", {
+      status_callback_url: "https://ailleurs.exemple.com/callbacks",
+    });
     expect((await post(elsewhere, processor.sign(elsewhere))).status).toBe(400);
     const malformed = callback(notice.id, "finished");
     expect((await post(malformed, processor.sign(malformed))).status).toBe(400);
@@ -409,7 +521,9 @@ describe("OpenDSR status callbacks", () => {
       const body = callback(notice.id, "in_progress");
       expect((await post(body, processor.sign(body))).status).toBe(202);
       expect(await noticeOf(request.id, OPENDSR)).toMatchObject({ status: "in_progress" });
-      expect((await db().recipientContact.findUniqueOrThrow({ where: { name: OPENDSR } })).certificatePem).toBe(renewed.certPem);
+      expect((await db().recipientContact.findUniqueOrThrow({ where: { name: OPENDSR } })).certificatePem).toBe(
+        renewed.certPem,
+      );
 
       const fetches = processor.certificateFetches();
       for (let i = 0; i < 8; i++) expect((await post(body, "bm90IGEgc2lnbmF0dXJl")).status).toBe(403);
@@ -426,7 +540,9 @@ describe("OpenDSR status callbacks", () => {
     const body = callback(notice.id, "cancelled");
     expect((await post(body, processor.sign(body))).status).toBe(202);
     expect(await noticeOf(request.id, OPENDSR)).toMatchObject({ status: "cancelled", payloadSealed: null });
-    expect((await db().recipientContact.findUniqueOrThrow({ where: { name: OPENDSR } })).certificatePem).toBe(goodCertificate.certPem);
+    expect((await db().recipientContact.findUniqueOrThrow({ where: { name: OPENDSR } })).certificatePem).toBe(
+      goodCertificate.certPem,
+    );
   });
 });
 
@@ -449,24 +565,68 @@ describe("the job queue", () => {
 describe("recipients' contacts", () => {
   let admin: { id: string; role: "dpo_admin" };
   beforeAll(async () => {
-    const staff = await db().staffUser.create({ data: { email: uniqueEmail("admin-contacts"), name: "Adrien Admin", role: "dpo_admin" } });
+    const staff = await db().staffUser.create({
+      data: { email: uniqueEmail("admin-contacts"), name: "Adrien Admin", role: "dpo_admin" },
+    });
     admin = { id: staff.id, role: "dpo_admin" };
   });
-  const failure = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as AppError);
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (e: unknown) => e as AppError,
+    );
 
   it("are managed by admins only, validated field by field, and removed when both are blank", async () => {
-    expect((await failure(saveRecipientContact(db(), { id: admin.id, role: "dpo_agent" }, { name: "Typeform", email: "rgpd@typeform.exemple.fr" })))?.code).toBe("forbidden");
-    const invalid = await failure(saveRecipientContact(db(), admin, { name: "Typeform", email: "pas-une-adresse", opendsrUrl: "ftp://opendsr.exemple.com" }));
+    expect(
+      (
+        await failure(
+          saveRecipientContact(
+            db(),
+            { id: admin.id, role: "dpo_agent" },
+            { name: "Typeform", email: "rgpd@typeform.exemple.fr" },
+          ),
+        )
+      )?.code,
+    ).toBe("forbidden");
+    const invalid = await failure(
+      saveRecipientContact(db(), admin, {
+        name: "Typeform",
+        email: "pas-une-adresse",
+        opendsrUrl: "ftp://opendsr.exemple.com",
+      }),
+    );
     expect(invalid?.code).toBe("validation");
     expect(invalid?.fields.map((f) => `${f.path}:${f.key}`).sort()).toEqual(["email:email", "opendsrUrl:url_https"]);
-    expect((await failure(saveRecipientContact(db(), admin, { name: "Inconnu SA", email: "a@b.fr" })))?.fields.map((f) => f.key)).toEqual(["choice"]);
+    expect(
+      (await failure(saveRecipientContact(db(), admin, { name: "Inconnu SA", email: "a@b.fr" })))?.fields.map(
+        (f) => f.key,
+      ),
+    ).toEqual(["choice"]);
 
-    await saveRecipientContact(db(), admin, { name: "Typeform", email: "rgpd@typeform.exemple.fr", opendsrUrl: processor.url });
-    await db().recipientContact.update({ where: { name: "Typeform" }, data: { certificatePem: goodCertificate.certPem } });
-    await saveRecipientContact(db(), admin, { name: "Typeform", email: "dpo@typeform.exemple.fr", opendsrUrl: processor.url });
-    expect(await db().recipientContact.findUniqueOrThrow({ where: { name: "Typeform" } })).toMatchObject({ email: "dpo@typeform.exemple.fr", certificatePem: goodCertificate.certPem });
+    await saveRecipientContact(db(), admin, {
+      name: "Typeform",
+      email: "rgpd@typeform.exemple.fr",
+      opendsrUrl: processor.url,
+    });
+    await db().recipientContact.update({
+      where: { name: "Typeform" },
+      data: { certificatePem: goodCertificate.certPem },
+    });
+    await saveRecipientContact(db(), admin, {
+      name: "Typeform",
+      email: "dpo@typeform.exemple.fr",
+      opendsrUrl: processor.url,
+    });
+    expect(await db().recipientContact.findUniqueOrThrow({ where: { name: "Typeform" } })).toMatchObject({
+      email: "dpo@typeform.exemple.fr",
+      certificatePem: goodCertificate.certPem,
+    });
     // Another service: the former one's certificate is forgotten.
-    await saveRecipientContact(db(), admin, { name: "Typeform", email: "dpo@typeform.exemple.fr", opendsrUrl: otherProcessor.url });
+    await saveRecipientContact(db(), admin, {
+      name: "Typeform",
+      email: "dpo@typeform.exemple.fr",
+      opendsrUrl: otherProcessor.url,
+    });
     expect((await db().recipientContact.findUniqueOrThrow({ where: { name: "Typeform" } })).certificatePem).toBeNull();
     await saveRecipientContact(db(), admin, { name: "Typeform", email: " ", opendsrUrl: "" });
     expect(await db().recipientContact.findUnique({ where: { name: "Typeform" } })).toBeNull();

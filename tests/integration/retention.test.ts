@@ -21,8 +21,15 @@ describe("case files are deleted five years after the request", () => {
     const held = await fileParentCase(db(), getStorage(), minimalPdf("GELE"));
     const recent = await fileParentCase(db(), getStorage(), minimalPdf("RECENT"));
     const longAgo = new Date(Date.now() - (5 * 366 + 10) * 24 * 3600_000);
-    await db().rightsRequest.updateMany({ where: { id: { in: [expired.id, held.id] } }, data: { receivedAt: longAgo } });
-    await setLegalHold(db(), held.reference, "Contentieux prud'homal en cours", { type: "staff", staffId, actorId: staffId });
+    await db().rightsRequest.updateMany({
+      where: { id: { in: [expired.id, held.id] } },
+      data: { receivedAt: longAgo },
+    });
+    await setLegalHold(db(), held.reference, "Contentieux prud'homal en cours", {
+      type: "staff",
+      staffId,
+      actorId: staffId,
+    });
     const expiredProof = await db().identityProof.findFirstOrThrow({ where: { requestId: expired.id } });
 
     const dry = await purgeExpiredCases(db(), getStorage(), { dryRun: true, listLimit: 10_000 });
@@ -44,7 +51,9 @@ describe("case files are deleted five years after the request", () => {
     const record = await db().deletionRecord.findUniqueOrThrow({ where: { reference: expired.reference } });
     expect(record).toMatchObject({ right: "access", channel: "web", extended: false });
     // No personal data in what remains.
-    expect(JSON.stringify(record, (_k, v) => (typeof v === "bigint" ? String(v) : v))).not.toMatch(/Camille|Martin|Léo|exemple\.fr/);
+    expect(JSON.stringify(record, (_k, v) => (typeof v === "bigint" ? String(v) : v))).not.toMatch(
+      /Camille|Martin|Léo|exemple\.fr/,
+    );
   });
 });
 
@@ -59,7 +68,9 @@ describe("the register of requests", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = new TextDecoder().decode(bytes);
     const lines = csv.trim().split("\n");
-    expect(lines[0]).toBe("reference,received_at,channel,right,subject_relation,identity,status,extended,paused_days,due_date,legal_hold,parts");
+    expect(lines[0]).toBe(
+      "reference,received_at,channel,right,subject_relation,identity,status,extended,paused_days,due_date,legal_hold,parts",
+    );
     const line = lines.find((l) => l.startsWith(request.reference));
     expect(line).toContain(",web,access,minor,documents_submitted,awaiting_identity,false,0,");
     expect(csv).not.toMatch(/Camille|Léo|exemple\.fr|LIVRET/);

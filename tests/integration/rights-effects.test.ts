@@ -21,7 +21,11 @@ let actor: { type: "staff"; staffId: string; actorId: string };
 
 beforeAll(async () => {
   await demoData();
-  const staff = await upsertStaff(db(), { email: uniqueEmail("dpo-effets"), name: "DPO", role: "dpo_agent", password: "un mot de passe assez long" }, process.env.AUTH_SECRET!);
+  const staff = await upsertStaff(
+    db(),
+    { email: uniqueEmail("dpo-effets"), name: "DPO", role: "dpo_agent", password: "un mot de passe assez long" },
+    process.env.AUTH_SECRET!,
+  );
   actor = { type: "staff", staffId: staff.id, actorId: staff.id };
   // Cases other suites left ready are applied first: only this suite's own effects are then seen.
   await applyImmediateEffects(db());
@@ -29,7 +33,11 @@ beforeAll(async () => {
 
 const self = { relation: "self", firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03" };
 
-async function file(alice: { firstName: string; lastName: string; email: string }, right: string, extra: Record<string, unknown> = {}) {
+async function file(
+  alice: { firstName: string; lastName: string; email: string },
+  right: string,
+  extra: Record<string, unknown> = {},
+) {
   return fileAsAccountHolder(db(), getStorage(), alice, { right, subject: self, ...extra });
 }
 
@@ -38,11 +46,20 @@ async function file(alice: { firstName: string; lastName: string; email: string 
  * data (her account, the consents she gave, the marketing she opted in to, her documents), each
  * holding what it is told; not the recipients of processing she is not in, nor the platform's hosts.
  */
-const ALICE_ACTIVITIES = ["account_management", "account_information", "personalised_services", "map_service", "direct_marketing", "prescription_sharing"];
+const ALICE_ACTIVITIES = [
+  "account_management",
+  "account_information",
+  "personalised_services",
+  "map_service",
+  "direct_marketing",
+  "prescription_sharing",
+];
 
 async function notices(requestId: string) {
   const rows = await db().recipientNotice.findMany({ where: { requestId }, orderBy: { recipient: "asc" } });
-  expect(rows.map((n) => n.recipient).sort()).toEqual([...noticeRecipientsOf(currentRegistry(), ALICE_ACTIVITIES)].sort());
+  expect(rows.map((n) => n.recipient).sort()).toEqual(
+    [...noticeRecipientsOf(currentRegistry(), ALICE_ACTIVITIES)].sort(),
+  );
   expect(rows.map((n) => n.recipient)).toEqual(expect.arrayContaining(["Braze", "Google (Google Maps)"]));
   expect(rows.map((n) => n.recipient)).not.toContain("Meta");
   expect(rows.map((n) => n.recipient)).not.toContain("AWS EMEA");
@@ -52,7 +69,13 @@ async function notices(requestId: string) {
 
 async function grantPlatformPart(request: { id: string; reference: string }) {
   const platform = await db().requestPart.findFirstOrThrow({ where: { requestId: request.id, handler: "platform" } });
-  await answerPart(db(), getStorage(), request.reference, { partId: platform.id, outcome: "granted", grounds: [], message: "Réponse." }, actor);
+  await answerPart(
+    db(),
+    getStorage(),
+    request.reference,
+    { partId: platform.id, outcome: "granted", grounds: [], message: "Réponse." },
+    actor,
+  );
 }
 
 describe("what each right changes in the platform's data, and nothing else", () => {
@@ -71,20 +94,42 @@ describe("what each right changes in the platform's data, and nothing else", () 
 
   it("rectification: the fields corrected on the subject's record, and only them", async () => {
     const f = await family();
-    const request = await file(f.alice, "rectification", { details: { rectifications: [{ field: "Ville", current: "Lyon", corrected: "Villeurbanne" }] } });
+    const request = await file(f.alice, "rectification", {
+      details: { rectifications: [{ field: "Ville", current: "Lyon", corrected: "Villeurbanne" }] },
+    });
     const before = await snapshot();
-    await rectifySubject(db(), request.reference, { changes: [{ field: "city", value: "Villeurbanne" }, { field: "phone", value: "+33 6 99 99 99 99" }] }, actor);
+    await rectifySubject(
+      db(),
+      request.reference,
+      {
+        changes: [
+          { field: "city", value: "Villeurbanne" },
+          { field: "phone", value: "+33 6 99 99 99 99" },
+        ],
+      },
+      actor,
+    );
     expect(diff(before, await snapshot())).toEqual({ patient: { removed: [], added: [], changed: [f.alice.id] } });
     const alice = await db().patient.findUniqueOrThrow({ where: { id: f.alice.id } });
-    expect({ ...alice, updatedAt: null }).toEqual({ ...f.alice, city: "Villeurbanne", phone: "+33 6 99 99 99 99", updatedAt: null });
+    expect({ ...alice, updatedAt: null }).toEqual({
+      ...f.alice,
+      city: "Villeurbanne",
+      phone: "+33 6 99 99 99 99",
+      updatedAt: null,
+    });
     // The map service only holds her address: it is told of the new city, not of the new phone number.
-    const maps = await db().recipientNotice.findFirstOrThrow({ where: { requestId: request.id, recipient: "Google (Google Maps)" } });
+    const maps = await db().recipientNotice.findFirstOrThrow({
+      where: { requestId: request.id, recipient: "Google (Google Maps)" },
+    });
     expect((await openNoticePayload(maps.payloadSealed!)).changes).toEqual([{ field: "city", after: "Villeurbanne" }]);
     // The recipients are told, with the person as they knew her and the new values they hold.
     expect(await notices(request.id)).toEqual({
       right: "rectification",
       subject: { firstName: "Alice", lastName: "Morel", birthDate: "1980-02-03", email: f.alice.email },
-      changes: [{ field: "city", after: "Villeurbanne" }, { field: "phone", after: "+33 6 99 99 99 99" }],
+      changes: [
+        { field: "city", after: "Villeurbanne" },
+        { field: "phone", after: "+33 6 99 99 99 99" },
+      ],
     });
   });
 
@@ -95,20 +140,35 @@ describe("what each right changes in the platform's data, and nothing else", () 
     await grantPlatformPart(request);
     expect(diff(before, await snapshot())).toEqual({ patient: { removed: [], added: [], changed: [f.alice.id] } });
     const alice = await db().patient.findUniqueOrThrow({ where: { id: f.alice.id } });
-    expect({ ...alice, updatedAt: null, restrictedAt: null }).toEqual({ ...f.alice, restrictionReference: request.reference, updatedAt: null, restrictedAt: null });
+    expect({ ...alice, updatedAt: null, restrictedAt: null }).toEqual({
+      ...f.alice,
+      restrictionReference: request.reference,
+      updatedAt: null,
+      restrictedAt: null,
+    });
     expect(alice.restrictedAt).not.toBeNull();
-    expect(await notices(request.id)).toMatchObject({ right: "restriction", subject: { lastName: "Morel", email: f.alice.email } });
+    expect(await notices(request.id)).toMatchObject({
+      right: "restriction",
+      subject: { lastName: "Morel", email: f.alice.email },
+    });
   });
 
   it("consent withdrawal: the consent named is withdrawn, with its time, the others stay", async () => {
     const f = await family();
-    await file(f.alice, "consent_withdrawal", { scope: { activities: ["map_service"] }, details: { consents: ["map_service"] } });
+    await file(f.alice, "consent_withdrawal", {
+      scope: { activities: ["map_service"] },
+      details: { consents: ["map_service"] },
+    });
     const map = await db().consent.findFirstOrThrow({ where: { patientId: f.alice.id, activityKey: "map_service" } });
     const before = await snapshot();
     const now = new Date();
     await applyImmediateEffects(db(), now);
     expect(diff(before, await snapshot())).toEqual({ consent: { removed: [], added: [], changed: [map.id] } });
-    expect(await db().consent.findUniqueOrThrow({ where: { id: map.id } })).toEqual({ ...map, withdrawnAt: now, updatedAt: expect.any(Date) });
+    expect(await db().consent.findUniqueOrThrow({ where: { id: map.id } })).toEqual({
+      ...map,
+      withdrawnAt: now,
+      updatedAt: expect.any(Date),
+    });
   });
 
   it("objection to direct marketing: every channel off and the address suppressed, nothing else", async () => {

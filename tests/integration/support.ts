@@ -25,7 +25,10 @@ export async function staffToken(options: { role?: StaffRole; scopes?: Permissio
 }
 
 /** Calls a route handler as the HTTP server would. */
-export function apiRequest(path: string, init: { method?: string; token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}) {
+export function apiRequest(
+  path: string,
+  init: { method?: string; token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+) {
   const headers: Record<string, string> = { ...(init.headers ?? {}) };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   let body: string | undefined = init.rawBody;
@@ -41,7 +44,16 @@ export function uniqueEmail(label = "patient"): string {
 }
 
 /** Reads the messages the SMTP catcher received for an address. */
-export async function mailbox(address: string): Promise<{ id: string; subject: string; text?: string; attachments?: { generatedFileName: string; filename?: string; contentType: string }[] }[]> {
+export async function mailbox(
+  address: string,
+): Promise<
+  {
+    id: string;
+    subject: string;
+    text?: string;
+    attachments?: { generatedFileName: string; filename?: string; contentType: string }[];
+  }[]
+> {
   const response = await fetch(`${process.env.MAILDEV_URL}/api/email?to.address=${encodeURIComponent(address)}`);
   return (await response.json()) as never;
 }
@@ -66,8 +78,19 @@ export function requestBody(overrides: Json = {}): Json {
     right: "access",
     channel: "post",
     receivedAt: "2026-03-31T22:30:00Z",
-    requester: { firstName: camille.firstName, lastName: camille.lastName, email: uniqueEmail("camille"), ...(requester as Json | undefined) },
-    subject: { relation: "self", firstName: camille.firstName, lastName: camille.lastName, birthDate: camille.birthDate, ...(subject as Json | undefined) },
+    requester: {
+      firstName: camille.firstName,
+      lastName: camille.lastName,
+      email: uniqueEmail("camille"),
+      ...(requester as Json | undefined),
+    },
+    subject: {
+      relation: "self",
+      firstName: camille.firstName,
+      lastName: camille.lastName,
+      birthDate: camille.birthDate,
+      ...(subject as Json | undefined),
+    },
     scope: {},
     ...rest,
   };
@@ -107,7 +130,9 @@ export async function mailMessageId(messageId: string): Promise<string | null> {
 
 /** Downloads one attachment of a caught message. */
 export async function mailAttachment(messageId: string, generatedFileName: string): Promise<Uint8Array> {
-  const response = await fetch(`${process.env.MAILDEV_URL}/api/email/${messageId}/attachment/${encodeURIComponent(generatedFileName)}`);
+  const response = await fetch(
+    `${process.env.MAILDEV_URL}/api/email/${messageId}/attachment/${encodeURIComponent(generatedFileName)}`,
+  );
   if (!response.ok) throw new Error(`attachment ${generatedFileName}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
 }

@@ -6,7 +6,16 @@ import { db } from "@/lib/db";
 import { AppError, toAppError } from "@/lib/errors/app-error";
 import { getStorage } from "@/lib/storage";
 import { submitWebRequest, type WebIdentity } from "@/lib/requests/submit-web-request";
-import { DEMO_ACTORS, DEMO_PATIENTS, DEMO_RELATIVES, demoData, minimalPdf, rowCounts, storedFiles, uniqueEmail } from "./support";
+import {
+  DEMO_ACTORS,
+  DEMO_PATIENTS,
+  DEMO_RELATIVES,
+  demoData,
+  minimalPdf,
+  rowCounts,
+  storedFiles,
+  uniqueEmail,
+} from "./support";
 
 type Json = Record<string, unknown>;
 
@@ -23,8 +32,19 @@ function payload(overrides: Json = {}): Json {
   const { requester, subject, ...rest } = overrides;
   return {
     right: "access",
-    requester: { firstName: camille.firstName, lastName: camille.lastName, email: camille.email, ...(requester as Json | undefined) },
-    subject: { relation: "self", firstName: camille.firstName, lastName: camille.lastName, birthDate: camille.birthDate, ...(subject as Json | undefined) },
+    requester: {
+      firstName: camille.firstName,
+      lastName: camille.lastName,
+      email: camille.email,
+      ...(requester as Json | undefined),
+    },
+    subject: {
+      relation: "self",
+      firstName: camille.firstName,
+      lastName: camille.lastName,
+      birthDate: camille.birthDate,
+      ...(subject as Json | undefined),
+    },
     ...rest,
   };
 }
@@ -37,7 +57,10 @@ function form(body: Json, files: Record<string, File> = {}, submissionId: string
   return data;
 }
 
-const forLeo = () => payload({ subject: { relation: "minor", firstName: leo.firstName, lastName: leo.lastName, birthDate: leo.birthDate } });
+const forLeo = () =>
+  payload({
+    subject: { relation: "minor", firstName: leo.firstName, lastName: leo.lastName, birthDate: leo.birthDate },
+  });
 
 /** Runs a submission expected to be refused and returns the AppError. */
 async function refused(promise: Promise<unknown>): Promise<AppError> {
@@ -71,7 +94,9 @@ describe("submitting the patient form", () => {
     // The server stamps the receipt time.
     expect(request.receivedAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(request.receivedAt.getTime()).toBeLessThanOrEqual(Date.now());
-    expect(actorIds(request.parts)).toEqual([DEMO_ACTORS.dupont.id, DEMO_ACTORS.lefebvre.id, DEMO_ACTORS.mercier.id].sort());
+    expect(actorIds(request.parts)).toEqual(
+      [DEMO_ACTORS.dupont.id, DEMO_ACTORS.lefebvre.id, DEMO_ACTORS.mercier.id].sort(),
+    );
     expect(request.events).toHaveLength(1);
     expect(request.events[0]).toMatchObject({ type: "submit_verified", actorType: "requester" });
   });
@@ -80,7 +105,12 @@ describe("submitting the patient form", () => {
     const marker = `AUTORITE-PARENTALE-${randomUUID()}`;
     const pdf = minimalPdf(`Jugement ${marker} Leo Martin`);
     const file = new File([pdf], "livret-de-famille.pdf", { type: "application/pdf" });
-    const { request } = await submitWebRequest(db(), getStorage(), form(forLeo(), { proof_parental_authority: file }), signedInCamille);
+    const { request } = await submitWebRequest(
+      db(),
+      getStorage(),
+      form(forLeo(), { proof_parental_authority: file }),
+      signedInCamille,
+    );
 
     expect(request).toMatchObject({
       identityStatus: "documents_submitted",
@@ -114,9 +144,16 @@ describe("submitting the patient form", () => {
 
   it("asks the same parent for the proof when she sends none, and stops the clock meanwhile", async () => {
     const { request } = await submitWebRequest(db(), getStorage(), form(forLeo()), signedInCamille);
-    expect(request).toMatchObject({ identityStatus: "documents_required", status: "awaiting_identity", subjectRelativeId: leo.id });
+    expect(request).toMatchObject({
+      identityStatus: "documents_required",
+      status: "awaiting_identity",
+      subjectRelativeId: leo.id,
+    });
     expect(request.pausedSince).toEqual(request.receivedAt);
-    expect(request.events[0]!.payload).toMatchObject({ identityStatus: "documents_required", missingProofs: ["parental_authority"] });
+    expect(request.events[0]!.payload).toMatchObject({
+      identityStatus: "documents_required",
+      missingProofs: ["parental_authority"],
+    });
     const outbox = await db().outboxEmail.findFirstOrThrow({ where: { requestId: request.id } });
     expect(outbox.text).toContain("un justificatif est nécessaire");
     expect(outbox.text).toContain("Le délai de réponse est suspendu");
@@ -126,7 +163,9 @@ describe("submitting the patient form", () => {
     const before = await rowCounts();
     const filesBefore = storedFiles();
     const fake = new File(["Ceci n'est pas un PDF, juste du texte."], "jugement.pdf", { type: "application/pdf" });
-    const error = await refused(submitWebRequest(db(), getStorage(), form(forLeo(), { proof_parental_authority: fake }), signedInCamille));
+    const error = await refused(
+      submitWebRequest(db(), getStorage(), form(forLeo(), { proof_parental_authority: fake }), signedInCamille),
+    );
     expect(error.status).toBe(422);
     expect(error.fields).toEqual([{ path: "proofs.parental_authority", key: "file_type" }]);
     expect(storedFiles()).toEqual(filesBefore);
@@ -138,7 +177,9 @@ describe("submitting the patient form", () => {
     const filesBefore = storedFiles();
     const file = new File([minimalPdf("preuve")], "preuve.pdf", { type: "application/pdf" });
     const body = { ...forLeo(), scope: { healthActorIds: [randomUUID()] } };
-    const error = await refused(submitWebRequest(db(), getStorage(), form(body, { proof_parental_authority: file }), signedInCamille));
+    const error = await refused(
+      submitWebRequest(db(), getStorage(), form(body, { proof_parental_authority: file }), signedInCamille),
+    );
     expect(error.status).toBe(422);
     expect(error.fields.map((f) => f.path)).toEqual(["scope.healthActorIds.0"]);
     expect(storedFiles()).toEqual(filesBefore);
@@ -162,7 +203,8 @@ describe("submitting the patient form", () => {
   it("creates one case for a retried submission (same submission id), and keeps one copy of its proof", async () => {
     const submissionId = randomUUID();
     const pdf = minimalPdf("retry");
-    const make = () => form(forLeo(), { proof_parental_authority: new File([pdf], "p.pdf", { type: "application/pdf" }) }, submissionId);
+    const make = () =>
+      form(forLeo(), { proof_parental_authority: new File([pdf], "p.pdf", { type: "application/pdf" }) }, submissionId);
     const first = await submitWebRequest(db(), getStorage(), make(), signedInCamille);
     const filesAfterFirst = storedFiles();
     const again = await submitWebRequest(db(), getStorage(), make(), signedInCamille);
@@ -181,8 +223,15 @@ describe("submitting the patient form", () => {
       requester: { firstName: "Aline", lastName: "Rivière", email },
       subject: { firstName: "Aline", lastName: "Rivière", birthDate: "1990-02-03" },
     });
-    const { request } = await submitWebRequest(db(), getStorage(), form(body), { sessionEmail: null, codeEmail: email });
-    expect(request).toMatchObject({ identityStatus: "documents_required", status: "awaiting_identity", subjectPatientId: null });
+    const { request } = await submitWebRequest(db(), getStorage(), form(body), {
+      sessionEmail: null,
+      codeEmail: email,
+    });
+    expect(request).toMatchObject({
+      identityStatus: "documents_required",
+      status: "awaiting_identity",
+      subjectPatientId: null,
+    });
     expect(request.pausedSince).not.toBeNull();
     expect(request.events[0]!.payload).toMatchObject({ missingProofs: ["id_document"] });
     expect(request.events[0]!.actorId).toBe(email);
@@ -190,7 +239,10 @@ describe("submitting the patient form", () => {
 
   it("does not let an e-mail code for Camille's address stand in for her records when the name differs", async () => {
     const body = payload({ subject: { firstName: "Camille", lastName: "Durand" } });
-    const { request } = await submitWebRequest(db(), getStorage(), form(body), { sessionEmail: null, codeEmail: camille.email });
+    const { request } = await submitWebRequest(db(), getStorage(), form(body), {
+      sessionEmail: null,
+      codeEmail: camille.email,
+    });
     expect(request.identityStatus).toBe("documents_required");
     expect(request.subjectPatientId).toBeNull();
   });
@@ -204,17 +256,30 @@ describe("what the requester is told, and which files are kept", () => {
     // Julien holds his mother Jeanne; he booked Dr Fontaine for her, his sister Claire booked the clinic.
     const body = payload({
       requester: { firstName: julien.firstName, lastName: julien.lastName, email: julien.email },
-      subject: { relation: "mandate", firstName: jeanne.firstName, lastName: jeanne.lastName, birthDate: jeanne.birthDate },
+      subject: {
+        relation: "mandate",
+        firstName: jeanne.firstName,
+        lastName: jeanne.lastName,
+        birthDate: jeanne.birthDate,
+      },
     });
-    const { request } = await submitWebRequest(db(), getStorage(), form(body), { sessionEmail: julien.email, codeEmail: null });
-    const visibility = Object.fromEntries(request.parts.filter((p) => p.healthActor).map((p) => [p.healthActor!.name, p.visibleToRequester]));
+    const { request } = await submitWebRequest(db(), getStorage(), form(body), {
+      sessionEmail: julien.email,
+      codeEmail: null,
+    });
+    const visibility = Object.fromEntries(
+      request.parts.filter((p) => p.healthActor).map((p) => [p.healthActor!.name, p.visibleToRequester]),
+    );
     expect(visibility).toEqual({ [DEMO_ACTORS.fontaine.name]: true, [DEMO_ACTORS.tilleuls.name]: false });
   });
 
   it("a stranger who types Camille's name learns nothing of her doctors", async () => {
     const stranger = uniqueEmail("stranger");
     const body = payload({ requester: { firstName: "Eve", lastName: "Curieuse", email: stranger } });
-    const { request } = await submitWebRequest(db(), getStorage(), form(body), { sessionEmail: null, codeEmail: stranger });
+    const { request } = await submitWebRequest(db(), getStorage(), form(body), {
+      sessionEmail: null,
+      codeEmail: stranger,
+    });
     expect(request.identityStatus).toBe("documents_required");
     const actorParts = request.parts.filter((p) => p.handler === "health_actor");
     expect(actorParts.length).toBeGreaterThan(0);
@@ -224,7 +289,12 @@ describe("what the requester is told, and which files are kept", () => {
   it("an ID document sent with a request the sign-in already verifies is not kept", async () => {
     const before = storedFiles();
     const id = new File([minimalPdf("CARTE-IDENTITE")], "cni.pdf", { type: "application/pdf" });
-    const { request } = await submitWebRequest(db(), getStorage(), form(payload(), { proof_id_document: id }), signedInCamille);
+    const { request } = await submitWebRequest(
+      db(),
+      getStorage(),
+      form(payload(), { proof_id_document: id }),
+      signedInCamille,
+    );
     expect(request.identityStatus).toBe("verified");
     expect(await db().identityProof.count({ where: { requestId: request.id } })).toBe(0);
     expect(storedFiles()).toEqual(before);
@@ -233,15 +303,25 @@ describe("what the requester is told, and which files are kept", () => {
   it("withdrawing a request deletes its identity files and keeps the fact", async () => {
     const { withdrawRequest } = await import("@/lib/requests/withdraw-request");
     const proof = new File([minimalPdf("LIVRET-DE-FAMILLE")], "livret.pdf", { type: "application/pdf" });
-    const { request } = await submitWebRequest(db(), getStorage(), form(forLeo(), { proof_parental_authority: proof }), signedInCamille);
+    const { request } = await submitWebRequest(
+      db(),
+      getStorage(),
+      form(forLeo(), { proof_parental_authority: proof }),
+      signedInCamille,
+    );
     const stored = await db().identityProof.findFirstOrThrow({ where: { requestId: request.id } });
     expect(await getStorage().exists(stored.storageKey!)).toBe(true);
     await withdrawRequest(db(), getStorage(), request.reference, camille.email);
     expect(await getStorage().exists(stored.storageKey!)).toBe(false);
-    expect(await db().identityProof.findUniqueOrThrow({ where: { id: stored.id } })).toMatchObject({ storageKey: null, kind: "parental_authority" });
+    expect(await db().identityProof.findUniqueOrThrow({ where: { id: stored.id } })).toMatchObject({
+      storageKey: null,
+      kind: "parental_authority",
+    });
     expect((await db().rightsRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("withdrawn");
     // A second withdrawal is refused, not repeated.
-    expect((await refused(withdrawRequest(db(), getStorage(), request.reference, camille.email))).code).toBe("conflict");
+    expect((await refused(withdrawRequest(db(), getStorage(), request.reference, camille.email))).code).toBe(
+      "conflict",
+    );
   });
 
   it("withdrawing a platform consent goes to the platform only", async () => {
@@ -252,7 +332,11 @@ describe("what the requester is told, and which files are kept", () => {
   });
 
   it("an heir cannot ask for portability (LIL art. 85)", async () => {
-    const body = payload({ right: "portability", details: { portabilityFormat: "json" }, subject: { relation: "heir" } });
+    const body = payload({
+      right: "portability",
+      details: { portabilityFormat: "json" },
+      subject: { relation: "heir" },
+    });
     const error = await submitWebRequest(db(), getStorage(), form(body), signedInCamille).then(() => null, toAppError);
     expect(error?.fields.map((f) => f.path)).toContain("right");
   });
@@ -264,7 +348,11 @@ describe("a proven address files a limited number of requests an hour", () => {
     process.env.PORTAL_SUBMISSIONS_PER_HOUR = "2";
     try {
       const email = uniqueEmail("prolific");
-      const body = () => payload({ requester: { firstName: "Paul", lastName: "Prolixe", email }, subject: { firstName: "Paul", lastName: "Prolixe", birthDate: "1980-01-01" } });
+      const body = () =>
+        payload({
+          requester: { firstName: "Paul", lastName: "Prolixe", email },
+          subject: { firstName: "Paul", lastName: "Prolixe", birthDate: "1980-01-01" },
+        });
       const identity = { sessionEmail: null, codeEmail: email };
       await submitWebRequest(db(), getStorage(), form(body()), identity);
       await submitWebRequest(db(), getStorage(), form(body()), identity);

@@ -36,7 +36,9 @@ export interface FakeProcessor {
   close(): Promise<void>;
 }
 
-export async function startFakeProcessor(initial: Pick<ProcessorOptions, "host" | "keyPem" | "certPem"> & Partial<ProcessorOptions>): Promise<FakeProcessor> {
+export async function startFakeProcessor(
+  initial: Pick<ProcessorOptions, "host" | "keyPem" | "certPem"> & Partial<ProcessorOptions>,
+): Promise<FakeProcessor> {
   const options: ProcessorOptions = {
     requestTypes: ["erasure"],
     identities: [

@@ -32,7 +32,8 @@ export async function startSmtpTestServer(initial: SmtpBehaviour = { kind: "acce
     disabledCommands: ["AUTH", "STARTTLS"],
     logger: false,
     onRcptTo(_address, _session, callback) {
-      if (behaviour.kind === "refuse" && behaviour.at === "rcpt") return callback(refusal(behaviour.code, behaviour.text));
+      if (behaviour.kind === "refuse" && behaviour.at === "rcpt")
+        return callback(refusal(behaviour.code, behaviour.text));
       callback();
     },
     onData(stream, session, callback) {
@@ -40,7 +41,10 @@ export async function startSmtpTestServer(initial: SmtpBehaviour = { kind: "acce
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
         const raw = Buffer.concat(chunks).toString("utf8");
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), messageId: /^message-id:\s*(<[^>\r\n]+>)/im.exec(raw)?.[1] ?? null });
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          messageId: /^message-id:\s*(<[^>\r\n]+>)/im.exec(raw)?.[1] ?? null,
+        });
         const now = behaviour;
         if (now.kind === "refuse" && now.at === "data") return callback(refusal(now.code, now.text));
         if (now.kind === "cut") {

@@ -3,7 +3,13 @@ import { SiteHeader } from "@/components/site-header";
 import { pageLocale } from "@/lib/i18n/page-locale";
 
 /** The patient pages: the portal's header and navigation. */
-export default async function PatientLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+export default async function PatientLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
   const locale = await pageLocale(params);
   return (
     <>

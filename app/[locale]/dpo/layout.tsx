@@ -7,7 +7,13 @@ import { pageLocale } from "@/lib/i18n/page-locale";
 import { currentStaff } from "@/lib/staff/current-staff";
 
 /** The DPO back office: its own header; each page checks the viewer and the permission matrix. */
-export default async function BackOfficeLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+export default async function BackOfficeLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
   const locale = await pageLocale(params);
   const b = messages(locale).backoffice;
   const viewer = await currentStaff();
@@ -17,7 +23,9 @@ export default async function BackOfficeLayout({ children, params }: { children:
     { href: `/${locale}/dpo/tableau-de-bord`, label: b.dashboard },
     ...(viewer && can(viewer.role, "api_tokens.manage") ? [{ href: `/${locale}/dpo/jetons`, label: b.tokens }] : []),
     ...(viewer && can(viewer.role, "audit.verify") ? [{ href: `/${locale}/dpo/audit`, label: b.audit }] : []),
-    ...(viewer && can(viewer.role, "recipients.manage") ? [{ href: `/${locale}/dpo/destinataires`, label: b.recipientContacts }] : []),
+    ...(viewer && can(viewer.role, "recipients.manage")
+      ? [{ href: `/${locale}/dpo/destinataires`, label: b.recipientContacts }]
+      : []),
   ];
   return (
     <SpaceHeader

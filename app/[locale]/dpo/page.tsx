@@ -20,7 +20,13 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 
 type Search = Record<string, string | string[] | undefined>;
 
-export default async function QueuePage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Search> }) {
+export default async function QueuePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Search>;
+}) {
   const locale = await pageLocale(params);
   const viewer = await requireStaff(locale);
   const t = messages(locale);
@@ -51,7 +57,13 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
   return (
     <main>
       <h1>{b.queue}</h1>
-      <form method="get" action={`/${locale}/dpo/registre-export`} className="card" aria-labelledby="register-title" style={{ marginBottom: 16 }}>
+      <form
+        method="get"
+        action={`/${locale}/dpo/registre-export`}
+        className="card"
+        aria-labelledby="register-title"
+        style={{ marginBottom: 16 }}
+      >
         <h2 id="register-title">{b.register}</h2>
         <div className="grid">
           <div>
@@ -79,11 +91,24 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
             options={[
               { value: "open", label: b.open },
               { value: "all", label: b.all },
-              ...CASE_LIST_STATUSES.filter((s) => s !== "open" && s !== "all").map((s) => ({ value: s, label: t.cases.statuses[s] })),
+              ...CASE_LIST_STATUSES.filter((s) => s !== "open" && s !== "all").map((s) => ({
+                value: s,
+                label: t.cases.statuses[s],
+              })),
             ]}
           />
-          <SelectField id="right" label={b.right} value={raw.right ?? ""} options={[{ value: "", label: b.any }, ...RIGHTS.map((r) => ({ value: r, label: t.rights[r].title }))]} />
-          <SelectField id="channel" label={b.channel} value={raw.channel ?? ""} options={[{ value: "", label: b.any }, ...CHANNELS.map((c) => ({ value: c, label: c }))]} />
+          <SelectField
+            id="right"
+            label={b.right}
+            value={raw.right ?? ""}
+            options={[{ value: "", label: b.any }, ...RIGHTS.map((r) => ({ value: r, label: t.rights[r].title }))]}
+          />
+          <SelectField
+            id="channel"
+            label={b.channel}
+            value={raw.channel ?? ""}
+            options={[{ value: "", label: b.any }, ...CHANNELS.map((c) => ({ value: c, label: c }))]}
+          />
           <SelectField
             id="assignee"
             label={b.assignee}
@@ -113,13 +138,16 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
             ]}
           />
           <label className="choice">
-            <input type="checkbox" name="overdue" value="1" defaultChecked={raw.overdue === "1"} /> <span>{b.overdue}</span>
+            <input type="checkbox" name="overdue" value="1" defaultChecked={raw.overdue === "1"} />{" "}
+            <span>{b.overdue}</span>
           </label>
           <label className="choice">
-            <input type="checkbox" name="escalated" value="1" defaultChecked={raw.escalated === "1"} /> <span>{b.escalated}</span>
+            <input type="checkbox" name="escalated" value="1" defaultChecked={raw.escalated === "1"} />{" "}
+            <span>{b.escalated}</span>
           </label>
           <label className="choice">
-            <input type="checkbox" name="clarify" value="1" defaultChecked={raw.clarify === "1"} /> <span>{b.clarify}</span>
+            <input type="checkbox" name="clarify" value="1" defaultChecked={raw.clarify === "1"} />{" "}
+            <span>{b.clarify}</span>
           </label>
         </div>
         {hideNames ? <input type="hidden" name="noms" value="0" /> : null}
@@ -127,9 +155,7 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
           <button className="button" type="submit">
             {b.apply}
           </button>
-          <Link href={linkWith({ cursor: undefined }, !hideNames)}>
-            {hideNames ? b.showNames : b.hideNames}
-          </Link>
+          <Link href={linkWith({ cursor: undefined }, !hideNames)}>{hideNames ? b.showNames : b.hideNames}</Link>
         </div>
       </form>
 

@@ -6,7 +6,13 @@ import { messages } from "@/lib/i18n/messages";
 import { pageLocale } from "@/lib/i18n/page-locale";
 
 /** The health actors' space: its own header; each page checks the member and scopes every read. */
-export default async function ActorLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+export default async function ActorLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
   const locale = await pageLocale(params);
   const p = messages(locale).pro;
   const viewer = await currentMember();

@@ -56,7 +56,10 @@ export default async function ActorInboxPage({
   const several = viewer.memberships.length > 1;
   const tab = (target: "open" | "done", label: string) => (
     <li>
-      <Link href={`/${locale}/pro${target === "done" ? "?vue=traitees" : ""}`} aria-current={view === target ? "page" : undefined}>
+      <Link
+        href={`/${locale}/pro${target === "done" ? "?vue=traitees" : ""}`}
+        aria-current={view === target ? "page" : undefined}
+      >
         {label}
       </Link>
     </li>
@@ -113,7 +116,13 @@ export default async function ActorInboxPage({
                       <>
                         {" "}
                         <span className={r.daysLeft < 0 ? "tag" : "hint"}>
-                          ({r.daysLeft < 0 ? fill(p.overdue, { days: -r.daysLeft }) : r.daysLeft === 0 ? p.dueToday : fill(p.daysLeft, { days: r.daysLeft })})
+                          (
+                          {r.daysLeft < 0
+                            ? fill(p.overdue, { days: -r.daysLeft })
+                            : r.daysLeft === 0
+                              ? p.dueToday
+                              : fill(p.daysLeft, { days: r.daysLeft })}
+                          )
                         </span>
                       </>
                     ) : null}
@@ -130,7 +139,11 @@ export default async function ActorInboxPage({
       )}
       {page.next ? (
         <p>
-          <Link href={`/${locale}/pro?${view === "done" ? "vue=traitees&" : ""}apres=${page.next.dueDate}_${page.next.id}`}>{p.next}</Link>
+          <Link
+            href={`/${locale}/pro?${view === "done" ? "vue=traitees&" : ""}apres=${page.next.dueDate}_${page.next.id}`}
+          >
+            {p.next}
+          </Link>
         </p>
       ) : null}
     </main>

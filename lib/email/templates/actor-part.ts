@@ -37,14 +37,18 @@ export function partForwardedEmail(m: ForwardedPartMail): RenderedEmail {
           `Droit exercé : ${RIGHT_LABELS[m.right].fr}. Reçue par la plateforme le ${formatInstant(m.receivedAt, "fr")} : le délai court depuis cette date.`,
           `À répondre au plus tard le ${formatDay(m.dueDate, "fr")} (${RULE[m.rule].fr}).`,
           m.identity.fr,
-          m.wholeScope ? "Portée : toutes les données que vous détenez sur la personne concernée." : "Portée : les catégories de données choisies par le demandeur.",
+          m.wholeScope
+            ? "Portée : toutes les données que vous détenez sur la personne concernée."
+            : "Portée : les catégories de données choisies par le demandeur.",
           "Vous êtes responsable de ces données : c'est à vous de décider et de répondre. La plateforme, votre sous-traitant, vous assiste (extraction des données, exécution de vos instructions).",
         ]
       : [
           `Right: ${RIGHT_LABELS[m.right].en}. Received by the platform on ${formatInstant(m.receivedAt, "en")}: the time limit runs from then.`,
           `To answer by ${formatDay(m.dueDate, "en")} at the latest (${RULE[m.rule].en}).`,
           m.identity.en,
-          m.wholeScope ? "Scope: all the data you hold about the data subject." : "Scope: the categories of data the requester chose.",
+          m.wholeScope
+            ? "Scope: all the data you hold about the data subject."
+            : "Scope: the categories of data the requester chose.",
           "You are the controller of this data: you decide and answer. The platform, your processor, assists you (data extracts, carrying out your instructions).",
         ];
   return renderEmail("fr", subject, `Demande ${m.reference} à traiter / Request ${m.reference} to handle`, [
@@ -70,7 +74,12 @@ export function actorReminderEmail(actorName: string, lines: ActorReminderLine[]
       kind: "table",
       caption: "Demandes à traiter / Requests to handle",
       head: ["Référence / Reference", "Droit / Right", "Échéance / Due", "Jours restants / Days left"],
-      rows: lines.map((l) => [l.reference, `${RIGHT_LABELS[l.right].fr} / ${RIGHT_LABELS[l.right].en}`, formatDay(l.dueDate, "fr"), l.daysLeft === 0 ? "aujourd'hui / today" : String(l.daysLeft)]),
+      rows: lines.map((l) => [
+        l.reference,
+        `${RIGHT_LABELS[l.right].fr} / ${RIGHT_LABELS[l.right].en}`,
+        formatDay(l.dueDate, "fr"),
+        l.daysLeft === 0 ? "aujourd'hui / today" : String(l.daysLeft),
+      ]),
     },
     { kind: "list", items: lines.map((l) => `${l.reference} : ${l.url}`) },
     {

@@ -22,17 +22,35 @@ export type CaseUpdate =
 
 const T = {
   fr: {
-    identity_accepted: { subject: "Votre identité est vérifiée", text: "Les justificatifs ont été vérifiés puis supprimés. Votre demande est maintenant traitée ; le délai de réponse a repris." },
-    identity_rejected: { subject: "Votre identité n'a pas pu être vérifiée", text: "Les justificatifs envoyés ne permettent pas d'établir votre identité ou votre qualité ; ils ont été supprimés. Motif :" },
+    identity_accepted: {
+      subject: "Votre identité est vérifiée",
+      text: "Les justificatifs ont été vérifiés puis supprimés. Votre demande est maintenant traitée ; le délai de réponse a repris.",
+    },
+    identity_rejected: {
+      subject: "Votre identité n'a pas pu être vérifiée",
+      text: "Les justificatifs envoyés ne permettent pas d'établir votre identité ou votre qualité ; ils ont été supprimés. Motif :",
+    },
     answer: { subject: "Réponse à votre demande", text: "Vous trouverez notre réponse dans le courrier joint (PDF)." },
-    extension: { subject: "Le délai de réponse à votre demande est prolongé", text: "Vous trouverez les raisons de cette prolongation et la nouvelle date dans le courrier joint (PDF)." },
-    information_request: { subject: "Une précision est nécessaire pour traiter votre demande", text: "Le délai de réponse est suspendu jusqu'à votre réponse. Notre question :" },
+    extension: {
+      subject: "Le délai de réponse à votre demande est prolongé",
+      text: "Vous trouverez les raisons de cette prolongation et la nouvelle date dans le courrier joint (PDF).",
+    },
+    information_request: {
+      subject: "Une précision est nécessaire pour traiter votre demande",
+      text: "Le délai de réponse est suspendu jusqu'à votre réponse. Notre question :",
+    },
     information_reminder: {
       subject: "Rappel : une précision est nécessaire pour traiter votre demande",
       text: "Nous n'avons pas reçu votre réponse à la question ci-dessous. Le délai de réponse reste suspendu. Sans réponse de votre part, votre demande pourra être close à partir du {closeOn}.",
     },
-    closed: { subject: "Votre demande est close", text: "Le traitement de votre demande est terminé. Vous pouvez en retrouver l'historique dans « Mes demandes »." },
-    actor_answer: { subject: "Réponse de l'acteur de santé à votre demande", text: "{actor} a répondu à la partie de votre demande qui le concerne. Sa réponse peut contenir des données de santé : lisez-la dans « Mes demandes », après connexion (bouton ci-dessous)." },
+    closed: {
+      subject: "Votre demande est close",
+      text: "Le traitement de votre demande est terminé. Vous pouvez en retrouver l'historique dans « Mes demandes ».",
+    },
+    actor_answer: {
+      subject: "Réponse de l'acteur de santé à votre demande",
+      text: "{actor} a répondu à la partie de votre demande qui le concerne. Sa réponse peut contenir des données de santé : lisez-la dans « Mes demandes », après connexion (bouton ci-dessous).",
+    },
     actor_answered_elsewhere: {
       subject: "L'acteur de santé a répondu à votre demande",
       text: "{actor} indique vous avoir répondu le {date} ({channel}) pour la partie de votre demande qui le concerne.",
@@ -49,17 +67,35 @@ const T = {
     button: "Suivre ma demande",
   },
   en: {
-    identity_accepted: { subject: "Your identity is verified", text: "Your proofs were checked, then deleted. Your request is now being handled; the time limit runs again." },
-    identity_rejected: { subject: "Your identity could not be verified", text: "The proofs sent do not establish your identity or capacity; they were deleted. Reason:" },
+    identity_accepted: {
+      subject: "Your identity is verified",
+      text: "Your proofs were checked, then deleted. Your request is now being handled; the time limit runs again.",
+    },
+    identity_rejected: {
+      subject: "Your identity could not be verified",
+      text: "The proofs sent do not establish your identity or capacity; they were deleted. Reason:",
+    },
     answer: { subject: "Answer to your request", text: "Our answer is in the attached letter (PDF)." },
-    extension: { subject: "The time limit of your request is extended", text: "The reasons for the extension and the new date are in the attached letter (PDF)." },
-    information_request: { subject: "We need more information to handle your request", text: "The time limit is suspended until you answer. Our question:" },
+    extension: {
+      subject: "The time limit of your request is extended",
+      text: "The reasons for the extension and the new date are in the attached letter (PDF).",
+    },
+    information_request: {
+      subject: "We need more information to handle your request",
+      text: "The time limit is suspended until you answer. Our question:",
+    },
     information_reminder: {
       subject: "Reminder: we need more information to handle your request",
       text: "We have not received your answer to the question below. The time limit remains suspended. Without an answer, your request may be closed from {closeOn}.",
     },
-    closed: { subject: "Your request is closed", text: "The handling of your request is over. Its history stays in \"My requests\"." },
-    actor_answer: { subject: "The health actor's answer to your request", text: "{actor} answered the part of your request that concerns it. Its answer may hold health data: read it in \"My requests\", after signing in (button below)." },
+    closed: {
+      subject: "Your request is closed",
+      text: 'The handling of your request is over. Its history stays in "My requests".',
+    },
+    actor_answer: {
+      subject: "The health actor's answer to your request",
+      text: '{actor} answered the part of your request that concerns it. Its answer may hold health data: read it in "My requests", after signing in (button below).',
+    },
     actor_answered_elsewhere: {
       subject: "The health actor answered your request",
       text: "{actor} states it answered you on {date} ({channel}) for the part of your request that concerns it.",

@@ -5,7 +5,8 @@ const T = {
   fr: {
     subject: (code: string) => `${code} : votre code de vérification`,
     title: "Votre code de vérification",
-    intro: "Saisissez ce code dans le formulaire pour confirmer que cette adresse e-mail est la vôtre. Il expire dans 10 minutes.",
+    intro:
+      "Saisissez ce code dans le formulaire pour confirmer que cette adresse e-mail est la vôtre. Il expire dans 10 minutes.",
     ignore: "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.",
   },
   en: {

@@ -16,7 +16,8 @@ const T = {
     subject: (ref: string) => `Des justificatifs sont nécessaires pour traiter votre demande (${ref})`,
     title: "Des justificatifs sont nécessaires pour traiter votre demande",
     ref: (ref: string) => `Demande ${ref}`,
-    intro: "Pour vérifier votre identité ou votre qualité, le délégué à la protection des données vous demande les documents ci-dessous. Le délai de réponse est suspendu jusqu'à votre réponse.",
+    intro:
+      "Pour vérifier votre identité ou votre qualité, le délégué à la protection des données vous demande les documents ci-dessous. Le délai de réponse est suspendu jusqu'à votre réponse.",
     message: "Son message :",
     care: "PDF, JPEG ou PNG, 10 Mo au plus par fichier. Vous pouvez masquer sur la copie ce qui n'est pas nécessaire à la vérification (numéro du document, photo…). Les fichiers sont chiffrés, et supprimés dès la vérification faite.",
     button: "Répondre et envoyer les justificatifs",
@@ -26,11 +27,12 @@ const T = {
     subject: (ref: string) => `We need documents to handle your request (${ref})`,
     title: "We need documents to handle your request",
     ref: (ref: string) => `Request ${ref}`,
-    intro: "To check your identity or capacity, the data protection officer asks you for the documents below. The time limit is suspended until you answer.",
+    intro:
+      "To check your identity or capacity, the data protection officer asks you for the documents below. The time limit is suspended until you answer.",
     message: "Their message:",
     care: "PDF, JPEG or PNG, at most 10 MB per file. You may black out on the copy what the check does not need (the document's number, the photo…). The files are encrypted, and deleted once checked.",
     button: "Answer and send the documents",
-    link: "This link is personal: it only serves to answer this request. You may also answer from \"My requests\", after signing in.",
+    link: 'This link is personal: it only serves to answer this request. You may also answer from "My requests", after signing in.',
   },
 } as const;
 

@@ -5,7 +5,8 @@ const T = {
   fr: {
     subject: "Votre lien de connexion au portail des droits",
     title: "Connexion au portail des droits",
-    intro: "Cliquez sur le bouton ci-dessous pour vous connecter. Ce lien est valable 15 minutes et ne sert qu'une fois.",
+    intro:
+      "Cliquez sur le bouton ci-dessous pour vous connecter. Ce lien est valable 15 minutes et ne sert qu'une fois.",
     button: "Me connecter",
     ignore: "Si vous n'avez pas demandé ce lien, ignorez ce message : personne ne pourra se connecter sans lui.",
   },

@@ -47,7 +47,11 @@ const ASK = {
 function section(m: RecipientNoticeMail, locale: Locale): EmailBlock[] {
   const { content } = m;
   const fr = locale === "fr";
-  const right = content.lifted ? (fr ? "levée de la limitation du traitement" : "lifting of the restriction of processing") : RIGHT_LABELS[content.right][locale].toLowerCase();
+  const right = content.lifted
+    ? fr
+      ? "levée de la limitation du traitement"
+      : "lifting of the restriction of processing"
+    : RIGHT_LABELS[content.right][locale].toLowerCase();
   const blocks: EmailBlock[] = [
     {
       kind: "p",
@@ -72,14 +76,23 @@ function section(m: RecipientNoticeMail, locale: Locale): EmailBlock[] {
       kind: "table",
       caption: fr ? "Nouvelles valeurs" : "New values",
       head: fr ? ["Donnée", "Nouvelle valeur"] : ["Item", "New value"],
-      rows: content.changes.map((c) => [FIELDS[c.field][locale], c.field === "birthDate" ? formatDay(c.after, locale) : c.after]),
+      rows: content.changes.map((c) => [
+        FIELDS[c.field][locale],
+        c.field === "birthDate" ? formatDay(c.after, locale) : c.after,
+      ]),
     });
   }
   if (content.erasedCategories?.length) {
-    blocks.push({ kind: "p", text: fr ? "Données effacées :" : "Data erased:" }, { kind: "list", items: content.erasedCategories });
+    blocks.push(
+      { kind: "p", text: fr ? "Données effacées :" : "Data erased:" },
+      { kind: "list", items: content.erasedCategories },
+    );
   }
   if (content.purposes?.length) {
-    blocks.push({ kind: "p", text: fr ? "Pour ces traitements :" : "For this processing:" }, { kind: "list", items: content.purposes });
+    blocks.push(
+      { kind: "p", text: fr ? "Pour ces traitements :" : "For this processing:" },
+      { kind: "list", items: content.purposes },
+    );
   }
   blocks.push(
     { kind: "p", text: ASK[content.lifted ? "lifted" : content.right][locale] },
@@ -99,7 +112,12 @@ function section(m: RecipientNoticeMail, locale: Locale): EmailBlock[] {
  * subject is, and the request to apply the same change.
  */
 export function recipientNoticeEmail(m: RecipientNoticeMail): RenderedEmail {
-  const right = m.content.lifted ? { fr: "Levée de la limitation", en: "Restriction lifted" } : RIGHT_LABELS[m.content.right];
+  const right = m.content.lifted
+    ? { fr: "Levée de la limitation", en: "Restriction lifted" }
+    : RIGHT_LABELS[m.content.right];
   const subject = `${m.reference} : ${right.fr.toLowerCase()} à répercuter (RGPD art. 19) / ${right.en.toLowerCase()} to pass on (GDPR Art. 19)`;
-  return renderEmail("fr", subject, `Demande ${m.reference} : ${right.fr} / Request ${m.reference}: ${right.en}`, [...section(m, "fr"), ...section(m, "en")]);
+  return renderEmail("fr", subject, `Demande ${m.reference} : ${right.fr} / Request ${m.reference}: ${right.en}`, [
+    ...section(m, "fr"),
+    ...section(m, "en"),
+  ]);
 }

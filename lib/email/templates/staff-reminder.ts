@@ -8,7 +8,11 @@ export interface ReminderLine {
 }
 
 /** To the DPO team, in both languages: the cases due soon (a reminder, or the daily digest). */
-export function staffReminderEmail(kind: "reminder" | "digest", lines: ReminderLine[], queueUrl: string): RenderedEmail {
+export function staffReminderEmail(
+  kind: "reminder" | "digest",
+  lines: ReminderLine[],
+  queueUrl: string,
+): RenderedEmail {
   const subject =
     kind === "reminder"
       ? `Rappel : ${lines.length} demande(s) à échéance / Reminder: ${lines.length} request(s) due`
@@ -18,14 +22,25 @@ export function staffReminderEmail(kind: "reminder" | "digest", lines: ReminderL
       kind: "table",
       caption: "Demandes / Requests",
       head: ["Référence / Reference", "Droit / Right", "Échéance / Due", "Jours restants / Days left"],
-      rows: lines.map((l) => [l.reference, l.right, l.dueDate, l.daysLeft === 0 ? "aujourd'hui / today" : String(l.daysLeft)]),
+      rows: lines.map((l) => [
+        l.reference,
+        l.right,
+        l.dueDate,
+        l.daysLeft === 0 ? "aujourd'hui / today" : String(l.daysLeft),
+      ]),
     },
     { kind: "button", label: "File des demandes / Request queue", href: queueUrl },
   ]);
 }
 
 /** To the agent assigned to a case, in both languages: something came from the requester. */
-function requesterNotice(reference: string, caseUrl: string, subjectTail: string, fr: string, en: string): RenderedEmail {
+function requesterNotice(
+  reference: string,
+  caseUrl: string,
+  subjectTail: string,
+  fr: string,
+  en: string,
+): RenderedEmail {
   const subject = `${reference} : ${subjectTail}`;
   return renderEmail("fr", subject, subject, [
     { kind: "p", text: fr },

@@ -24,7 +24,9 @@ describe("e-mail templates, French and English", () => {
     expect(fr.text).toContain("21 décembre 2026");
     expect(fr.text).toContain("Dr Antoine Dupont (acteur de santé");
     expect(fr.text).toContain("30 novembre 2026");
-    expect(fr.text).toContain("Si des acteurs de santé détiennent des données de la personne, chacun recevra sa partie");
+    expect(fr.text).toContain(
+      "Si des acteurs de santé détiennent des données de la personne, chacun recevra sa partie",
+    );
     expect(fr.text).toContain("20 novembre 2026 à 10:00");
     expect(fr.text).toContain("Le délai de réponse est suspendu");
     expect(fr.html).toContain('<html lang="fr">');
@@ -35,7 +37,10 @@ describe("e-mail templates, French and English", () => {
   });
 
   it("escapes what the requester typed", () => {
-    const mail = acknowledgementEmail("fr", { ...ack, parts: [{ handlerName: "<script>x</script>", dueDate: "2026-12-21", applicable: true }] });
+    const mail = acknowledgementEmail("fr", {
+      ...ack,
+      parts: [{ handlerName: "<script>x</script>", dueDate: "2026-12-21", applicable: true }],
+    });
     expect(mail.html).not.toContain("<script>");
     expect(mail.html).toContain("&lt;script&gt;");
   });
@@ -48,7 +53,11 @@ describe("e-mail templates, French and English", () => {
   });
 
   it("the magic link and the withdrawal notice carry their links", () => {
-    expect(magicLinkEmail("fr", "https://x.fr/api/auth/callback/email?token=t").html).toContain("https://x.fr/api/auth/callback/email?token=t");
-    expect(withdrawalEmail("en", "DR-2026-7K4M-Q9TZ", "https://x.fr/en/mes-demandes").text).toContain("You withdrew request DR-2026-7K4M-Q9TZ");
+    expect(magicLinkEmail("fr", "https://x.fr/api/auth/callback/email?token=t").html).toContain(
+      "https://x.fr/api/auth/callback/email?token=t",
+    );
+    expect(withdrawalEmail("en", "DR-2026-7K4M-Q9TZ", "https://x.fr/en/mes-demandes").text).toContain(
+      "You withdrew request DR-2026-7K4M-Q9TZ",
+    );
   });
 });

@@ -5,13 +5,15 @@ const T = {
   fr: {
     subject: (ref: string) => `Votre demande ${ref} a été retirée`,
     title: "Demande retirée",
-    text: (ref: string) => `Vous avez retiré la demande ${ref}. Elle ne sera pas traitée plus avant. Vous pouvez déposer une nouvelle demande à tout moment.`,
+    text: (ref: string) =>
+      `Vous avez retiré la demande ${ref}. Elle ne sera pas traitée plus avant. Vous pouvez déposer une nouvelle demande à tout moment.`,
     button: "Mes demandes",
   },
   en: {
     subject: (ref: string) => `Your request ${ref} was withdrawn`,
     title: "Request withdrawn",
-    text: (ref: string) => `You withdrew request ${ref}. It will not be handled further. You may file a new request at any time.`,
+    text: (ref: string) =>
+      `You withdrew request ${ref}. It will not be handled further. You may file a new request at any time.`,
     button: "My requests",
   },
 } as const;

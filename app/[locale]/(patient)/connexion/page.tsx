@@ -22,7 +22,8 @@ export default async function SignInPage({
   const all = messages(locale);
   const t = all.signIn;
   // Only a path of this site is a valid destination after sign-in.
-  const destination = callbackUrl && /^\/(fr|en)(\/[\w\-/]*)?$/.test(callbackUrl) ? callbackUrl : `/${locale}/mes-demandes`;
+  const destination =
+    callbackUrl && /^\/(fr|en)(\/[\w\-/]*)?$/.test(callbackUrl) ? callbackUrl : `/${locale}/mes-demandes`;
   return (
     <main className="narrow">
       <h1>{t.title}</h1>
@@ -32,7 +33,11 @@ export default async function SignInPage({
         </p>
       ) : null}
       <p>{t.intro}</p>
-      <SignInForm locale={locale} callbackUrl={destination} t={{ email: all.form.email, submit: t.submit, error: t.error }} />
+      <SignInForm
+        locale={locale}
+        callbackUrl={destination}
+        t={{ email: all.form.email, submit: t.submit, error: t.error }}
+      />
     </main>
   );
 }

@@ -24,7 +24,8 @@ const localeOf = (value: unknown): Locale => (isLocale(value) ? value : "fr");
 /** The part of the form's payload that says what the right needs. */
 const ZRightDetails = z.object({ right: z.enum(RIGHTS), scope: ZScope.default({}), details: ZDetails.default({}) });
 /** The form's answers as an object to complete (anything else holds no answer). */
-const objectOrEmpty = (value: unknown): object => (typeof value === "object" && value !== null && !Array.isArray(value) ? value : {});
+const objectOrEmpty = (value: unknown): object =>
+  typeof value === "object" && value !== null && !Array.isArray(value) ? value : {};
 
 async function clientIp(): Promise<string> {
   return clientIpFrom(await headers());
@@ -78,7 +79,11 @@ export async function validateStepAction(locale: string, payload: unknown, paths
   const lang = localeOf(locale);
   const steps = z.array(z.string().max(40)).max(10).safeParse(paths);
   if (!steps.success || typeof payload !== "object" || payload === null) return [];
-  const result = ZSubmitRequest.safeParse({ ...objectOrEmpty(payload), channel: "web", receivedAt: new Date().toISOString() });
+  const result = ZSubmitRequest.safeParse({
+    ...objectOrEmpty(payload),
+    channel: "web",
+    receivedAt: new Date().toISOString(),
+  });
   const fields: FieldError[] = result.success ? [] : fieldErrorsFromZod(result.error);
   const registryChecks = (check: () => void) => {
     try {
@@ -104,9 +109,12 @@ export async function previewAction(locale: string, payload: unknown, proofKinds
   return runAction(lang, async () => {
     const proofs = ZProofKinds.safeParse(proofKinds);
     if (!proofs.success) throw AppError.validation([{ path: "proofKinds", key: "invalid" }]);
-    const input = ZSubmitRequest.parse({ ...objectOrEmpty(payload), channel: "web", receivedAt: new Date().toISOString() });
+    const input = ZSubmitRequest.parse({
+      ...objectOrEmpty(payload),
+      channel: "web",
+      receivedAt: new Date().toISOString(),
+    });
     const verification = webVerification(await webIdentity(), input.requester.email) ?? "none";
     return { preview: await previewRequest(db(), input, verification, lang, proofs.data) };
   });
 }
-

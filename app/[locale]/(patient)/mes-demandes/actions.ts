@@ -14,7 +14,12 @@ import { requireReference } from "@/lib/validation/ids";
  * A step the signed-in requester takes on one of their cases: redirected to sign in first, then
  * `step` runs with their proven address; on success the case page opens with `notice` set.
  */
-async function requesterStep(locale: string, reference: string, notice: string, step: (email: string) => Promise<void>) {
+async function requesterStep(
+  locale: string,
+  reference: string,
+  notice: string,
+  step: (email: string) => Promise<void>,
+) {
   const lang = isLocale(locale) ? locale : "fr";
   const email = await signedInEmail();
   if (!email) redirect(`/${lang}/connexion`);
@@ -29,8 +34,8 @@ async function requesterStep(locale: string, reference: string, notice: string, 
 
 export async function withdrawAction(locale: string, reference: string, _previous: unknown, formData: unknown) {
   return requesterStep(locale, reference, "retiree", async (email) => {
-    if (actionForm(formData).get("confirm") !== "yes") throw AppError.validation([{ path: "confirm", key: "required" }]);
+    if (actionForm(formData).get("confirm") !== "yes")
+      throw AppError.validation([{ path: "confirm", key: "required" }]);
     await withdrawRequest(db(), getStorage(), reference, email);
   });
 }
-

@@ -20,7 +20,10 @@ export default async function MyCasesPage({ params }: { params: Promise<{ locale
       <main className="narrow">
         <h1>{t.cases.title}</h1>
         <p>{t.cases.signInNeeded}</p>
-        <Link className="button" href={`/${locale}/connexion?callbackUrl=${encodeURIComponent(`/${locale}/mes-demandes`)}`}>
+        <Link
+          className="button"
+          href={`/${locale}/connexion?callbackUrl=${encodeURIComponent(`/${locale}/mes-demandes`)}`}
+        >
           {t.common.nav.signIn}
         </Link>
       </main>
@@ -79,7 +82,11 @@ export default async function MyCasesPage({ params }: { params: Promise<{ locale
                   <td>{formatInstant(c.receivedAt, locale)}</td>
                   <td>{t.cases.statuses[c.status]}</td>
                   <td>{formatDay(c.dueDate, locale)}</td>
-                  <td>{requesterParts(c.parts, false).visible.map((p) => p.healthActor?.name ?? t.cases.platform).join(", ")}</td>
+                  <td>
+                    {requesterParts(c.parts, false)
+                      .visible.map((p) => p.healthActor?.name ?? t.cases.platform)
+                      .join(", ")}
+                  </td>
                 </tr>
               ))}
             </tbody>

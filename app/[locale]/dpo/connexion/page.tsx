@@ -22,7 +22,15 @@ export default async function StaffSignInPage({ params }: { params: Promise<{ lo
       <StaffSignIn
         locale={locale}
         startAtCode={pending !== null}
-        t={{ email: t.form.email, password: b.password, next: b.next, codeTitle: b.codeTitle, codeLabel: b.codeLabel, codeHint: b.codeHint, signIn: b.signIn }}
+        t={{
+          email: t.form.email,
+          password: b.password,
+          next: b.next,
+          codeTitle: b.codeTitle,
+          codeLabel: b.codeLabel,
+          codeHint: b.codeHint,
+          signIn: b.signIn,
+        }}
       />
     </main>
   );

@@ -19,13 +19,22 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 type Search = Record<string, string | string[] | undefined>;
 
 /** The recipients of the registry and how each is told of a change (GDPR Art. 19): admins only. */
-export default async function RecipientContactsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Search> }) {
+export default async function RecipientContactsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Search>;
+}) {
   const locale = await pageLocale(params);
   const viewer = await requireStaff(locale);
   const b = messages(locale).backoffice;
   const c = b.contacts;
   if (!can(viewer.role, "recipients.manage")) return <AccessDenied text={b.denied} />;
-  const [contacts, changes] = await Promise.all([listRecipientContacts(db(), viewer), recipientContactChanges(db(), viewer)]);
+  const [contacts, changes] = await Promise.all([
+    listRecipientContacts(db(), viewer),
+    recipientContactChanges(db(), viewer),
+  ]);
   const wanted = (await searchParams).destinataire;
   const editing = contacts.find((x) => x.name === wanted);
   const here = `/${locale}/dpo/destinataires`;
@@ -42,9 +51,23 @@ export default async function RecipientContactsPage({ params, searchParams }: { 
               {c.editHint}
             </p>
             <label htmlFor="email">{c.email}</label>
-            <input id="email" name="email" type="email" autoComplete="off" defaultValue={editing.email ?? ""} aria-describedby="contact-hint" />
+            <input
+              id="email"
+              name="email"
+              type="email"
+              autoComplete="off"
+              defaultValue={editing.email ?? ""}
+              aria-describedby="contact-hint"
+            />
             <label htmlFor="opendsrUrl">{c.opendsrUrl}</label>
-            <input id="opendsrUrl" name="opendsrUrl" type="url" autoComplete="off" defaultValue={editing.opendsrUrl ?? ""} aria-describedby="contact-hint" />
+            <input
+              id="opendsrUrl"
+              name="opendsrUrl"
+              type="url"
+              autoComplete="off"
+              defaultValue={editing.opendsrUrl ?? ""}
+              aria-describedby="contact-hint"
+            />
           </ActionForm>
           <p>
             <Link href={here}>{c.back}</Link>
@@ -73,7 +96,10 @@ export default async function RecipientContactsPage({ params, searchParams }: { 
                 <td>{x.opendsrUrl ?? c.none}</td>
                 <td>{x.opendsrUrl ? (x.hasCertificate ? c.certificateStored : c.certificateNone) : "—"}</td>
                 <td>
-                  <Link href={`${here}?destinataire=${encodeURIComponent(x.name)}#edit-title`} aria-label={fill(c.editLabel, { name: x.name })}>
+                  <Link
+                    href={`${here}?destinataire=${encodeURIComponent(x.name)}#edit-title`}
+                    aria-label={fill(c.editLabel, { name: x.name })}
+                  >
                     {c.edit}
                   </Link>
                 </td>

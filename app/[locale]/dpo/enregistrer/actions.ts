@@ -26,7 +26,12 @@ export async function registerRequestAction(locale: string, _previous: unknown, 
       channel: text(form, "channel"),
       receivedAt: receivedAtFromForm(form, "received", "receivedAt"),
       locale: text(form, "locale") ?? "fr",
-      requester: { firstName: text(form, "requesterFirstName"), lastName: text(form, "requesterLastName"), email: text(form, "requesterEmail"), phone: text(form, "requesterPhone") },
+      requester: {
+        firstName: text(form, "requesterFirstName"),
+        lastName: text(form, "requesterLastName"),
+        email: text(form, "requesterEmail"),
+        phone: text(form, "requesterPhone"),
+      },
       subject: {
         relation: text(form, "relation"),
         firstName: text(form, "subjectFirstName"),

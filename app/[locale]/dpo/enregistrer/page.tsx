@@ -32,11 +32,29 @@ export default async function RegisterRequestPage({ params }: { params: Promise<
       <h1>{b.registerRequest}</h1>
       <p>{b.registerIntro}</p>
       <ActionForm id="register" action={registerRequestAction.bind(null, locale)} submitLabel={b.registerSubmit}>
-        <SelectField id="right" label={b.right} value="access" options={RIGHTS.map((r) => ({ value: r, label: t.rights[r].title }))} />
-        <SelectField id="channel" label={b.channel} value="post" options={CHANNELS.filter((c) => c !== "web").map((c) => ({ value: c, label: b.channels[c] }))} />
+        <SelectField
+          id="right"
+          label={b.right}
+          value="access"
+          options={RIGHTS.map((r) => ({ value: r, label: t.rights[r].title }))}
+        />
+        <SelectField
+          id="channel"
+          label={b.channel}
+          value="post"
+          options={CHANNELS.filter((c) => c !== "web").map((c) => ({ value: c, label: b.channels[c] }))}
+        />
         {input("receivedDay", b.receivedDay, "date")}
         {input("receivedTime", b.receivedTime, "time")}
-        <SelectField id="locale" label={b.language} value="fr" options={[{ value: "fr", label: "Français" }, { value: "en", label: "English" }]} />
+        <SelectField
+          id="locale"
+          label={b.language}
+          value="fr"
+          options={[
+            { value: "fr", label: "Français" },
+            { value: "en", label: "English" },
+          ]}
+        />
         <fieldset>
           <legend>{b.requester}</legend>
           {input("requesterFirstName", t.form.firstName)}
@@ -46,7 +64,12 @@ export default async function RegisterRequestPage({ params }: { params: Promise<
         </fieldset>
         <fieldset>
           <legend>{b.subject}</legend>
-          <SelectField id="relation" label={b.relation} value="self" options={SUBJECT_RELATIONS.map((r) => ({ value: r, label: b.relations[r] }))} />
+          <SelectField
+            id="relation"
+            label={b.relation}
+            value="self"
+            options={SUBJECT_RELATIONS.map((r) => ({ value: r, label: b.relations[r] }))}
+          />
           {input("subjectFirstName", t.form.firstName)}
           {input("subjectLastName", t.form.lastName)}
           {input("subjectBirthDate", t.form.birthDate, "date")}

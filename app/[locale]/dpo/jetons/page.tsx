@@ -22,17 +22,39 @@ export default async function TokensPage({ params }: { params: Promise<{ locale:
   if (!can(viewer.role, "api_tokens.manage")) return <AccessDenied text={b.denied} />;
   const [tokens, staff, signIns] = await Promise.all([
     db().apiToken.findMany({
-      select: { id: true, name: true, lastUsedAt: true, revokedAt: true, createdAt: true, staffUser: { select: { name: true } } },
+      select: {
+        id: true,
+        name: true,
+        lastUsedAt: true,
+        revokedAt: true,
+        createdAt: true,
+        staffUser: { select: { name: true } },
+      },
       orderBy: { createdAt: "desc" },
       take: 200,
     }),
-    db().staffUser.findMany({ where: { disabledAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db().staffUser.findMany({
+      where: { disabledAt: null },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
     can(viewer.role, "sign_ins.read") ? db().staffSignIn.findMany({ orderBy: { id: "desc" }, take: 50 }) : [],
   ]);
   return (
     <main>
       <h1>{b.tokensTitle}</h1>
-      <CreateTokenForm locale={locale} staff={staff} t={{ tokenName: b.tokenName, createToken: b.createToken, tokenCreated: b.tokenCreated, assignee: b.assignee, scope: b.tokenScope, scopes: b.tokenScopes }} />
+      <CreateTokenForm
+        locale={locale}
+        staff={staff}
+        t={{
+          tokenName: b.tokenName,
+          createToken: b.createToken,
+          tokenCreated: b.tokenCreated,
+          assignee: b.assignee,
+          scope: b.tokenScope,
+          scopes: b.tokenScopes,
+        }}
+      />
       <div className="table-wrap" style={{ marginTop: 16 }}>
         <table>
           <thead>
@@ -53,7 +75,11 @@ export default async function TokensPage({ params }: { params: Promise<{ locale:
                   {token.revokedAt ? (
                     b.revoked
                   ) : (
-                    <ActionForm id={`revoke-${token.id}`} action={revokeTokenAction.bind(null, locale, token.id)} submitLabel={b.revoke}>
+                    <ActionForm
+                      id={`revoke-${token.id}`}
+                      action={revokeTokenAction.bind(null, locale, token.id)}
+                      submitLabel={b.revoke}
+                    >
                       {null}
                     </ActionForm>
                   )}

@@ -14,7 +14,10 @@ async function exportRegister(request: Request) {
     const from = url.searchParams.get("from") ?? "";
     const to = url.searchParams.get("to") ?? "";
     const fields: FieldError[] = [];
-    for (const [path, value] of [["from", from], ["to", to]] as const) {
+    for (const [path, value] of [
+      ["from", from],
+      ["to", to],
+    ] as const) {
       const problem = rangeDayProblem(value);
       if (problem) fields.push({ path, key: problem });
     }

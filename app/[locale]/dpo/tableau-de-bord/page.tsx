@@ -53,7 +53,13 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
       </ul>
 
       <h2>{b.perMonth}</h2>
-      <svg viewBox={`0 0 ${Math.max(1, months.length) * 40} 160`} width="100%" height="180" aria-hidden="true" focusable="false">
+      <svg
+        viewBox={`0 0 ${Math.max(1, months.length) * 40} 160`}
+        width="100%"
+        height="180"
+        aria-hidden="true"
+        focusable="false"
+      >
         {months.map((m, i) => {
           let y = 150;
           return RIGHTS.map((right, k) => {

@@ -15,7 +15,11 @@ export default async function ActorSignInPage({ params }: { params: Promise<{ lo
     <main className="narrow">
       <h1>{t.pro.signInTitle}</h1>
       <p>{t.pro.signInIntro}</p>
-      <SignInForm locale={locale} callbackUrl={`/${locale}/pro`} t={{ email: t.form.email, submit: t.signIn.submit, error: t.signIn.error }} />
+      <SignInForm
+        locale={locale}
+        callbackUrl={`/${locale}/pro`}
+        t={{ email: t.form.email, submit: t.signIn.submit, error: t.signIn.error }}
+      />
     </main>
   );
 }

@@ -15,7 +15,11 @@ async function asAdmin<T extends object>(locale: string, change: (memberships: M
   const lang = isLocale(locale) ? locale : "fr";
   return runAction(lang, async () => {
     const viewer = await currentMember();
-    if (!viewer) throw new AppError("unauthenticated", { fr: "Session expirée : reconnectez-vous.", en: "Session expired: sign in again." });
+    if (!viewer)
+      throw new AppError("unauthenticated", {
+        fr: "Session expirée : reconnectez-vous.",
+        en: "Session expired: sign in again.",
+      });
     const result = await change(viewer.memberships);
     revalidatePath(`/${lang}/pro/integration`);
     return result;
@@ -23,7 +27,16 @@ async function asAdmin<T extends object>(locale: string, change: (memberships: M
 }
 
 export async function createKeyAction(locale: string, healthActorId: string, _previous: unknown, formData: unknown) {
-  return asAdmin(locale, async (m) => ({ secret: (await createActorKey(db(), m, healthActorId, ZKeyName.parse({ name: actionForm(formData).get("name") ?? "" }).name)).key }));
+  return asAdmin(locale, async (m) => ({
+    secret: (
+      await createActorKey(
+        db(),
+        m,
+        healthActorId,
+        ZKeyName.parse({ name: actionForm(formData).get("name") ?? "" }).name,
+      )
+    ).key,
+  }));
 }
 
 export async function revokeKeyAction(locale: string, healthActorId: string, _previous: unknown, formData: unknown) {
@@ -34,7 +47,11 @@ export async function revokeKeyAction(locale: string, healthActorId: string, _pr
 }
 
 export async function setWebhookAction(locale: string, healthActorId: string, _previous: unknown, formData: unknown) {
-  return asAdmin(locale, async (m) => setWebhook(db(), m, healthActorId, ZWebhookUrl.parse({ url: actionForm(formData).get("url") ?? "" }).url).then((r) => ({ secret: r.secret })));
+  return asAdmin(locale, async (m) =>
+    setWebhook(db(), m, healthActorId, ZWebhookUrl.parse({ url: actionForm(formData).get("url") ?? "" }).url).then(
+      (r) => ({ secret: r.secret }),
+    ),
+  );
 }
 
 export async function removeWebhookAction(locale: string, healthActorId: string, _previous: unknown, _form: FormData) {

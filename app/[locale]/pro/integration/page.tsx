@@ -45,8 +45,13 @@ export default async function IntegrationPage({ params }: { params: Promise<{ lo
                 <ul>
                   {keys.map((k) => (
                     <li key={k.id}>
-                      {k.name} · {formatInstant(k.createdAt, locale)} · {p.keyLastUsed} : {k.lastUsedAt ? formatInstant(k.lastUsedAt, locale) : p.never}
-                      <ActionForm id={`revoke-${k.id}`} action={revokeKeyAction.bind(null, locale, id)} submitLabel={fill(p.keyRevoke, { name: k.name })}>
+                      {k.name} · {formatInstant(k.createdAt, locale)} · {p.keyLastUsed} :{" "}
+                      {k.lastUsedAt ? formatInstant(k.lastUsedAt, locale) : p.never}
+                      <ActionForm
+                        id={`revoke-${k.id}`}
+                        action={revokeKeyAction.bind(null, locale, id)}
+                        submitLabel={fill(p.keyRevoke, { name: k.name })}
+                      >
                         <input type="hidden" name="keyId" value={k.id} />
                       </ActionForm>
                     </li>
@@ -65,7 +70,11 @@ export default async function IntegrationPage({ params }: { params: Promise<{ lo
                 {webhook ? (
                   <>
                     <p>{fill(p.webhookCurrent, { url: webhook.url })}</p>
-                    <ActionForm id={`webhook-remove-${i}`} action={removeWebhookAction.bind(null, locale, id)} submitLabel={p.webhookRemove}>
+                    <ActionForm
+                      id={`webhook-remove-${i}`}
+                      action={removeWebhookAction.bind(null, locale, id)}
+                      submitLabel={p.webhookRemove}
+                    >
                       {null}
                     </ActionForm>
                   </>

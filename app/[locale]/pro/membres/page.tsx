@@ -51,7 +51,11 @@ export default async function MembersPage({ params }: { params: Promise<{ locale
                     <td>{m.joinedAt ? formatInstant(m.joinedAt, locale) : p.memberPending}</td>
                     <td>
                       {m.id === actor.memberId ? null : (
-                        <ActionForm id={`remove-${m.id}`} action={membersAction.bind(null, locale, actor.healthActorId, "remove")} submitLabel={fill(p.remove, { name: m.name })}>
+                        <ActionForm
+                          id={`remove-${m.id}`}
+                          action={membersAction.bind(null, locale, actor.healthActorId, "remove")}
+                          submitLabel={fill(p.remove, { name: m.name })}
+                        >
                           <input type="hidden" name="memberId" value={m.id} />
                         </ActionForm>
                       )}
@@ -63,7 +67,11 @@ export default async function MembersPage({ params }: { params: Promise<{ locale
           </div>
           <div className="card">
             <h3>{p.inviteTitle}</h3>
-            <ActionForm id={`invite-${i}`} action={membersAction.bind(null, locale, actor.healthActorId, "invite")} submitLabel={p.invite}>
+            <ActionForm
+              id={`invite-${i}`}
+              action={membersAction.bind(null, locale, actor.healthActorId, "invite")}
+              submitLabel={p.invite}
+            >
               <label htmlFor={`invite-name-${i}`}>{p.memberName}</label>
               <input id={`invite-name-${i}`} name="name" autoComplete="off" />
               <label htmlFor={`invite-email-${i}`}>{p.memberEmail}</label>

@@ -36,7 +36,10 @@ async function post(request: Request, context: Context) {
       const reason = refused.code === "unavailable" ? "Unavailable" : "RateLimited";
       const headers = refused.retryAfterSeconds ? { "Retry-After": String(refused.retryAfterSeconds) } : undefined;
       return Response.json(
-        { url: `${new URL(request.url).origin}/${locale}/connexion?error=${reason}`, error: { code: refused.code, message: refused.userMessage[locale] } },
+        {
+          url: `${new URL(request.url).origin}/${locale}/connexion?error=${reason}`,
+          error: { code: refused.code, message: refused.userMessage[locale] },
+        },
         { status: refused.status, headers },
       );
     }

@@ -8,7 +8,8 @@ import { db } from "@/lib/db";
  */
 async function insert(request: Request) {
   return handleApi(request, async () => {
-    if (process.env.BENCH_BASELINE !== "1") throw notFound({ fr: "Cette route de l'API n'existe pas.", en: "This API route does not exist." });
+    if (process.env.BENCH_BASELINE !== "1")
+      throw notFound({ fr: "Cette route de l'API n'existe pas.", en: "This API route does not exist." });
     const body = JSON.stringify(await readJson(request, MAX_JSON_BYTES));
     await db().$executeRaw`INSERT INTO bench_baseline (body) VALUES (${body}::jsonb)`;
     return json({ ok: true }, 201);

@@ -9,7 +9,10 @@ import { readCallbackBody, receiveOpenDsrCallback } from "@/lib/recipients/recei
  */
 async function receive(request: Request) {
   return handleApi(request, async () => {
-    const outcome = await receiveOpenDsrCallback(db(), { body: await readCallbackBody(request), headers: request.headers });
+    const outcome = await receiveOpenDsrCallback(db(), {
+      body: await readCallbackBody(request),
+      headers: request.headers,
+    });
     return json(outcome.body, outcome.status);
   });
 }

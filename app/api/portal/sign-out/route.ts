@@ -13,13 +13,20 @@ const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-
 async function signOut(request: Request) {
   return handleApi(request, async () => {
     // A form of this site only: another site cannot sign a visitor out.
-    if (isForeignOrigin(request)) throw new AppError("forbidden", { fr: "Formulaire d'un autre site.", en: "A form from another site." });
+    if (isForeignOrigin(request))
+      throw new AppError("forbidden", { fr: "Formulaire d'un autre site.", en: "A form from another site." });
     const appUrl = new URL(env().APP_URL);
     const locale = (await readForm(request, MAX_SMALL_FORM_BYTES).catch(() => null))?.get("locale");
     const jar = await cookies();
     // Expire each cookie with the attributes it was set with ("__Secure-" ones must be Secure).
     for (const name of SESSION_COOKIES) {
-      jar.set(name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: appUrl.protocol === "https:" || name.startsWith("__Secure-") });
+      jar.set(name, "", {
+        path: "/",
+        maxAge: 0,
+        httpOnly: true,
+        sameSite: "lax",
+        secure: appUrl.protocol === "https:" || name.startsWith("__Secure-"),
+      });
     }
     return Response.redirect(new URL(`/${isLocale(locale) ? locale : "fr"}`, appUrl), 303);
   });

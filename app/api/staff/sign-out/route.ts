@@ -12,7 +12,8 @@ import { endSession } from "@/lib/staff/sign-in";
 /** Ends the staff session (revoked server-side, cookie expired). */
 async function signOut(request: Request) {
   return handleApi(request, async () => {
-    if (isForeignOrigin(request)) throw new AppError("forbidden", { fr: "Formulaire d'un autre site.", en: "A form from another site." });
+    if (isForeignOrigin(request))
+      throw new AppError("forbidden", { fr: "Formulaire d'un autre site.", en: "A form from another site." });
     const locale = (await readForm(request, MAX_SMALL_FORM_BYTES).catch(() => null))?.get("locale");
     const jar = await cookies();
     const token = jar.get(STAFF_COOKIE)?.value;

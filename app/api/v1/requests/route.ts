@@ -13,7 +13,10 @@ async function register(request: Request) {
     const caller = await authorizeApiCall(db(), request.headers.get("authorization"), "requests.create");
     const key = request.headers.get("idempotency-key");
     if (key !== null && !/^[\x21-\x7e]{1,200}$/.test(key)) {
-      throw new AppError("malformed", { fr: "En-tête Idempotency-Key invalide.", en: "Invalid Idempotency-Key header." });
+      throw new AppError("malformed", {
+        fr: "En-tête Idempotency-Key invalide.",
+        en: "Invalid Idempotency-Key header.",
+      });
     }
     const input = ZSubmitRequest.parse(await readJson(request));
     const { request: created, replayed } = await submitRequest(db(), input, {

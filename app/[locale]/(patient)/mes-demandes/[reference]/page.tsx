@@ -17,7 +17,11 @@ import { requesterEvents } from "@/lib/requests/disclosure";
 import { findRequesterCase, provenEmails } from "@/lib/requests/requester-access";
 import { isOpen } from "@/lib/requests/state-machine";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string; reference: string }> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: string; reference: string }>;
+}): Promise<Metadata> {
   const { reference } = await params;
   return { title: `${messages(await pageLocale(params)).cases.title} · ${reference}` };
 }
@@ -36,9 +40,21 @@ export default async function CasePage({
   const request = await findRequesterCase(reference, await provenEmails({ includeCode: false }));
   if (!request) notFound();
   const awaited = await awaitedProofs(db(), request.id);
-  const copies = await db().dataExport.findMany({ where: { requestId: request.id }, orderBy: { createdAt: "asc" }, select: { id: true, expiresAt: true, deletedAt: true } });
-  const letters = await db().caseLetter.findMany({ where: { requestId: request.id }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, createdAt: true } });
-  const told = await db().recipientNotice.findMany({ where: { requestId: request.id, sentAt: { not: null } }, orderBy: { sentAt: "asc" }, select: { recipient: true, sentAt: true } });
+  const copies = await db().dataExport.findMany({
+    where: { requestId: request.id },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, expiresAt: true, deletedAt: true },
+  });
+  const letters = await db().caseLetter.findMany({
+    where: { requestId: request.id },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, kind: true, createdAt: true },
+  });
+  const told = await db().recipientNotice.findMany({
+    where: { requestId: request.id, sentAt: { not: null } },
+    orderBy: { sentAt: "asc" },
+    select: { recipient: true, sentAt: true },
+  });
   return (
     <main className="narrow">
       <h1>
@@ -53,7 +69,10 @@ export default async function CasePage({
         locale={locale}
         request={request}
         awaited={awaited}
-        doneUrls={{ repondu: `/${locale}/mes-demandes/${request.reference}?repondu=1`, justificatif: `/${locale}/mes-demandes/${request.reference}?justificatif=1` }}
+        doneUrls={{
+          repondu: `/${locale}/mes-demandes/${request.reference}?repondu=1`,
+          justificatif: `/${locale}/mes-demandes/${request.reference}?justificatif=1`,
+        }}
         notice={repondu ? "repondu" : justificatif ? "justificatif" : undefined}
       />
       <dl className="summary">
@@ -76,7 +95,9 @@ export default async function CasePage({
           {copies.map((c) => (
             <li key={c.id}>
               <a href={`/${locale}/mes-demandes/${request.reference}/copie/${c.id}`}>
-                {isAvailable(c) ? fill(t.cases.copyLink, { date: formatInstant(c.expiresAt, locale) }) : t.cases.copyGone}
+                {isAvailable(c)
+                  ? fill(t.cases.copyLink, { date: formatInstant(c.expiresAt, locale) })
+                  : t.cases.copyGone}
               </a>
             </li>
           ))}
@@ -99,7 +120,10 @@ export default async function CasePage({
       {(ART_19_RIGHTS as readonly string[]).includes(request.right) ? (
         <RecipientsList
           locale={locale}
-          recipients={recipientsOf(currentRegistry(), request.parts.filter((p) => p.handler === "platform").flatMap((p) => p.activities))}
+          recipients={recipientsOf(
+            currentRegistry(),
+            request.parts.filter((p) => p.handler === "platform").flatMap((p) => p.activities),
+          )}
           told={new Map(told.map((n) => [n.recipient, n.sentAt!]))}
         />
       ) : null}
@@ -113,7 +137,13 @@ export default async function CasePage({
           </li>
         ))}
       </ol>
-      {isOpen(request.status) ? <WithdrawForm locale={locale} reference={request.reference} t={{ withdraw: t.cases.withdraw, withdrawConfirm: t.cases.withdrawConfirm }} /> : null}
+      {isOpen(request.status) ? (
+        <WithdrawForm
+          locale={locale}
+          reference={request.reference}
+          t={{ withdraw: t.cases.withdraw, withdrawConfirm: t.cases.withdrawConfirm }}
+        />
+      ) : null}
     </main>
   );
 }

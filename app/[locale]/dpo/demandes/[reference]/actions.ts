@@ -31,9 +31,12 @@ function bodyOf(action: CaseActionName, form: FormData): Record<string, unknown>
     body.grantedActivities = form.getAll("grantedActivities").map(String);
   }
   if (action === "assign") body.agentId = typeof body.agentId === "string" ? body.agentId : null;
-  if (action === "information_received") body.receivedAt = receivedAtFromForm(form, "received", "receivedAt", new Date());
+  if (action === "information_received")
+    body.receivedAt = receivedAtFromForm(form, "received", "receivedAt", new Date());
   if (action === "rectify") {
-    body.changes = RECTIFY_ROWS.map((i) => ({ field: form.get(`field_${i}`), value: form.get(`value_${i}`) })).filter((c) => c.field && c.value);
+    body.changes = RECTIFY_ROWS.map((i) => ({ field: form.get(`field_${i}`), value: form.get(`value_${i}`) })).filter(
+      (c) => c.field && c.value,
+    );
   }
   if (action === "request_information") body.documents = form.getAll("documents").map(String);
   if (action === "clarify") return { action, details: clarifiedDetails(form) };
@@ -46,9 +49,11 @@ function clarifiedDetails(form: FormData): Record<string, unknown> {
     const value = form.get(name);
     return typeof value === "string" && value.trim() !== "" ? value : undefined;
   };
-  const rectifications = RECTIFY_ROWS.map((i) => ({ field: text(`rect_field_${i}`), current: text(`rect_current_${i}`) ?? "", corrected: text(`rect_corrected_${i}`) })).filter(
-    (r) => r.field !== undefined || r.corrected !== undefined,
-  );
+  const rectifications = RECTIFY_ROWS.map((i) => ({
+    field: text(`rect_field_${i}`),
+    current: text(`rect_current_${i}`) ?? "",
+    corrected: text(`rect_corrected_${i}`),
+  })).filter((r) => r.field !== undefined || r.corrected !== undefined);
   const consents = form.getAll("consents").map(String);
   return {
     rectifications: rectifications.length > 0 ? rectifications : undefined,
@@ -61,14 +66,24 @@ function clarifiedDetails(form: FormData): Record<string, unknown> {
 }
 
 /** Every action of the case page: checked against the permission matrix, then run as the API runs it. */
-export async function caseFormAction(locale: string, reference: string, actionName: CaseActionName, _previous: unknown, formData: unknown) {
+export async function caseFormAction(
+  locale: string,
+  reference: string,
+  actionName: CaseActionName,
+  _previous: unknown,
+  formData: unknown,
+) {
   const lang = isLocale(locale) ? locale : "fr";
   return runAction(lang, async () => {
     // The action name comes from the page, but a server action can be called with anything.
     const action = caseActionName({ action: actionName });
     if (!action) throw AppError.validation([{ path: "action", key: "choice" }]);
     const viewer = await staffAllowedTo(CASE_ACTION_PERMISSIONS[action]);
-    await runCaseAction(reference, bodyOf(action, actionForm(formData)), { type: "staff", staffId: viewer.id, actorId: viewer.id });
+    await runCaseAction(reference, bodyOf(action, actionForm(formData)), {
+      type: "staff",
+      staffId: viewer.id,
+      actorId: viewer.id,
+    });
     revalidatePath(`/${lang}/dpo/demandes/${reference}`);
     return {};
   });

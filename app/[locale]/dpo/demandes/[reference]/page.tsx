@@ -34,7 +34,11 @@ import { requireStaff } from "@/lib/staff/current-staff";
 import { isReference } from "@/lib/validation/ids";
 import { caseFormAction } from "./actions";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string; reference: string }> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: string; reference: string }>;
+}): Promise<Metadata> {
   const { reference } = await params;
   return { title: fill(messages(await pageLocale(params)).backoffice.caseTitle, { reference }) };
 }
@@ -50,9 +54,17 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
 
   const [request, agents, notices, erasures] = await Promise.all([
     loadCaseFile(db(), reference),
-    db().staffUser.findMany({ where: { disabledAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db().staffUser.findMany({
+      where: { disabledAt: null },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
     caseNotices(db(), reference),
-    db().erasureRecord.findMany({ where: { request: { reference } }, select: { id: true, summary: true }, orderBy: { erasedAt: "asc" } }),
+    db().erasureRecord.findMany({
+      where: { request: { reference } },
+      select: { id: true, summary: true },
+      orderBy: { erasedAt: "asc" },
+    }),
   ]);
   if (!request) notFound();
   const staffNames = new Map(agents.map((a) => [a.id, a.name]));
@@ -70,22 +82,45 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
       : [];
   const restricted =
     request.right === "restriction" && request.subjectPatientId
-      ? await db().patient.findUnique({ where: { id: request.subjectPatientId }, select: { restrictedAt: true, restrictionReference: true, restrictionLiftNoticeAt: true } })
+      ? await db().patient.findUnique({
+          where: { id: request.subjectPatientId },
+          select: { restrictedAt: true, restrictionReference: true, restrictionLiftNoticeAt: true },
+        })
       : null;
-  const messageTexts = await Promise.all(request.messages.map(async (m) => ({ id: m.id, createdAt: m.createdAt, text: await openText(m.body) })));
+  const messageTexts = await Promise.all(
+    request.messages.map(async (m) => ({ id: m.id, createdAt: m.createdAt, text: await openText(m.body) })),
+  );
   const followUp = awaitsRequester(request) ? followUpOf(request, new Date()) : null;
-  const toClarify = request.needsClarification ? missingDetails({ right: request.right, scope: request.scope as { activities?: string[] }, details: request.details as object }, registry.activities) : [];
-  const details = Object.entries(request.details as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== null && v !== "");
+  const toClarify = request.needsClarification
+    ? missingDetails(
+        { right: request.right, scope: request.scope as { activities?: string[] }, details: request.details as object },
+        registry.activities,
+      )
+    : [];
+  const details = Object.entries(request.details as Record<string, unknown>).filter(
+    ([, v]) => v !== undefined && v !== null && v !== "",
+  );
 
   return (
     <main>
       <h1>{fill(b.caseTitle, { reference: request.reference })}</h1>
       <p>
-        <strong>{t.rights[request.right].title}</strong> · {t.cases.statuses[request.status]} · {b.due} {formatDay(request.dueDate, locale)} ({left}){" "}
-        {left < 0 ? <span className="tag">{b.overdueTag}</span> : null} {request.pausedSince ? <span className="tag">{b.pausedTag}</span> : null}{" "}
-        {request.extended ? <span className="tag">{b.extendedTag}</span> : null} {toClarify.length > 0 ? <span className="tag">{b.clarifyTag}</span> : null}
+        <strong>{t.rights[request.right].title}</strong> · {t.cases.statuses[request.status]} · {b.due}{" "}
+        {formatDay(request.dueDate, locale)} ({left}) {left < 0 ? <span className="tag">{b.overdueTag}</span> : null}{" "}
+        {request.pausedSince ? <span className="tag">{b.pausedTag}</span> : null}{" "}
+        {request.extended ? <span className="tag">{b.extendedTag}</span> : null}{" "}
+        {toClarify.length > 0 ? <span className="tag">{b.clarifyTag}</span> : null}
       </p>
-      <CaseClarification locale={locale} missing={toClarify} activities={registry.activities} action={can(viewer.role, "requests.answer") && isOpen(request.status) ? caseFormAction.bind(null, locale, request.reference, "clarify") : null} />
+      <CaseClarification
+        locale={locale}
+        missing={toClarify}
+        activities={registry.activities}
+        action={
+          can(viewer.role, "requests.answer") && isOpen(request.status)
+            ? caseFormAction.bind(null, locale, request.reference, "clarify")
+            : null
+        }
+      />
 
       <section aria-labelledby="request-title">
         <h2 id="request-title">{b.request}</h2>
@@ -96,12 +131,13 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
           </dd>
           <dt>{b.requester}</dt>
           <dd>
-            {request.requesterFirstName} {request.requesterLastName} &lt;{request.requesterEmail}&gt; {request.requesterPhone ?? ""}
+            {request.requesterFirstName} {request.requesterLastName} &lt;{request.requesterEmail}&gt;{" "}
+            {request.requesterPhone ?? ""}
           </dd>
           <dt>{b.subject}</dt>
           <dd>
-            {request.subjectFirstName} {request.subjectLastName}, {formatDay(request.subjectBirthDate, locale)} ({request.subjectRelation})
-            {request.subjectPatientId || request.subjectRelativeId ? " ✓" : ""}
+            {request.subjectFirstName} {request.subjectLastName}, {formatDay(request.subjectBirthDate, locale)} (
+            {request.subjectRelation}){request.subjectPatientId || request.subjectRelativeId ? " ✓" : ""}
           </dd>
           <dt>{b.identity}</dt>
           <dd>{b.identityStatuses[request.identityStatus]}</dd>
@@ -137,10 +173,16 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
             </li>
           ))}
         </ul>
-        {identityUndecided(request.identityStatus) && request.status === "awaiting_identity" && can(viewer.role, "identity.decide") ? (
+        {identityUndecided(request.identityStatus) &&
+        request.status === "awaiting_identity" &&
+        can(viewer.role, "identity.decide") ? (
           <div className="card">
             <h3>{b.decide}</h3>
-            <ActionForm id="identity" action={caseFormAction.bind(null, locale, request.reference, "decide_identity")} submitLabel={b.decide}>
+            <ActionForm
+              id="identity"
+              action={caseFormAction.bind(null, locale, request.reference, "decide_identity")}
+              submitLabel={b.decide}
+            >
               <fieldset>
                 <legend>{b.decisionLegend}</legend>
                 <label className="choice">
@@ -163,7 +205,11 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
         </h2>
         {can(viewer.role, "requests.assign") ? (
           <div className="card">
-            <ActionForm id="assign" action={caseFormAction.bind(null, locale, request.reference, "assign")} submitLabel={b.assign}>
+            <ActionForm
+              id="assign"
+              action={caseFormAction.bind(null, locale, request.reference, "assign")}
+              submitLabel={b.assign}
+            >
               <label htmlFor="agentId">{b.assignee}</label>
               <select id="agentId" name="agentId" defaultValue={request.assigneeId ?? ""}>
                 <option value="">{b.unassigned}</option>
@@ -182,12 +228,20 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
             {request.legalHoldReason ? (
               <>
                 <p>{fill(b.onHold, { reason: request.legalHoldReason })}</p>
-                <ActionForm id="release-hold" action={caseFormAction.bind(null, locale, request.reference, "release_legal_hold")} submitLabel={b.releaseLegalHold}>
+                <ActionForm
+                  id="release-hold"
+                  action={caseFormAction.bind(null, locale, request.reference, "release_legal_hold")}
+                  submitLabel={b.releaseLegalHold}
+                >
                   {null}
                 </ActionForm>
               </>
             ) : (
-              <ActionForm id="hold" action={caseFormAction.bind(null, locale, request.reference, "set_legal_hold")} submitLabel={b.setLegalHold}>
+              <ActionForm
+                id="hold"
+                action={caseFormAction.bind(null, locale, request.reference, "set_legal_hold")}
+                submitLabel={b.setLegalHold}
+              >
                 <label htmlFor="hold-reason">{b.legalHoldReason}</label>
                 <textarea id="hold-reason" name="reason" />
               </ActionForm>
@@ -196,7 +250,11 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
         ) : null}
         {can(viewer.role, "requests.note") ? (
           <div className="card">
-            <ActionForm id="note" action={caseFormAction.bind(null, locale, request.reference, "note")} submitLabel={b.addNote}>
+            <ActionForm
+              id="note"
+              action={caseFormAction.bind(null, locale, request.reference, "note")}
+              submitLabel={b.addNote}
+            >
               <label htmlFor="text">{b.note}</label>
               <textarea id="text" name="text" />
             </ActionForm>
@@ -210,7 +268,11 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
           <p>{fill(b.balanceIntro, { activities: balanced.join(", ") })}</p>
           {can(viewer.role, "requests.answer") ? (
             <div className="card">
-              <ActionForm id="balance" action={caseFormAction.bind(null, locale, request.reference, "balance_objection")} submitLabel={b.balanceSubmit}>
+              <ActionForm
+                id="balance"
+                action={caseFormAction.bind(null, locale, request.reference, "balance_objection")}
+                submitLabel={b.balanceSubmit}
+              >
                 <fieldset>
                   <legend>{b.balanceDecision}</legend>
                   <label className="choice">
@@ -236,15 +298,25 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
               <p>{fill(b.restrictionActive, { date: formatInstant(restricted.restrictedAt, locale) })}</p>
               {restricted.restrictionLiftNoticeAt ? (
                 <>
-                  <p>{fill(b.restrictionNoticeSent, { date: formatInstant(restricted.restrictionLiftNoticeAt, locale) })}</p>
+                  <p>
+                    {fill(b.restrictionNoticeSent, { date: formatInstant(restricted.restrictionLiftNoticeAt, locale) })}
+                  </p>
                   {can(viewer.role, "requests.answer") ? (
-                    <ActionForm id="lift" action={caseFormAction.bind(null, locale, request.reference, "lift_restriction")} submitLabel={b.restrictionLift}>
+                    <ActionForm
+                      id="lift"
+                      action={caseFormAction.bind(null, locale, request.reference, "lift_restriction")}
+                      submitLabel={b.restrictionLift}
+                    >
                       {null}
                     </ActionForm>
                   ) : null}
                 </>
               ) : can(viewer.role, "requests.answer") ? (
-                <ActionForm id="announce" action={caseFormAction.bind(null, locale, request.reference, "announce_lift")} submitLabel={b.restrictionAnnounce}>
+                <ActionForm
+                  id="announce"
+                  action={caseFormAction.bind(null, locale, request.reference, "announce_lift")}
+                  submitLabel={b.restrictionAnnounce}
+                >
                   <label htmlFor="lift-reason">{b.restrictionAnnounceReason}</label>
                   <textarea id="lift-reason" name="reason" />
                 </ActionForm>
@@ -270,7 +342,10 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
                 </tr>
               </thead>
               <tbody>
-                {((request.details as { rectifications?: { field: string; current?: string; corrected: string }[] }).rectifications ?? []).map((r, i) => (
+                {(
+                  (request.details as { rectifications?: { field: string; current?: string; corrected: string }[] })
+                    .rectifications ?? []
+                ).map((r, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: the corrections as asked, a list that never changes
                   <tr key={i}>
                     <td>{r.field}</td>
@@ -281,10 +356,15 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
               </tbody>
             </table>
           </div>
-          {can(viewer.role, "requests.answer") && (request.status === "received" || request.status === "in_progress") ? (
+          {can(viewer.role, "requests.answer") &&
+          (request.status === "received" || request.status === "in_progress") ? (
             <div className="card">
               <p>{b.rectifyIntro}</p>
-              <ActionForm id="rectify" action={caseFormAction.bind(null, locale, request.reference, "rectify")} submitLabel={b.rectifyApply}>
+              <ActionForm
+                id="rectify"
+                action={caseFormAction.bind(null, locale, request.reference, "rectify")}
+                submitLabel={b.rectifyApply}
+              >
                 {[0, 1, 2].map((i) => (
                   <fieldset key={i}>
                     <legend>{fill(b.rectifyRow, { n: i + 1 })}</legend>
@@ -312,7 +392,11 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
         <div className="grid">
           {openParts.length > 0 && can(viewer.role, "requests.answer") ? (
             <div className="card">
-              <ActionForm id="answer" action={caseFormAction.bind(null, locale, request.reference, "answer_part")} submitLabel={b.answerSubmit}>
+              <ActionForm
+                id="answer"
+                action={caseFormAction.bind(null, locale, request.reference, "answer_part")}
+                submitLabel={b.answerSubmit}
+              >
                 <label htmlFor="partId">{b.answerPart}</label>
                 <select id="partId" name="partId">
                   {openParts.map((p) => (
@@ -342,7 +426,8 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
                     <legend>{b.grantedActivities}</legend>
                     {platformPart.activities.map((key) => (
                       <label key={key} className="choice">
-                        <input type="checkbox" name="grantedActivities" value={key} /> <span>{purposes.get(key) ?? key}</span>
+                        <input type="checkbox" name="grantedActivities" value={key} />{" "}
+                        <span>{purposes.get(key) ?? key}</span>
                       </label>
                     ))}
                   </fieldset>
@@ -352,7 +437,8 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
               </ActionForm>
             </div>
           ) : null}
-          {can(viewer.role, "requests.request_information") && ["received", "awaiting_identity", "in_progress"].includes(request.status) ? (
+          {can(viewer.role, "requests.request_information") &&
+          ["received", "awaiting_identity", "in_progress"].includes(request.status) ? (
             <AskRequesterForm
               locale={locale}
               action={caseFormAction.bind(null, locale, request.reference, "request_information")}
@@ -362,7 +448,11 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
           ) : null}
           {can(viewer.role, "requests.request_information") && request.status === "awaiting_information" ? (
             <div className="card">
-              <ActionForm id="info-received" action={caseFormAction.bind(null, locale, request.reference, "information_received")} submitLabel={b.infoReceived}>
+              <ActionForm
+                id="info-received"
+                action={caseFormAction.bind(null, locale, request.reference, "information_received")}
+                submitLabel={b.infoReceived}
+              >
                 <label htmlFor="receivedDay">{b.infoReceivedAt}</label>
                 <input id="receivedDay" name="receivedDay" type="date" />
                 <label htmlFor="receivedTime">{b.receivedTime}</label>
@@ -372,7 +462,11 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
           ) : null}
           {can(viewer.role, "requests.extend") && !request.extended && isOpen(request.status) ? (
             <div className="card">
-              <ActionForm id="extend" action={caseFormAction.bind(null, locale, request.reference, "extend")} submitLabel={b.extend}>
+              <ActionForm
+                id="extend"
+                action={caseFormAction.bind(null, locale, request.reference, "extend")}
+                submitLabel={b.extend}
+              >
                 <label htmlFor="extend-reason">{b.extendReason}</label>
                 <textarea id="extend-reason" name="reason" />
               </ActionForm>
@@ -380,7 +474,11 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
           ) : null}
           {can(viewer.role, "requests.close") && request.status === "answered" ? (
             <div className="card">
-              <ActionForm id="close" action={caseFormAction.bind(null, locale, request.reference, "close")} submitLabel={b.close}>
+              <ActionForm
+                id="close"
+                action={caseFormAction.bind(null, locale, request.reference, "close")}
+                submitLabel={b.close}
+              >
                 {null}
               </ActionForm>
             </div>
@@ -394,13 +492,22 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
                 <>
                   <p>{fill(b.followUpClosable, { reminded: formatInstant(request.informationReminderAt!, locale) })}</p>
                   {can(viewer.role, "requests.close") ? (
-                    <ActionForm id="close" action={caseFormAction.bind(null, locale, request.reference, "close")} submitLabel={b.closeNoAnswer}>
+                    <ActionForm
+                      id="close"
+                      action={caseFormAction.bind(null, locale, request.reference, "close")}
+                      submitLabel={b.closeNoAnswer}
+                    >
                       {null}
                     </ActionForm>
                   ) : null}
                 </>
               ) : (
-                <p>{fill(b.followUpReminded, { reminded: formatInstant(request.informationReminderAt!, locale), closable: formatDay(followUp.closableOn, locale) })}</p>
+                <p>
+                  {fill(b.followUpReminded, {
+                    reminded: formatInstant(request.informationReminderAt!, locale),
+                    closable: formatDay(followUp.closableOn, locale),
+                  })}
+                </p>
               )}
             </div>
           ) : null}
@@ -436,10 +543,24 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
       ) : null}
 
       {(ART_19_RIGHTS as readonly string[]).includes(request.right) ? (
-        <RecipientsList locale={locale} recipients={recipientsOf(registry, request.parts.filter((p) => p.handler === "platform").flatMap((p) => p.activities))} />
+        <RecipientsList
+          locale={locale}
+          recipients={recipientsOf(
+            registry,
+            request.parts.filter((p) => p.handler === "platform").flatMap((p) => p.activities),
+          )}
+        />
       ) : null}
       <ErasureRecords locale={locale} records={erasures} registry={registry} />
-      <UndeliveredEmails locale={locale} request={request} resend={can(viewer.role, "emails.resend") ? caseFormAction.bind(null, locale, request.reference, "resend_email") : null} />
+      <UndeliveredEmails
+        locale={locale}
+        request={request}
+        resend={
+          can(viewer.role, "emails.resend")
+            ? caseFormAction.bind(null, locale, request.reference, "resend_email")
+            : null
+        }
+      />
       <RecipientNotices locale={locale} notices={notices} />
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{b.timeline}</h2>
@@ -448,8 +569,11 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
             const payload = e.payload as Record<string, unknown>;
             return (
               <li key={String(e.id)}>
-                <strong>{t.cases.events[e.type] ?? b.events[e.type] ?? e.type}</strong> · {formatInstant(e.createdAt, locale)} · {b.actor}{" "}
-                {e.actorType === "staff" ? (staffNames.get(e.actorId ?? "") ?? e.actorId) : `${e.actorType}${e.actorId ? ` ${e.actorId}` : ""}`}
+                <strong>{t.cases.events[e.type] ?? b.events[e.type] ?? e.type}</strong> ·{" "}
+                {formatInstant(e.createdAt, locale)} · {b.actor}{" "}
+                {e.actorType === "staff"
+                  ? (staffNames.get(e.actorId ?? "") ?? e.actorId)
+                  : `${e.actorType}${e.actorId ? ` ${e.actorId}` : ""}`}
                 {typeof payload.text === "string" ? <p>{payload.text}</p> : null}
                 {typeof payload.reason === "string" ? <p>{payload.reason}</p> : null}
                 {typeof payload.recipient === "string" ? <p>{payload.recipient}</p> : null}

@@ -15,11 +15,22 @@ async function view(request: Request, { params }: { params: Promise<{ id: string
   return handleApi(request, async () => {
     const viewer = await staffAllowedTo("identity.decide");
     const { id } = await params;
-    const proof = isUuid(id) ? await db().identityProof.findUnique({ where: { id }, select: { requestId: true, kind: true, storageKey: true, contentType: true } }) : null;
-    if (!proof?.storageKey) throw notFound({ fr: "Justificatif introuvable ou déjà supprimé.", en: "Proof not found or already deleted." });
+    const proof = isUuid(id)
+      ? await db().identityProof.findUnique({
+          where: { id },
+          select: { requestId: true, kind: true, storageKey: true, contentType: true },
+        })
+      : null;
+    if (!proof?.storageKey)
+      throw notFound({ fr: "Justificatif introuvable ou déjà supprimé.", en: "Proof not found or already deleted." });
     await db().$transaction(async (tx) => {
       await lockCase(tx, proof.requestId);
-      await appendEvent(tx, proof.requestId, { type: "proof_viewed", actorType: "staff", actorId: viewer.id, payload: { kind: proof.kind } });
+      await appendEvent(tx, proof.requestId, {
+        type: "proof_viewed",
+        actorType: "staff",
+        actorId: viewer.id,
+        payload: { kind: proof.kind },
+      });
     });
     const stream = await getStorage().getStream(proof.storageKey!);
     return new Response(Readable.toWeb(stream as Readable) as ReadableStream, {

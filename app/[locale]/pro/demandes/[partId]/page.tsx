@@ -23,9 +23,15 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 
 function instructionSummary(report: InstructionReport, p: Messages["pro"]): string {
   if (report.kind === "rectify_identity") {
-    return fill(p.reportRectified, { changes: Object.entries(report.changes).map(([field, c]) => `${field} ${c.before} → ${c.after}`).join(", ") });
+    return fill(p.reportRectified, {
+      changes: Object.entries(report.changes)
+        .map(([field, c]) => `${field} ${c.before} → ${c.after}`)
+        .join(", "),
+    });
   }
-  return fill(report.kind === "erase_appointments" ? p.reportErased : p.reportRestricted, { count: report.appointments });
+  return fill(report.kind === "erase_appointments" ? p.reportErased : p.reportRestricted, {
+    count: report.appointments,
+  });
 }
 
 export default async function ActorPartPage({ params }: { params: Promise<{ locale: string; partId: string }> }) {
@@ -34,20 +40,29 @@ export default async function ActorPartPage({ params }: { params: Promise<{ loca
   const t = messages(locale);
   const p = t.pro;
   const viewer = await requireMember(locale);
-  const part = isUuid(partId) ? await loadActorPart(db(), viewer.memberships.map((m) => m.healthActorId), partId) : null;
+  const part = isUuid(partId)
+    ? await loadActorPart(
+        db(),
+        viewer.memberships.map((m) => m.healthActorId),
+        partId,
+      )
+    : null;
   if (!part) notFound();
   const r = part.request;
   const due = fromDateColumn(part.dueDate);
   const left = daysLeft(due, new Date());
   const registry = currentRegistry();
-  const activities = part.activities.map((key) => registry.activities.find((a) => a.key === key)?.purpose[locale] ?? key);
+  const activities = part.activities.map(
+    (key) => registry.activities.find((a) => a.key === key)?.purpose[locale] ?? key,
+  );
   const message = (r.details as { message?: string }).message;
   const open = part.status === "forwarded";
   return (
     <main>
       <h1>{fill(p.partTitle, { reference: r.reference })}</h1>
       <p>
-        <strong>{RIGHT_LABELS[r.right][locale]}</strong> · {part.healthActor?.name} · {p.statuses[part.status as keyof typeof p.statuses] ?? part.status}
+        <strong>{RIGHT_LABELS[r.right][locale]}</strong> · {part.healthActor?.name} ·{" "}
+        {p.statuses[part.status as keyof typeof p.statuses] ?? part.status}
         {open && left < 0 ? (
           <>
             {" "}
@@ -83,7 +98,14 @@ export default async function ActorPartPage({ params }: { params: Promise<{ loca
           {r.requesterFirstName} {r.requesterLastName}
         </dd>
         <dt>{p.identity}</dt>
-        <dd>{identityCheckSummary(r.subjectRelation, r.identityStatus, r.proofs.map((f) => f.kind), locale)}</dd>
+        <dd>
+          {identityCheckSummary(
+            r.subjectRelation,
+            r.identityStatus,
+            r.proofs.map((f) => f.kind),
+            locale,
+          )}
+        </dd>
         <dt>{p.scope}</dt>
         <dd>{activities.length > 0 ? activities.join(" ; ") : p.scopeAll}</dd>
         {message ? (
@@ -113,7 +135,11 @@ export default async function ActorPartPage({ params }: { params: Promise<{ loca
             {part.acknowledgedAt ? (
               <p>{fill(p.acknowledgedOn, { date: formatInstant(part.acknowledgedAt, locale) })}</p>
             ) : (
-              <ActionForm id="acknowledge" action={actorPartAction.bind(null, locale, part.id, "acknowledge")} submitLabel={p.acknowledge}>
+              <ActionForm
+                id="acknowledge"
+                action={actorPartAction.bind(null, locale, part.id, "acknowledge")}
+                submitLabel={p.acknowledge}
+              >
                 {null}
               </ActionForm>
             )}
@@ -138,7 +164,11 @@ export default async function ActorPartPage({ params }: { params: Promise<{ loca
           <section className="card" aria-labelledby="instruct-title">
             <h2 id="instruct-title">{p.instructTitle}</h2>
             <p>{p.instructIntro}</p>
-            <ActionForm id="instruct" action={actorPartAction.bind(null, locale, part.id, "instruct")} submitLabel={p.instructSubmit}>
+            <ActionForm
+              id="instruct"
+              action={actorPartAction.bind(null, locale, part.id, "instruct")}
+              submitLabel={p.instructSubmit}
+            >
               <label htmlFor="instruct-kind">{p.instructKind}</label>
               <select id="instruct-kind" name="kind" defaultValue="erase_appointments">
                 {(["erase_appointments", "restrict", "rectify_identity"] as const).map((k) => (
@@ -160,14 +190,22 @@ export default async function ActorPartPage({ params }: { params: Promise<{ loca
           </section>
           <section className="card" aria-labelledby="decline-title">
             <h2 id="decline-title">{p.declineTitle}</h2>
-            <ActionForm id="decline" action={actorPartAction.bind(null, locale, part.id, "decline")} submitLabel={p.declineSubmit}>
+            <ActionForm
+              id="decline"
+              action={actorPartAction.bind(null, locale, part.id, "decline")}
+              submitLabel={p.declineSubmit}
+            >
               <label htmlFor="decline-reason">{p.declineReason}</label>
               <textarea id="decline-reason" name="reason" rows={5} />
             </ActionForm>
           </section>
         </div>
       ) : part.answeredAt ? (
-        <p className="notice ok">{fill(part.status === "refused" ? p.refusedOn : p.answeredOn, { date: formatInstant(part.answeredAt, locale) })}</p>
+        <p className="notice ok">
+          {fill(part.status === "refused" ? p.refusedOn : p.answeredOn, {
+            date: formatInstant(part.answeredAt, locale),
+          })}
+        </p>
       ) : null}
 
       <section aria-labelledby="timeline-title">

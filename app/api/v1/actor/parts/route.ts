@@ -20,7 +20,12 @@ async function list(request: Request) {
     const cursor = params.get("cursor");
     const [dueDate, id] = cursor?.split("_") ?? [];
     if (cursor && !(dueDate && id && isIsoDay(dueDate) && isUuid(id))) throw badCursor("cursor");
-    const page = await listActorParts(db(), [caller.healthActorId], status, cursor ? { dueDate: dueDate!, id: id! } : null);
+    const page = await listActorParts(
+      db(),
+      [caller.healthActorId],
+      status,
+      cursor ? { dueDate: dueDate!, id: id! } : null,
+    );
     return json({
       items: page.rows.map((r) => ({
         id: r.partId,

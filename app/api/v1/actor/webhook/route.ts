@@ -14,7 +14,17 @@ async function read(request: Request) {
         deliveries: {
           orderBy: { createdAt: "desc" },
           take: Math.min(100, Math.max(1, Number(new URL(request.url).searchParams.get("limit") ?? 20) || 20)),
-          select: { id: true, partId: true, event: true, status: true, attempts: true, lastStatusCode: true, lastError: true, createdAt: true, deliveredAt: true },
+          select: {
+            id: true,
+            partId: true,
+            event: true,
+            status: true,
+            attempts: true,
+            lastStatusCode: true,
+            lastError: true,
+            createdAt: true,
+            deliveredAt: true,
+          },
         },
       },
     });

@@ -12,7 +12,12 @@ async function audience(request: Request) {
     const params = new URL(request.url).searchParams;
     const after = params.get("after") ?? undefined;
     if (after !== undefined && !isUuid(after)) throw badCursor("after");
-    const query = ZAudienceQuery.parse({ channel: params.get("channel"), after, limit: params.get("limit") ?? undefined, email: params.getAll("email") });
+    const query = ZAudienceQuery.parse({
+      channel: params.get("channel"),
+      after,
+      limit: params.get("limit") ?? undefined,
+      email: params.getAll("email"),
+    });
     return json(await marketingAudience(db(), query));
   });
 }

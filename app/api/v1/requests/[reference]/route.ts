@@ -10,7 +10,9 @@ async function read(request: Request, { params }: { params: Promise<{ reference:
   return handleApi(request, async (locale) => {
     await authorizeApiCall(db(), request.headers.get("authorization"), "requests.read");
     const { reference } = await params;
-    const found = isReference(reference) ? await db().rightsRequest.findUnique({ where: { reference }, include: REQUEST_VIEW_INCLUDE }) : null;
+    const found = isReference(reference)
+      ? await db().rightsRequest.findUnique({ where: { reference }, include: REQUEST_VIEW_INCLUDE })
+      : null;
     if (!found) throw caseNotFound(isReference(reference) ? reference : null);
     return json(presentRequest(found, locale, true));
   });

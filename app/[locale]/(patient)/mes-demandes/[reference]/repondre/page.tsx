@@ -10,9 +10,16 @@ import { awaitedProofs } from "@/lib/identity/complete-proofs";
 import { REFERENCE_PATTERN } from "@/lib/requests/reference";
 import { findRequesterCase } from "@/lib/requests/requester-access";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string; reference: string }> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: string; reference: string }>;
+}): Promise<Metadata> {
   const { reference } = await params;
-  return { title: fill(messages(await pageLocale(params)).cases.answerTitle, { reference }), robots: { index: false, follow: false } };
+  return {
+    title: fill(messages(await pageLocale(params)).cases.answerTitle, { reference }),
+    robots: { index: false, follow: false },
+  };
 }
 
 /**
@@ -41,16 +48,27 @@ export default async function AnswerPage({
     return (
       <main className="narrow">
         <h1>{title}</h1>
-        {notice === "repondu" ? <p className="notice ok" role="status">{t.cases.replied}</p> : null}
-        {notice === "justificatif" ? <p className="notice ok" role="status">{t.cases.proofsReceived}</p> : null}
+        {notice === "repondu" ? (
+          <p className="notice ok" role="status">
+            {t.cases.replied}
+          </p>
+        ) : null}
+        {notice === "justificatif" ? (
+          <p className="notice ok" role="status">
+            {t.cases.proofsReceived}
+          </p>
+        ) : null}
         {notice ? null : <p className="notice warn">{t.cases.answerLinkInvalid}</p>}
         <p>
-          <a href={`/${locale}/connexion?callbackUrl=${encodeURIComponent(`/${locale}/mes-demandes/${reference}`)}`}>{t.cases.answerSignIn}</a>
+          <a href={`/${locale}/connexion?callbackUrl=${encodeURIComponent(`/${locale}/mes-demandes/${reference}`)}`}>
+            {t.cases.answerSignIn}
+          </a>
         </p>
       </main>
     );
   }
-  const here = (flag: AnswerNotice) => `/${locale}/mes-demandes/${reference}/repondre?${new URLSearchParams({ jeton: jeton!, [flag]: "1" })}`;
+  const here = (flag: AnswerNotice) =>
+    `/${locale}/mes-demandes/${reference}/repondre?${new URLSearchParams({ jeton: jeton!, [flag]: "1" })}`;
   return (
     <main className="narrow">
       <h1>{title}</h1>

@@ -17,7 +17,13 @@ async function download(request: Request, { params }: { params: Promise<{ locale
     const { locale, partId } = await params;
     const format = new URL(request.url).searchParams.get("format") === "pdf" ? "pdf" : "zip";
     const member = await memberActor();
-    const part = isUuid(partId) ? await loadActorPart(db(), member.memberships.map((m) => m.healthActorId), partId) : null;
+    const part = isUuid(partId)
+      ? await loadActorPart(
+          db(),
+          member.memberships.map((m) => m.healthActorId),
+          partId,
+        )
+      : null;
     if (!part) throw notFound({ fr: "Demande introuvable.", en: "Request not found." });
     await recordPackageDownload(db(), member, part.id, format);
     return packageResponse(db(), packageScopeOf(part), format, isLocale(locale) ? locale : "fr");

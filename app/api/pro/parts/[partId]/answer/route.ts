@@ -18,10 +18,17 @@ async function answer(request: Request, { params }: { params: Promise<{ partId: 
   if (refusal) return refusal;
   const result = await runAction(lang, async () => {
     const member = await memberActor();
-    const partId = requireUuid((await params).partId, () => new AppError("not_found", { fr: "Demande introuvable.", en: "Request not found." }));
+    const partId = requireUuid(
+      (await params).partId,
+      () => new AppError("not_found", { fr: "Demande introuvable.", en: "Request not found." }),
+    );
     const form = await readUploadForm(request, MAX_BODY_BYTES);
     const text = (name: string) => (typeof form.get(name) === "string" ? String(form.get(name)) : undefined);
-    const input = ZActorAnswer.parse({ mode: text("mode"), sentOn: text("sentOn") || undefined, channel: text("channel") });
+    const input = ZActorAnswer.parse({
+      mode: text("mode"),
+      sentOn: text("sentOn") || undefined,
+      channel: text("channel"),
+    });
     const file = form.get("file");
     const bytes = file instanceof Blob && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
     await answerActorPart(db(), getStorage(), member, partId, input, bytes);

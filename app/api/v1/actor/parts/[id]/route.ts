@@ -5,7 +5,10 @@ import { loadActorPart, presentActorPart } from "@/lib/actors/inbox";
 import { db } from "@/lib/db";
 import { isUuid } from "@/lib/validation/ids";
 
-const NOT_FOUND = { fr: "Aucune demande à ce numéro pour votre structure.", en: "No request with this id for your organisation." };
+const NOT_FOUND = {
+  fr: "Aucune demande à ce numéro pour votre structure.",
+  en: "No request with this id for your organisation.",
+};
 
 /** One part of the key's health actor. Another actor's part is not found. */
 async function read(request: Request, { params }: { params: Promise<{ id: string }> }) {

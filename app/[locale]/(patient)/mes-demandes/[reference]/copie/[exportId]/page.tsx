@@ -12,18 +12,26 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: messages(await pageLocale(params)).cases.copyTitle };
 }
 
-const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} Ko` : `${(bytes / 1024 / 1024).toFixed(1)} Mo`);
+const size = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} Ko` : `${(bytes / 1024 / 1024).toFixed(1)} Mo`;
 
 /**
  * The requester's access copy: its two files while the window is open; once it has closed, a page
  * that says so (the files are gone), never an error.
  */
-export default async function CopyPage({ params }: { params: Promise<{ locale: string; reference: string; exportId: string }> }) {
+export default async function CopyPage({
+  params,
+}: {
+  params: Promise<{ locale: string; reference: string; exportId: string }>;
+}) {
   const locale = await pageLocale(params);
   const { reference, exportId } = await params;
   const t = messages(locale).cases;
   const emails = await provenEmails({ includeCode: true });
-  if (emails.length === 0) redirect(`/${locale}/connexion?callbackUrl=${encodeURIComponent(`/${locale}/mes-demandes/${reference}/copie/${exportId}`)}`);
+  if (emails.length === 0)
+    redirect(
+      `/${locale}/connexion?callbackUrl=${encodeURIComponent(`/${locale}/mes-demandes/${reference}/copie/${exportId}`)}`,
+    );
   const copy = await findRequesterExport(db(), reference, emails, exportId);
   if (!copy) notFound();
   const base = `/${locale}/mes-demandes/${reference}/copie/${copy.id}/fichier`;

@@ -12,7 +12,10 @@ async function read(request: Request, { params }: { params: Promise<{ reference:
     const emails = await provenEmails({ includeCode: false });
     const letter =
       emails.length && isReference(reference) && isUuid(id)
-        ? await db().caseLetter.findFirst({ where: { id, request: { reference, requesterEmail: { in: emails } } }, select: { storageKey: true, kind: true } })
+        ? await db().caseLetter.findFirst({
+            where: { id, request: { reference, requesterEmail: { in: emails } } },
+            select: { storageKey: true, kind: true },
+          })
         : null;
     if (!letter) throw notFound({ fr: "Courrier introuvable.", en: "Letter not found." });
     const bytes = await getStorage().get(letter.storageKey);

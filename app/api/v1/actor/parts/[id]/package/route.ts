@@ -13,7 +13,11 @@ async function download(request: Request, { params }: { params: Promise<{ id: st
     const caller = await authorizeActorKey(db(), request.headers.get("authorization"));
     const { id } = await params;
     const part = isUuid(id) ? await loadActorPart(db(), [caller.healthActorId], id) : null;
-    if (!part) throw notFound({ fr: "Aucune demande à ce numéro pour votre structure.", en: "No request with this id for your organisation." });
+    if (!part)
+      throw notFound({
+        fr: "Aucune demande à ce numéro pour votre structure.",
+        en: "No request with this id for your organisation.",
+      });
     const format = new URL(request.url).searchParams.get("format") === "pdf" ? "pdf" : "zip";
     await recordPackageDownload(db(), asMember(caller), part.id, format);
     return packageResponse(db(), packageScopeOf(part), format, locale);
