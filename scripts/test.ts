@@ -1,5 +1,6 @@
 /**
  * `npm test`: every test, on real parts.
+ *   0. format and lint (Biome, `npm run lint`; `npm run format` rewrites the tree);
  *   1. type-check;  2. unit tests (no database);
  *   3. integration tests on a throwaway PostgreSQL cluster and a real SMTP catcher;
  *   4. end-to-end tests in Chromium against a production build, with the worker running;
@@ -18,7 +19,7 @@ import { startLocalStack } from "./lib/stack";
 import { findPostgres } from "./pg/server";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const STAGES = ["typecheck", "unit", "integration", "e2e", "drill"];
+const STAGES = ["lint", "typecheck", "unit", "integration", "e2e", "drill"];
 // e.g. `npm test -- unit integration`; any other word narrows the tests to files whose path holds it
 // (`npm test -- integration list-cases`).
 const only = process.argv.slice(2).filter((a) => STAGES.includes(a));
@@ -57,6 +58,10 @@ async function main(): Promise<number> {
   const npx = (args: string[], env: Record<string, string> = {}) =>
     run(process.execPath, [join("node_modules", ".bin", args[0]!), ...args.slice(1)].map(String), env);
 
+  if (wants("lint")) {
+    console.log("\n== Format and lint (Biome)");
+    if ((await npx(["biome", "ci", "--colors=off", "."])) !== 0) return 1;
+  }
   if (wants("typecheck")) {
     console.log("\n== Type-check");
     if ((await run(process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "."])) !== 0) return 1;

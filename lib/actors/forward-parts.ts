@@ -126,17 +126,15 @@ export async function forwardReadyParts(db: Db, limit = 200, now = new Date()): 
           wholeScope: !(c.scope as { activities?: string[] }).activities?.length,
           partUrl: `${env().APP_URL}/fr/pro/demandes/${part.id}`,
         });
-        return recipients
-          .get(part.healthActorId)!
-          .map((to) => ({
-            to,
-            subject: email.subject,
-            html: email.html,
-            text: email.text,
-            requestId: part.requestId,
-            attachments: [],
-            messageId: newMessageId(),
-          }));
+        return recipients.get(part.healthActorId)!.map((to) => ({
+          to,
+          subject: email.subject,
+          html: email.html,
+          text: email.text,
+          requestId: part.requestId,
+          attachments: [],
+          messageId: newMessageId(),
+        }));
       });
       await tx.outboxEmail.createMany({ data: mails });
       return parts.length;

@@ -44,9 +44,7 @@ export function uniqueEmail(label = "patient"): string {
 }
 
 /** Reads the messages the SMTP catcher received for an address. */
-export async function mailbox(
-  address: string,
-): Promise<
+export async function mailbox(address: string): Promise<
   {
     id: string;
     subject: string;
