@@ -10,7 +10,7 @@ import { keysetPages } from "@/lib/util/keyset-pages";
 import { toWebStream, type ZipEntry, zipStream } from "@/lib/util/zip-stream";
 
 /**
- * The assistance package (LEGAL.md section 5: the processor supplies data extracts to the
+ * The assistance package (GDPR Art. 28(3)(e): the processor supplies data extracts to the
  * controller): what the platform holds for one patient on one health actor's behalf — the
  * appointments in the actor's agenda (teleconsultations among them) and the documents shared with
  * or by the actor. Read in keyset batches and written as it is read: a ZIP (JSON and CSV) streamed,

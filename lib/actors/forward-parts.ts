@@ -18,12 +18,12 @@ interface ForwardedPart {
 }
 
 /**
- * Forwards the health actors' parts that are ready (LEGAL.md section 5: at once, with the receipt
- * date and the identity-check result): each goes to its actor's inbox, is recorded in the case's
- * trail, and every active member of the actor is e-mailed. An actor with no member yet gets its
- * registered address as first admin, which the e-mail invites. Each part is forwarded once: the
- * cases are locked (skipping those another worker holds) and the parts moved only from
- * `awaiting_forwarding`. Returns how many parts were forwarded; call until 0.
+ * Forwards the health actors' parts that are ready (GDPR Art. 28(3)(e), EDPB 07/2020 §127-129: at once, with
+ * the receipt date and the identity-check result): each goes to its actor's inbox, is recorded in the case's
+ * trail, and every active member of the actor is e-mailed. An actor with no member yet gets its registered
+ * address as first admin, which the e-mail invites. Each part is forwarded once: the cases are locked
+ * (skipping those another worker holds) and the parts moved only from `awaiting_forwarding`. Returns how many
+ * parts were forwarded; call until 0.
  */
 export async function forwardReadyParts(db: Db, limit = 200, now = new Date()): Promise<number> {
   return db.$transaction(

@@ -2,8 +2,8 @@ import type { IdentityStatus, ProofKind, SubjectRelation } from "@/lib/generated
 import type { Locale } from "@/lib/i18n/locale";
 
 /**
- * Parents about a minor's health data, and heirs: the health actor decides (LEGAL.md R2.6 and
- * section 4), so their parts are forwarded at once with the verification status as it stands.
+ * Parents about a minor's health data (CSP L1111-5, L1111-7) and heirs (LIL art. 85): the health actor
+ * decides, so their parts are forwarded at once with the verification status as it stands.
  */
 export const ACTOR_DECIDES: readonly SubjectRelation[] = ["minor", "heir"];
 

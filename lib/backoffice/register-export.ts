@@ -3,7 +3,7 @@ import { csvCell } from "@/lib/util/csv";
 import { fromDateColumn, parisMidnight, addDays } from "@/lib/deadlines";
 
 /**
- * The register of requests (LEGAL.md section 6): the facts of each case, no ID copies and no data
+ * The register of requests (GDPR Art. 5(2) and 24, Recital 64): the facts of each case, no ID copies and no data
  * copies: receipt date and channel, right, identity-check result, extension, each part's handler,
  * outcome and grounds, answer date, status. CSV, streamed in batches (keyset on receipt time).
  */

@@ -12,8 +12,8 @@ export function identityUndecided(status: IdentityStatus): boolean {
 }
 
 /**
- * Whether the case waits for the requester, its clock stopped (LEGAL.md R1.5): an answer to a
- * question, or identification documents asked at filing or since. Such a wait is followed up the
+ * Whether the case waits for the requester, its clock stopped (décret 2019-536 art. 77; GDPR Recital 63): an
+ * answer to a question, or identification documents asked at filing or since. Such a wait is followed up the
  * same way whatever was asked: a reminder, then closing for want of an answer.
  */
 export function awaitsRequester(request: {

@@ -63,7 +63,7 @@ export async function closeCase(
         content,
         update: { kind: "closed_no_answer" },
       });
-      // No identity check will take place: the files sent for it go (LEGAL.md R2.3).
+      // No identity check will take place: the files sent for it go (EDPB 01/2022 §79).
       return tx.identityProof.findMany({
         where: { requestId: request.id, storageKey: { not: null } },
         select: { id: true, storageKey: true },

@@ -20,7 +20,7 @@ export type TIdentityDecision = z.infer<typeof ZIdentityDecision>;
 
 /**
  * The DPO's identity decision. The case keeps the decision, who took it, when, and the kinds of
- * document; the files themselves are deleted from storage at once (LEGAL.md R2.3). Accepting starts
+ * document; the files themselves are deleted from storage at once (EDPB 01/2022 §79). Accepting starts
  * the clock again if it was paused; the requester is told by e-mail either way.
  */
 export async function decideIdentity(

@@ -12,9 +12,9 @@ import { type CaseActor, recordEvent, withCase } from "./with-case";
 export const ZExtend = z.object({ reason: requiredText(5000) });
 
 /**
- * Extends the GDPR time limit by two months (Art. 12(3)): once, within the first month, with the
- * reasons sent to the requester in a letter of its own (LEGAL.md R1.4). The health-law limits of a
- * medical-record part are never extended (R1.7).
+ * Extends the GDPR time limit by two months (Art. 12(3)): once, within the first month, with the reasons sent
+ * to the requester in a letter of its own (GDPR Art. 12(3); EDPB 01/2022 §157). The health-law limits of a
+ * medical-record part are never extended (CSP L1111-7).
  */
 export async function extendCase(
   db: Db,

@@ -1,8 +1,8 @@
 import { addDays, type IsoDay, parisDay } from "@/lib/deadlines";
 
 /**
- * A request for information left unanswered (LEGAL.md R1.5): the requester is reminded after
- * `reminderDays` days, and the case may be closed `closeDays` days after that reminder, with a
+ * A request for information left unanswered (décret 2019-536 art. 77; GDPR Recital 63): the requester is
+ * reminded after `reminderDays` days, and the case may be closed `closeDays` days after that reminder, with a
  * letter saying so. Days are Paris calendar days.
  */
 export interface FollowUpPolicy {

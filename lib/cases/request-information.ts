@@ -43,10 +43,10 @@ export const ZRequesterReply = z.object({
 export const ZInformationReceived = z.object({ receivedAt: pastInstant().optional() });
 
 /**
- * Asks the requester for information or clarification: e-mailed with the link to answer, and the
- * clock stops (LEGAL.md R1.5). While the identity is checked the question may ask for documents (an
- * ID document, a proof of authority): the e-mail names them, and the identity decision follows the
- * answer.
+ * Asks the requester for information or clarification: e-mailed with the link to answer, and the clock stops
+ * (décret 2019-536 art. 77; GDPR Recital 63). While the identity is checked the question may ask for
+ * documents (an ID document, a proof of authority): the e-mail names them, and the identity decision follows
+ * the answer.
  */
 export async function requestInformation(
   db: Db,

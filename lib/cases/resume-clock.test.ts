@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { computeDeadline } from "@/lib/deadlines";
 import { pausedDaysOnResume } from "./resume-clock";
 
-describe("the clock stops while identification is awaited (LEGAL.md R1.5)", () => {
+describe("the clock stops while identification is awaited (décret 2019-536 art. 77)", () => {
   it.each([
     // Paused on 2 March at 10:00 Paris, resumed on 12 March: 10 days.
     [0, "2026-03-02T09:00:00Z", "2026-03-12T15:00:00Z", 10],

@@ -45,7 +45,7 @@ export async function recomputeDueDates(
   return due;
 }
 
-/** Starts a paused case's clock again (LEGAL.md R1.5): the days it stood still move every due date. */
+/** Starts a paused case's clock again (décret 2019-536 art. 77): the days it stood still move every due date. */
 export async function resumeClock(
   tx: Tx,
   request: Pick<RightsRequest, "id" | "receivedAt" | "extended" | "pausedDays" | "pausedSince">,

@@ -1,5 +1,5 @@
 /**
- * Identity in proportion (LEGAL.md section 2, DESIGN.md section 5): the platform's own sign-in, or an
+ * Identity in proportion (GDPR Art. 12(6); EDPB 01/2022 §65-78): the platform's own sign-in, or an
  * e-mail code matched with the platform's records, suffices for a person's own data; a document is
  * asked only when that is not enough, and a proof of the relation whenever someone acts for another.
  */
@@ -19,8 +19,8 @@ export type SubjectRelation = "self" | "minor" | "protected_adult" | "mandate" |
 
 /**
  * The proofs each kind of representative must give. An agent, an heir and a designated person also
- * prove their own identity with an ID document (CNIL recommendation 2021-070 on mandates, LEGAL.md
- * R2.5; décret 2019-536 art. 124 for heirs, R2.8): the person whose data it is cannot confirm them.
+ * prove their own identity with an ID document (CNIL recommendation 2021-070 on mandates;
+ * décret 2019-536 art. 124 for heirs): the person whose data it is cannot confirm them.
  * A parent or a guardian is named in the proof of their authority, which suffices with the e-mail
  * check (a product decision; the DPO can still ask for more in case of doubt).
  */

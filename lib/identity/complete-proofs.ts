@@ -71,7 +71,7 @@ const notAwaited = () =>
  * "Mes demandes" or the e-mail's answer link (scoped by reference and proven address; a question
  * open meanwhile is answered, files included, by replyToInformationRequest). Each file's type is
  * checked from its content and it is stored encrypted. Once none is missing, the DPO has them to
- * decide, the clock runs again from now (LEGAL.md R1.5) and the assigned agent is told.
+ * decide, the clock runs again from now (décret 2019-536 art. 77) and the assigned agent is told.
  */
 export async function completeProofs(
   db: Db,

@@ -22,7 +22,7 @@ export const ABANDONED_UPLOAD_DAYS = 30;
  * Deletes the files of abandoned uploads: proofs sent for a check still missing a document
  * (`documents_required`), older than ABANDONED_UPLOAD_DAYS, of a case that has waited that long for
  * the rest (a document the DPO asked for only lately leaves the earlier ones to examine). Nothing
- * justifies keeping an identity document for a check that never took place (LEGAL.md R2.3). Each
+ * justifies keeping an identity document for a check that never took place (EDPB 01/2022 §79). Each
  * case records what went, when. Returns how many files were deleted.
  */
 export async function sweepAbandonedProofs(

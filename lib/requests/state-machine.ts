@@ -28,8 +28,9 @@ export const TRANSITIONS = {
   identity_rejected: { from: ["awaiting_identity"], to: "in_progress" },
   start_handling: { from: ["received"], to: "in_progress" },
   /**
-   * Information or clarification asked of the requester: the clock pauses (LEGAL.md R1.5). While the
-   * identity is checked too: an ID document, a proof of authority, or what the request lacks.
+   * Information or clarification asked of the requester: the clock pauses (décret 2019-536 art. 77; GDPR
+   * Recital 63). While the identity is checked too: an ID document, a proof of authority, or what the request
+   * lacks.
    */
   request_information: { from: ["received", "awaiting_identity", "in_progress"], to: "awaiting_information" },
   information_received: { from: ["awaiting_information"], to: "in_progress" },
@@ -37,7 +38,7 @@ export const TRANSITIONS = {
   identification_received: { from: ["awaiting_information"], to: "awaiting_identity" },
   /**
    * Every part has its answer. From awaiting_identity only when health actors, who decide the
-   * identity of a parent or an heir themselves (LEGAL.md R2.6), answered every part.
+   * identity of a parent or an heir themselves (CSP L1111-5, LIL art. 85), answered every part.
    */
   all_parts_answered: { from: ["received", "awaiting_identity", "in_progress"], to: "answered" },
   /** Closing an open case is only for want of an answer, once the requester was reminded (close-case.ts). */

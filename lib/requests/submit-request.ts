@@ -194,7 +194,7 @@ function caseRows(
     details: input.details,
     needsClarification: missingDetails(input, registry.activities).length > 0,
     pausedDays: 0,
-    // LEGAL.md R1.5: while the identification information we ask for is awaited, the clock stops.
+    // Décret 2019-536 art. 77: while the identification information we ask for is awaited, the clock stops.
     pausedSince: identity.status === "documents_required" ? receivedAt : null,
     informationReminderAt: null,
     effectsAppliedAt: null,

@@ -13,7 +13,7 @@ const WITHDRAWABLE = TRANSITIONS.withdraw.from;
 /**
  * The requester withdraws their request. Scoped by reference and the requester's proven address;
  * parts not yet answered are withdrawn with it, and the identity files it holds are deleted: with no
- * request left to verify, nothing justifies keeping them (LEGAL.md R2.3).
+ * request left to verify, nothing justifies keeping them (EDPB 01/2022 §79).
  */
 export async function withdrawRequest(
   db: Db,

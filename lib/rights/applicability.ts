@@ -12,7 +12,7 @@ export type Applicability = { applicable: true } | { applicable: false; code: No
 const APPLICABLE: Applicability = { applicable: true };
 
 /**
- * Whether a right applies to one processing activity (LEGAL.md section 3).
+ * Whether a right applies to one processing activity (GDPR Art. 15 to 21, each with its own conditions).
  *
  * Where a health actor is controller, the actor decides: the right is always forwarded.
  * Where an activity has several bases, the right applies if it applies under any of them

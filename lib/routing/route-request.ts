@@ -56,8 +56,9 @@ export interface RouteInput {
 }
 
 /**
- * Splits a request into parts, one per controller (DESIGN.md section 4): the platform's part for its
- * own processing, one part per health actor concerned for the processing it controls.
+ * Splits a request into parts, one per controller (GDPR Art. 28: for the health actors' processing the
+ * platform is their processor): the platform's part for its own processing, one part per health actor
+ * concerned for the processing it controls.
  */
 export function routeRequest(input: RouteInput): RoutedPart[] {
   const chosenKeys = new Set(input.scope.activities ?? []);
@@ -120,7 +121,7 @@ function actorPart(input: RouteInput, actor: HealthActorRef, activities: Activit
 
 /**
  * CSP L1111-7 (8 days, 2 months for information over five years old) governs a patient's access to
- * medical-record content held by a health actor; the GDPR month governs everything else (LEGAL.md R1.7).
+ * medical-record content held by a health actor; the GDPR month governs everything else (GDPR Art. 12(3)).
  */
 export function actorDeadlineRule(right: RightKey, activities: readonly Activity[]): DeadlineRule {
   return right === "access" && activities.some((a) => a.medicalRecord) ? "csp_l1111_7" : "gdpr_art12";

@@ -151,7 +151,7 @@ describe("identity decision", () => {
     expect(again?.code).toBe("conflict");
   });
 
-  it("the days spent waiting for the proof move every due date (LEGAL.md R1.5)", async () => {
+  it("the days spent waiting for the proof move every due date (décret 2019-536 art. 77)", async () => {
     const agent = await newAgent();
     const camille = DEMO_PATIENTS.camille;
     const leo = DEMO_RELATIVES.leo;

@@ -37,7 +37,8 @@ const T = {
 } as const;
 
 /**
- * A request for identification documents while the identity is checked (LEGAL.md R1.5, R2.2): what
+ * A request for identification documents while the identity is checked (décret 2019-536 art. 77;
+ * EDPB 01/2022 §76-77): what
  * is asked, that the clock stops, that what the check does not need may be blacked out, and the link
  * to answer.
  */
