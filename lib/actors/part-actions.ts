@@ -9,7 +9,7 @@ import { subjectRecord } from "@/lib/answers/subject-record";
 import { AppError } from "@/lib/errors/app-error";
 import type { RequestPart, RightsRequest } from "@/lib/generated/prisma/client";
 import { formatDay } from "@/lib/i18n/format";
-import { canTransition, nextStatus } from "@/lib/requests/state-machine";
+import { canTransition, nextStatus, OPEN_PART_STATUSES } from "@/lib/requests/state-machine";
 import { checkUpload, type FileStorage } from "@/lib/storage";
 import { birthDay, pastDay } from "@/lib/validation/dates";
 import { isUuid } from "@/lib/validation/ids";
@@ -84,7 +84,7 @@ function record(tx: Tx, request: RightsRequest, memberId: string, type: string, 
 /** Once no part is left open, the case is answered (the DPO then closes it). */
 async function settleCase(tx: Tx, request: RightsRequest, memberId: string): Promise<void> {
   const open = await tx.requestPart.count({
-    where: { requestId: request.id, status: { in: ["pending", "awaiting_forwarding", "forwarded"] } },
+    where: { requestId: request.id, status: { in: [...OPEN_PART_STATUSES] } },
   });
   if (open > 0 || !canTransition(request.status, "all_parts_answered")) return;
   await tx.rightsRequest.update({

@@ -8,7 +8,7 @@ import { parisDay } from "@/lib/deadlines";
 import { queueRecipientNotices } from "@/lib/recipients/queue-recipient-notices";
 import { registryOf } from "@/lib/registry/registry-of";
 import { AppError } from "@/lib/errors/app-error";
-import { nextStatus, TransitionError } from "@/lib/requests/state-machine";
+import { isOpenPart, nextStatus, OPEN_PART_STATUSES, TransitionError } from "@/lib/requests/state-machine";
 import type { FileStorage } from "@/lib/storage";
 import { ZUuid } from "@/lib/validation/ids";
 import { requiredText } from "@/lib/validation/text";
@@ -29,8 +29,6 @@ export const ZAnswerPart = z
   .refine((a) => a.outcome === "granted" || a.grounds.length > 0, { path: ["grounds"], message: "required" });
 export type TAnswerPart = z.infer<typeof ZAnswerPart>;
 export type TAnswerPartInput = z.input<typeof ZAnswerPart>;
-
-const OPEN_PART = ["pending", "awaiting_forwarding", "forwarded"] as const;
 
 /**
  * What an erasure granted by this answer covers: the whole part, or, granted in part, the processing
@@ -74,7 +72,7 @@ export async function answerPart(
           include: { healthActor: { select: { name: true } } },
         });
         if (!part) throw AppError.validation([{ path: "partId", key: "invalid" }]);
-        if (!(OPEN_PART as readonly string[]).includes(part.status)) {
+        if (!isOpenPart(part.status)) {
           throw new AppError("conflict", {
             fr: "Cette partie a déjà sa réponse.",
             en: "This part already has its answer.",
@@ -100,7 +98,9 @@ export async function answerPart(
             answeredAt: new Date(),
           },
         });
-        const open = await tx.requestPart.count({ where: { requestId: request.id, status: { in: [...OPEN_PART] } } });
+        const open = await tx.requestPart.count({
+          where: { requestId: request.id, status: { in: [...OPEN_PART_STATUSES] } },
+        });
         const status = open === 0 ? nextStatus(handling, "all_parts_answered") : handling;
         await tx.rightsRequest.update({ where: { id: request.id }, data: { status } });
         await recordEvent(tx, request.id, "answer_part", actor, {

@@ -40,7 +40,7 @@ export const ZCaseAction = z.discriminatedUnion(
     z.object({ action: z.literal("balance_objection"), decision: z.string(), reasons: z.string() }),
     z.object({ action: z.literal("set_legal_hold"), reason: z.string() }),
     z.object({ action: z.literal("release_legal_hold") }),
-    z.object({ action: z.literal("resend_email"), outboxId: z.uuid("uuid") }),
+    z.object({ action: z.literal("resend_email"), outboxId: ZUuid }),
   ],
   { error: "choice" },
 );

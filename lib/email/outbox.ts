@@ -1,12 +1,13 @@
 import { z } from "zod";
 import type { Tx } from "@/lib/db";
+import { ZUuid } from "@/lib/validation/ids";
 import type { RenderedEmail } from "./layout";
 import { newMessageId } from "./message-id";
 
 /** Files attached at send time from the case file, so the outbox never stores a copy of them. */
 export const ZOutboxAttachment = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("receipt"), requestId: z.uuid() }),
-  z.object({ kind: z.literal("letter"), letterId: z.uuid() }),
+  z.object({ kind: z.literal("receipt"), requestId: ZUuid }),
+  z.object({ kind: z.literal("letter"), letterId: ZUuid }),
 ]);
 export type TOutboxAttachment = z.infer<typeof ZOutboxAttachment>;
 

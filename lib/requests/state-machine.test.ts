@@ -4,6 +4,7 @@ import {
   TRANSITIONS,
   TransitionError,
   canTransition,
+  isOpenPart,
   nextStatus,
   type RequestStatus,
   type TransitionName,
@@ -62,5 +63,18 @@ describe("request state machine", () => {
   it("every status can be reached", () => {
     const reached = new Set(Object.values(TRANSITIONS).map((t) => t.to));
     for (const status of REQUEST_STATUSES) expect(reached.has(status)).toBe(true);
+  });
+});
+
+describe("open parts", () => {
+  it.each([
+    ["pending", true],
+    ["awaiting_forwarding", true],
+    ["forwarded", true],
+    ["answered", false],
+    ["refused", false],
+    ["withdrawn", false],
+  ])("a part %s is open: %s", (status, open) => {
+    expect(isOpenPart(status)).toBe(open);
   });
 });

@@ -72,3 +72,10 @@ export function nextStatus(from: RequestStatus | null, transition: TransitionNam
 export function isOpen(status: RequestStatus): boolean {
   return OPEN.includes(status);
 }
+
+/** A part still waiting for its answer: the platform's, or a health actor's before or after forwarding. */
+export const OPEN_PART_STATUSES = ["pending", "awaiting_forwarding", "forwarded"] as const;
+
+export function isOpenPart(status: string): boolean {
+  return (OPEN_PART_STATUSES as readonly string[]).includes(status);
+}

@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import type { FileStorage } from "@/lib/storage";
 import { deleteProofFiles } from "@/lib/identity/delete-proof-files";
-import { TRANSITIONS } from "./state-machine";
+import { OPEN_PART_STATUSES, TRANSITIONS } from "./state-machine";
 
 const WITHDRAWABLE = TRANSITIONS.withdraw.from;
 
@@ -40,7 +40,7 @@ export async function withdrawRequest(
       });
     }
     await tx.requestPart.updateMany({
-      where: { requestId: request.id, status: { in: ["pending", "awaiting_forwarding", "forwarded"] } },
+      where: { requestId: request.id, status: { in: [...OPEN_PART_STATUSES] } },
       data: { status: "withdrawn" },
     });
     await appendEvent(tx, request.id, {

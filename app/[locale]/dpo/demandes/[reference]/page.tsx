@@ -28,7 +28,7 @@ import type { Locale } from "@/lib/i18n/locale";
 import { messages } from "@/lib/i18n/messages";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { caseNotices } from "@/lib/recipients/case-notices";
-import { isOpen } from "@/lib/requests/state-machine";
+import { canTransition, isOpen, isOpenPart } from "@/lib/requests/state-machine";
 import { type DetailField, missingDetails } from "@/lib/rights/missing-details";
 import { requireStaff } from "@/lib/staff/current-staff";
 import { isReference } from "@/lib/validation/ids";
@@ -68,7 +68,7 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
   ]);
   if (!request) notFound();
   const staffNames = new Map(agents.map((a) => [a.id, a.name]));
-  const openParts = request.parts.filter((p) => ["pending", "awaiting_forwarding", "forwarded"].includes(p.status));
+  const openParts = request.parts.filter((p) => isOpenPart(p.status));
   const platformPart = request.parts.find((p) => p.handler === "platform");
   // The registry the case was filed under: its purposes, recipients and certificates' wording.
   const registry = await registryOf(db(), request.registryVersion);
@@ -437,8 +437,7 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
               </ActionForm>
             </div>
           ) : null}
-          {can(viewer.role, "requests.request_information") &&
-          ["received", "awaiting_identity", "in_progress"].includes(request.status) ? (
+          {can(viewer.role, "requests.request_information") && canTransition(request.status, "request_information") ? (
             <AskRequesterForm
               locale={locale}
               action={caseFormAction.bind(null, locale, request.reference, "request_information")}
