@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { isUuid } from "@/lib/validation/ids";
 import { requiredLine } from "@/lib/validation/text";
+import { adminOf } from "./admin-of";
 import type { Membership } from "./inbox";
 import type { MemberActor } from "./part-actions";
 
@@ -18,16 +19,6 @@ export interface ActorCaller {
 
 export const ZKeyName = z.object({ name: requiredLine(100) });
 
-function adminOf(memberships: Membership[], healthActorId: string): Membership {
-  const admin = memberships.find((m) => m.healthActorId === healthActorId && m.role === "admin");
-  if (!admin)
-    throw new AppError("forbidden", {
-      fr: "Seul un administrateur de la structure gère l'intégration.",
-      en: "Only an administrator of the organisation manages the integration.",
-    });
-  return admin;
-}
-
 /** A new key for the actor's software: shown once, stored as its hash. */
 export async function createActorKey(
   db: Db,
@@ -35,7 +26,7 @@ export async function createActorKey(
   healthActorId: string,
   name: string,
 ): Promise<{ id: string; key: string }> {
-  const admin = adminOf(memberships, healthActorId);
+  const admin = adminOf(memberships, healthActorId, "integration");
   const key = `dsra_${randomBytes(24).toString("base64url")}`;
   const row = await db.actorApiKey.create({
     data: { healthActorId, name, keyHash: hashToken(key), createdById: admin.memberId },
@@ -50,7 +41,7 @@ export async function revokeActorKey(
   healthActorId: string,
   keyId: string,
 ): Promise<void> {
-  adminOf(memberships, healthActorId);
+  adminOf(memberships, healthActorId, "integration");
   const revoked = isUuid(keyId)
     ? await db.actorApiKey.updateMany({
         where: { id: keyId, healthActorId, revokedAt: null },
@@ -61,7 +52,7 @@ export async function revokeActorKey(
 }
 
 export async function listActorKeys(db: Db, memberships: Membership[], healthActorId: string) {
-  adminOf(memberships, healthActorId);
+  adminOf(memberships, healthActorId, "integration");
   return db.actorApiKey.findMany({
     where: { healthActorId, revokedAt: null },
     orderBy: { createdAt: "desc" },

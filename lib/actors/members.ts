@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { isUuid } from "@/lib/validation/ids";
 import { requiredLine } from "@/lib/validation/text";
+import { adminOf } from "./admin-of";
 import type { Membership } from "./inbox";
 
 export const ZInvite = z.object({
@@ -15,22 +16,9 @@ export const ZInvite = z.object({
 });
 export type TInvite = z.infer<typeof ZInvite>;
 
-const forbidden = () =>
-  new AppError("forbidden", {
-    fr: "Seul un administrateur de la structure gère ses membres.",
-    en: "Only an administrator of the organisation manages its members.",
-  });
-
-/** The admin membership of the viewer for this actor, or a 403. */
-function adminOf(memberships: Membership[], healthActorId: string): Membership {
-  const admin = memberships.find((m) => m.healthActorId === healthActorId && m.role === "admin");
-  if (!admin) throw forbidden();
-  return admin;
-}
-
 /** The actor's members, for its admins. */
 export async function listMembers(db: Db, memberships: Membership[], healthActorId: string) {
-  adminOf(memberships, healthActorId);
+  adminOf(memberships, healthActorId, "members");
   return db.actorMember.findMany({
     where: { healthActorId, removedAt: null },
     orderBy: [{ role: "asc" }, { name: "asc" }],
@@ -48,7 +36,7 @@ export async function inviteMember(
   healthActorId: string,
   input: TInvite,
 ): Promise<void> {
-  const admin = adminOf(memberships, healthActorId);
+  const admin = adminOf(memberships, healthActorId, "members");
   await db.$transaction(async (tx) => {
     await lockActor(tx, healthActorId);
     const existing = await tx.actorMember.findUnique({
@@ -109,7 +97,7 @@ export async function removeMember(
   healthActorId: string,
   memberId: string,
 ): Promise<void> {
-  adminOf(memberships, healthActorId);
+  adminOf(memberships, healthActorId, "members");
   await db.$transaction(async (tx) => {
     await lockActor(tx, healthActorId);
     const member = isUuid(memberId)

@@ -10,6 +10,7 @@ import { resolvesToPublic } from "@/lib/http/public-address";
 import { publicFetch } from "@/lib/http/public-fetch";
 import { QUEUES } from "@/lib/jobs/boss";
 import { claimPending } from "@/lib/jobs/claim-pending";
+import { adminOf } from "./admin-of";
 import type { Membership } from "./inbox";
 
 /**
@@ -187,16 +188,6 @@ export const ZWebhookUrl = z.object({
     .refine((u) => u.startsWith("https://") || (env().WEBHOOK_ALLOW_HTTP && u.startsWith("http://")), "url_https"),
 });
 
-function adminOf(memberships: Membership[], healthActorId: string): Membership {
-  const admin = memberships.find((m) => m.healthActorId === healthActorId && m.role === "admin");
-  if (!admin)
-    throw new AppError("forbidden", {
-      fr: "Seul un administrateur de la structure gère l'intégration.",
-      en: "Only an administrator of the organisation manages the integration.",
-    });
-  return admin;
-}
-
 /** Sets (or replaces) the actor's callback URL with a new signing secret, returned once. */
 export async function setWebhook(
   db: Db,
@@ -204,7 +195,7 @@ export async function setWebhook(
   healthActorId: string,
   url: string,
 ): Promise<{ secret: string }> {
-  adminOf(memberships, healthActorId);
+  adminOf(memberships, healthActorId, "integration");
   if (!(await mayCall(url))) throw AppError.validation([{ path: "url", key: "url_private" }]);
   const secret = `whsec_${randomBytes(24).toString("base64url")}`;
   const secretSealed = seal(secret, env().AUTH_SECRET, SECRET_PURPOSE);
@@ -217,13 +208,13 @@ export async function setWebhook(
 }
 
 export async function removeWebhook(db: Db, memberships: Membership[], healthActorId: string): Promise<void> {
-  adminOf(memberships, healthActorId);
+  adminOf(memberships, healthActorId, "integration");
   await db.actorWebhook.deleteMany({ where: { healthActorId } });
 }
 
 /** The actor's callback URL and its latest deliveries, for its admins. */
 export async function webhookLog(db: Db, memberships: Membership[], healthActorId: string, take = 20) {
-  adminOf(memberships, healthActorId);
+  adminOf(memberships, healthActorId, "integration");
   return db.actorWebhook.findUnique({
     where: { healthActorId },
     select: {
