@@ -1,8 +1,7 @@
 import { formatDay } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
 import { messages } from "@/lib/i18n/messages";
-import type { Localized } from "@/lib/registry/types";
-import { currentRegistry } from "@/lib/registry";
+import type { Localized, Registry } from "@/lib/registry/types";
 import { requesterParts, scopeReachesActors } from "@/lib/requests/disclosure";
 import type { RequestScope } from "@/lib/routing/route-request";
 import type { RequestWithParts } from "@/lib/requests/present-request";
@@ -16,16 +15,19 @@ export function PartsTable({
   request,
   locale,
   audience,
+  registry,
 }: {
   request: RequestWithParts;
   locale: Locale;
   audience: "requester" | "staff";
+  /** The registry the case was filed under (registryOf). */
+  registry: Registry;
 }) {
   const t = messages(locale);
   const { visible, actorsNote } =
     audience === "staff"
       ? { visible: request.parts, actorsNote: false }
-      : requesterParts(request.parts, scopeReachesActors(request.scope as RequestScope, currentRegistry()));
+      : requesterParts(request.parts, scopeReachesActors(request.scope as RequestScope, registry));
   return (
     <div className="table-wrap">
       <table>

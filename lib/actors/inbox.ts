@@ -119,6 +119,7 @@ export async function loadActorPart(db: Db, healthActorIds: string[], partId: st
           right: true,
           channel: true,
           receivedAt: true,
+          registryVersion: true,
           locale: true,
           status: true,
           identityStatus: true,

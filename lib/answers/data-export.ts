@@ -4,7 +4,7 @@ import type { Db, Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { DataExport, RightsRequest } from "@/lib/generated/prisma/client";
 import type { ExportKind } from "@/lib/generated/prisma/enums";
-import { currentRegistry } from "@/lib/registry";
+import { registryOf } from "@/lib/registry/registry-of";
 import type { FileStorage } from "@/lib/storage";
 import { isReference, isUuid } from "@/lib/validation/ids";
 import { accessCopyPdf, accessCopyZip, copyScopeOf } from "./access-copy";
@@ -27,7 +27,12 @@ export async function prepareExport(
     where: { requestId: request.id, handler: "platform" },
     select: { activities: true },
   });
-  const scope = await copyScopeOf(tx, request, platform?.activities ?? [], currentRegistry());
+  const scope = await copyScopeOf(
+    tx,
+    request,
+    platform?.activities ?? [],
+    await registryOf(tx, request.registryVersion),
+  );
   const id = randomUUID();
   const zipKey = `exports/${id}.zip`;
   const pdfKey = `exports/${id}.pdf`;

@@ -4,7 +4,7 @@ import { appendEvent, lockCase } from "@/lib/audit/append-event";
 import type { Db, Tx } from "@/lib/db";
 import { OPEN_STATUSES } from "@/lib/backoffice/list-cases.schema";
 import { MarketingChannel } from "@/lib/generated/prisma/enums";
-import { currentRegistry } from "@/lib/registry";
+import { registryOf } from "@/lib/registry/registry-of";
 
 /**
  * Rights that take effect at once, without waiting for the DPO's answer, as soon as the requester's
@@ -30,13 +30,13 @@ interface Effects {
  */
 async function applyTo(
   tx: Tx,
-  request: { id: string; reference: string; right: string; subjectPatientId: string | null },
+  request: { id: string; reference: string; right: string; subjectPatientId: string | null; registryVersion: string },
   activities: string[],
   now: Date,
 ): Promise<Effects> {
   const effects: Effects = { consentsWithdrawn: [], directMarketingStopped: false };
   if (!request.subjectPatientId) return effects;
-  const registry = currentRegistry();
+  const registry = await registryOf(tx, request.registryVersion);
   const marketing = registry.activities.filter((a) => a.directMarketing).map((a) => a.key);
   if (request.right === "consent_withdrawal") {
     const given = await tx.consent.findMany({
@@ -99,6 +99,7 @@ export async function applyImmediateEffects(db: Db, now = new Date(), limit = 10
           reference: true,
           right: true,
           subjectPatientId: true,
+          registryVersion: true,
           effectsAppliedAt: true,
           details: true,
           parts: { where: { handler: "platform" }, select: { activities: true } },

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { type CaseActor, recordEvent, withCase } from "@/lib/cases/with-case";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { currentRegistry } from "@/lib/registry";
+import { registryOf } from "@/lib/registry/registry-of";
+import type { Registry } from "@/lib/registry/types";
 import { requiredText } from "@/lib/validation/text";
 
 /**
@@ -18,8 +19,7 @@ export const ZBalanceObjection = z.object({
 export type TBalanceObjection = z.infer<typeof ZBalanceObjection>;
 
 /** The activities of a case's platform part that rest on legitimate interest (those that need a balancing). */
-export function balancedActivities(activities: readonly string[]): string[] {
-  const registry = currentRegistry();
+export function balancedActivities(registry: Registry, activities: readonly string[]): string[] {
   return registry.activities
     .filter((a) => activities.includes(a.key) && !a.directMarketing && a.legalBases.includes("legitimate_interest"))
     .map((a) => a.key);
@@ -43,7 +43,7 @@ export async function balanceObjection(
       where: { requestId: request.id, handler: "platform" },
       select: { activities: true },
     });
-    const activities = balancedActivities(platform?.activities ?? []);
+    const activities = balancedActivities(await registryOf(tx, request.registryVersion), platform?.activities ?? []);
     if (activities.length === 0) {
       throw new AppError("conflict", {
         fr: "Aucun traitement fondé sur l'intérêt légitime n'est visé : il n'y a rien à mettre en balance.",

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { buildReceiptPdf } from "@/lib/pdf/receipt";
+import { registryOf } from "@/lib/registry/registry-of";
 import { REQUEST_VIEW_INCLUDE } from "@/lib/requests/present-request";
 import { getStorage } from "@/lib/storage";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -148,7 +149,9 @@ async function renderAttachments(db: Db, stored: unknown) {
         });
         return {
           filename: `${request.locale === "fr" ? "accuse-reception" : "receipt"}-${request.reference}.pdf`,
-          content: Buffer.from(await buildReceiptPdf(request, request.locale)),
+          content: Buffer.from(
+            await buildReceiptPdf(request, request.locale, await registryOf(db, request.registryVersion)),
+          ),
           contentType: "application/pdf",
         };
       }),

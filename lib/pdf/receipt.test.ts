@@ -1,5 +1,6 @@
 import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
+import { REGISTRY } from "@/lib/registry/activities";
 import type { RequestWithParts } from "@/lib/requests/present-request";
 import { buildReceiptPdf } from "./receipt";
 
@@ -101,7 +102,7 @@ async function text(pdf: Uint8Array): Promise<string> {
 
 describe("PDF receipt", () => {
   it("states the reference, receipt time, each handler and due date, in French", async () => {
-    const content = await text(await buildReceiptPdf(fixture(), "fr"));
+    const content = await text(await buildReceiptPdf(fixture(), "fr", REGISTRY));
     expect(content).toContain("Accusé de réception");
     expect(content).toContain("DR-2026-7K4M-Q9TZ");
     expect(content).toContain("20 novembre 2026 à 10:00");
@@ -113,13 +114,13 @@ describe("PDF receipt", () => {
   });
 
   it("names no health actor the requester may not know of, and says so neutrally", async () => {
-    const content = await text(await buildReceiptPdf(fixture(), "fr"));
+    const content = await text(await buildReceiptPdf(fixture(), "fr", REGISTRY));
     expect(content).not.toContain("Lefebvre");
     expect(content).toContain("Si des acteurs de santé détiennent des données de la personne");
   });
 
   it("in English", async () => {
-    const content = await text(await buildReceiptPdf(fixture(), "en"));
+    const content = await text(await buildReceiptPdf(fixture(), "en", REGISTRY));
     expect(content).toContain("Acknowledgement of a data-rights request");
     expect(content).toContain("30 November 2026");
     expect(content).toContain("The platform (data protection officer)");

@@ -1,6 +1,6 @@
 import { formatDay, formatInstant } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
-import { currentRegistry } from "@/lib/registry";
+import type { Registry } from "@/lib/registry/types";
 import { requesterParts, scopeReachesActors } from "@/lib/requests/disclosure";
 import type { RequestScope } from "@/lib/routing/route-request";
 import type { RequestWithParts } from "@/lib/requests/present-request";
@@ -64,7 +64,12 @@ const T = {
 } as const;
 
 /** The PDF receipt of a case, in the requester's language. */
-export async function buildReceiptPdf(request: RequestWithParts, locale: Locale): Promise<Uint8Array> {
+/** `registry`: the one the case was filed under (registryOf). */
+export async function buildReceiptPdf(
+  request: RequestWithParts,
+  locale: Locale,
+  registry: Registry,
+): Promise<Uint8Array> {
   const t = T[locale];
   const pdf = await PdfWriter.create({
     title: `${t.title} ${request.reference}`,
@@ -84,7 +89,7 @@ export async function buildReceiptPdf(request: RequestWithParts, locale: Locale)
   pdf.heading(t.parts, 2);
   const { visible, actorsNote } = requesterParts(
     request.parts,
-    scopeReachesActors(request.scope as RequestScope, currentRegistry()),
+    scopeReachesActors(request.scope as RequestScope, registry),
   );
   pdf.table(
     [...t.head],

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { applyImmediateEffects, importMarketingOptIns, suppressionKey } from "@/lib/answers/immediate-effects";
 import { marketingAudience, ZAudienceQuery } from "@/lib/answers/marketing-audience";
 import { db } from "@/lib/db";
+import { registryOf } from "@/lib/registry/registry-of";
 import { getStorage } from "@/lib/storage";
 import { fileSelfCase } from "@/prisma/seed/cases";
 import { DEMO_PATIENTS } from "@/prisma/seed/demo";
@@ -288,7 +289,9 @@ describe("objection on legitimate interest", () => {
       { objectionGrounds: "Je ne souhaite pas que mes données servent à cela." },
     );
     const platform = await db().requestPart.findFirstOrThrow({ where: { requestId: request.id, handler: "platform" } });
-    expect(balancedActivities(platform.activities)).toEqual([activity.key]);
+    expect(balancedActivities(await registryOf(db(), request.registryVersion), platform.activities)).toEqual([
+      activity.key,
+    ]);
     const missing = (await balanceObjection(
       db(),
       request.reference,

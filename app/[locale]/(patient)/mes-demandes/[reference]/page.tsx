@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { RecipientsList } from "@/components/recipients-list";
 import { ART_19_RIGHTS, recipientsOf } from "@/lib/answers/recipients";
-import { currentRegistry } from "@/lib/registry";
+import { registryOf } from "@/lib/registry/registry-of";
 import { notFound } from "next/navigation";
 import { PartsTable } from "@/components/parts-table";
 import { db } from "@/lib/db";
@@ -40,6 +40,8 @@ export default async function CasePage({
   const request = await findRequesterCase(reference, await provenEmails({ includeCode: false }));
   if (!request) notFound();
   const awaited = await awaitedProofs(db(), request.id);
+  // The registry the case was filed under: which health actors it reaches, whom Art. 19 tells.
+  const registry = await registryOf(db(), request.registryVersion);
   const copies = await db().dataExport.findMany({
     where: { requestId: request.id },
     orderBy: { createdAt: "asc" },
@@ -84,7 +86,7 @@ export default async function CasePage({
         <dd>{formatDay(request.dueDate, locale)}</dd>
       </dl>
       <h2>{t.cases.parts}</h2>
-      <PartsTable request={request} locale={locale} audience="requester" />
+      <PartsTable request={request} locale={locale} audience="requester" registry={registry} />
       <p>
         <a href={`/${locale}/demande/recu/${request.reference}`} download>
           {t.confirmation.receipt}
@@ -121,7 +123,7 @@ export default async function CasePage({
         <RecipientsList
           locale={locale}
           recipients={recipientsOf(
-            currentRegistry(),
+            registry,
             request.parts.filter((p) => p.handler === "platform").flatMap((p) => p.activities),
           )}
           told={new Map(told.map((n) => [n.recipient, n.sentAt!]))}

@@ -76,9 +76,10 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
   const left = daysLeft(fromDateColumn(request.dueDate), new Date());
   const balanced =
     request.right === "objection"
-      ? balancedActivities(request.parts.filter((p) => p.handler === "platform").flatMap((p) => p.activities)).map(
-          (key) => purposes.get(key) ?? key,
-        )
+      ? balancedActivities(
+          registry,
+          request.parts.filter((p) => p.handler === "platform").flatMap((p) => p.activities),
+        ).map((key) => purposes.get(key) ?? key)
       : [];
   const restricted =
     request.right === "restriction" && request.subjectPatientId
@@ -154,7 +155,7 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
 
       <section aria-labelledby="parts-title">
         <h2 id="parts-title">{b.parts}</h2>
-        <PartsTable request={request} locale={locale} audience="staff" />
+        <PartsTable request={request} locale={locale} audience="staff" registry={registry} />
       </section>
 
       <section aria-labelledby="identity-title">

@@ -12,7 +12,7 @@ import { fill } from "@/lib/i18n/fill";
 import { formatDay, formatInstant } from "@/lib/i18n/format";
 import { type Messages, messages } from "@/lib/i18n/messages";
 import { pageLocale } from "@/lib/i18n/page-locale";
-import { currentRegistry } from "@/lib/registry";
+import { registryOf } from "@/lib/registry/registry-of";
 import { RIGHT_LABELS } from "@/lib/rights/rights";
 import { isUuid } from "@/lib/validation/ids";
 import { actorPartAction } from "./actions";
@@ -51,7 +51,8 @@ export default async function ActorPartPage({ params }: { params: Promise<{ loca
   const r = part.request;
   const due = fromDateColumn(part.dueDate);
   const left = daysLeft(due, new Date());
-  const registry = currentRegistry();
+  // The registry the case was filed under: the purposes as the patient was shown them.
+  const registry = await registryOf(db(), r.registryVersion);
   const activities = part.activities.map(
     (key) => registry.activities.find((a) => a.key === key)?.purpose[locale] ?? key,
   );

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { db } from "@/lib/db";
+import { registryOf } from "@/lib/registry/registry-of";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PartsTable } from "@/components/parts-table";
@@ -33,7 +35,12 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ l
         </dl>
       </div>
       <h2>{t.parts}</h2>
-      <PartsTable request={request} locale={locale} audience="requester" />
+      <PartsTable
+        request={request}
+        locale={locale}
+        audience="requester"
+        registry={await registryOf(db(), request.registryVersion)}
+      />
       {request.identityStatus === "documents_required" ? <p className="notice warn">{t.docsNeeded}</p> : null}
       <h2>{t.next}</h2>
       <p>{t.nextText}</p>

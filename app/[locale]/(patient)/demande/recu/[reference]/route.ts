@@ -1,7 +1,9 @@
 import { routeMethods } from "@/lib/api/methods";
 import { handleApi, notFound } from "@/lib/api/respond";
 import { isLocale } from "@/lib/i18n/locale";
+import { db } from "@/lib/db";
 import { buildReceiptPdf } from "@/lib/pdf/receipt";
+import { registryOf } from "@/lib/registry/registry-of";
 import { findRequesterCase, provenEmails } from "@/lib/requests/requester-access";
 
 /** The PDF receipt, for the requester only (signed in, or having just proven the address by code). */
@@ -11,7 +13,7 @@ async function download(request: Request, { params }: { params: Promise<{ locale
     const lang = isLocale(locale) ? locale : "fr";
     const found = await findRequesterCase(reference, await provenEmails({ includeCode: true }));
     if (!found) throw notFound({ fr: "Demande introuvable.", en: "Request not found." });
-    const pdf = await buildReceiptPdf(found, lang);
+    const pdf = await buildReceiptPdf(found, lang, await registryOf(db(), found.registryVersion));
     return new Response(Buffer.from(pdf), {
       headers: {
         "Content-Type": "application/pdf",
