@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyImmediateEffects, importMarketingOptIns, suppressionKey } from "@/lib/answers/immediate-effects";
 import { marketingAudience, ZAudienceQuery } from "@/lib/answers/marketing-audience";
 import { db } from "@/lib/db";
 import { registryOf } from "@/lib/registry/registry-of";
+import { ZActivities } from "@/lib/registry/registry.schema";
 import { getStorage } from "@/lib/storage";
 import { fileSelfCase } from "@/prisma/seed/cases";
 import { DEMO_PATIENTS } from "@/prisma/seed/demo";
@@ -265,6 +267,48 @@ describe("restriction", () => {
 });
 
 describe("objection on legitimate interest", () => {
+  it("is weighed on the processing as the case's own registry described it, not as today's", async () => {
+    const { balanceObjection } = await import("@/lib/answers/objection");
+    const { currentRegistry } = await import("@/lib/registry");
+    const { upsertStaff } = await import("@/lib/staff/create-staff");
+    const { uniqueEmail } = await import("./support");
+    const staff = await upsertStaff(
+      db(),
+      { email: uniqueEmail("dpo-version"), name: "DPO", role: "dpo_agent", password: "un mot de passe assez long" },
+      process.env.AUTH_SECRET!,
+    );
+    const current = currentRegistry();
+    const activity = current.activities.find(
+      (a) => a.controller === "platform" && !a.directMarketing && a.legalBases.includes("legitimate_interest"),
+    )!;
+    // The version the case was filed under: the same processing then rested on consent alone.
+    const version = `earlier-${randomUUID()}`;
+    await db().registryVersion.create({
+      data: {
+        version,
+        activities: ZActivities.parse(
+          current.activities.map((a) => (a.key === activity.key ? { ...a, legalBases: ["consent"] } : a)),
+        ),
+      },
+    });
+    const request = await fileSelfCase(
+      db(),
+      getStorage(),
+      "objection",
+      { activities: [activity.key] },
+      { objectionGrounds: "Je ne souhaite pas que mes données servent à cela." },
+    );
+    await db().rightsRequest.update({ where: { id: request.id }, data: { registryVersion: version } });
+
+    const refused = (await balanceObjection(
+      db(),
+      request.reference,
+      { decision: "objection_upheld", reasons: "Aucun motif impérieux." },
+      { type: "staff", staffId: staff.id, actorId: staff.id },
+    ).catch((e: unknown) => e)) as { code?: string };
+    expect(refused.code).toBe("conflict");
+  });
+
   it("the DPO records the balancing decision and its reasons; nothing to weigh for direct marketing", async () => {
     const { balanceObjection, balancedActivities } = await import("@/lib/answers/objection");
     const { currentRegistry } = await import("@/lib/registry");
