@@ -44,6 +44,18 @@ beforeAll(async () => {
   await applyImmediateEffects(db());
 });
 
+/** A DPO agent of its own, as the case actions record their actor. */
+async function dpoAgent(label: string) {
+  const { upsertStaff } = await import("@/lib/staff/create-staff");
+  const { uniqueEmail } = await import("./support");
+  const staff = await upsertStaff(
+    db(),
+    { email: uniqueEmail(label), name: "DPO", role: "dpo_agent", password: "un mot de passe assez long" },
+    process.env.AUTH_SECRET!,
+  );
+  return { type: "staff" as const, staffId: staff.id, actorId: staff.id };
+}
+
 describe("rights that take effect at once", () => {
   it("a consent withdrawal stops exactly the consents named, at once, and leaves the rest (and the past) as it was", async () => {
     const before = await snapshot();
@@ -117,14 +129,7 @@ describe("rights that take effect at once", () => {
 describe("rectification", () => {
   it("changes the subject's record in one transaction, keeping each value before and after; refuses a change it cannot make and changes nothing then", async () => {
     const { rectifySubject } = await import("@/lib/answers/rectify");
-    const { upsertStaff } = await import("@/lib/staff/create-staff");
-    const { uniqueEmail } = await import("./support");
-    const staff = await upsertStaff(
-      db(),
-      { email: uniqueEmail("dpo-rectif"), name: "DPO", role: "dpo_agent", password: "un mot de passe assez long" },
-      process.env.AUTH_SECRET!,
-    );
-    const actor = { type: "staff" as const, staffId: staff.id, actorId: staff.id };
+    const actor = await dpoAgent("dpo-rectif");
     const before = await db().patient.findUniqueOrThrow({ where: { email: camille.email } });
     const request = await fileSelfCase(
       db(),
@@ -186,14 +191,7 @@ describe("restriction", () => {
   it("granted, it stops marketing for the person; it is lifted only after the person was told", async () => {
     const { answerPart } = await import("@/lib/cases/answer-part");
     const { announceLift, liftRestriction } = await import("@/lib/answers/restriction");
-    const { upsertStaff } = await import("@/lib/staff/create-staff");
-    const { uniqueEmail } = await import("./support");
-    const staff = await upsertStaff(
-      db(),
-      { email: uniqueEmail("dpo-limit"), name: "DPO", role: "dpo_agent", password: "un mot de passe assez long" },
-      process.env.AUTH_SECRET!,
-    );
-    const actor = { type: "staff" as const, staffId: staff.id, actorId: staff.id };
+    const actor = await dpoAgent("dpo-limit");
     const patient = await db().patient.findUniqueOrThrow({ where: { email: camille.email } });
     expect(await mayEmailCamille()).toBe(true);
 
@@ -270,13 +268,7 @@ describe("objection on legitimate interest", () => {
   it("is weighed on the processing as the case's own registry described it, not as today's", async () => {
     const { balanceObjection } = await import("@/lib/answers/objection");
     const { currentRegistry } = await import("@/lib/registry");
-    const { upsertStaff } = await import("@/lib/staff/create-staff");
-    const { uniqueEmail } = await import("./support");
-    const staff = await upsertStaff(
-      db(),
-      { email: uniqueEmail("dpo-version"), name: "DPO", role: "dpo_agent", password: "un mot de passe assez long" },
-      process.env.AUTH_SECRET!,
-    );
+    const actor = await dpoAgent("dpo-version");
     const current = currentRegistry();
     const activity = current.activities.find(
       (a) => a.controller === "platform" && !a.directMarketing && a.legalBases.includes("legitimate_interest"),
@@ -304,7 +296,7 @@ describe("objection on legitimate interest", () => {
       db(),
       request.reference,
       { decision: "objection_upheld", reasons: "Aucun motif impérieux." },
-      { type: "staff", staffId: staff.id, actorId: staff.id },
+      actor,
     ).catch((e: unknown) => e)) as { code?: string };
     expect(refused.code).toBe("conflict");
   });
@@ -312,14 +304,7 @@ describe("objection on legitimate interest", () => {
   it("the DPO records the balancing decision and its reasons; nothing to weigh for direct marketing", async () => {
     const { balanceObjection, balancedActivities } = await import("@/lib/answers/objection");
     const { currentRegistry } = await import("@/lib/registry");
-    const { upsertStaff } = await import("@/lib/staff/create-staff");
-    const { uniqueEmail } = await import("./support");
-    const staff = await upsertStaff(
-      db(),
-      { email: uniqueEmail("dpo-balance"), name: "DPO", role: "dpo_agent", password: "un mot de passe assez long" },
-      process.env.AUTH_SECRET!,
-    );
-    const actor = { type: "staff" as const, staffId: staff.id, actorId: staff.id };
+    const actor = await dpoAgent("dpo-balance");
     const activity = currentRegistry().activities.find(
       (a) => a.controller === "platform" && !a.directMarketing && a.legalBases.includes("legitimate_interest"),
     )!;
