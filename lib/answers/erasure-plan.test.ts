@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { currentRegistry } from "@/lib/registry";
-import { makeActivity } from "@/lib/registry/activity-fixture";
+import { makeActivity } from "@/tests/support/activity-fixture";
 import {
   type ErasureSummary,
   erasureCertificate,

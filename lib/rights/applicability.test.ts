@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeActivity } from "@/lib/registry/activity-fixture";
+import { makeActivity } from "@/tests/support/activity-fixture";
 import type { LegalBasis } from "@/lib/registry/types";
 import { rightApplicability } from "./applicability";
 import { RIGHTS, type RightKey } from "./rights";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeActivity } from "@/lib/registry/activity-fixture";
+import { makeActivity } from "@/tests/support/activity-fixture";
 import { type DetailField, type DetailsGiven, missingDetails } from "./missing-details";
 import type { RightKey } from "./rights";
 

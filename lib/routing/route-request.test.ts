@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeActivity } from "@/lib/registry/activity-fixture";
+import { makeActivity } from "@/tests/support/activity-fixture";
 import { REGISTRY } from "@/lib/registry/activities";
 import { actorDeadlineRule, effectiveScope, routeRequest, type RouteInput } from "./route-request";
 

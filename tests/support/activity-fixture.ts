@@ -1,4 +1,4 @@
-import type { Activity } from "./types";
+import type { Activity } from "@/lib/registry/types";
 
 /** A registry activity for tests: only what a test states differs from a plain platform activity. */
 export function makeActivity(overrides: Partial<Activity> & { key: string }): Activity {
