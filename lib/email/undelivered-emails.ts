@@ -29,5 +29,3 @@ export async function undeliveredEmails(db: Db, requestId: string) {
     failedAt: row.lastAttemptAt ?? row.updatedAt,
   }));
 }
-
-export type UndeliveredEmail = Awaited<ReturnType<typeof undeliveredEmails>>[number];

@@ -119,4 +119,3 @@ export const ZCallback = z.object({
   results_url: z.string().max(2000).optional(),
   results_count: z.number().int().min(0).optional(),
 });
-export type TCallback = z.infer<typeof ZCallback>;

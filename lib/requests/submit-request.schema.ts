@@ -94,7 +94,6 @@ export const ZSubmitRequest = z
 export const HEIR_EXCLUDED_RIGHTS = ["portability", "restriction", "consent_withdrawal"] as const;
 
 export type TSubmitRequest = z.infer<typeof ZSubmitRequest>;
-export type TSubmitRequestInput = z.input<typeof ZSubmitRequest>;
 
 /** Under 18 on the day the request was received. */
 export function isMinorOn(birthDate: string, at: string): boolean {

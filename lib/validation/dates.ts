@@ -67,11 +67,6 @@ export function pastDay(earliest: IsoDay = EARLIEST_DAY) {
   return checked((value) => pastDayProblem(value, new Date(), earliest));
 }
 
-/** A day within the portal's calendar (EARLIEST_DAY to LATEST_DAY), past or future. */
-export function rangeDay() {
-  return checked(rangeDayProblem);
-}
-
 /** Why `value` is not a birth date: a past day (Paris), not before EARLIEST_BIRTH_DAY; or null. */
 export function birthDayProblem(value: unknown, now: Date): DateProblem | null {
   return pastDayProblem(value, now, EARLIEST_BIRTH_DAY);

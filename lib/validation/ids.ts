@@ -15,9 +15,6 @@ export function isUuid(value: unknown): value is string {
   return ZUuid.safeParse(value).success;
 }
 
-/** A case reference as generateReference writes it, e.g. "DR-2026-7K4M-Q9TZ". */
-export const ZReference = z.string("invalid").regex(REFERENCE_PATTERN, "invalid");
-
 export function isReference(value: unknown): value is string {
   return typeof value === "string" && REFERENCE_PATTERN.test(value);
 }
