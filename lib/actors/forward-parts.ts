@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DeadlineRule, IdentityStatus, ProofKind, Right, SubjectRelation } from "@/lib/generated/prisma/enums";
 import { OPEN_STATUSES } from "@/lib/backoffice/list-cases.schema";
-import { ACTOR_DECIDES, identityCheckSummary } from "./identity-summary";
+import { ACTOR_DECIDES, IDENTITY_ESTABLISHED, identityCheckSummary } from "./identity-summary";
 
 interface ForwardedPart {
   id: string;
@@ -29,7 +29,7 @@ export async function forwardReadyParts(db: Db, limit = 200, now = new Date()): 
   return db.$transaction(
     async (tx) => {
       const ready = Prisma.sql`p.status = 'awaiting_forwarding' AND r.status = ANY(${OPEN_STATUSES}::"RequestStatus"[])
-        AND (r."identityStatus" IN ('verified', 'accepted') OR r."subjectRelation" = ANY(${ACTOR_DECIDES}::"SubjectRelation"[]))`;
+        AND (r."identityStatus" = ANY(${IDENTITY_ESTABLISHED}::"IdentityStatus"[]) OR r."subjectRelation" = ANY(${ACTOR_DECIDES}::"SubjectRelation"[]))`;
       const candidates = await tx.$queryRaw<{ requestId: string }[]>`
         SELECT DISTINCT c."requestId" FROM (
           SELECT p."requestId" FROM "RequestPart" p JOIN "RightsRequest" r ON r.id = p."requestId" WHERE ${ready} ORDER BY p."createdAt" LIMIT ${limit}

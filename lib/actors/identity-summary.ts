@@ -7,9 +7,15 @@ import type { Locale } from "@/lib/i18n/locale";
  */
 export const ACTOR_DECIDES: readonly SubjectRelation[] = ["minor", "heir"];
 
-/** Whether a health actor's part may go to the actor now (identity established, or the actor decides). */
+/** The identity statuses that establish the requester's identity: the platform's check is over. */
+export const IDENTITY_ESTABLISHED: readonly IdentityStatus[] = ["verified", "accepted"];
+
+/**
+ * Whether a health actor's part may go to the actor now (identity established, or the actor decides).
+ * The forwarding query is written from the same two lists (forward-parts.ts).
+ */
 export function forwardable(relation: SubjectRelation, identityStatus: IdentityStatus): boolean {
-  return identityStatus === "verified" || identityStatus === "accepted" || ACTOR_DECIDES.includes(relation);
+  return IDENTITY_ESTABLISHED.includes(identityStatus) || ACTOR_DECIDES.includes(relation);
 }
 
 const PROOF_NAMES: Record<ProofKind, Record<Locale, string>> = {

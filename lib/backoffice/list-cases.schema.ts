@@ -11,13 +11,7 @@ import { nameKey } from "./name-key";
  * select left on "any") counts as absent. Messages are translation keys (lib/i18n/errors.ts).
  */
 
-/** The statuses of a case someone still has to work on ("open" in the queue). */
-export const OPEN_STATUSES = [
-  RequestStatus.received,
-  RequestStatus.awaiting_identity,
-  RequestStatus.in_progress,
-  RequestStatus.awaiting_information,
-] as const satisfies readonly RequestStatus[];
+export { OPEN_STATUSES } from "@/lib/requests/state-machine";
 
 /** The values of `status`: one status, "open" or "all". */
 export const CASE_LIST_STATUSES = [

@@ -16,7 +16,13 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 type Transition = { from: readonly RequestStatus[]; to: RequestStatus };
 
-const OPEN: readonly RequestStatus[] = ["received", "awaiting_identity", "in_progress", "awaiting_information"];
+/** The statuses of a case someone still has to work on ("open" in the queue). */
+export const OPEN_STATUSES = [
+  "received",
+  "awaiting_identity",
+  "in_progress",
+  "awaiting_information",
+] as const satisfies readonly RequestStatus[];
 
 export const TRANSITIONS = {
   /** Identity established at filing (signed in, or e-mail code and records match). */
@@ -43,7 +49,7 @@ export const TRANSITIONS = {
   all_parts_answered: { from: ["received", "awaiting_identity", "in_progress"], to: "answered" },
   /** Closing an open case is only for want of an answer, once the requester was reminded (close-case.ts). */
   close: { from: ["answered", "awaiting_identity", "awaiting_information"], to: "closed" },
-  withdraw: { from: OPEN, to: "withdrawn" },
+  withdraw: { from: OPEN_STATUSES, to: "withdrawn" },
 } as const satisfies Record<string, Transition>;
 
 export type TransitionName = keyof typeof TRANSITIONS;
@@ -70,7 +76,7 @@ export function nextStatus(from: RequestStatus | null, transition: TransitionNam
 }
 
 export function isOpen(status: RequestStatus): boolean {
-  return OPEN.includes(status);
+  return (OPEN_STATUSES as readonly RequestStatus[]).includes(status);
 }
 
 /** A part still waiting for its answer: the platform's, or a health actor's before or after forwarding. */
