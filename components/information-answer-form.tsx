@@ -1,7 +1,6 @@
 "use client";
 
-import type { Locale } from "@/lib/i18n/locale";
-import { ProofFileInputs, type UploadKinds, useRequesterUpload } from "./requester-upload";
+import { ProofFileInputs, type RequesterUploadProps, useRequesterUpload } from "./requester-upload";
 
 export interface InformationAnswerText {
   label: string;
@@ -17,29 +16,9 @@ export interface InformationAnswerText {
  * identity is checked. Signed in, or through the e-mail's answer link (`answerLink`). Errors are
  * announced and tied to their field; on success the page `doneUrl` opens.
  */
-export function InformationAnswerForm({
-  locale,
-  reference,
-  kinds,
-  answerLink,
-  doneUrl,
-  t,
-}: {
-  locale: Locale;
-  reference: string;
-  kinds: UploadKinds;
-  answerLink?: string;
-  doneUrl: string;
-  t: InformationAnswerText;
-}) {
-  const { pending, errors, formError, submit } = useRequesterUpload({
-    locale,
-    reference,
-    route: "answer",
-    answerLink,
-    doneUrl,
-    sendError: t.sendError,
-  });
+export function InformationAnswerForm({ t, ...upload }: RequesterUploadProps & { t: InformationAnswerText }) {
+  const { pending, errors, formError, submit } = useRequesterUpload(upload, "answer", t.sendError);
+  const { kinds } = upload;
   const messageError = errors.message;
   const fileErrors = kinds.filter(({ kind }) => errors[`proofs.${kind}`]);
   return (

@@ -1,7 +1,6 @@
 "use client";
 
-import type { Locale } from "@/lib/i18n/locale";
-import { ProofFileInputs, type UploadKinds, useRequesterUpload } from "./requester-upload";
+import { ProofFileInputs, type RequesterUploadProps, useRequesterUpload } from "./requester-upload";
 
 /**
  * The proofs a request still waits for, sent from "Mes demandes" or through the e-mail's answer link
@@ -9,28 +8,11 @@ import { ProofFileInputs, type UploadKinds, useRequesterUpload } from "./request
  * `doneUrl` opens with the case's new state.
  */
 export function ProofUploadForm({
-  locale,
-  reference,
-  kinds,
-  answerLink,
-  doneUrl,
   t,
-}: {
-  locale: Locale;
-  reference: string;
-  kinds: UploadKinds;
-  answerLink?: string;
-  doneUrl: string;
-  t: { hint: string; submit: string; sendError: string };
-}) {
-  const { pending, errors, formError, submit } = useRequesterUpload({
-    locale,
-    reference,
-    route: "proofs",
-    answerLink,
-    doneUrl,
-    sendError: t.sendError,
-  });
+  ...upload
+}: RequesterUploadProps & { t: { hint: string; submit: string; sendError: string } }) {
+  const { pending, errors, formError, submit } = useRequesterUpload(upload, "proofs", t.sendError);
+  const { kinds } = upload;
   const listed = Object.entries(errors);
   return (
     <form onSubmit={submit} noValidate encType="multipart/form-data">

@@ -8,26 +8,26 @@ import { useMultipartPost } from "./use-multipart-post";
 
 export type UploadKinds = { kind: ProofKind; label: string }[];
 
+/** What both of a requester's upload forms are given: the case, the documents asked, where to go after. */
+export interface RequesterUploadProps {
+  locale: Locale;
+  reference: string;
+  kinds: UploadKinds;
+  /** The e-mail's answer link, when the requester is not signed in. */
+  answerLink?: string;
+  doneUrl: string;
+}
+
 /**
  * Submits a requester's form with files to one of the case's upload routes (`proofs`, `answer`),
  * signed in or through the e-mail's answer link; on success the page `doneUrl` opens with the
  * case's new state.
  */
-export function useRequesterUpload({
-  locale,
-  reference,
-  route,
-  answerLink,
-  doneUrl,
-  sendError,
-}: {
-  locale: Locale;
-  reference: string;
-  route: "proofs" | "answer";
-  answerLink?: string;
-  doneUrl: string;
-  sendError: string;
-}) {
+export function useRequesterUpload(
+  { locale, reference, answerLink, doneUrl }: RequesterUploadProps,
+  route: "proofs" | "answer",
+  sendError: string,
+) {
   const router = useRouter();
   const { pending, errors, formError, post } = useMultipartPost(sendError);
   const query = new URLSearchParams({ locale, ...(answerLink ? { jeton: answerLink } : {}) });

@@ -1,5 +1,18 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
+/** A complete, valid configuration, with `overrides` in place of its values. */
+function stubConfiguration(overrides: Record<string, string> = {}) {
+  const values = {
+    DATABASE_URL: "postgresql://u@db:5432/dsr",
+    APP_URL: "https://droits.exemple.fr",
+    AUTH_SECRET: "a-secret-of-forty-characters-0123456789",
+    SMTP_HOST: "smtp.exemple.fr",
+    MAIL_FROM: "DPO <dpo@exemple.fr>",
+    ...overrides,
+  };
+  for (const [name, value] of Object.entries(values)) vi.stubEnv(name, value);
+}
+
 describe("configuration validation", () => {
   afterEach(() => {
     vi.unstubAllEnvs();
@@ -7,6 +20,7 @@ describe("configuration validation", () => {
   });
 
   it("names every missing variable and what it must hold", async () => {
+    // Unset, as on a machine where nothing is configured yet.
     for (const name of ["DATABASE_URL", "APP_URL", "NEXTAUTH_URL", "AUTH_SECRET", "SMTP_HOST", "MAIL_FROM"])
       vi.stubEnv(name, undefined);
     const { env } = await import("./env");
@@ -16,32 +30,20 @@ describe("configuration validation", () => {
   });
 
   it("refuses a short secret and a non-PostgreSQL URL", async () => {
-    vi.stubEnv("DATABASE_URL", "mysql://x");
-    vi.stubEnv("APP_URL", "https://droits.exemple.fr");
-    vi.stubEnv("AUTH_SECRET", "short");
-    vi.stubEnv("SMTP_HOST", "smtp.exemple.fr");
-    vi.stubEnv("MAIL_FROM", "DPO <dpo@exemple.fr>");
+    stubConfiguration({ DATABASE_URL: "mysql://x", AUTH_SECRET: "short" });
     const { env } = await import("./env");
     expect(() => env()).toThrow(/DATABASE_URL: must be a postgresql:\/\/ URL[\s\S]*AUTH_SECRET: must be at least 32/);
   });
 
   it("refuses WEBHOOK_ALLOW_HTTP for a portal served over HTTPS", async () => {
-    vi.stubEnv("DATABASE_URL", "postgresql://u@db:5432/dsr");
-    vi.stubEnv("APP_URL", "https://droits.exemple.fr");
-    vi.stubEnv("AUTH_SECRET", "x".repeat(40));
-    vi.stubEnv("SMTP_HOST", "smtp.exemple.fr");
-    vi.stubEnv("MAIL_FROM", "DPO <dpo@exemple.fr>");
+    stubConfiguration();
     vi.stubEnv("WEBHOOK_ALLOW_HTTP", "true");
     const { env } = await import("./env");
     expect(() => env()).toThrow(/WEBHOOK_ALLOW_HTTP: is for local set-ups only/);
   });
 
   it("accepts a complete configuration with defaults", async () => {
-    vi.stubEnv("DATABASE_URL", "postgresql://u@db:5432/dsr");
-    vi.stubEnv("APP_URL", "https://droits.exemple.fr");
-    vi.stubEnv("AUTH_SECRET", "x".repeat(40));
-    vi.stubEnv("SMTP_HOST", "smtp.exemple.fr");
-    vi.stubEnv("MAIL_FROM", "DPO <dpo@exemple.fr>");
+    stubConfiguration();
     const { env } = await import("./env");
     expect(env()).toMatchObject({ SMTP_PORT: 587, SMTP_SECURE: false, DEMO_MODE: false, TRUST_PROXY: false });
   });
@@ -52,11 +54,7 @@ describe("configuration validation", () => {
     ["false", false],
     ["yes", null],
   ])("reads TRUST_PROXY=%s", async (value, expected) => {
-    vi.stubEnv("DATABASE_URL", "postgresql://u@db:5432/dsr");
-    vi.stubEnv("APP_URL", "https://droits.exemple.fr");
-    vi.stubEnv("AUTH_SECRET", "x".repeat(40));
-    vi.stubEnv("SMTP_HOST", "smtp.exemple.fr");
-    vi.stubEnv("MAIL_FROM", "DPO <dpo@exemple.fr>");
+    stubConfiguration();
     vi.stubEnv("TRUST_PROXY", value);
     const { env } = await import("./env");
     if (expected === null) expect(() => env()).toThrow(/TRUST_PROXY/);
