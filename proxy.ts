@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { declaresMoreThan, json } from "@/lib/api/respond";
 import { AppError, errorBody } from "@/lib/errors/app-error";
-import { drainBody, readCappedBytes } from "@/lib/http/read-capped";
+import { readCappedBytes } from "@/lib/http/read-capped";
 import { localeFromAcceptLanguage } from "@/lib/i18n/locale";
 
 /**
@@ -9,8 +9,6 @@ import { localeFromAcceptLanguage } from "@/lib/i18n/locale";
  * which it answers past with a 500): anything larger is a 413 here, declared or sent chunked.
  */
 const MAX_SERVER_ACTION_BYTES = 1024 * 1024;
-/** Next.js's own buffer of a request's body for the proxy (experimental.proxyClientMaxBodySize's default). */
-const DRAINED_BYTES = 10 * 1024 * 1024;
 
 export async function proxy(request: NextRequest) {
   const tooLarge = () =>
@@ -19,12 +17,7 @@ export async function proxy(request: NextRequest) {
       en: "The data sent is larger than allowed (1 MB).",
     });
   try {
-    if (declaresMoreThan(request, MAX_SERVER_ACTION_BYTES)) {
-      // Closed with the body unread, the connection would be reset under the client's upload before
-      // it reads the answer: a body Next.js buffers anyway (its proxyClientMaxBodySize) is read out first.
-      if (!declaresMoreThan(request, DRAINED_BYTES)) await drainBody(request.body, DRAINED_BYTES);
-      throw tooLarge();
-    }
+    if (declaresMoreThan(request, MAX_SERVER_ACTION_BYTES)) throw tooLarge();
     // A declared length is held to by the HTTP server; a chunked body is counted as it comes.
     if (request.headers.get("content-length") === null)
       await readCappedBytes(request.body, MAX_SERVER_ACTION_BYTES, tooLarge);

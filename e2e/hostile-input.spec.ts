@@ -616,12 +616,14 @@ function sendLarge(
     });
     // Once answered, the server may close the connection under the rest of the upload.
     outgoing.on("error", (error) => (answered ? undefined : reject(error)));
+    // One chunk per turn of the event loop: an answer that arrives meanwhile is read, and the upload
+    // stops, before the server closes the connection under it.
     const pump = () => {
-      while (!answered && sent < total) {
-        sent += chunk.length;
-        if (!outgoing.write(chunk)) return void outgoing.once("drain", pump);
-      }
-      if (!answered) outgoing.end();
+      if (answered) return;
+      if (sent >= total) return void outgoing.end();
+      sent += chunk.length;
+      if (outgoing.write(chunk)) setImmediate(pump);
+      else outgoing.once("drain", pump);
     };
     pump();
   });

@@ -29,15 +29,3 @@ export async function readCapped(
 ): Promise<string> {
   return (await readCappedBytes(body, maxBytes, tooLarge)).toString("utf8");
 }
-
-/** Reads a body stream to its end and drops it, giving up (cancelling it) past `maxBytes`. */
-export async function drainBody(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<void> {
-  const reader = body?.getReader();
-  if (!reader) return;
-  for (let size = 0; size <= maxBytes; ) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    size += value.byteLength;
-  }
-  await reader.cancel();
-}
