@@ -2,34 +2,27 @@ import type { RectifiableField } from "@/lib/answers/rectifiable-fields";
 import { noticeRecipientsOf } from "@/lib/answers/recipients";
 import type { Registry } from "@/lib/registry/types";
 
+/** The processing that holds a person's names, first and last alike. */
+const NAME_HOLDERS = [
+  "account_management",
+  "prescription_sharing",
+  "voluntary_surveys",
+  "account_information",
+  "user_support",
+  "rights_requests",
+  "direct_marketing",
+  "personalised_services",
+  "companion_services",
+];
+
 /**
  * Which of the platform's processing holds each field a rectification may change, read from the
  * data categories the registry lists for it (seed 001, section 5): a recipient is told of a
  * corrected field only if one of its processing holds that field (data minimisation, Art. 5(1)(c)).
  */
 export const FIELD_ACTIVITIES: Record<RectifiableField, readonly string[]> = {
-  firstName: [
-    "account_management",
-    "prescription_sharing",
-    "voluntary_surveys",
-    "account_information",
-    "user_support",
-    "rights_requests",
-    "direct_marketing",
-    "personalised_services",
-    "companion_services",
-  ],
-  lastName: [
-    "account_management",
-    "prescription_sharing",
-    "voluntary_surveys",
-    "account_information",
-    "user_support",
-    "rights_requests",
-    "direct_marketing",
-    "personalised_services",
-    "companion_services",
-  ],
+  firstName: NAME_HOLDERS,
+  lastName: NAME_HOLDERS,
   birthName: ["account_management", "prescription_sharing", "account_information", "personalised_services"],
   birthDate: [
     "account_management",
