@@ -279,10 +279,18 @@ test.beforeAll(async () => {
       ).status(),
     ).toBe(200);
   }
-  await forwardReadyParts(db);
-  const part = await db.requestPart.findFirstOrThrow({ where: { request: { reference }, healthActorId: mercier.id } });
-  expect(part.forwardedAt).not.toBeNull();
-  partId = part.id;
+  // Forwarded by this call or by the running worker, whichever locks the case first (SKIP LOCKED).
+  const part = () => db.requestPart.findFirstOrThrow({ where: { request: { reference }, healthActorId: mercier.id } });
+  await expect
+    .poll(
+      async () => {
+        await forwardReadyParts(db);
+        return (await part()).forwardedAt;
+      },
+      { timeout: 15_000 },
+    )
+    .not.toBeNull();
+  partId = (await part()).id;
 });
 
 test.afterAll(async () => {
