@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Db, Tx } from "@/lib/db";
+import { type Db, hotQuery, type Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors/app-error";
 import { ALL_PERMISSIONS, can, type Permission, type StaffRole } from "./permissions";
 
@@ -45,16 +46,24 @@ const unauthenticated = () =>
 export async function authenticateApiCall(db: Db, authorization: string | null): Promise<ApiCaller> {
   const match = authorization?.match(/^Bearer\s+(\S+)$/i);
   if (!match) throw unauthenticated();
-  const rows = await db.$queryRaw<
-    { id: string; staffUserId: string; role: StaffRole; scopes: string[]; count: number; windowStart: Date }[]
-  >`
+  const rows = await hotQuery<{
+    id: string;
+    staffUserId: string;
+    role: StaffRole;
+    scopes: string[];
+    count: number;
+    windowStart: Date;
+  }>(
+    db,
+    Prisma.sql`
     UPDATE "ApiToken" AS t SET
       "rateWindowCount" = CASE WHEN t."rateWindowStart" > now() - interval '1 minute' THEN t."rateWindowCount" + 1 ELSE 1 END,
       "rateWindowStart" = CASE WHEN t."rateWindowStart" > now() - interval '1 minute' THEN t."rateWindowStart" ELSE now() END,
       "lastUsedAt" = now()
     FROM "StaffUser" AS s
     WHERE t."tokenHash" = ${hashToken(match[1]!)} AND t."revokedAt" IS NULL AND s.id = t."staffUserId"
-    RETURNING t.id, t."staffUserId", s.role::text AS role, t.scopes, t."rateWindowCount" AS count, t."rateWindowStart" AS "windowStart"`;
+    RETURNING t.id, t."staffUserId", s.role::text AS role, t.scopes, t."rateWindowCount" AS count, t."rateWindowStart" AS "windowStart"`,
+  );
   const caller = rows[0];
   if (!caller) throw unauthenticated();
   if (caller.count > API_RATE_LIMIT_PER_MINUTE) {

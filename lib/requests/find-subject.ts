@@ -1,4 +1,4 @@
-import type { Db, Tx } from "@/lib/db";
+import { type Db, hotQuery, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { fromDateColumn } from "@/lib/deadlines";
 import type { RequesterVerification, SubjectRelation } from "@/lib/identity/assess-identity";
@@ -79,9 +79,9 @@ export async function findSubject(tx: Db | Tx, q: SubjectQuery): Promise<Subject
   let healthActors: HealthActorRef[];
   if (!patientId && !relativeId) {
     // The patients born that day, each with its health actors: one round trip, the names compared here.
-    const candidates = await tx.$queryRaw<
-      { id: string; firstName: string; lastName: string; actors: HealthActorRef[] }[]
-    >`
+    const candidates = await hotQuery<{ id: string; firstName: string; lastName: string; actors: HealthActorRef[] }>(
+      tx,
+      Prisma.sql`
       SELECT p.id, p."firstName", p."lastName", COALESCE((
         SELECT json_agg(json_build_object('id', h.id, 'name', h.name) ORDER BY h.name) FROM "HealthActor" h
         WHERE h.id IN (
@@ -90,7 +90,8 @@ export async function findSubject(tx: Db | Tx, q: SubjectQuery): Promise<Subject
       ), '[]'::json) AS actors
       FROM "Patient" p
       WHERE p."birthDate" = ${q.birthDate}::date ${q.email ? Prisma.sql`AND p.email = ${q.email}` : Prisma.empty}
-      LIMIT 50`;
+      LIMIT 50`,
+    );
     const matches = candidates.filter((c) => sameName(c, q));
     // Only an unambiguous match is recorded; homonyms are left to the DPO.
     if (matches.length === 1) patientId = matches[0]!.id;

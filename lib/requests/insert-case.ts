@@ -1,5 +1,6 @@
-import type { Db } from "@/lib/db";
+import { type Db, hotQuery } from "@/lib/db";
 import { fromDateColumn } from "@/lib/deadlines";
+import pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export interface CaseRows {
@@ -78,7 +79,9 @@ export async function insertCase(db: Db, rows: CaseRows): Promise<void> {
       earliestAnswerAt: p.earliestAnswerAt?.toISOString() ?? null,
     })),
   );
-  await db.$executeRaw`
+  await hotQuery(
+    db,
+    Prisma.sql`
     WITH request AS (
       INSERT INTO "RightsRequest" ("id", "reference", "right", "channel", "status", "receivedAt", "dueDate", "locale", "registryVersion",
         "identityStatus", "requesterFirstName", "requesterLastName", "requesterNameKey", "requesterEmail", "requesterPhone",
@@ -112,11 +115,16 @@ export async function insertCase(db: Db, rows: CaseRows): Promise<void> {
     INSERT INTO "OutboxEmail" ("id", "messageId", "to", "subject", "html", "text", "attachments", "requestId", "createdAt", "updatedAt")
     SELECT ${rows.outbox.id}::uuid, ${rows.outbox.messageId}, ${rows.outbox.to}, ${rows.outbox.subject}, ${rows.outbox.html}, ${rows.outbox.text},
       ${JSON.stringify(rows.outbox.attachments)}::jsonb, request."id", ${r.createdAt}, ${r.createdAt}
-    FROM request`;
+    FROM request`,
+  );
 }
 
-/** Whether an error is PostgreSQL's unique violation on a constraint whose name contains `fragment`. */
+/**
+ * Whether an error is PostgreSQL's unique violation on a constraint whose name contains `fragment`,
+ * as Prisma reports it or as node-postgres does (hotQuery).
+ */
 export function isUniqueViolation(error: unknown, fragment: string): boolean {
+  if (error instanceof pg.DatabaseError) return error.code === "23505" && (error.constraint ?? "").includes(fragment);
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
   const text = `${error.message} ${JSON.stringify(error.meta ?? {})}`;
   return (error.code === "P2002" || text.includes("23505")) && text.includes(fragment);
