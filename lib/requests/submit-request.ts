@@ -7,7 +7,7 @@ import { fromDateColumn, latestDueDate, toDateColumn as utcDay } from "@/lib/dea
 import { newMessageId } from "@/lib/email/message-id";
 import { acknowledgementEmail } from "@/lib/email/templates/acknowledgement";
 import { env } from "@/lib/env";
-import { AppError, type FieldError } from "@/lib/errors/app-error";
+import { AppError, type FieldError, unavailable } from "@/lib/errors/app-error";
 import {
   assessIdentity,
   type IdentityAssessment,
@@ -95,8 +95,10 @@ export async function submitRequest(db: Db, input: TSubmitRequest, ctx: SubmitCo
         const existing = await findByIdempotencyKey(db, ctx.idempotencyKey, bodyHash!);
         if (existing) return { request: existing, replayed: true, unusedProofs: ctx.proofs ?? [] };
       }
-      // Otherwise only a collision of the random reference is retried, with a new one.
-      if (!isUniqueViolation(error, "reference") || attempt >= 2) throw error;
+      // Otherwise only a collision of the random reference is retried, with a new one; three in a
+      // row (40 random bits each) cannot be chance: the client is asked to try again.
+      if (!isUniqueViolation(error, "reference")) throw error;
+      if (attempt >= 2) throw unavailable();
     }
   }
 }
