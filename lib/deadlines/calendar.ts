@@ -136,14 +136,20 @@ interface WallClock extends DayParts {
   second: number;
 }
 
-/** The last reading: a request's due dates all start from its receipt, read many times over. */
-let lastReading: { ms: number; wallClock: WallClock } | undefined;
+/**
+ * Recent readings: a request's due dates all start from its receipt and a few midnights around it,
+ * each read many times over, and Intl's formatting is the slow part. Bounded, emptied when full.
+ */
+const readings = new Map<number, WallClock>();
+const MAX_READINGS = 256;
 
 /** The Paris wall-clock reading of an instant. */
 function parisWallClock(ms: number): WallClock {
-  if (lastReading?.ms === ms) return lastReading.wallClock;
-  const wallClock = readParisWallClock(ms);
-  lastReading = { ms, wallClock };
+  let wallClock = readings.get(ms);
+  if (wallClock) return wallClock;
+  wallClock = readParisWallClock(ms);
+  if (readings.size >= MAX_READINGS) readings.clear();
+  readings.set(ms, wallClock);
   return wallClock;
 }
 
