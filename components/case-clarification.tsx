@@ -2,7 +2,8 @@ import type { Locale } from "@/lib/i18n/locale";
 import { fill } from "@/lib/i18n/fill";
 import { messages } from "@/lib/i18n/messages";
 import type { Activity } from "@/lib/registry/types";
-import { PORTABILITY_FORMATS, RESTRICTION_GROUNDS } from "@/lib/requests/submit-request.constants";
+import { PORTABILITY_FORMATS } from "@/lib/rights/portability";
+import { RESTRICTION_GROUNDS } from "@/lib/rights/restriction";
 import type { DetailField } from "@/lib/rights/missing-details";
 import { ActionForm } from "./action-form";
 

@@ -15,7 +15,8 @@ import type { Locale } from "@/lib/i18n/locale";
 import type { Messages } from "@/lib/i18n/messages";
 import { RELATION_PROOFS, type ProofKind } from "@/lib/identity/assess-identity";
 import type { RequestPreview } from "@/lib/requests/preview-request";
-import { PORTABILITY_FORMATS, RESTRICTION_GROUNDS } from "@/lib/requests/submit-request.constants";
+import { PORTABILITY_FORMATS } from "@/lib/rights/portability";
+import { RESTRICTION_GROUNDS } from "@/lib/rights/restriction";
 import { RIGHTS, type RightKey } from "@/lib/rights/rights";
 import { ChoiceList, ErrorSummary, Field, type FieldErrors } from "./fields";
 

@@ -4,7 +4,7 @@ import type { AppointmentMode, AppointmentStatus, DocumentKind, DocumentSharedBy
 import { formatDay, formatInstant } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
 import { PdfWriter } from "@/lib/pdf/layout";
-import { RIGHT_LABELS, type RightKey } from "@/lib/rights/rights";
+import { RIGHT_LABELS, type RightKey } from "@/lib/rights";
 import { csvRow } from "@/lib/util/csv";
 import { keysetPages } from "@/lib/util/keyset-pages";
 import { toWebStream, type ZipEntry, zipStream } from "@/lib/util/zip-stream";

@@ -5,7 +5,7 @@ import { formatDay, formatInstant } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
 import { PdfWriter } from "@/lib/pdf/layout";
 import type { Registry } from "@/lib/registry/types";
-import { RIGHT_LABELS } from "@/lib/rights/rights";
+import { RIGHT_LABELS } from "@/lib/rights";
 import { csvRow } from "@/lib/util/csv";
 import { keysetPages } from "@/lib/util/keyset-pages";
 import { type ZipEntry, zipStream } from "@/lib/util/zip-stream";

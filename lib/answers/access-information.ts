@@ -1,7 +1,7 @@
 import type { Locale } from "@/lib/i18n/locale";
 import type { Activity, Registry } from "@/lib/registry/types";
 import { rightApplicability } from "@/lib/rights/applicability";
-import { LEGAL_BASIS_LABELS, RIGHT_LABELS, RIGHTS } from "@/lib/rights/rights";
+import { LEGAL_BASIS_LABELS, RIGHT_LABELS, RIGHTS } from "@/lib/rights";
 
 /**
  * The information of GDPR Art. 15(1)(a)-(h) and 15(2), generated from the registry for exactly the

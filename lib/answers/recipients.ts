@@ -1,9 +1,6 @@
 import { type KnownRecipient, PLATFORM_INFRA } from "@/lib/registry/activities";
 import type { Registry } from "@/lib/registry/types";
 
-/** The rights after which the recipients of the data are told (GDPR Art. 19). */
-export const ART_19_RIGHTS = ["rectification", "erasure", "restriction"] as const;
-
 /**
  * The recipients of the data a case's platform part covers (the registry's named recipients, from
  * annex 1 of the policy), each once, in alphabetical order: those the controller must tell of a

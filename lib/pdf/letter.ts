@@ -2,7 +2,7 @@ import type { ErasureCertificate } from "@/lib/answers/erasure-plan";
 import { REFUSAL_GROUNDS, REMEDIES, type RefusalGround } from "@/lib/cases/grounds";
 import { formatDay, formatInstant } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
-import { RIGHT_ARTICLES, RIGHT_LABELS, type RightKey } from "@/lib/rights/rights";
+import { RIGHT_ARTICLES, RIGHT_LABELS, type RightKey } from "@/lib/rights";
 import { PdfWriter } from "./layout";
 
 export type LetterContent =

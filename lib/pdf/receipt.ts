@@ -4,7 +4,7 @@ import type { Registry } from "@/lib/registry/types";
 import { requesterParts, scopeReachesActors } from "@/lib/requests/disclosure";
 import type { RequestScope } from "@/lib/routing/route-request";
 import type { RequestWithParts } from "@/lib/requests/present-request";
-import { RIGHT_LABELS, RIGHT_ARTICLES } from "@/lib/rights/rights";
+import { RIGHT_LABELS, RIGHT_ARTICLES } from "@/lib/rights";
 import { PdfWriter } from "./layout";
 
 const T = {

@@ -1,20 +1,21 @@
 import { z } from "zod";
-import { RIGHTS } from "@/lib/rights/rights";
+import { HEIR_EXCLUDED_RIGHTS, RIGHT_DEFINITIONS, RIGHTS } from "@/lib/rights";
+import { consentWithdrawalDetails } from "@/lib/rights/consent-withdrawal/details";
+import { objectionDetails } from "@/lib/rights/objection/details";
+import { portabilityDetails } from "@/lib/rights/portability/details";
+import { postMortemDirectivesDetails } from "@/lib/rights/post-mortem-directives/details";
+import { rectificationDetails } from "@/lib/rights/rectification/details";
+import { restrictionDetails } from "@/lib/rights/restriction/details";
 import { birthDay, pastInstant } from "@/lib/validation/dates";
 import { ZUuid } from "@/lib/validation/ids";
-import { multilineText, requiredLine, requiredText } from "@/lib/validation/text";
+import { emailAddress as email, multilineText, personName as name } from "@/lib/validation/text";
+import { CHANNELS, SUBJECT_RELATIONS } from "./submit-request.constants";
 
 /**
  * The input of a rights request, shared by the patient's form, the staff API and the server.
  * Messages are translation keys (lib/i18n, section "errors").
  */
 
-import { CHANNELS, PORTABILITY_FORMATS, RESTRICTION_GROUNDS, SUBJECT_RELATIONS } from "./submit-request.constants";
-
-export { CHANNELS, PORTABILITY_FORMATS, RESTRICTION_GROUNDS, SUBJECT_RELATIONS };
-
-const name = requiredLine(100);
-const email = z.string().trim().toLowerCase().max(254, "too_long").pipe(z.email("email"));
 /** The GDPR applies from 25 May 2018: no request is received before. */
 const GDPR_START = "2018-05-25";
 const phone = z
@@ -38,22 +39,18 @@ export const ZScope = z.object({
   healthActorIds: z.array(ZUuid).max(100).optional(),
 });
 
-const ZRectificationItem = z.object({
-  field: requiredLine(100),
-  current: multilineText(500),
-  corrected: requiredText(500),
-});
-
-/** Right-specific fields, all optional here: which ones a right needs is lib/rights/missing-details.ts. */
+/**
+ * The message, and each right's own fields (in its folder, lib/rights/<right>/details.ts), all
+ * optional here: which ones a right needs is its definition's (lib/rights/missing-details.ts).
+ */
 export const ZDetails = z.object({
   message: multilineText(5000).optional(),
-  rectifications: z.array(ZRectificationItem).max(20).optional(),
-  objectionGrounds: multilineText(5000).optional(),
-  consents: z.array(z.string().max(64)).max(50).optional(),
-  portabilityFormat: z.enum(PORTABILITY_FORMATS, "choice").optional(),
-  restrictionGround: z.enum(RESTRICTION_GROUNDS, "choice").optional(),
-  directives: multilineText(10_000).optional(),
-  designatedPerson: z.object({ firstName: name, lastName: name, email }).optional(),
+  ...rectificationDetails,
+  ...objectionDetails,
+  ...consentWithdrawalDetails,
+  ...portabilityDetails,
+  ...restrictionDetails,
+  ...postMortemDirectivesDetails,
 });
 
 export const ZSubmitRequest = z
@@ -74,24 +71,13 @@ export const ZSubmitRequest = z
     }
     // LIL art. 85 II: without directives, heirs act only to settle the estate and to have the death
     // taken into account (access, rectification, erasure, objection, execution of directives).
-    if (input.subject.relation === "heir" && (HEIR_EXCLUDED_RIGHTS as readonly string[]).includes(input.right)) {
+    if (input.subject.relation === "heir" && HEIR_EXCLUDED_RIGHTS.includes(input.right)) {
       issue(["right"], "heir_right");
     }
-    // Which details a right needs is lib/rights/missing-details.ts: a request received by post, e-mail,
-    // phone or through the API is registered without them and flagged to clarify; the patient's form
-    // asks for them (requireDetails).
-    const relation = input.subject.relation;
-    if (
-      input.right === "post_mortem_directives" &&
-      relation !== "self" &&
-      relation !== "heir" &&
-      relation !== "designated_person"
-    ) {
-      issue(["subject", "relation"], "post_mortem_relation");
-    }
+    const relations = RIGHT_DEFINITIONS[input.right].subjectRelations;
+    if (relations && !relations.allowed.includes(input.subject.relation))
+      issue(["subject", "relation"], relations.error);
   });
-
-export const HEIR_EXCLUDED_RIGHTS = ["portability", "restriction", "consent_withdrawal"] as const;
 
 export type TSubmitRequest = z.infer<typeof ZSubmitRequest>;
 

@@ -1,7 +1,7 @@
 import { computeDeadline, type Deadline, type DeadlineRule } from "@/lib/deadlines";
 import type { Activity, Localized } from "@/lib/registry/types";
 import { rightApplicability, type NotApplicableCode } from "@/lib/rights/applicability";
-import type { RightKey } from "@/lib/rights/rights";
+import { RIGHT_DEFINITIONS, type RightKey } from "@/lib/rights";
 
 export interface RequestScope {
   /** Registry keys chosen by the requester; absent or empty means every activity. */
@@ -10,14 +10,10 @@ export interface RequestScope {
   healthActorIds?: string[];
 }
 
-/**
- * The scope a request really covers. Withdrawing consents concerns the processing those consents
- * were given for, whatever the "all my data" choice says.
- */
+/** The scope a request really covers, when its right says it is not the one chosen (lib/rights). */
 export function effectiveScope(right: RightKey, scope: RequestScope, consents: string[] | undefined): RequestScope {
-  if (right === "consent_withdrawal" && !scope.activities?.length && consents?.length)
-    return { ...scope, activities: consents };
-  return scope;
+  const covered = RIGHT_DEFINITIONS[right].scope?.(scope.activities, { consents });
+  return covered === undefined || covered === scope.activities ? scope : { ...scope, activities: [...covered] };
 }
 
 export interface HealthActorRef {
@@ -119,12 +115,9 @@ function actorPart(input: RouteInput, actor: HealthActorRef, activities: Activit
   };
 }
 
-/**
- * CSP L1111-7 (8 days, 2 months for information over five years old) governs a patient's access to
- * medical-record content held by a health actor; the GDPR month governs everything else (GDPR Art. 12(3)).
- */
+/** The rule of a health actor's part: the right's own (lib/rights), else the GDPR month (GDPR Art. 12(3)). */
 export function actorDeadlineRule(right: RightKey, activities: readonly Activity[]): DeadlineRule {
-  return right === "access" && activities.some((a) => a.medicalRecord) ? "csp_l1111_7" : "gdpr_art12";
+  return RIGHT_DEFINITIONS[right].actorDeadlineRule?.(activities) ?? "gdpr_art12";
 }
 
 function joinReasons(exclusions: Exclusion[]): Localized | null {

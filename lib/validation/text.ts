@@ -53,3 +53,9 @@ export function multilineText(max: number) {
 export function requiredText(max: number) {
   return freeText(max, true).min(1, "required");
 }
+
+/** An e-mail address, trimmed and lower-cased. */
+export const emailAddress = z.string().trim().toLowerCase().max(254, "too_long").pipe(z.email("email"));
+
+/** A person's first or last name. */
+export const personName = requiredLine(100);

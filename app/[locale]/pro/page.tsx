@@ -8,7 +8,7 @@ import { fill } from "@/lib/i18n/fill";
 import { formatDay, formatInstant } from "@/lib/i18n/format";
 import { messages } from "@/lib/i18n/messages";
 import { pageLocale } from "@/lib/i18n/page-locale";
-import { RIGHT_LABELS, type RightKey } from "@/lib/rights/rights";
+import { RIGHT_LABELS, type RightKey } from "@/lib/rights";
 import { firstParam } from "@/lib/http/search-params";
 import { isReference, isUuid } from "@/lib/validation/ids";
 

@@ -1,6 +1,6 @@
 import { formatDay, formatInstant } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
-import { RIGHT_LABELS, type RightKey } from "@/lib/rights/rights";
+import { RIGHT_LABELS, type RightKey } from "@/lib/rights";
 import { renderEmail, type RenderedEmail } from "../layout";
 
 export interface ForwardedPartMail {

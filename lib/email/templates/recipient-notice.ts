@@ -3,7 +3,7 @@ import { formatDay } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
 import type { NoticeContent } from "@/lib/recipients/notice-payload";
 import type { Localized } from "@/lib/registry/types";
-import { RIGHT_LABELS } from "@/lib/rights/rights";
+import { RIGHT_LABELS } from "@/lib/rights";
 import { type EmailBlock, renderEmail, type RenderedEmail } from "../layout";
 
 export interface RecipientNoticeMail {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { RecipientsList } from "@/components/recipients-list";
-import { ART_19_RIGHTS, recipientsOf } from "@/lib/answers/recipients";
+import { recipientsOf } from "@/lib/answers/recipients";
+import { RIGHT_DEFINITIONS } from "@/lib/rights";
 import { registryOf } from "@/lib/registry/registry-of";
 import { notFound } from "next/navigation";
 import { PartsTable } from "@/components/parts-table";
@@ -119,7 +120,7 @@ export default async function CasePage({
           </ul>
         </>
       ) : null}
-      {(ART_19_RIGHTS as readonly string[]).includes(request.right) ? (
+      {RIGHT_DEFINITIONS[request.right].tellsRecipients ? (
         <RecipientsList
           locale={locale}
           recipients={recipientsOf(

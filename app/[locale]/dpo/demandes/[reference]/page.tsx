@@ -3,7 +3,8 @@ import { ErasureRecords } from "@/components/erasure-records";
 import { RecipientNotices } from "@/components/recipient-notices";
 import { RecipientsList } from "@/components/recipients-list";
 import { UndeliveredEmails } from "@/components/undelivered-emails";
-import { ART_19_RIGHTS, recipientsOf } from "@/lib/answers/recipients";
+import { recipientsOf } from "@/lib/answers/recipients";
+import { RIGHT_DEFINITIONS } from "@/lib/rights";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
 import { AskRequesterForm } from "@/components/ask-requester-form";
@@ -542,7 +543,7 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
         </section>
       ) : null}
 
-      {(ART_19_RIGHTS as readonly string[]).includes(request.right) ? (
+      {RIGHT_DEFINITIONS[request.right].tellsRecipients ? (
         <RecipientsList
           locale={locale}
           recipients={recipientsOf(

@@ -13,7 +13,7 @@ import { formatDay, formatInstant } from "@/lib/i18n/format";
 import { type Messages, messages } from "@/lib/i18n/messages";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { registryOf } from "@/lib/registry/registry-of";
-import { RIGHT_LABELS } from "@/lib/rights/rights";
+import { RIGHT_LABELS } from "@/lib/rights";
 import { isUuid } from "@/lib/validation/ids";
 import { actorPartAction } from "./actions";
 

@@ -1,0 +1,20 @@
+import { APPLICABLE, notApplicable, type RightDefinition } from "../types";
+
+/** GDPR Art. 7(3). */
+export const consentWithdrawal: RightDefinition = {
+  key: "consent_withdrawal",
+  label: { fr: "Retrait du consentement", en: "Consent withdrawal" },
+  article: "RGPD art. 7(3)",
+  appliesTo: (activity) =>
+    activity.legalBases.includes("consent")
+      ? APPLICABLE
+      : notApplicable("consent_withdrawal_basis", activity, {
+          fr: "Ce traitement ne repose pas sur votre consentement",
+          en: "This processing does not rest on your consent",
+        }),
+  detailFields: ["consents"],
+  openToHeirs: false,
+  tellsRecipients: false,
+  // Withdrawing consents concerns the processing they were given for, whatever "all my data" says.
+  scope: (chosen, details) => (!chosen?.length && details.consents?.length ? details.consents : chosen),
+};

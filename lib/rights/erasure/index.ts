@@ -1,0 +1,19 @@
+import { APPLICABLE, notApplicable, type RightDefinition } from "../types";
+
+/** GDPR Art. 17. */
+export const erasure: RightDefinition = {
+  key: "erasure",
+  label: { fr: "Effacement", en: "Erasure" },
+  article: "RGPD art. 17",
+  appliesTo: (activity) =>
+    // Art. 17(3)(b): not where the processing is required by a legal obligation.
+    activity.legalBases.every((b) => b === "legal_obligation")
+      ? notApplicable("erasure_legal_obligation", activity, {
+          fr: "La loi oblige la plateforme à conserver ces données (RGPD art. 17(3)(b))",
+          en: "The law requires the platform to keep this data (GDPR Art. 17(3)(b))",
+        })
+      : APPLICABLE,
+  detailFields: [],
+  openToHeirs: true,
+  tellsRecipients: true,
+};

@@ -1,0 +1,40 @@
+import type { Localized } from "@/lib/registry/types";
+import { access } from "./access";
+import { consentWithdrawal } from "./consent-withdrawal";
+import { erasure } from "./erasure";
+import { objection } from "./objection";
+import { portability } from "./portability";
+import { postMortemDirectives } from "./post-mortem-directives";
+import { rectification } from "./rectification";
+import { restriction } from "./restriction";
+import { RIGHTS, type RightKey } from "./rights";
+import type { RightDefinition } from "./types";
+
+/**
+ * The rights, each defined in its own folder. Intake, applicability, routing, the letters and the
+ * pages ask this table what a right is; a new right is a new folder and a new line here.
+ */
+export const RIGHT_DEFINITIONS: Record<RightKey, RightDefinition> = {
+  access,
+  rectification,
+  erasure,
+  restriction,
+  portability,
+  objection,
+  consent_withdrawal: consentWithdrawal,
+  post_mortem_directives: postMortemDirectives,
+};
+
+export { LEGAL_BASIS_LABELS, RIGHTS, type RightKey } from "./rights";
+
+const table = <T>(pick: (right: RightDefinition) => T) =>
+  Object.fromEntries(RIGHTS.map((key) => [key, pick(RIGHT_DEFINITIONS[key])])) as Record<RightKey, T>;
+
+export const RIGHT_LABELS: Record<RightKey, Localized> = table((r) => r.label);
+export const RIGHT_ARTICLES: Record<RightKey, string> = table((r) => r.article);
+
+/** GDPR Art. 19: the rights after which the recipients of the data are told. */
+export const ART_19_RIGHTS: readonly RightKey[] = RIGHTS.filter((key) => RIGHT_DEFINITIONS[key].tellsRecipients);
+
+/** LIL art. 85 II: the rights heirs may not exercise for a deceased person without directives. */
+export const HEIR_EXCLUDED_RIGHTS: readonly RightKey[] = RIGHTS.filter((key) => !RIGHT_DEFINITIONS[key].openToHeirs);

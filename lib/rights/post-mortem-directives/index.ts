@@ -1,0 +1,14 @@
+import { APPLICABLE, type RightDefinition } from "../types";
+
+/** Loi Informatique et Libertés art. 85. */
+export const postMortemDirectives: RightDefinition = {
+  key: "post_mortem_directives",
+  label: { fr: "Directives post mortem", en: "Post-mortem directives" },
+  article: "Loi Informatique et Libertés art. 85",
+  appliesTo: () => APPLICABLE,
+  detailFields: ["directives"],
+  openToHeirs: true,
+  // Given by the person themselves, or carried out by their heirs or the person they designated.
+  subjectRelations: { allowed: ["self", "heir", "designated_person"], error: "post_mortem_relation" },
+  tellsRecipients: false,
+};
