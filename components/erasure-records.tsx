@@ -1,4 +1,4 @@
-import { type ErasureSummary, erasureCertificate } from "@/lib/answers/erasure-plan";
+import { type ErasureSummary, erasureCertificate } from "@/lib/rights/erasure/erasure-plan";
 import type { Locale } from "@/lib/i18n/locale";
 import { messages } from "@/lib/i18n/messages";
 import type { Registry } from "@/lib/registry/types";

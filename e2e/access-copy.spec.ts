@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { strFromU8, unzipSync } from "fflate";
-import { expireDataExports } from "@/lib/answers/data-export";
+import { expireDataExports } from "@/lib/rights/access/data-export";
 import { createDb } from "@/lib/db";
 import { getStorage } from "@/lib/storage";
 import { DEMO_PATIENTS } from "@/prisma/seed/demo";

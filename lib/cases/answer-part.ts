@@ -1,12 +1,6 @@
 import { z } from "zod";
-import { prepareExport } from "@/lib/answers/data-export";
-import { eraseSubject } from "@/lib/answers/erasure";
-import { type ErasureCertificate, erasureCertificate } from "@/lib/answers/erasure-plan";
-import { applyRestriction } from "@/lib/answers/restriction";
 import type { Db } from "@/lib/db";
-import { parisDay } from "@/lib/deadlines";
-import { queueRecipientNotices } from "@/lib/recipients/queue-recipient-notices";
-import { registryOf } from "@/lib/registry/registry-of";
+import { PLATFORM_GRANTS } from "@/lib/rights/grants";
 import { AppError } from "@/lib/errors/app-error";
 import { isOpenPart, nextStatus, OPEN_PART_STATUSES, TransitionError } from "@/lib/requests/state-machine";
 import type { FileStorage } from "@/lib/storage";
@@ -30,19 +24,6 @@ export const ZAnswerPart = z
 export type TAnswerPart = z.infer<typeof ZAnswerPart>;
 export type TAnswerPartInput = z.input<typeof ZAnswerPart>;
 
-/**
- * What an erasure granted by this answer covers: the whole part, or, granted in part, the processing
- * the DPO chose among the part's own (the others are kept, on the refusal grounds stated).
- */
-export function erasedScope(activities: string[], input: Pick<TAnswerPart, "outcome" | "grantedActivities">): string[] {
-  if (input.outcome === "granted") return activities;
-  if (input.grantedActivities.some((a) => !activities.includes(a)))
-    throw AppError.validation([{ path: "grantedActivities", key: "invalid" }]);
-  const chosen = activities.filter((a) => input.grantedActivities.includes(a));
-  if (chosen.length === 0) throw AppError.validation([{ path: "grantedActivities", key: "required" }]);
-  return chosen;
-}
-
 /** An answer that prepares a data copy writes it in its transaction: a heavy subject takes seconds. */
 const EXPORT_TIMEOUT_MS = 120_000;
 
@@ -61,7 +42,7 @@ export async function answerPart(
 ): Promise<void> {
   const input = ZAnswerPart.parse(answer);
   let discardLetter: (() => Promise<void>) | undefined;
-  let discardCopy: (() => Promise<void>) | undefined;
+  let discardDone: (() => Promise<void>) | undefined;
   try {
     await withCase(
       db,
@@ -108,39 +89,23 @@ export async function answerPart(
           outcome: input.outcome,
           grounds: input.grounds,
         });
-        // Access or portability granted on the platform's own data: the copy is prepared with the
-        // answer (Art. 15(3), Art. 20(1)).
-        let copyUntil: string | undefined;
-        if (
-          (request.right === "access" || request.right === "portability") &&
-          part.handler === "platform" &&
-          input.outcome !== "refused"
-        ) {
-          const prepared = await prepareExport(tx, storage, request, request.right);
-          discardCopy = prepared.discard;
-          copyUntil = parisDay(prepared.copy.expiresAt);
-        }
-        if (request.right === "restriction" && part.handler === "platform" && input.outcome !== "refused")
-          await applyRestriction(tx, request, actor);
-        // Erasure granted on the platform's own data: applied with the answer, which carries the
-        // deletion certificate (what was erased and when, what was kept and why).
-        let erasure: ErasureCertificate | undefined;
-        if (request.right === "erasure" && part.handler === "platform" && input.outcome !== "refused") {
-          const erased = await eraseSubject(tx, request, erasedScope(part.activities, input), actor);
-          const registry = await registryOf(tx, request.registryVersion);
-          erasure = erasureCertificate(erased.summary, registry, request.locale);
-          const erasedCategories = erasureCertificate(erased.summary, registry, "fr").erased;
-          const purposes = registry.activities
-            .filter((a) => erased.erasedActivities.includes(a.key))
-            .map((a) => a.purpose.fr);
-          await queueRecipientNotices(
-            tx,
-            request,
-            { right: "erasure", subject: erased.subject, erasedCategories, purposes },
-            erased.erasedActivities,
-            actor,
-          );
-        }
+        // The platform's part granted: what the right does is done with the answer (lib/rights/grants.ts).
+        const onGrant = PLATFORM_GRANTS[request.right];
+        const done =
+          onGrant && part.handler === "platform" && input.outcome !== "refused"
+            ? await onGrant({
+                tx,
+                storage,
+                request,
+                grant: {
+                  activities: part.activities,
+                  outcome: input.outcome,
+                  grantedActivities: input.grantedActivities,
+                },
+                actor,
+              })
+            : {};
+        discardDone = done.discard;
         discardLetter = await sendLetter(tx, storage, request, {
           kind: "answer",
           partId: part.id,
@@ -150,8 +115,8 @@ export async function answerPart(
             outcome: input.outcome,
             grounds: input.grounds,
             message: input.message,
-            copyUntil,
-            erasure,
+            copyUntil: done.copyUntil,
+            erasure: done.erasure,
           },
           update: { kind: "answer" },
         });
@@ -160,7 +125,7 @@ export async function answerPart(
     );
   } catch (error) {
     await discardLetter?.();
-    await discardCopy?.();
+    await discardDone?.();
     throw error;
   }
 }

@@ -1,6 +1,6 @@
-import { balanceObjection, ZBalanceObjection } from "@/lib/answers/objection";
-import { rectifySubject, ZRectify } from "@/lib/answers/rectify";
-import { announceLift, liftRestriction, ZAnnounceLift } from "@/lib/answers/restriction";
+import { balanceObjection, ZBalanceObjection } from "@/lib/rights/objection/objection";
+import { rectifySubject, ZRectify } from "@/lib/rights/rectification/rectify";
+import { announceLift, liftRestriction, ZAnnounceLift } from "@/lib/rights/restriction/restriction";
 import { db } from "@/lib/db";
 import { getStorage } from "@/lib/storage";
 import { addNote } from "./add-note";

@@ -1,4 +1,4 @@
-import type { ErasureCertificate } from "@/lib/answers/erasure-plan";
+import type { ErasureCertificate } from "@/lib/rights/erasure/erasure-plan";
 import { REFUSAL_GROUNDS, REMEDIES, type RefusalGround } from "@/lib/cases/grounds";
 import { formatDay, formatInstant } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RECTIFIABLE_FIELDS } from "@/lib/answers/rectifiable-fields";
+import { RECTIFIABLE_FIELDS } from "@/lib/rights/rectification/rectifiable-fields";
 import { isIsoDay } from "@/lib/deadlines";
 import { openText, sealText } from "@/lib/storage/sealed-text";
 

@@ -1,4 +1,4 @@
-import { exportKeys } from "@/lib/answers/data-export";
+import { exportKeys } from "@/lib/rights/access/data-export";
 import type { Db } from "@/lib/db";
 import { addMonthsClamped, parisDay, parisMidnight } from "@/lib/deadlines";
 import type { FileStorage } from "@/lib/storage";

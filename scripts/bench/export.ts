@@ -5,8 +5,8 @@
  * then the erasure of the whole account, timed, with the rows it touched.
  */
 import { parseArgs } from "node:util";
-import { accessCopyPdf, accessCopyZip, copyScopeOf } from "@/lib/answers/access-copy";
-import { eraseSubject } from "@/lib/answers/erasure";
+import { accessCopyPdf, accessCopyZip, copyScopeOf } from "@/lib/rights/access/access-copy";
+import { eraseSubject } from "@/lib/rights/erasure/erase-subject";
 import { currentRegistry } from "@/lib/registry";
 import { LocalStorage } from "@/lib/storage";
 import { parseKeyring } from "@/lib/storage/crypto";

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { extractText, getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, it } from "vitest";
-import { expireDataExports, isAvailable } from "@/lib/answers/data-export";
+import { expireDataExports, isAvailable } from "@/lib/rights/access/data-export";
 import { answerPart } from "@/lib/cases/answer-part";
 import { db } from "@/lib/db";
 import { upsertStaff } from "@/lib/staff/create-staff";

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { extractText, getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, it } from "vitest";
-import { purgeErasureArchives } from "@/lib/answers/erasure";
+import { purgeErasureArchives } from "@/lib/rights/erasure/erase-subject";
 import { suppressionKey } from "@/lib/answers/immediate-effects";
 import { answerPart } from "@/lib/cases/answer-part";
 import { decideIdentity } from "@/lib/cases/decide-identity";

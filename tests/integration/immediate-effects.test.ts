@@ -128,7 +128,7 @@ describe("rights that take effect at once", () => {
 
 describe("rectification", () => {
   it("changes the subject's record in one transaction, keeping each value before and after; refuses a change it cannot make and changes nothing then", async () => {
-    const { rectifySubject } = await import("@/lib/answers/rectify");
+    const { rectifySubject } = await import("@/lib/rights/rectification/rectify");
     const actor = await dpoAgent("dpo-rectif");
     const before = await db().patient.findUniqueOrThrow({ where: { email: camille.email } });
     const request = await fileSelfCase(
@@ -190,7 +190,7 @@ describe("rectification", () => {
 describe("restriction", () => {
   it("granted, it stops marketing for the person; it is lifted only after the person was told", async () => {
     const { answerPart } = await import("@/lib/cases/answer-part");
-    const { announceLift, liftRestriction } = await import("@/lib/answers/restriction");
+    const { announceLift, liftRestriction } = await import("@/lib/rights/restriction/restriction");
     const actor = await dpoAgent("dpo-limit");
     const patient = await db().patient.findUniqueOrThrow({ where: { email: camille.email } });
     expect(await mayEmailCamille()).toBe(true);
@@ -266,7 +266,7 @@ describe("restriction", () => {
 
 describe("objection on legitimate interest", () => {
   it("is weighed on the processing as the case's own registry described it, not as today's", async () => {
-    const { balanceObjection } = await import("@/lib/answers/objection");
+    const { balanceObjection } = await import("@/lib/rights/objection/objection");
     const { currentRegistry } = await import("@/lib/registry");
     const actor = await dpoAgent("dpo-version");
     const current = currentRegistry();
@@ -302,7 +302,7 @@ describe("objection on legitimate interest", () => {
   });
 
   it("the DPO records the balancing decision and its reasons; nothing to weigh for direct marketing", async () => {
-    const { balanceObjection, balancedActivities } = await import("@/lib/answers/objection");
+    const { balanceObjection, balancedActivities } = await import("@/lib/rights/objection/objection");
     const { currentRegistry } = await import("@/lib/registry");
     const actor = await dpoAgent("dpo-balance");
     const activity = currentRegistry().activities.find(

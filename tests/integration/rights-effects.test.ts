@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyImmediateEffects, suppressionKey } from "@/lib/answers/immediate-effects";
 import { noticeRecipientsOf } from "@/lib/answers/recipients";
-import { rectifySubject } from "@/lib/answers/rectify";
+import { rectifySubject } from "@/lib/rights/rectification/rectify";
 import { answerPart } from "@/lib/cases/answer-part";
 import { db } from "@/lib/db";
 import { upsertStaff } from "@/lib/staff/create-staff";

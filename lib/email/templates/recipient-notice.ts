@@ -1,4 +1,4 @@
-import type { RectifiableField } from "@/lib/answers/rectifiable-fields";
+import type { RectifiableField } from "@/lib/rights/rectification/rectifiable-fields";
 import { formatDay } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
 import type { NoticeContent } from "@/lib/recipients/notice-payload";

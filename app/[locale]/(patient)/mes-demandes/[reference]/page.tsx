@@ -12,7 +12,7 @@ import { WithdrawForm } from "@/components/withdraw-form";
 import { formatDay, formatInstant } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { messages } from "@/lib/i18n/messages";
-import { isAvailable } from "@/lib/answers/data-export";
+import { isAvailable } from "@/lib/rights/access/data-export";
 import { fill } from "@/lib/i18n/fill";
 import { requesterEvents } from "@/lib/requests/disclosure";
 import { findRequesterCase, provenEmails } from "@/lib/requests/requester-access";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { findRequesterExport, isAvailable } from "@/lib/answers/data-export";
+import { findRequesterExport, isAvailable } from "@/lib/rights/access/data-export";
 import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";
 import { formatInstant } from "@/lib/i18n/format";

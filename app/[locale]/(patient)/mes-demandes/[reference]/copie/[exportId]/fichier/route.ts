@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { routeMethods } from "@/lib/api/methods";
 import { handleApi, notFound } from "@/lib/api/respond";
-import { findRequesterExport, isAvailable, markDownloaded } from "@/lib/answers/data-export";
+import { findRequesterExport, isAvailable, markDownloaded } from "@/lib/rights/access/data-export";
 import { db } from "@/lib/db";
 import { isLocale } from "@/lib/i18n/locale";
 import { provenEmails } from "@/lib/requests/requester-access";

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { appendEvent, lockCase } from "@/lib/audit/append-event";
 import type { Db, Tx } from "@/lib/db";
+import { parisDay } from "@/lib/deadlines";
 import { env } from "@/lib/env";
 import type { DataExport, RightsRequest } from "@/lib/generated/prisma/client";
 import type { ExportKind } from "@/lib/generated/prisma/enums";
@@ -8,7 +9,8 @@ import { registryOf } from "@/lib/registry/registry-of";
 import type { FileStorage } from "@/lib/storage";
 import { isReference, isUuid } from "@/lib/validation/ids";
 import { accessCopyPdf, accessCopyZip, copyScopeOf } from "./access-copy";
-import { portabilityZip } from "./portability";
+import { portabilityZip } from "@/lib/rights/portability/portability-zip";
+import type { GrantContext, GrantDone } from "../grant";
 
 /**
  * Prepares the data copy of a case, in the transaction of the answer that grants it: the ZIP is
@@ -75,6 +77,12 @@ export async function prepareExport(
     await discard();
     throw error;
   }
+}
+
+/** Access or portability granted on the platform's data: the copy is prepared with the answer. */
+export async function copyWithAnswer({ tx, storage, request }: GrantContext, kind: ExportKind): Promise<GrantDone> {
+  const prepared = await prepareExport(tx, storage, request, kind);
+  return { copyUntil: parisDay(prepared.copy.expiresAt), discard: prepared.discard };
 }
 
 /** The requester's copy, scoped by the case's reference and their proven address; null when not theirs. */

@@ -1,4 +1,4 @@
-import type { RectifiableField } from "@/lib/answers/rectifiable-fields";
+import type { RectifiableField } from "./rectifiable-fields";
 import { noticeRecipientsOf } from "@/lib/answers/recipients";
 import type { Registry } from "@/lib/registry/types";
 

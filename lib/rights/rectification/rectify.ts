@@ -4,12 +4,12 @@ import type { Db } from "@/lib/db";
 import { parisDay } from "@/lib/deadlines";
 import { AppError } from "@/lib/errors/app-error";
 import { activitiesHolding, queueNoticesTo } from "@/lib/recipients/queue-recipient-notices";
-import { rectificationBatches } from "@/lib/recipients/rectification-scope";
+import { rectificationBatches } from "./rectification-scope";
 import { registryOf } from "@/lib/registry/registry-of";
 import { birthDayProblem } from "@/lib/validation/dates";
 import { requiredLine } from "@/lib/validation/text";
 import { RECTIFIABLE_FIELDS, type RectifiableField } from "./rectifiable-fields";
-import { subjectRecord } from "./subject-record";
+import { subjectRecord } from "@/lib/answers/subject-record";
 
 /**
  * Rectification (GDPR Art. 16): the DPO applies the corrections the requester asked for, field by

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { RightsRequest } from "@/lib/generated/prisma/client";
 import { activitiesHolding, queueNoticesTo, queueRecipientNotices } from "@/lib/recipients/queue-recipient-notices";
 import { requiredText } from "@/lib/validation/text";
-import { subjectRecord } from "./subject-record";
+import { subjectRecord } from "@/lib/answers/subject-record";
 
 /**
  * Restriction of processing (GDPR Art. 18): granted, the subject's record is flagged and the data is

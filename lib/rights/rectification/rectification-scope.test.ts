@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RECTIFIABLE_FIELDS } from "@/lib/answers/rectifiable-fields";
+import { RECTIFIABLE_FIELDS } from "./rectifiable-fields";
 import { currentRegistry } from "@/lib/registry";
 import { FIELD_ACTIVITIES, rectificationBatches } from "./rectification-scope";
 

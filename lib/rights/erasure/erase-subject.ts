@@ -15,8 +15,8 @@ import {
   erasurePlan,
   legalObligationActivities,
 } from "./erasure-plan";
-import { suppressionKey } from "./immediate-effects";
-import { holderAccount, subjectRecord } from "./subject-record";
+import { suppressionKey } from "@/lib/answers/immediate-effects";
+import { holderAccount, subjectRecord } from "@/lib/answers/subject-record";
 
 /** Who was erased, as the recipients told of it (Art. 19) need to find them: read before the erasure. */
 export interface ErasedSubject {

@@ -1,0 +1,5 @@
+import type { OnPlatformGrant } from "../grant";
+import { copyWithAnswer } from "./data-export";
+
+/** GDPR Art. 15(3): the copy of the data is prepared with the answer. */
+export const grantAccess: OnPlatformGrant = (ctx) => copyWithAnswer(ctx, "access");

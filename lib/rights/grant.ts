@@ -1,0 +1,35 @@
+import type { CaseActor } from "@/lib/cases/with-case";
+import type { Tx } from "@/lib/db";
+import type { RightsRequest } from "@/lib/generated/prisma/client";
+import type { FileStorage } from "@/lib/storage";
+import type { ErasureCertificate } from "./erasure/erasure-plan";
+
+/** The platform's part of a case as the DPO's answer grants it, in whole or in part. */
+export interface Grant {
+  /** The processing the part covers. */
+  activities: string[];
+  outcome: "granted" | "partly_granted";
+  /** Granted in part: the processing the DPO chose among the part's own. */
+  grantedActivities: string[];
+}
+
+export interface GrantContext {
+  tx: Tx;
+  storage: FileStorage;
+  request: RightsRequest;
+  grant: Grant;
+  actor: CaseActor;
+}
+
+/** What a right does when the platform grants it, for the answer's letter to say. */
+export interface GrantDone {
+  /** The last day the data copy can be downloaded. */
+  copyUntil?: string;
+  /** What was erased and when, what was kept and why. */
+  erasure?: ErasureCertificate;
+  /** Removes what was stored outside the database, when the answer's transaction does not commit. */
+  discard?: () => Promise<void>;
+}
+
+/** Done in the answer's transaction, under the case's lock. */
+export type OnPlatformGrant = (ctx: GrantContext) => Promise<GrantDone>;

@@ -1,0 +1,5 @@
+import { copyWithAnswer } from "../access/data-export";
+import type { OnPlatformGrant } from "../grant";
+
+/** GDPR Art. 20(1): the data, in a structured, machine-readable format, prepared with the answer. */
+export const grantPortability: OnPlatformGrant = (ctx) => copyWithAnswer(ctx, "portability");

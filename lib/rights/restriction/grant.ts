@@ -1,0 +1,8 @@
+import type { OnPlatformGrant } from "../grant";
+import { applyRestriction } from "./restriction";
+
+/** GDPR Art. 18: the account's processing is restricted with the answer. */
+export const grantRestriction: OnPlatformGrant = async ({ tx, request, actor }) => {
+  await applyRestriction(tx, request, actor);
+  return {};
+};
