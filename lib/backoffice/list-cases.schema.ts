@@ -3,7 +3,7 @@ import { firstParam } from "@/lib/http/search-params";
 import { Channel, RequestStatus, Right } from "@/lib/generated/prisma/enums";
 import { isUuid, ZUuid } from "@/lib/validation/ids";
 import { lineText } from "@/lib/validation/text";
-import { nameKey } from "./name-key";
+import { nameKey } from "@/lib/util/name-key";
 
 /**
  * The URL query parameters of the DPO back office's queue (`/backoffice/cases?status=open&sort=due`).

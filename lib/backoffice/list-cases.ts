@@ -14,7 +14,7 @@ import type {
   SubjectRelation,
 } from "@/lib/generated/prisma/enums";
 import { type CaseListSort, OPEN_STATUSES, parseCaseSearch, type TCaseListQuery } from "./list-cases.schema";
-import { nameKeyRange } from "./name-key";
+import { nameKeyRange } from "@/lib/util/name-key";
 
 /**
  * The DPO back office's queue: one page of cases, filtered and sorted as the URL asks, with keyset

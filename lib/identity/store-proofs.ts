@@ -1,8 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { AppError, type FieldError } from "@/lib/errors/app-error";
-import type { StoredProof } from "@/lib/requests/submit-request";
 import { checkUpload, MAX_UPLOAD_BYTES, type FileStorage } from "@/lib/storage";
 import { PROOF_KINDS, type ProofKind } from "./assess-identity";
+
+/** A proof file in storage, as a case records it. */
+export interface StoredProof {
+  kind: ProofKind;
+  storageKey: string;
+  contentType: string;
+  size: number;
+}
 
 export interface UploadedProof {
   kind: ProofKind;

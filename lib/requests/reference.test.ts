@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { generateReference, REFERENCE_PATTERN } from "./reference";
+import { REFERENCE_PATTERN } from "@/lib/validation/ids";
+import { generateReference } from "./reference";
 
 describe("generateReference", () => {
   it("writes the 40 bits in Crockford's base32, most significant first", () => {

@@ -26,5 +26,3 @@ export function generateReference(year: number, bytes: Buffer = randomChunk(5)):
   }
   return `DR-${year}-${code.slice(0, 4)}-${code.slice(4)}`;
 }
-
-export const REFERENCE_PATTERN = /^DR-\d{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;

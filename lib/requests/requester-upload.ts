@@ -1,5 +1,5 @@
 import { type ActionResult, AppError, runAction } from "@/lib/errors/app-error";
-import { checkPortalUpload, readUploadForm, uploadAnswer } from "@/lib/http/portal-upload";
+import { checkPortalUpload, readUploadForm, uploadAnswer } from "@/lib/api/portal-upload";
 import type { Localized } from "@/lib/registry/types";
 import { MAX_UPLOAD_BYTES } from "@/lib/storage";
 import { requireReference } from "@/lib/validation/ids";

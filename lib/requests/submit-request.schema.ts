@@ -6,7 +6,7 @@ import { portabilityDetails } from "@/lib/rights/portability/details";
 import { postMortemDirectivesDetails } from "@/lib/rights/post-mortem-directives/details";
 import { rectificationDetails } from "@/lib/rights/rectification/details";
 import { restrictionDetails } from "@/lib/rights/restriction/details";
-import { birthDay, pastInstant } from "@/lib/validation/dates";
+import { birthDay, isMinorOn, pastInstant } from "@/lib/validation/dates";
 import { ZUuid } from "@/lib/validation/ids";
 import { emailAddress as email, multilineText, personName as name } from "@/lib/validation/text";
 import { CHANNELS, SUBJECT_RELATIONS } from "./submit-request.constants";
@@ -80,11 +80,3 @@ export const ZSubmitRequest = z
   });
 
 export type TSubmitRequest = z.infer<typeof ZSubmitRequest>;
-
-/** Under 18 on the day the request was received. */
-export function isMinorOn(birthDate: string, at: string): boolean {
-  const day = at.slice(0, 10);
-  const [y, m, dd] = birthDate.split("-").map(Number) as [number, number, number];
-  const eighteenth = `${String(y + 18).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(dd).padStart(2, "0")}`;
-  return day < eighteenth;
-}

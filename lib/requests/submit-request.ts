@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { nameKey } from "@/lib/backoffice/name-key";
+import { nameKey } from "@/lib/util/name-key";
 import { eventHash } from "@/lib/audit/chain";
 import { canonicalJson } from "@/lib/util/canonical-json";
 import type { Db, Tx } from "@/lib/db";
@@ -14,6 +14,7 @@ import {
   type ProofKind,
   type RequesterVerification,
 } from "@/lib/identity/assess-identity";
+import type { StoredProof } from "@/lib/identity/store-proofs";
 import { activityByKey, currentRegistry, ensureRegistryVersion } from "@/lib/registry";
 import type { Registry } from "@/lib/registry/types";
 import { missingDetails } from "@/lib/rights/missing-details";
@@ -25,13 +26,6 @@ import { REQUEST_VIEW_INCLUDE, type RequestWithParts } from "./present-request";
 import { generateReference } from "./reference";
 import { nextStatus } from "./state-machine";
 import type { TSubmitRequest } from "./submit-request.schema";
-
-export interface StoredProof {
-  kind: ProofKind;
-  storageKey: string;
-  contentType: string;
-  size: number;
-}
 
 export type SubmitActor =
   | { type: "requester"; verification: Exclude<RequesterVerification, "none"> }

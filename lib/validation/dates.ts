@@ -76,3 +76,11 @@ export function birthDayProblem(value: unknown, now: Date): DateProblem | null {
 export function birthDay() {
   return checked((value) => birthDayProblem(value, new Date()));
 }
+
+/** Under 18 on the day `at` (an ISO instant or day) falls on, UTC. */
+export function isMinorOn(birthDate: string, at: string): boolean {
+  const day = at.slice(0, 10);
+  const [y, m, dd] = birthDate.split("-").map(Number) as [number, number, number];
+  const eighteenth = `${String(y + 18).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(dd).padStart(2, "0")}`;
+  return day < eighteenth;
+}

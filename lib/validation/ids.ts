@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import { REFERENCE_PATTERN } from "@/lib/requests/reference";
 
 /**
  * The one check of the ids and references that reach a query from a URL, a body, a form or a
@@ -14,6 +13,9 @@ export const ZUuid = z.uuid("uuid");
 export function isUuid(value: unknown): value is string {
   return ZUuid.safeParse(value).success;
 }
+
+/** A case reference such as "DR-2026-7K4M-Q9TZ" (lib/requests/reference.ts draws them). */
+export const REFERENCE_PATTERN = /^DR-\d{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 
 export function isReference(value: unknown): value is string {
   return typeof value === "string" && REFERENCE_PATTERN.test(value);

@@ -7,7 +7,7 @@ import { computeDeadline } from "@/lib/deadlines";
 import { db } from "@/lib/db";
 import { currentRegistry } from "@/lib/registry";
 import type { PresentedRequest } from "@/lib/requests/present-request";
-import { REFERENCE_PATTERN } from "@/lib/requests/reference";
+import { REFERENCE_PATTERN } from "@/lib/validation/ids";
 import {
   apiRequest,
   DEMO_ACTORS,

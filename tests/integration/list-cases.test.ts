@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { listCases } from "@/lib/backoffice/list-cases";
-import { nameKey } from "@/lib/backoffice/name-key";
+import { nameKey } from "@/lib/util/name-key";
 import { type TCaseListQuery, ZCaseListQuery } from "@/lib/backoffice/list-cases.schema";
 import { type Db, db } from "@/lib/db";
 import { toDateColumn } from "@/lib/deadlines";

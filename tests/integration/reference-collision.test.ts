@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/v1/requests/route";
 import { db } from "@/lib/db";
-import * as reference from "@/lib/requests/reference";
+import type * as reference from "@/lib/requests/reference";
+import { REFERENCE_PATTERN } from "@/lib/validation/ids";
 import { apiRequest, demoData, requestBody, rowCounts, staffToken } from "./support";
 
 // The random reference is drawn as usual, except when a test makes the next one a taken reference.
@@ -39,7 +40,7 @@ describe("a new case whose random reference is already taken", () => {
     expect(second.status).toBe(201);
     expect(forced).toEqual([]);
     expect(second.body.reference).not.toBe(first.body.reference);
-    expect(second.body.reference).toMatch(reference.REFERENCE_PATTERN);
+    expect(second.body.reference).toMatch(REFERENCE_PATTERN);
     // The same rows as an ordinary submission: the failed statement wrote none.
     expect(delta(await rowCounts(), afterFirst)).toEqual(delta(afterFirst, start));
     expect(await db().rightsRequest.count({ where: { reference: first.body.reference } })).toBe(1);

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { fromDateColumn } from "@/lib/deadlines";
 import type { Patient, Prisma, Relative, RightsRequest } from "@/lib/generated/prisma/client";
 import { registryOf } from "@/lib/registry/registry-of";
-import { isMinorOn } from "@/lib/requests/submit-request.schema";
+import { isMinorOn } from "@/lib/validation/dates";
 import { sealText } from "@/lib/storage/sealed-text";
 import {
   ARCHIVE_DAYS,

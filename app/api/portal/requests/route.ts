@@ -1,7 +1,7 @@
 import { routeMethods } from "@/lib/api/methods";
 import { db } from "@/lib/db";
 import { runAction } from "@/lib/errors/app-error";
-import { checkPortalUpload, readUploadForm, uploadAnswer } from "@/lib/http/portal-upload";
+import { checkPortalUpload, readUploadForm, uploadAnswer } from "@/lib/api/portal-upload";
 import { webIdentity } from "@/lib/requests/requester-access";
 import { submitWebRequest } from "@/lib/requests/submit-web-request";
 import { getStorage, MAX_UPLOAD_BYTES } from "@/lib/storage";

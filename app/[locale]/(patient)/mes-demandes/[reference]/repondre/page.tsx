@@ -7,7 +7,7 @@ import { fill } from "@/lib/i18n/fill";
 import { messages } from "@/lib/i18n/messages";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { awaitedProofs } from "@/lib/identity/complete-proofs";
-import { REFERENCE_PATTERN } from "@/lib/requests/reference";
+import { REFERENCE_PATTERN } from "@/lib/validation/ids";
 import { findRequesterCase } from "@/lib/requests/requester-access";
 
 export async function generateMetadata({

@@ -3,7 +3,7 @@ import { memberActor } from "@/lib/actors/current-member";
 import { answerActorPart, ZActorAnswer } from "@/lib/actors/part-actions";
 import { db } from "@/lib/db";
 import { AppError, runAction } from "@/lib/errors/app-error";
-import { checkPortalUpload, readUploadForm, uploadAnswer } from "@/lib/http/portal-upload";
+import { checkPortalUpload, readUploadForm, uploadAnswer } from "@/lib/api/portal-upload";
 import { getStorage, MAX_UPLOAD_BYTES } from "@/lib/storage";
 import { requireUuid } from "@/lib/validation/ids";
 

@@ -1,7 +1,7 @@
-import { json, readForm } from "@/lib/api/respond";
+import { json, readForm } from "./respond";
 import { type ActionResult, AppError, ERROR_STATUS, UNAVAILABLE_RETRY_SECONDS } from "@/lib/errors/app-error";
 import { isLocale, type Locale } from "@/lib/i18n/locale";
-import { isForeignOrigin } from "./same-origin";
+import { isForeignOrigin } from "@/lib/http/same-origin";
 
 const tooLarge = () =>
   new AppError("payload_too_large", {
