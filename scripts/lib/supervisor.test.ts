@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -53,14 +53,19 @@ describe("supervise", () => {
       said.push(String(chunk));
       return true;
     });
+    // Ready once it has said "serving" (a file it writes next), so the kill never comes before.
+    const dir = mkdtempSync(join(tmpdir(), "supervised-"));
+    const marker = join(dir, "serving");
     const service = await supervise({
       name: "sleeper",
-      ...node("console.log('serving'); setInterval(() => {}, 1000)"),
+      ...node(
+        `console.log('serving'); require('fs').writeFileSync(${JSON.stringify(marker)}, ''); setInterval(() => {}, 1000)`,
+      ),
       quiet: true,
+      ready: () => waitFor(() => existsSync(marker)),
     });
     running.push(service);
     const first = service.pid()!;
-    await new Promise((r) => setTimeout(r, 200));
     process.kill(first, "SIGKILL");
     await waitFor(() => service.pid() !== undefined && service.pid() !== first && service.restarts() === 1);
     await service.whenReady();
@@ -70,6 +75,7 @@ describe("supervise", () => {
     expect(report).toContain("serving");
     expect(report).toMatch(/restarting in 0\.5 s \(restart 1\)/);
     expect(report).toContain("sleeper is back");
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("backs off when a process keeps dying soon after it started", async () => {
