@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { noticeRecipientsOf } from "@/lib/answers/recipients";
+import { noticeRecipientsOf } from "@/lib/registry/recipients";
 import { createDb } from "@/lib/db";
 import { activitiesHolding, queueRecipientNotices } from "@/lib/recipients/queue-recipient-notices";
 import { currentRegistry } from "@/lib/registry";

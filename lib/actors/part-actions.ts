@@ -5,7 +5,7 @@ import { answerSentOnProblem } from "@/lib/cases/case-dates";
 import { notifyRequester, sendLetter } from "@/lib/cases/notify-requester";
 import type { Db, Tx } from "@/lib/db";
 import { parisInstant } from "@/lib/deadlines";
-import { subjectRecord } from "@/lib/answers/subject-record";
+import { subjectRecord } from "@/lib/identity/subject-record";
 import { AppError } from "@/lib/errors/app-error";
 import type { RequestPart, RightsRequest } from "@/lib/generated/prisma/client";
 import { formatDay } from "@/lib/i18n/format";

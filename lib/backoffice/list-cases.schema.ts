@@ -132,7 +132,7 @@ const EMAIL_LIKE = /^[^\s@]+@[^\s@]+$/;
 /**
  * The search text as a reference (exact match, upper-cased), an e-mail address (exact match on the
  * requester's, lower-cased), or otherwise the start of a last name (requester's or subject's),
- * folded as the stored keys are (lib/backoffice/name-key.ts).
+ * folded as the stored keys are (lib/util/name-key.ts).
  */
 export function parseCaseSearch(q: string): CaseSearch {
   const text = q.trim();

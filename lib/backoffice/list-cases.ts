@@ -95,7 +95,7 @@ export interface CaseListFilter {
   needsClarification?: true;
   reference?: string;
   email?: string;
-  /** Either last name's key (lib/backoffice/name-key.ts) in [from, to). */
+  /** Either last name's key (lib/util/name-key.ts) in [from, to). */
   name?: { from: string; to: string | null };
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db";
-import { PLATFORM_GRANTS } from "@/lib/rights/grants";
+import { RIGHT_EFFECTS } from "@/lib/rights/effects-by-right";
 import { AppError } from "@/lib/errors/app-error";
 import { isOpenPart, nextStatus, OPEN_PART_STATUSES, TransitionError } from "@/lib/requests/state-machine";
 import type { FileStorage } from "@/lib/storage";
@@ -89,8 +89,8 @@ export async function answerPart(
           outcome: input.outcome,
           grounds: input.grounds,
         });
-        // The platform's part granted: what the right does is done with the answer (lib/rights/grants.ts).
-        const onGrant = PLATFORM_GRANTS[request.right];
+        // The platform's part granted: what the right does is done with the answer (lib/rights/effects-by-right.ts).
+        const onGrant = RIGHT_EFFECTS[request.right]?.onPlatformGrant;
         const done =
           onGrant && part.handler === "platform" && input.outcome !== "refused"
             ? await onGrant({

@@ -4,7 +4,7 @@ import { deleteProofFiles, sweepAbandonedProofs } from "@/lib/identity/delete-pr
 import { remindActors } from "@/lib/actors/actor-reminders";
 import { expireDataExports } from "@/lib/rights/access/data-export";
 import { purgeErasureArchives } from "@/lib/rights/erasure/erase-subject";
-import { applyImmediateEffects } from "@/lib/answers/immediate-effects";
+import { applyImmediateEffects } from "@/lib/rights/immediate-effects";
 import { forwardReadyParts } from "@/lib/actors/forward-parts";
 import { deliverWebhook, enqueueWebhookDeliveries } from "@/lib/actors/webhooks";
 import { deliverRecipientNotice, enqueueRecipientNotices } from "@/lib/recipients/deliver-recipient-notice";

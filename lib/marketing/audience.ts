@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { MarketingChannel } from "@/lib/generated/prisma/enums";
 import { ZUuid } from "@/lib/validation/ids";
-import { suppressionKey } from "./immediate-effects";
+import { suppressionKey } from "./suppression";
 
 /**
  * Who the platform's marketing may write to, asked by its sending tools before a campaign (one page

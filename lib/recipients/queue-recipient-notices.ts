@@ -1,4 +1,4 @@
-import { noticeRecipientsOf } from "@/lib/answers/recipients";
+import { noticeRecipientsOf } from "@/lib/registry/recipients";
 import { lockCase } from "@/lib/audit/append-event";
 import { type CaseActor, recordEvent } from "@/lib/cases/with-case";
 import type { Tx } from "@/lib/db";

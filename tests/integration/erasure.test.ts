@@ -2,7 +2,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { extractText, getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, it } from "vitest";
 import { purgeErasureArchives } from "@/lib/rights/erasure/erase-subject";
-import { suppressionKey } from "@/lib/answers/immediate-effects";
+import { suppressionKey } from "@/lib/marketing/suppression";
 import { answerPart } from "@/lib/cases/answer-part";
 import { decideIdentity } from "@/lib/cases/decide-identity";
 import { db } from "@/lib/db";

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { applyImmediateEffects, importMarketingOptIns, suppressionKey } from "@/lib/answers/immediate-effects";
-import { marketingAudience, ZAudienceQuery } from "@/lib/answers/marketing-audience";
+import { applyImmediateEffects } from "@/lib/rights/immediate-effects";
+import { importMarketingOptIns, suppressionKey } from "@/lib/marketing/suppression";
+import { marketingAudience, ZAudienceQuery } from "@/lib/marketing/audience";
 import { db } from "@/lib/db";
 import { registryOf } from "@/lib/registry/registry-of";
 import { ZActivities } from "@/lib/registry/registry.schema";

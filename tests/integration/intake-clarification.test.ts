@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as caseAction } from "@/app/api/v1/requests/[reference]/actions/route";
 import { POST } from "@/app/api/v1/requests/route";
-import { applyImmediateEffects } from "@/lib/answers/immediate-effects";
+import { applyImmediateEffects } from "@/lib/rights/immediate-effects";
 import { listCases } from "@/lib/backoffice/list-cases";
 import { ZCaseListQuery } from "@/lib/backoffice/list-cases.schema";
 import { answerPart } from "@/lib/cases/answer-part";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as audienceRoute } from "@/app/api/v1/marketing/audience/route";
 import { POST as optInsRoute } from "@/app/api/v1/marketing/opt-ins/route";
-import { suppressionKey } from "@/lib/answers/immediate-effects";
+import { suppressionKey } from "@/lib/marketing/suppression";
 import { db } from "@/lib/db";
 import { apiRequest, demoData, staffToken, uniqueEmail } from "./support";
 

@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as callbackRoute } from "@/app/api/opendsr/callbacks/route";
-import { noticeRecipientsOf } from "@/lib/answers/recipients";
+import { noticeRecipientsOf } from "@/lib/registry/recipients";
 import { db } from "@/lib/db";
 import type { AppError } from "@/lib/errors/app-error";
 import { sendOutboxEmail } from "@/lib/email/send-outbox-email";

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { applyImmediateEffects, suppressionKey } from "@/lib/answers/immediate-effects";
-import { noticeRecipientsOf } from "@/lib/answers/recipients";
+import { applyImmediateEffects } from "@/lib/rights/immediate-effects";
+import { suppressionKey } from "@/lib/marketing/suppression";
+import { noticeRecipientsOf } from "@/lib/registry/recipients";
 import { rectifySubject } from "@/lib/rights/rectification/rectify";
 import { answerPart } from "@/lib/cases/answer-part";
 import { db } from "@/lib/db";

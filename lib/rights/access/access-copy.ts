@@ -10,7 +10,7 @@ import { csvRow } from "@/lib/util/csv";
 import { keysetPages } from "@/lib/util/keyset-pages";
 import { type ZipEntry, zipStream } from "@/lib/util/zip-stream";
 import { type AccessInformation, accessInformation } from "./access-information";
-import { holderAccount } from "@/lib/answers/subject-record";
+import { holderAccount } from "@/lib/identity/subject-record";
 
 /**
  * The access copy (GDPR Art. 15): everything the platform holds as controller about the subject,

@@ -10,7 +10,7 @@ import type { FileStorage } from "@/lib/storage";
 import { isReference, isUuid } from "@/lib/validation/ids";
 import { accessCopyPdf, accessCopyZip, copyScopeOf } from "./access-copy";
 import { portabilityZip } from "@/lib/rights/portability/portability-zip";
-import type { GrantContext, GrantDone } from "../grant";
+import type { GrantContext, GrantDone } from "@/lib/rights/effects";
 
 /**
  * Prepares the data copy of a case, in the transaction of the answer that grants it: the ZIP is

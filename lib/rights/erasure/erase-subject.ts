@@ -15,8 +15,8 @@ import {
   erasurePlan,
   legalObligationActivities,
 } from "./erasure-plan";
-import { suppressionKey } from "@/lib/answers/immediate-effects";
-import { holderAccount, subjectRecord } from "@/lib/answers/subject-record";
+import { suppressionKey } from "@/lib/marketing/suppression";
+import { holderAccount, subjectRecord } from "@/lib/identity/subject-record";
 
 /** Who was erased, as the recipients told of it (Art. 19) need to find them: read before the erasure. */
 export interface ErasedSubject {
@@ -360,7 +360,7 @@ export async function purgeErasureArchives(
     });
   }
   // A closed identity goes once nothing refers to it any more: no appointment, document or link.
-  // (A case about it still open finds it erased, and says so: lib/answers/subject-record.ts.)
+  // (A case about it still open finds it erased, and says so: lib/identity/subject-record.ts.)
   const patients = await db.patient.deleteMany({
     where: { closedAt: { not: null }, appointments: { none: {} }, documents: { none: {} }, relatives: { none: {} } },
   });

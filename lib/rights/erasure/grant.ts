@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors/app-error";
 import { queueRecipientNotices } from "@/lib/recipients/queue-recipient-notices";
 import { registryOf } from "@/lib/registry/registry-of";
-import type { Grant, OnPlatformGrant } from "../grant";
+import type { Grant, OnPlatformGrant } from "@/lib/rights/effects";
 import { eraseSubject } from "./erase-subject";
 import { erasureCertificate } from "./erasure-plan";
 

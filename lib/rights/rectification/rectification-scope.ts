@@ -1,5 +1,5 @@
 import type { RectifiableField } from "./rectifiable-fields";
-import { noticeRecipientsOf } from "@/lib/answers/recipients";
+import { noticeRecipientsOf } from "@/lib/registry/recipients";
 import type { Registry } from "@/lib/registry/types";
 
 /** The processing that holds a person's names, first and last alike. */

@@ -9,7 +9,7 @@ import { registryOf } from "@/lib/registry/registry-of";
 import { birthDayProblem } from "@/lib/validation/dates";
 import { requiredLine } from "@/lib/validation/text";
 import { RECTIFIABLE_FIELDS, type RectifiableField } from "./rectifiable-fields";
-import { subjectRecord } from "@/lib/answers/subject-record";
+import { subjectRecord } from "@/lib/identity/subject-record";
 
 /**
  * Rectification (GDPR Art. 16): the DPO applies the corrections the requester asked for, field by

@@ -1,4 +1,4 @@
-import type { OnPlatformGrant } from "../grant";
+import type { OnPlatformGrant } from "@/lib/rights/effects";
 import { applyRestriction } from "./restriction";
 
 /** GDPR Art. 18: the account's processing is restricted with the answer. */

@@ -6,12 +6,12 @@ import { AppError } from "@/lib/errors/app-error";
 import type { RightsRequest } from "@/lib/generated/prisma/client";
 import { activitiesHolding, queueNoticesTo, queueRecipientNotices } from "@/lib/recipients/queue-recipient-notices";
 import { requiredText } from "@/lib/validation/text";
-import { subjectRecord } from "@/lib/answers/subject-record";
+import { subjectRecord } from "@/lib/identity/subject-record";
 
 /**
  * Restriction of processing (GDPR Art. 18): granted, the subject's record is flagged and the data is
  * kept but used for nothing else. The marketing tools' audience leaves the person out
- * (lib/answers/marketing-audience.ts); the service itself and legal obligations go on. It is lifted
+ * (lib/marketing/audience.ts); the service itself and legal obligations go on. It is lifted
  * only after the subject was told (Art. 18(3)), by the DPO, on the same case.
  */
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { RecipientsList } from "@/components/recipients-list";
-import { recipientsOf } from "@/lib/answers/recipients";
+import { recipientsOf } from "@/lib/registry/recipients";
 import { RIGHT_DEFINITIONS } from "@/lib/rights";
 import { registryOf } from "@/lib/registry/registry-of";
 import { notFound } from "next/navigation";

@@ -3,7 +3,7 @@ import { ErasureRecords } from "@/components/erasure-records";
 import { RecipientNotices } from "@/components/recipient-notices";
 import { RecipientsList } from "@/components/recipients-list";
 import { UndeliveredEmails } from "@/components/undelivered-emails";
-import { recipientsOf } from "@/lib/answers/recipients";
+import { recipientsOf } from "@/lib/registry/recipients";
 import { RIGHT_DEFINITIONS } from "@/lib/rights";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/action-form";

@@ -1,5 +1,5 @@
 import { routeMethods } from "@/lib/api/methods";
-import { marketingAudience, ZAudienceQuery } from "@/lib/answers/marketing-audience";
+import { marketingAudience, ZAudienceQuery } from "@/lib/marketing/audience";
 import { handleApi, json } from "@/lib/api/respond";
 import { authorizeApiCall } from "@/lib/auth/api-token";
 import { db } from "@/lib/db";

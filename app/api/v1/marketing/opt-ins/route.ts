@@ -1,5 +1,5 @@
 import { routeMethods } from "@/lib/api/methods";
-import { importMarketingOptIns, ZOptIns } from "@/lib/answers/immediate-effects";
+import { importMarketingOptIns, ZOptIns } from "@/lib/marketing/suppression";
 import { handleApi, json, readJson } from "@/lib/api/respond";
 import { authorizeApiCall } from "@/lib/auth/api-token";
 import { db } from "@/lib/db";
