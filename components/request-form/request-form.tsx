@@ -15,9 +15,9 @@ import type { Locale } from "@/lib/i18n/locale";
 import type { Messages } from "@/lib/i18n/messages";
 import { RELATION_PROOFS, type ProofKind } from "@/lib/identity/assess-identity";
 import type { RequestPreview } from "@/lib/requests/preview-request";
-import { PORTABILITY_FORMATS } from "@/lib/rights/portability";
-import { RESTRICTION_GROUNDS } from "@/lib/rights/restriction";
 import { RIGHTS, type RightKey } from "@/lib/rights/rights";
+import { RIGHT_FORMS } from "@/components/rights";
+import type { DetailsState } from "@/components/rights/types";
 import { ChoiceList, ErrorSummary, Field, type FieldErrors } from "./fields";
 
 export interface FormActivity {
@@ -530,41 +530,8 @@ export function RequestForm({ locale, t, activities, account, initialRight, init
   );
 }
 
-function detailsPayload(
-  right: RightKey | "",
-  d: {
-    message: string;
-    objectionGrounds: string;
-    consents: string[];
-    portabilityFormat: string;
-    restrictionGround: string;
-    directives: string;
-    designated: { firstName: string; lastName: string; email: string };
-    rectifications: { field: string; current: string; corrected: string }[];
-  },
-) {
-  const base = { message: d.message || undefined };
-  switch (right) {
-    case "rectification":
-      return { ...base, rectifications: d.rectifications.filter((r) => r.field || r.corrected) };
-    case "objection":
-      return { ...base, objectionGrounds: d.objectionGrounds || undefined };
-    case "consent_withdrawal":
-      return { ...base, consents: d.consents };
-    case "portability":
-      return { ...base, portabilityFormat: d.portabilityFormat || undefined };
-    case "restriction":
-      return { ...base, restrictionGround: d.restrictionGround || undefined };
-    case "post_mortem_directives":
-      return {
-        ...base,
-        directives: d.directives || undefined,
-        designatedPerson:
-          d.designated.firstName || d.designated.lastName || d.designated.email ? d.designated : undefined,
-      };
-    default:
-      return base;
-  }
+function detailsPayload(right: RightKey | "", d: DetailsState) {
+  return { message: d.message || undefined, ...(right ? RIGHT_FORMS[right].payload(d) : {}) };
 }
 
 function CheckboxList({
@@ -679,17 +646,6 @@ function ActorPicker({
   );
 }
 
-type DetailsState = {
-  message: string;
-  objectionGrounds: string;
-  consents: string[];
-  portabilityFormat: string;
-  restrictionGround: string;
-  directives: string;
-  designated: { firstName: string; lastName: string; email: string };
-  rectifications: { field: string; current: string; corrected: string }[];
-};
-
 function DetailsStep({
   t,
   right,
@@ -706,170 +662,11 @@ function DetailsStep({
   activities: FormActivity[];
 }) {
   const set = (patch: Partial<DetailsState>) => setDetails({ ...details, ...patch });
+  const Fields = right ? RIGHT_FORMS[right].Fields : undefined;
   return (
     <fieldset>
       <legend>{t.detailsLegend}</legend>
-      {right === "rectification"
-        ? details.rectifications.map((r, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows of controlled inputs, whose values follow their index
-            <div key={i} className="card" style={{ marginBottom: 12 }}>
-              <Field
-                label={t.rectField}
-                name={`details.rectifications.${i}.field`}
-                errors={errors}
-                value={r.field}
-                onChange={(v) =>
-                  set({ rectifications: details.rectifications.map((x, j) => (j === i ? { ...x, field: v } : x)) })
-                }
-              />
-              <Field
-                label={t.rectCurrent}
-                name={`details.rectifications.${i}.current`}
-                errors={errors}
-                value={r.current}
-                onChange={(v) =>
-                  set({ rectifications: details.rectifications.map((x, j) => (j === i ? { ...x, current: v } : x)) })
-                }
-              />
-              <Field
-                label={t.rectCorrected}
-                name={`details.rectifications.${i}.corrected`}
-                errors={errors}
-                value={r.corrected}
-                onChange={(v) =>
-                  set({ rectifications: details.rectifications.map((x, j) => (j === i ? { ...x, corrected: v } : x)) })
-                }
-              />
-              {details.rectifications.length > 1 ? (
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => set({ rectifications: details.rectifications.filter((_, j) => j !== i) })}
-                >
-                  {t.rectRemove}
-                </button>
-              ) : null}
-            </div>
-          ))
-        : null}
-      {right === "rectification" ? (
-        <>
-          {errors["details.rectifications"] ? (
-            <p className="field-error" id="details.rectifications-error">
-              {errors["details.rectifications"]}
-            </p>
-          ) : null}
-          <button
-            id="details.rectifications"
-            type="button"
-            className="button secondary"
-            onClick={() =>
-              set({ rectifications: [...details.rectifications, { field: "", current: "", corrected: "" }] })
-            }
-          >
-            {t.rectAdd}
-          </button>
-        </>
-      ) : null}
-      {right === "objection" ? (
-        <Field
-          label={t.objectionGrounds}
-          hint={t.objectionHint}
-          name="details.objectionGrounds"
-          multiline
-          errors={errors}
-          value={details.objectionGrounds}
-          onChange={(v) => set({ objectionGrounds: v })}
-        />
-      ) : null}
-      {right === "consent_withdrawal" ? (
-        <fieldset
-          id="details.consents"
-          aria-describedby={errors["details.consents"] ? "details.consents-error" : undefined}
-        >
-          <legend>{t.consentsLegend}</legend>
-          {errors["details.consents"] ? (
-            <p className="field-error" id="details.consents-error">
-              {errors["details.consents"]}
-            </p>
-          ) : null}
-          {activities
-            .filter((a) => a.consentBased)
-            .map((a) => (
-              <label key={a.key} className="choice">
-                <input
-                  type="checkbox"
-                  checked={details.consents.includes(a.key)}
-                  onChange={(e) =>
-                    set({
-                      consents: e.target.checked
-                        ? [...details.consents, a.key]
-                        : details.consents.filter((k) => k !== a.key),
-                    })
-                  }
-                />
-                <span>{a.purpose}</span>
-              </label>
-            ))}
-        </fieldset>
-      ) : null}
-      {right === "portability" ? (
-        <ChoiceList
-          name="details.portabilityFormat"
-          legend={t.formatLegend}
-          value={details.portabilityFormat}
-          onChange={(v) => set({ portabilityFormat: v })}
-          error={errors["details.portabilityFormat"]}
-          options={PORTABILITY_FORMATS.map((v) => ({ value: v, label: v.toUpperCase() }))}
-        />
-      ) : null}
-      {right === "restriction" ? (
-        <ChoiceList
-          name="details.restrictionGround"
-          legend={t.restrictionLegend}
-          value={details.restrictionGround}
-          onChange={(v) => set({ restrictionGround: v })}
-          error={errors["details.restrictionGround"]}
-          options={RESTRICTION_GROUNDS.map((v) => ({ value: v, label: t.restrictionGrounds[v] }))}
-        />
-      ) : null}
-      {right === "post_mortem_directives" ? (
-        <>
-          <Field
-            label={t.directives}
-            name="details.directives"
-            multiline
-            errors={errors}
-            value={details.directives}
-            onChange={(v) => set({ directives: v })}
-          />
-          <fieldset>
-            <legend>{t.designatedLegend}</legend>
-            <Field
-              label={t.firstName}
-              name="details.designatedPerson.firstName"
-              errors={errors}
-              value={details.designated.firstName}
-              onChange={(v) => set({ designated: { ...details.designated, firstName: v } })}
-            />
-            <Field
-              label={t.lastName}
-              name="details.designatedPerson.lastName"
-              errors={errors}
-              value={details.designated.lastName}
-              onChange={(v) => set({ designated: { ...details.designated, lastName: v } })}
-            />
-            <Field
-              label={t.email}
-              name="details.designatedPerson.email"
-              type="email"
-              errors={errors}
-              value={details.designated.email}
-              onChange={(v) => set({ designated: { ...details.designated, email: v } })}
-            />
-          </fieldset>
-        </>
-      ) : null}
+      {Fields ? <Fields t={t} details={details} set={set} errors={errors} activities={activities} /> : null}
       <Field
         label={t.message}
         name="details.message"

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { ErasureRecords } from "@/components/erasure-records";
+import { RIGHT_CASE_PIECES } from "@/components/rights/case";
+import type { CasePanelProps } from "@/components/rights/case/types";
 import { RecipientNotices } from "@/components/recipient-notices";
 import { RecipientsList } from "@/components/recipients-list";
 import { UndeliveredEmails } from "@/components/undelivered-emails";
@@ -11,8 +13,6 @@ import { AskRequesterForm } from "@/components/ask-requester-form";
 import { CaseClarification } from "@/components/case-clarification";
 import { AccessDenied } from "@/components/access-denied";
 import { PartsTable } from "@/components/parts-table";
-import { balancedActivities } from "@/lib/rights/objection/objection";
-import { RECTIFIABLE_FIELDS } from "@/lib/rights/rectification/rectifiable-fields";
 import type { FieldChange } from "@/lib/rights/rectification/rectify";
 import { registryOf } from "@/lib/registry/registry-of";
 import { can } from "@/lib/auth/permissions";
@@ -70,25 +70,17 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
   if (!request) notFound();
   const staffNames = new Map(agents.map((a) => [a.id, a.name]));
   const openParts = request.parts.filter((p) => isOpenPart(p.status));
-  const platformPart = request.parts.find((p) => p.handler === "platform");
   // The registry the case was filed under: its purposes, recipients and certificates' wording.
   const registry = await registryOf(db(), request.registryVersion);
-  const purposes = new Map(registry.activities.map((a) => [a.key, a.purpose[locale]]));
   const left = daysLeft(fromDateColumn(request.dueDate), new Date());
-  const balanced =
-    request.right === "objection"
-      ? balancedActivities(
-          registry,
-          request.parts.filter((p) => p.handler === "platform").flatMap((p) => p.activities),
-        ).map((key) => purposes.get(key) ?? key)
-      : [];
-  const restricted =
-    request.right === "restriction" && request.subjectPatientId
-      ? await db().patient.findUnique({
-          where: { id: request.subjectPatientId },
-          select: { restrictedAt: true, restrictionReference: true, restrictionLiftNoticeAt: true },
-        })
-      : null;
+  const pieces = RIGHT_CASE_PIECES[request.right];
+  const panelProps: CasePanelProps = {
+    locale,
+    request,
+    registry,
+    mayAnswer: can(viewer.role, "requests.answer"),
+    action: (name) => caseFormAction.bind(null, locale, request.reference, name),
+  };
   const messageTexts = await Promise.all(
     request.messages.map(async (m) => ({ id: m.id, createdAt: m.createdAt, text: await openText(m.body) })),
   );
@@ -264,130 +256,7 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
         ) : null}
       </section>
 
-      {request.right === "objection" && balanced.length > 0 ? (
-        <section aria-labelledby="balance-title">
-          <h2 id="balance-title">{b.balanceTitle}</h2>
-          <p>{fill(b.balanceIntro, { activities: balanced.join(", ") })}</p>
-          {can(viewer.role, "requests.answer") ? (
-            <div className="card">
-              <ActionForm
-                id="balance"
-                action={caseFormAction.bind(null, locale, request.reference, "balance_objection")}
-                submitLabel={b.balanceSubmit}
-              >
-                <fieldset>
-                  <legend>{b.balanceDecision}</legend>
-                  <label className="choice">
-                    <input type="radio" name="decision" value="objection_upheld" /> <span>{b.balanceUpheld}</span>
-                  </label>
-                  <label className="choice">
-                    <input type="radio" name="decision" value="compelling_grounds" /> <span>{b.balanceCompelling}</span>
-                  </label>
-                </fieldset>
-                <label htmlFor="balance-reasons">{b.balanceReasons}</label>
-                <textarea id="balance-reasons" name="reasons" />
-              </ActionForm>
-            </div>
-          ) : null}
-        </section>
-      ) : null}
-
-      {request.right === "restriction" ? (
-        <section aria-labelledby="restriction-title">
-          <h2 id="restriction-title">{b.restrictionTitle}</h2>
-          {restricted?.restrictionReference === request.reference && restricted.restrictedAt ? (
-            <div className="card">
-              <p>{fill(b.restrictionActive, { date: formatInstant(restricted.restrictedAt, locale) })}</p>
-              {restricted.restrictionLiftNoticeAt ? (
-                <>
-                  <p>
-                    {fill(b.restrictionNoticeSent, { date: formatInstant(restricted.restrictionLiftNoticeAt, locale) })}
-                  </p>
-                  {can(viewer.role, "requests.answer") ? (
-                    <ActionForm
-                      id="lift"
-                      action={caseFormAction.bind(null, locale, request.reference, "lift_restriction")}
-                      submitLabel={b.restrictionLift}
-                    >
-                      {null}
-                    </ActionForm>
-                  ) : null}
-                </>
-              ) : can(viewer.role, "requests.answer") ? (
-                <ActionForm
-                  id="announce"
-                  action={caseFormAction.bind(null, locale, request.reference, "announce_lift")}
-                  submitLabel={b.restrictionAnnounce}
-                >
-                  <label htmlFor="lift-reason">{b.restrictionAnnounceReason}</label>
-                  <textarea id="lift-reason" name="reason" />
-                </ActionForm>
-              ) : null}
-            </div>
-          ) : (
-            <p>{b.restrictionNone}</p>
-          )}
-        </section>
-      ) : null}
-
-      {request.right === "rectification" ? (
-        <section aria-labelledby="rectify-title">
-          <h2 id="rectify-title">{b.rectifyTitle}</h2>
-          <div className="table-wrap">
-            <table>
-              <caption>{b.rectifyAsked}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{b.rectifyField}</th>
-                  <th scope="col">{b.rectifyCurrent}</th>
-                  <th scope="col">{b.rectifyCorrected}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(
-                  (request.details as { rectifications?: { field: string; current?: string; corrected: string }[] })
-                    .rectifications ?? []
-                ).map((r, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: the corrections as asked, a list that never changes
-                  <tr key={i}>
-                    <td>{r.field}</td>
-                    <td>{r.current ?? ""}</td>
-                    <td>{r.corrected}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {can(viewer.role, "requests.answer") &&
-          (request.status === "received" || request.status === "in_progress") ? (
-            <div className="card">
-              <p>{b.rectifyIntro}</p>
-              <ActionForm
-                id="rectify"
-                action={caseFormAction.bind(null, locale, request.reference, "rectify")}
-                submitLabel={b.rectifyApply}
-              >
-                {[0, 1, 2].map((i) => (
-                  <fieldset key={i}>
-                    <legend>{fill(b.rectifyRow, { n: i + 1 })}</legend>
-                    <label htmlFor={`field_${i}`}>{b.rectifyField}</label>
-                    <select id={`field_${i}`} name={`field_${i}`} defaultValue="">
-                      <option value="">—</option>
-                      {RECTIFIABLE_FIELDS.map((f) => (
-                        <option key={f} value={f}>
-                          {b.rectifiableFields[f]}
-                        </option>
-                      ))}
-                    </select>
-                    <label htmlFor={`value_${i}`}>{b.rectifyValue}</label>
-                    <input id={`value_${i}`} name={`value_${i}`} autoComplete="off" />
-                  </fieldset>
-                ))}
-              </ActionForm>
-            </div>
-          ) : null}
-        </section>
-      ) : null}
+      {pieces?.Panel ? <pieces.Panel {...panelProps} /> : null}
 
       <section aria-labelledby="answer-title">
         <h2 id="answer-title">{b.answer}</h2>
@@ -423,17 +292,7 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
                     </label>
                   ))}
                 </fieldset>
-                {request.right === "erasure" && platformPart && openParts.some((p) => p.id === platformPart.id) ? (
-                  <fieldset>
-                    <legend>{b.grantedActivities}</legend>
-                    {platformPart.activities.map((key) => (
-                      <label key={key} className="choice">
-                        <input type="checkbox" name="grantedActivities" value={key} />{" "}
-                        <span>{purposes.get(key) ?? key}</span>
-                      </label>
-                    ))}
-                  </fieldset>
-                ) : null}
+                {pieces?.AnswerFields ? <pieces.AnswerFields {...panelProps} /> : null}
                 <label htmlFor="answer-message">{b.answerMessage}</label>
                 <textarea id="answer-message" name="message" />
               </ActionForm>

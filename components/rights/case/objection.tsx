@@ -1,0 +1,41 @@
+import { ActionForm } from "@/components/action-form";
+import { fill } from "@/lib/i18n/fill";
+import { messages } from "@/lib/i18n/messages";
+import { balancedActivities } from "@/lib/rights/objection/objection";
+import type { CasePanelProps, RightCasePieces } from "./types";
+
+/** GDPR Art. 21(1): the processing on legitimate or public interest, whose balancing the DPO decides. */
+function ObjectionPanel({ locale, request, registry, mayAnswer, action }: CasePanelProps) {
+  const b = messages(locale).backoffice;
+  const purposes = new Map(registry.activities.map((a) => [a.key, a.purpose[locale]]));
+  const balanced = balancedActivities(
+    registry,
+    request.parts.filter((p) => p.handler === "platform").flatMap((p) => p.activities),
+  ).map((key) => purposes.get(key) ?? key);
+  if (balanced.length === 0) return null;
+  return (
+    <section aria-labelledby="balance-title">
+      <h2 id="balance-title">{b.balanceTitle}</h2>
+      <p>{fill(b.balanceIntro, { activities: balanced.join(", ") })}</p>
+      {mayAnswer ? (
+        <div className="card">
+          <ActionForm id="balance" action={action("balance_objection")} submitLabel={b.balanceSubmit}>
+            <fieldset>
+              <legend>{b.balanceDecision}</legend>
+              <label className="choice">
+                <input type="radio" name="decision" value="objection_upheld" /> <span>{b.balanceUpheld}</span>
+              </label>
+              <label className="choice">
+                <input type="radio" name="decision" value="compelling_grounds" /> <span>{b.balanceCompelling}</span>
+              </label>
+            </fieldset>
+            <label htmlFor="balance-reasons">{b.balanceReasons}</label>
+            <textarea id="balance-reasons" name="reasons" />
+          </ActionForm>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+export const objectionCase: RightCasePieces = { Panel: ObjectionPanel };
