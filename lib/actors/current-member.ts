@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { actorRole, can, type Permission } from "@/lib/auth/permissions";
 import { signedInEmail } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
@@ -48,10 +49,14 @@ export async function memberActor(): Promise<MemberActor> {
   return { memberships: viewer.memberships.map((m) => ({ memberId: m.memberId, healthActorId: m.healthActorId })) };
 }
 
-/** An admin-only page's viewer and the actors they administer (none: the page shows access denied). */
+/**
+ * A managing page's viewer and the actors in which their role may do it (the permission matrix;
+ * none: the page shows access denied).
+ */
 export async function requireActorAdmin(
   locale: Locale,
+  permission: Permission,
 ): Promise<{ viewer: MemberViewer; administered: MemberViewer["memberships"] }> {
   const viewer = await requireMember(locale);
-  return { viewer, administered: viewer.memberships.filter((m) => m.role === "admin") };
+  return { viewer, administered: viewer.memberships.filter((m) => can(actorRole(m.role), permission)) };
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { type Db, hotQuery, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors/app-error";
-import { ALL_PERMISSIONS, can, type Permission, type StaffRole } from "./permissions";
+import { can, type Permission, STAFF_PERMISSIONS, type StaffRole } from "./permissions";
 
 export interface ApiCaller {
   tokenId: string;
@@ -26,7 +26,7 @@ export async function createApiToken(
 ): Promise<{ id: string; token: string }> {
   const token = options.token ?? `dsr_${randomBytes(24).toString("base64url")}`;
   const row = await tx.apiToken.create({
-    data: { name, staffUserId, tokenHash: hashToken(token), scopes: options.scopes ?? ALL_PERMISSIONS },
+    data: { name, staffUserId, tokenHash: hashToken(token), scopes: options.scopes ?? STAFF_PERMISSIONS },
     select: { id: true },
   });
   return { id: row.id, token };

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { actorRole, can, type Permission } from "@/lib/auth/permissions";
 import { SpaceHeader } from "@/components/space-header";
 import { currentMember } from "@/lib/actors/current-member";
 import { fill } from "@/lib/i18n/fill";
@@ -16,15 +17,12 @@ export default async function ActorLayout({
   const locale = await pageLocale(params);
   const p = messages(locale).pro;
   const viewer = await currentMember();
-  const admin = viewer?.memberships.some((m) => m.role === "admin") ?? false;
+  const mayManage = (permission: Permission) =>
+    viewer?.memberships.some((m) => can(actorRole(m.role), permission)) ?? false;
   const links = [
     { href: `/${locale}/pro`, label: p.inbox },
-    ...(admin
-      ? [
-          { href: `/${locale}/pro/membres`, label: p.members },
-          { href: `/${locale}/pro/integration`, label: p.integration },
-        ]
-      : []),
+    ...(mayManage("actor.members.manage") ? [{ href: `/${locale}/pro/membres`, label: p.members }] : []),
+    ...(mayManage("actor.integration.manage") ? [{ href: `/${locale}/pro/integration`, label: p.integration }] : []),
   ];
   return (
     <SpaceHeader

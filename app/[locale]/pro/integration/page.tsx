@@ -21,7 +21,7 @@ export default async function IntegrationPage({ params }: { params: Promise<{ lo
   const locale = await pageLocale(params);
   const t = messages(locale);
   const p = t.pro;
-  const { viewer, administered } = await requireActorAdmin(locale);
+  const { viewer, administered } = await requireActorAdmin(locale, "actor.integration.manage");
   if (administered.length === 0) return <AccessDenied text={t.backoffice.denied} />;
   const data = await Promise.all(
     administered.map(async (m) => ({

@@ -19,7 +19,7 @@ export default async function MembersPage({ params }: { params: Promise<{ locale
   const locale = await pageLocale(params);
   const t = messages(locale);
   const p = t.pro;
-  const { viewer, administered } = await requireActorAdmin(locale);
+  const { viewer, administered } = await requireActorAdmin(locale, "actor.members.manage");
   if (administered.length === 0) return <AccessDenied text={t.backoffice.denied} />;
   const lists = await Promise.all(administered.map((m) => listMembers(db(), viewer.memberships, m.healthActorId)));
   return (
