@@ -674,6 +674,21 @@ test("uploads over the cap sent chunked are cut at the cap with a 413, before th
   expect(await snapshot()).toEqual(before);
 });
 
+test("a client still sending when it is answered early reads its answer: 30 uploads over the cap in a row, each a 413", async () => {
+  // The server ends the stream after the answer and closes once the client has read it, instead of
+  // resetting a connection that still has data coming in (lib/http/incoming-requests.ts).
+  const statuses: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const result = await sendLarge(
+      "/api/v1/requests",
+      { "content-type": "application/json", authorization: `Bearer ${callers.apiToken}` },
+      8 * 1024 * 1024,
+    );
+    statuses.push(result.status);
+  }
+  expect(statuses).toEqual(Array(30).fill(413));
+});
+
 // ---------------------------------------------------------------------------------------------
 // Server actions: every one of the build, called with what a page never sends.
 // ---------------------------------------------------------------------------------------------
