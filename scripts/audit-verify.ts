@@ -1,6 +1,6 @@
 // npm run audit:verify: checks the hash chain of every case's audit trail; exits 1 on a broken link.
 import { createDb } from "@/lib/db";
-import { verifyTrails } from "@/lib/audit/verify-trails";
+import { verifyTrails } from "@/lib/case-file/verify-trails";
 
 const url = process.env.DATABASE_URL;
 if (!url) {

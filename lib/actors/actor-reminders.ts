@@ -1,4 +1,4 @@
-import { appendEvent, lockCase } from "@/lib/audit/append-event";
+import { appendEvent, lockCase } from "@/lib/case-file/events";
 import type { Db } from "@/lib/db";
 import { addDays, daysLeft, fromDateColumn, parisDay, toDateColumn } from "@/lib/deadlines";
 import { queueEmail } from "@/lib/email/outbox";

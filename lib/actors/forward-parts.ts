@@ -1,4 +1,4 @@
-import { appendEvent } from "@/lib/audit/append-event";
+import { appendEvent } from "@/lib/case-file/events";
 import type { Db } from "@/lib/db";
 import { fromDateColumn } from "@/lib/deadlines";
 import { newMessageId } from "@/lib/email/message-id";
@@ -35,7 +35,7 @@ export async function forwardReadyParts(db: Db, limit = 200, now = new Date()): 
           SELECT p."requestId" FROM "RequestPart" p JOIN "RightsRequest" r ON r.id = p."requestId" WHERE ${ready} ORDER BY p."createdAt" LIMIT ${limit}
         ) c`;
       if (candidates.length === 0) return 0;
-      // Cases first, in a fixed order, as every action on a case locks it (lib/cases/with-case.ts).
+      // Cases first, in a fixed order, as every action on a case locks it (lib/case-file/with-case.ts).
       const locked = await tx.$queryRaw<{ id: string }[]>`
         SELECT id FROM "RightsRequest" WHERE id = ANY(${candidates.map((c) => c.requestId)}::uuid[]) ORDER BY id FOR UPDATE SKIP LOCKED`;
       if (locked.length === 0) return 0;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { appendEvent, lockCase } from "@/lib/audit/append-event";
+import { appendEvent, lockCase } from "@/lib/case-file/events";
 import { answerSentOnProblem } from "@/lib/cases/case-dates";
 import { notifyRequester, sendLetter } from "@/lib/cases/notify-requester";
 import type { Db, Tx } from "@/lib/db";
@@ -9,7 +9,7 @@ import { subjectRecord } from "@/lib/identity/subject-record";
 import { AppError } from "@/lib/errors/app-error";
 import type { RequestPart, RightsRequest } from "@/lib/generated/prisma/client";
 import { formatDay } from "@/lib/i18n/format";
-import { canTransition, nextStatus, OPEN_PART_STATUSES } from "@/lib/requests/state-machine";
+import { canTransition, nextStatus, OPEN_PART_STATUSES } from "@/lib/case-file/state-machine";
 import { checkUpload, type FileStorage } from "@/lib/storage";
 import { birthDay, pastDay } from "@/lib/validation/dates";
 import { isUuid } from "@/lib/validation/ids";
@@ -47,7 +47,7 @@ type PartInCase = RequestPart & { healthActor: { name: string } | null };
 /**
  * Runs an action of an actor's member on one of the actor's parts: the part is found only among
  * the member's actors (and only once forwarded), then the case is locked for the rest of the
- * transaction, as every action on a case is (lib/cases/with-case.ts).
+ * transaction, as every action on a case is (lib/case-file/with-case.ts).
  */
 async function withActorPart<T>(
   db: Db,

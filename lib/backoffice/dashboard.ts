@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db";
 import { parisDay } from "@/lib/deadlines";
-import { TRANSITIONS } from "@/lib/requests/state-machine";
+import { TRANSITIONS } from "@/lib/case-file/state-machine";
 
 export interface Dashboard {
   perMonth: { month: string; right: string; count: number }[];

@@ -11,7 +11,7 @@ import { nameKey } from "@/lib/util/name-key";
  * select left on "any") counts as absent. Messages are translation keys (lib/i18n/errors.ts).
  */
 
-export { OPEN_STATUSES } from "@/lib/requests/state-machine";
+export { OPEN_STATUSES } from "@/lib/case-file/state-machine";
 
 /** The values of `status`: one status, "open" or "all". */
 export const CASE_LIST_STATUSES = [

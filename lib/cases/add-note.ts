@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db";
-import { type CaseActor, recordEvent, withCase } from "./with-case";
+import { type CaseActor, recordEvent, withCase } from "@/lib/case-file/with-case";
 
 /** An internal note on the case: seen by the DPO team only, kept in the timeline. */
 export async function addNote(db: Db, reference: string, text: string, actor: CaseActor): Promise<void> {

@@ -2,13 +2,13 @@ import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { RIGHT_EFFECTS } from "@/lib/rights/effects-by-right";
 import { AppError } from "@/lib/errors/app-error";
-import { isOpenPart, nextStatus, OPEN_PART_STATUSES, TransitionError } from "@/lib/requests/state-machine";
+import { isOpenPart, nextStatus, OPEN_PART_STATUSES, TransitionError } from "@/lib/case-file/state-machine";
 import type { FileStorage } from "@/lib/storage";
 import { ZUuid } from "@/lib/validation/ids";
 import { requiredText } from "@/lib/validation/text";
 import { REFUSAL_GROUND_CODES } from "./grounds";
 import { sendLetter } from "./notify-requester";
-import { type CaseActor, recordEvent, withCase } from "./with-case";
+import { type CaseActor, recordEvent, withCase } from "@/lib/case-file/with-case";
 
 export const ZAnswerPart = z
   .object({

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { type CaseActor, recordEvent, withCase } from "./with-case";
+import { type CaseActor, recordEvent, withCase } from "@/lib/case-file/with-case";
 
 /** Assigns a case to a DPO agent (or unassigns it with null). */
 export async function assignCase(db: Db, reference: string, agentId: string | null, actor: CaseActor): Promise<void> {

@@ -3,12 +3,12 @@ import { parisDay } from "@/lib/deadlines";
 import { AppError } from "@/lib/errors/app-error";
 import { formatDay } from "@/lib/i18n/format";
 import { deleteProofFiles } from "@/lib/identity/delete-proof-files";
-import { nextStatus, TransitionError } from "@/lib/requests/state-machine";
+import { nextStatus, TransitionError } from "@/lib/case-file/state-machine";
 import type { FileStorage } from "@/lib/storage";
 import { notifyRequester, sendLetter } from "./notify-requester";
 import { awaitsRequester } from "./awaiting-requester";
 import { followUpOf, outstandingAsk } from "./request-information";
-import { type CaseActor, recordEvent, withCase } from "./with-case";
+import { type CaseActor, recordEvent, withCase } from "@/lib/case-file/with-case";
 
 /**
  * Closes a case. An answered case closes with an e-mail. A case still waiting for the requester (an

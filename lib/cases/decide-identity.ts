@@ -1,14 +1,14 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { nextStatus } from "@/lib/requests/state-machine";
+import { nextStatus } from "@/lib/case-file/state-machine";
 import { deleteProofFiles } from "@/lib/identity/delete-proof-files";
 import type { FileStorage } from "@/lib/storage";
 import { identityUndecided } from "./awaiting-requester";
 import { multilineText } from "@/lib/validation/text";
 import { notifyRequester } from "./notify-requester";
 import { resumeClock } from "./resume-clock";
-import { type CaseActor, recordEvent, withCase } from "./with-case";
+import { type CaseActor, recordEvent, withCase } from "@/lib/case-file/with-case";
 
 export const ZIdentityDecision = z
   .object({

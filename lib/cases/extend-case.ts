@@ -2,12 +2,12 @@ import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { canExtend } from "@/lib/deadlines";
 import { AppError } from "@/lib/errors/app-error";
-import { isOpen } from "@/lib/requests/state-machine";
+import { isOpen } from "@/lib/case-file/state-machine";
 import type { FileStorage } from "@/lib/storage";
 import { requiredText } from "@/lib/validation/text";
 import { sendLetter } from "./notify-requester";
 import { recomputeDueDates } from "./resume-clock";
-import { type CaseActor, recordEvent, withCase } from "./with-case";
+import { type CaseActor, recordEvent, withCase } from "@/lib/case-file/with-case";
 
 export const ZExtend = z.object({ reason: requiredText(5000) });
 

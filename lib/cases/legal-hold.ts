@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { requiredText } from "@/lib/validation/text";
-import { type CaseActor, recordEvent, withCase } from "./with-case";
+import { type CaseActor, recordEvent, withCase } from "@/lib/case-file/with-case";
 
 export const ZLegalHold = z.object({ reason: requiredText(2000) });
 

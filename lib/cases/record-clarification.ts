@@ -4,9 +4,9 @@ import { AppError } from "@/lib/errors/app-error";
 import { registryOf } from "@/lib/registry/registry-of";
 import { checkRegistryKeys, requireDetails } from "@/lib/requests/submit-request";
 import { ZDetails } from "@/lib/requests/submit-request.schema";
-import { isOpen } from "@/lib/requests/state-machine";
+import { isOpen } from "@/lib/case-file/state-machine";
 import type { RequestScope } from "@/lib/routing/route-request";
-import { type CaseActor, recordEvent, withCase } from "./with-case";
+import { type CaseActor, recordEvent, withCase } from "@/lib/case-file/with-case";
 
 /** What the DPO records: the right's own fields, as the form asks them (the requester's message stays as written). */
 export const ZClarification = z.object({ details: ZDetails.omit({ message: true }) });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { appendEvent, lockCase } from "@/lib/audit/append-event";
+import { appendEvent, lockCase } from "@/lib/case-file/events";
 import type { Db, Tx } from "@/lib/db";
 import type { RightsRequest } from "@/lib/generated/prisma/client";
 import { addDays, parisDay } from "@/lib/deadlines";
@@ -14,7 +14,7 @@ import { messages } from "@/lib/i18n/messages";
 import { PROOF_KINDS, type ProofKind } from "@/lib/identity/assess-identity";
 import { awaitedProofs } from "@/lib/identity/complete-proofs";
 import { storeProofs, type UploadedProof } from "@/lib/identity/store-proofs";
-import { nextStatus, type TransitionName } from "@/lib/requests/state-machine";
+import { nextStatus, type TransitionName } from "@/lib/case-file/state-machine";
 import type { FileStorage } from "@/lib/storage";
 import { sealText } from "@/lib/storage/sealed-text";
 import { answerLinkUrl } from "./answer-link";
@@ -25,7 +25,7 @@ import { informationReceivedProblem } from "./case-dates";
 import { informationFollowUp } from "./information-follow-up";
 import { notifyRequester } from "./notify-requester";
 import { resumeClock } from "./resume-clock";
-import { type CaseActor, recordEvent, withCase } from "./with-case";
+import { type CaseActor, recordEvent, withCase } from "@/lib/case-file/with-case";
 
 export const ZRequestInformation = z.object({
   message: requiredText(5000),

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { type CaseActor, recordEvent, withCase } from "./with-case";
+import { type CaseActor, recordEvent, withCase } from "@/lib/case-file/with-case";
 
 /**
  * Sends again an e-mail of the case that failed (refused for good by the mail server, or not taken

@@ -19,7 +19,7 @@ import {
   ZRequestInformation,
 } from "./request-information";
 import { resendEmail } from "./resend-email";
-import type { CaseActor } from "./with-case";
+import type { CaseActor } from "@/lib/case-file/with-case";
 
 /** Parses one back-office action (API body or form) and runs it: one place for both entry points. */
 export async function runCaseAction(reference: string, body: unknown, actor: CaseActor): Promise<void> {

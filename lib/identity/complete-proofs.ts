@@ -1,4 +1,4 @@
-import { appendEvent, lockCase } from "@/lib/audit/append-event";
+import { appendEvent, lockCase } from "@/lib/case-file/events";
 import { resumeClock } from "@/lib/cases/resume-clock";
 import type { Db, Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";

@@ -3,7 +3,7 @@ import { addDays, daysLeft, fromDateColumn, parisDay, toDateColumn } from "@/lib
 import { queueEmail } from "@/lib/email/outbox";
 import { type ReminderLine, staffReminderEmail } from "@/lib/email/templates/staff-reminder";
 import { env } from "@/lib/env";
-import { TRANSITIONS } from "@/lib/requests/state-machine";
+import { TRANSITIONS } from "@/lib/case-file/state-machine";
 
 /** Reminders go to the assigned agent this many days before a due date, and on it. */
 export const REMINDER_DAYS_BEFORE = 3;

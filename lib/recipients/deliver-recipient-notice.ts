@@ -1,5 +1,5 @@
 import type PgBoss from "pg-boss";
-import { appendEvent, lockCase } from "@/lib/audit/append-event";
+import { appendEvent, lockCase } from "@/lib/case-file/events";
 import type { Db, Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
 import { recipientNoticeEmail } from "@/lib/email/templates/recipient-notice";

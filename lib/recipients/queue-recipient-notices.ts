@@ -1,6 +1,6 @@
 import { noticeRecipientsOf } from "@/lib/registry/recipients";
-import { lockCase } from "@/lib/audit/append-event";
-import { type CaseActor, recordEvent } from "@/lib/cases/with-case";
+import { lockCase } from "@/lib/case-file/events";
+import { type CaseActor, recordEvent } from "@/lib/case-file/with-case";
 import type { Tx } from "@/lib/db";
 import type { RightsRequest } from "@/lib/generated/prisma/client";
 import { registryOf } from "@/lib/registry/registry-of";

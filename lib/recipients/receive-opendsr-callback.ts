@@ -1,7 +1,7 @@
 import type { X509Certificate } from "node:crypto";
 import { readText } from "@/lib/api/respond";
 import { isDatabaseUnavailable } from "@/lib/errors/db-unavailable";
-import { appendEvent, lockCase } from "@/lib/audit/append-event";
+import { appendEvent, lockCase } from "@/lib/case-file/events";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import type { Db } from "@/lib/db";
 import type { NoticeStatus, RecipientContact } from "@/lib/generated/prisma/client";

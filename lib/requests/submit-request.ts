@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { nameKey } from "@/lib/util/name-key";
-import { eventHash } from "@/lib/audit/chain";
+import { eventHash } from "@/lib/case-file/chain";
 import { canonicalJson } from "@/lib/util/canonical-json";
 import type { Db, Tx } from "@/lib/db";
 import { fromDateColumn, latestDueDate, toDateColumn as utcDay } from "@/lib/deadlines";
@@ -24,7 +24,7 @@ import { findSubject, type SubjectMatch } from "./find-subject";
 import { type CaseRows, insertCase, isUniqueViolation } from "./insert-case";
 import { REQUEST_VIEW_INCLUDE, type RequestWithParts } from "./present-request";
 import { generateReference } from "./reference";
-import { nextStatus } from "./state-machine";
+import { nextStatus } from "@/lib/case-file/state-machine";
 import type { TSubmitRequest } from "./submit-request.schema";
 
 export type SubmitActor =
@@ -252,7 +252,7 @@ function caseRows(
     },
     createdAt: now,
   };
-  // The first link of the case's audit chain (lib/audit/chain.ts).
+  // The first link of the case's audit chain (lib/case-file/chain.ts).
   const event = { ...unchained, prevHash: null, hash: eventHash(null, unchained) };
 
   const shown = requesterParts(

@@ -1,4 +1,4 @@
-import { appendEvent, lockCase } from "@/lib/audit/append-event";
+import { appendEvent, lockCase } from "@/lib/case-file/events";
 import type { Db } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
 import { withdrawalEmail } from "@/lib/email/templates/withdrawal";
@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import type { FileStorage } from "@/lib/storage";
 import { deleteProofFiles } from "@/lib/identity/delete-proof-files";
-import { OPEN_PART_STATUSES, TRANSITIONS } from "./state-machine";
+import { OPEN_PART_STATUSES, TRANSITIONS } from "@/lib/case-file/state-machine";
 
 const WITHDRAWABLE = TRANSITIONS.withdraw.from;
 

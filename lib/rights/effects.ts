@@ -1,4 +1,4 @@
-import type { CaseActor } from "@/lib/cases/with-case";
+import type { CaseActor } from "@/lib/case-file/with-case";
 import type { Tx } from "@/lib/db";
 import type { RightsRequest } from "@/lib/generated/prisma/client";
 import type { Registry } from "@/lib/registry/types";

@@ -1,7 +1,7 @@
-import { appendEvent, lockCase } from "@/lib/audit/append-event";
+import { appendEvent, lockCase } from "@/lib/case-file/events";
 import type { Db } from "@/lib/db";
 import { registryOf } from "@/lib/registry/registry-of";
-import { OPEN_STATUSES } from "@/lib/requests/state-machine";
+import { OPEN_STATUSES } from "@/lib/case-file/state-machine";
 import { RIGHT_EFFECTS } from "./effects-by-right";
 import { RIGHTS } from "./rights";
 

@@ -501,8 +501,8 @@ describe("handling a case to its answer", () => {
 
 describe("the audit trail is tamper-evident", () => {
   it("the chain of a handled case verifies, and an altered row is pointed at", async () => {
-    const { verifyTrails } = await import("@/lib/audit/verify-trails");
-    const { verifyChain } = await import("@/lib/audit/chain");
+    const { verifyTrails } = await import("@/lib/case-file/verify-trails");
+    const { verifyChain } = await import("@/lib/case-file/chain");
     const agent = await newAgent();
     const { request } = await caseWithProof();
     const actor = { type: "staff" as const, staffId: agent.id, actorId: agent.id };

@@ -1,5 +1,5 @@
 import { messages } from "@/lib/i18n/messages";
-import { isOpenPart } from "@/lib/requests/state-machine";
+import { isOpenPart } from "@/lib/case-file/state-machine";
 import type { CasePanelProps, RightCasePieces } from "./types";
 
 /** GDPR Art. 17 granted in part: the processing erased, among the platform's part's own. */

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { appendEvent, lockCase } from "@/lib/audit/append-event";
+import { appendEvent, lockCase } from "@/lib/case-file/events";
 import type { Db, Tx } from "@/lib/db";
 import { parisDay } from "@/lib/deadlines";
 import { env } from "@/lib/env";

@@ -1,5 +1,5 @@
-import { appendEvent, lockCase } from "@/lib/audit/append-event";
-import { type CaseActor, recordEvent } from "@/lib/cases/with-case";
+import { appendEvent, lockCase } from "@/lib/case-file/events";
+import { type CaseActor, recordEvent } from "@/lib/case-file/with-case";
 import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { fromDateColumn } from "@/lib/deadlines";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type CaseActor, recordEvent, withCase } from "@/lib/cases/with-case";
+import { type CaseActor, recordEvent, withCase } from "@/lib/case-file/with-case";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { registryOf } from "@/lib/registry/registry-of";

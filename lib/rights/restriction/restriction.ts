@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { notifyRequester } from "@/lib/cases/notify-requester";
-import { type CaseActor, recordEvent, withCase } from "@/lib/cases/with-case";
+import { type CaseActor, recordEvent, withCase } from "@/lib/case-file/with-case";
 import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import type { RightsRequest } from "@/lib/generated/prisma/client";

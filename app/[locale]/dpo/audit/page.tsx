@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AccessDenied } from "@/components/access-denied";
-import { verifyTrails } from "@/lib/audit/verify-trails";
+import { verifyTrails } from "@/lib/case-file/verify-trails";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";

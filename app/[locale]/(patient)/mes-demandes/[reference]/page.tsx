@@ -16,7 +16,7 @@ import { isAvailable } from "@/lib/rights/access/data-export";
 import { fill } from "@/lib/i18n/fill";
 import { requesterEvents } from "@/lib/requests/disclosure";
 import { findRequesterCase, provenEmails } from "@/lib/requests/requester-access";
-import { isOpen } from "@/lib/requests/state-machine";
+import { isOpen } from "@/lib/case-file/state-machine";
 
 export async function generateMetadata({
   params,

@@ -29,7 +29,7 @@ import type { Locale } from "@/lib/i18n/locale";
 import { messages } from "@/lib/i18n/messages";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { caseNotices } from "@/lib/recipients/case-notices";
-import { canTransition, isOpen, isOpenPart } from "@/lib/requests/state-machine";
+import { canTransition, isOpen, isOpenPart } from "@/lib/case-file/state-machine";
 import { type DetailField, missingDetails } from "@/lib/rights/missing-details";
 import { requireStaff } from "@/lib/staff/current-staff";
 import { isReference } from "@/lib/validation/ids";

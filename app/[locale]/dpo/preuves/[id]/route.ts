@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { routeMethods } from "@/lib/api/methods";
 import { handleApi, notFound } from "@/lib/api/respond";
-import { appendEvent, lockCase } from "@/lib/audit/append-event";
+import { appendEvent, lockCase } from "@/lib/case-file/events";
 import { db } from "@/lib/db";
 import { staffAllowedTo } from "@/lib/staff/current-staff";
 import { getStorage } from "@/lib/storage";

@@ -1,7 +1,7 @@
 import { routeMethods } from "@/lib/api/methods";
 import { handleApi, json } from "@/lib/api/respond";
 import { authorizeApiCall } from "@/lib/auth/api-token";
-import { caseNotFound } from "@/lib/cases/with-case";
+import { caseNotFound } from "@/lib/case-file/with-case";
 import { db } from "@/lib/db";
 import { presentRequest, REQUEST_VIEW_INCLUDE } from "@/lib/requests/present-request";
 import { isReference } from "@/lib/validation/ids";

@@ -1,8 +1,8 @@
-import { appendEvent } from "@/lib/audit/append-event";
+import { appendEvent } from "./events";
 import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import type { RightsRequest } from "@/lib/generated/prisma/client";
-import { TransitionError } from "@/lib/requests/state-machine";
+import { TransitionError } from "./state-machine";
 import { isReference } from "@/lib/validation/ids";
 
 export interface CaseActor {
@@ -48,7 +48,7 @@ export async function withCase<T>(
   }
 }
 
-/** Records a step in the case's trail (hash-chained: lib/audit). */
+/** Records a step in the case's trail (hash-chained: lib/case-file/chain.ts). */
 /** A 404 naming the reference, when it is one (anything else is not echoed). */
 export const caseNotFound = (reference: string | null) =>
   reference

@@ -1,11 +1,11 @@
 import type { Tx } from "@/lib/db";
 import type { ActorType } from "@/lib/generated/prisma/enums";
-import { queuePartCallbacks } from "@/lib/actors/webhooks";
+import { queuePartCallbacks } from "./part-callbacks";
 import { eventHash } from "./chain";
 
 /**
  * Appends an event to a case's trail, chained to the previous one. Call it inside a transaction that
- * holds the case's row lock (lib/cases/with-case.ts), so two events never take the same predecessor.
+ * holds the case's row lock (lib/case-file/with-case.ts), so two events never take the same predecessor.
  */
 export async function appendEvent(
   tx: Tx,
