@@ -1,3 +1,4 @@
+import { readPayload } from "@/lib/case-file/event-types";
 import type { ProofKind } from "@/lib/identity/assess-identity";
 import type { Locale } from "@/lib/i18n/locale";
 import { messages } from "@/lib/i18n/messages";
@@ -33,7 +34,7 @@ export function AwaitedAnswer({
     request.status === "awaiting_information"
       ? request.events.findLast((e) => e.type === "request_information")
       : undefined;
-  const question = asked ? String((asked.payload as { message?: unknown }).message ?? "") : null;
+  const question = asked ? (readPayload("request_information", asked)?.message ?? "") : null;
   const documentsAwaited = request.status === "awaiting_identity" && kinds.length > 0;
   return (
     <>

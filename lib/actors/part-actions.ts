@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import type { CaseEventType, EventPayload } from "@/lib/case-file/event-types";
 import { appendEvent, lockCase } from "@/lib/case-file/events";
 import { answerSentOnProblem } from "@/lib/cases/case-dates";
 import { notifyRequester, sendLetter } from "@/lib/cases/notify-requester";
@@ -77,7 +78,13 @@ async function withActorPart<T>(
   });
 }
 
-function record(tx: Tx, request: RightsRequest, memberId: string, type: string, payload: Record<string, unknown>) {
+function record<T extends CaseEventType>(
+  tx: Tx,
+  request: RightsRequest,
+  memberId: string,
+  type: T,
+  payload: EventPayload<T>,
+) {
   return appendEvent(tx, request.id, { type, actorType: "health_actor", actorId: memberId, payload });
 }
 

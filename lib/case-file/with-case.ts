@@ -1,3 +1,4 @@
+import type { CaseEventType, EventPayload } from "./event-types";
 import { appendEvent } from "./events";
 import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
@@ -48,19 +49,19 @@ export async function withCase<T>(
   }
 }
 
-/** Records a step in the case's trail (hash-chained: lib/case-file/chain.ts). */
 /** A 404 naming the reference, when it is one (anything else is not echoed). */
 export const caseNotFound = (reference: string | null) =>
   reference
     ? new AppError("not_found", { fr: `Aucune demande ${reference}.`, en: `No request ${reference}.` })
     : new AppError("not_found", { fr: "Aucune demande à cette référence.", en: "No request with this reference." });
 
-export async function recordEvent(
+/** Records a step of the DPO team in the case's trail (typed and hash-chained: events.ts). */
+export async function recordEvent<T extends CaseEventType>(
   tx: Tx,
   requestId: string,
-  type: string,
+  type: T,
   actor: CaseActor,
-  payload: Record<string, unknown>,
+  payload: EventPayload<T>,
 ) {
   await appendEvent(tx, requestId, { type, actorType: actor.type, actorId: actor.actorId, payload });
 }

@@ -1,3 +1,4 @@
+import { readPayload } from "@/lib/case-file/event-types";
 import { z } from "zod";
 import { appendEvent, lockCase } from "@/lib/case-file/events";
 import type { Db, Tx } from "@/lib/db";
@@ -14,7 +15,7 @@ import { messages } from "@/lib/i18n/messages";
 import { PROOF_KINDS, type ProofKind } from "@/lib/identity/assess-identity";
 import { awaitedProofs } from "@/lib/identity/complete-proofs";
 import { storeProofs, type UploadedProof } from "@/lib/identity/store-proofs";
-import { nextStatus, type TransitionName } from "@/lib/case-file/state-machine";
+import { nextStatus } from "@/lib/case-file/state-machine";
 import type { FileStorage } from "@/lib/storage";
 import { sealText } from "@/lib/storage/sealed-text";
 import { answerLinkUrl } from "./answer-link";
@@ -101,9 +102,9 @@ async function answerCame(
   request: RightsRequest,
   at: Date,
   stillMissing: readonly ProofKind[],
-): Promise<TransitionName> {
+): Promise<"identification_received" | "information_received"> {
   const undecided = identityUndecided(request.identityStatus);
-  const transition: TransitionName = undecided ? "identification_received" : "information_received";
+  const transition = undecided ? "identification_received" : "information_received";
   const waitsForDocuments = undecided && request.identityStatus === "documents_required" && stillMissing.length > 0;
   await tx.rightsRequest.update({
     where: { id: request.id },
@@ -224,10 +225,9 @@ export async function lastQuestion(tx: Tx, requestId: string): Promise<string> {
   const event = await tx.requestEvent.findFirst({
     where: { requestId, type: "request_information" },
     orderBy: { id: "desc" },
-    select: { payload: true },
+    select: { type: true, payload: true },
   });
-  const payload = event?.payload as { message?: unknown } | undefined;
-  return typeof payload?.message === "string" ? payload.message : "";
+  return readPayload("request_information", event)?.message ?? "";
 }
 
 /**

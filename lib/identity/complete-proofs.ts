@@ -1,3 +1,4 @@
+import { readPayload } from "@/lib/case-file/event-types";
 import { appendEvent, lockCase } from "@/lib/case-file/events";
 import { resumeClock } from "@/lib/cases/resume-clock";
 import type { Db, Tx } from "@/lib/db";
@@ -52,9 +53,9 @@ export async function awaitedProofs(db: Db | Tx, requestId: string): Promise<Pro
     return null;
   const askedAt = new Map<string, Date>();
   for (const e of request.events) {
-    const payload = e.payload as { missingProofs?: string[]; documents?: string[] };
-    for (const kind of (e.type === "submit_unverified" ? payload.missingProofs : payload.documents) ?? [])
-      askedAt.set(kind, e.createdAt);
+    const asked =
+      readPayload("submit_unverified", e)?.missingProofs ?? readPayload("request_information", e)?.documents;
+    for (const kind of asked ?? []) askedAt.set(kind, e.createdAt);
   }
   const sinceAsked = request.proofs.filter((p) => !askedAt.has(p.kind) || p.uploadedAt >= askedAt.get(p.kind)!);
   return stillMissingProofs([...askedAt.keys()], sinceAsked);

@@ -1,4 +1,5 @@
 import type PgBoss from "pg-boss";
+import type { EventPayload } from "@/lib/case-file/event-types";
 import { appendEvent, lockCase } from "@/lib/case-file/events";
 import type { Db, Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
@@ -119,7 +120,12 @@ async function whilePending(db: Db, notice: Notice, change: (tx: Tx) => Promise<
   });
 }
 
-const noticeEvent = (tx: Tx, notice: Notice, status: NoticeStatus, extra: Record<string, unknown> = {}) =>
+const noticeEvent = (
+  tx: Tx,
+  notice: Notice,
+  status: Exclude<NoticeStatus, "pending">,
+  extra: Omit<EventPayload<"recipient_notice_sent">, "noticeId" | "recipient"> = {},
+) =>
   appendEvent(tx, notice.requestId, {
     type: noticeEventType(status),
     actorType: "system",

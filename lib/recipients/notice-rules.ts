@@ -36,12 +36,12 @@ export function noticeChannels(
 export function statusAfterCallback(
   current: NoticeStatus,
   reported: (typeof CALLBACK_STATUSES)[number],
-): NoticeStatus | null {
+): Exclude<NoticeStatus, "pending"> | null {
   if (!OPEN_STATUSES.includes(current) || reported === "pending") return null;
   return reported === current ? null : reported;
 }
 
 /** The case event recording a notice's new status. */
-export function noticeEventType(status: NoticeStatus): string {
-  return `recipient_notice_${status}`;
+export function noticeEventType(status: Exclude<NoticeStatus, "pending">) {
+  return `recipient_notice_${status}` as const;
 }

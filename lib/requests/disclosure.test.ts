@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { eventPartId } from "@/lib/case-file/event-types";
 import { REGISTRY } from "@/lib/registry/activities";
 import { partVisibleToRequester, requesterEvents, requesterParts, scopeReachesActors } from "./disclosure";
 
@@ -44,10 +45,18 @@ describe("requesterEvents", () => {
     { id: "unknown", healthActor: { name: "Dr B" }, visibleToRequester: false },
   ];
   const labelled = (type: string) => type !== "note";
+  // Each with the payload its type is written with (lib/case-file/event-types.ts).
+  const payloads: Record<string, (partId: string) => object> = {
+    submit_verified: () => ({ channel: "web", identityStatus: "verified", missingProofs: [], parts: [] }),
+    note: () => ({ text: "Appelé le patient." }),
+    forward: (partId) => ({ partId, healthActorId: "actor", dueDate: "2026-05-04" }),
+    actor_decline: (partId) => ({ partId }),
+    answer_part: (partId) => ({ partId, outcome: "granted", grounds: [] }),
+  };
   const e = (type: string, partId: string | null, actorType = "system") => ({
     type,
     actorType,
-    payload: partId ? { partId } : {},
+    payload: payloads[type]!(partId ?? ""),
   });
 
   it("keeps labelled steps, hides the forwarding of a part the requester may not know of, shows what its actor did", () => {
@@ -59,10 +68,11 @@ describe("requesterEvents", () => {
       e("actor_decline", "unknown", "health_actor"),
       e("answer_part", "p0", "staff"),
     ];
-    expect(
-      requesterEvents(events, parts, labelled).map(
-        (x) => `${x.type}:${(x.payload as { partId?: string }).partId ?? ""}`,
-      ),
-    ).toEqual(["submit_verified:", "forward:known", "actor_decline:unknown", "answer_part:p0"]);
+    expect(requesterEvents(events, parts, labelled).map((x) => `${x.type}:${eventPartId(x) ?? ""}`)).toEqual([
+      "submit_verified:",
+      "forward:known",
+      "actor_decline:unknown",
+      "answer_part:p0",
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { eventPartId } from "@/lib/case-file/event-types";
 import type { Registry } from "@/lib/registry/types";
 
 /**
@@ -56,7 +57,7 @@ export function requesterEvents<E extends { type: string; actorType: string; pay
   const hidden = new Set(parts.filter((p) => p.healthActor !== null && !p.visibleToRequester).map((p) => p.id));
   return events.filter((e) => {
     if (!labelled(e.type)) return false;
-    const partId = (e.payload as { partId?: unknown } | null)?.partId;
-    return typeof partId !== "string" || !hidden.has(partId) || ACTOR_REPLIES.includes(e.type);
+    const partId = eventPartId(e);
+    return partId === null || !hidden.has(partId) || ACTOR_REPLIES.includes(e.type);
   });
 }

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { nameKey } from "@/lib/util/name-key";
-import { eventHash } from "@/lib/case-file/chain";
 import { canonicalJson } from "@/lib/util/canonical-json";
+import { chainEvent } from "@/lib/case-file/events";
 import type { Db, Tx } from "@/lib/db";
 import { fromDateColumn, latestDueDate, toDateColumn as utcDay } from "@/lib/deadlines";
 import { newMessageId } from "@/lib/email/message-id";
@@ -229,31 +229,33 @@ function caseRows(
     updatedAt: now,
   }));
 
-  const unchained = {
+  // The first link of the case's trail, made as every other one is (lib/case-file/events.ts).
+  const event = chainEvent(
     requestId,
-    type: transition,
-    actorType: ctx.actor.type,
-    actorId:
-      ctx.actor.type === "api"
-        ? ctx.actor.tokenId
-        : ctx.actor.type === "staff"
-          ? ctx.actor.staffUserId
-          : input.requester.email,
-    payload: {
-      channel: input.channel,
-      identityStatus: identity.status,
-      missingProofs: identity.missingProofs,
-      parts: parts.map((p) => ({
-        handler: p.handler,
-        healthActorId: p.healthActor?.id ?? null,
-        dueDate: p.deadline.dueDate,
-        rule: p.deadline.rule,
-      })),
+    null,
+    {
+      type: transition,
+      actorType: ctx.actor.type,
+      actorId:
+        ctx.actor.type === "api"
+          ? ctx.actor.tokenId
+          : ctx.actor.type === "staff"
+            ? ctx.actor.staffUserId
+            : input.requester.email,
+      payload: {
+        channel: input.channel,
+        identityStatus: identity.status,
+        missingProofs: identity.missingProofs,
+        parts: parts.map((p) => ({
+          handler: p.handler,
+          healthActorId: p.healthActor?.id ?? null,
+          dueDate: p.deadline.dueDate,
+          rule: p.deadline.rule,
+        })),
+      },
     },
-    createdAt: now,
-  };
-  // The first link of the case's audit chain (lib/case-file/chain.ts).
-  const event = { ...unchained, prevHash: null, hash: eventHash(null, unchained) };
+    now,
+  );
 
   const shown = requesterParts(
     partRows.map((p, i) => ({ ...p, healthActor: parts[i]!.healthActor })),

@@ -1,3 +1,4 @@
+import { eventPayload, readPayload } from "@/lib/case-file/event-types";
 import type { Metadata } from "next";
 import { ErasureRecords } from "@/components/erasure-records";
 import { RIGHT_CASE_PIECES } from "@/components/rights/case";
@@ -13,7 +14,7 @@ import { AskRequesterForm } from "@/components/ask-requester-form";
 import { CaseClarification } from "@/components/case-clarification";
 import { AccessDenied } from "@/components/access-denied";
 import { PartsTable } from "@/components/parts-table";
-import type { FieldChange } from "@/lib/rights/rectification/rectify";
+import type { RectifiableField } from "@/lib/rights/rectification/rectifiable-fields";
 import { registryOf } from "@/lib/registry/registry-of";
 import { can } from "@/lib/auth/permissions";
 import { loadCaseFile } from "@/lib/backoffice/case-file";
@@ -426,7 +427,8 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
         <h2 id="timeline-title">{b.timeline}</h2>
         <ol className="timeline">
           {request.events.map((e) => {
-            const payload = e.payload as Record<string, unknown>;
+            const payload = eventPayload(e);
+            const changes = readPayload("rectification_applied", e)?.changes;
             return (
               <li key={String(e.id)}>
                 <strong>{t.cases.events[e.type] ?? b.events[e.type] ?? e.type}</strong> ·{" "}
@@ -438,11 +440,12 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
                 {typeof payload.reason === "string" ? <p>{payload.reason}</p> : null}
                 {typeof payload.recipient === "string" ? <p>{payload.recipient}</p> : null}
                 {Array.isArray(payload.recipients) ? <p>{payload.recipients.join(", ")}</p> : null}
-                {e.type === "rectification_applied" && Array.isArray(payload.changes) ? (
+                {changes ? (
                   <ul>
-                    {(payload.changes as FieldChange[]).map((c) => (
+                    {changes.map((c) => (
                       <li key={c.field}>
-                        {b.rectifiableFields[c.field]} : <del>{c.before ?? "—"}</del> → <ins>{c.after}</ins>
+                        {b.rectifiableFields[c.field as RectifiableField] ?? c.field} : <del>{c.before ?? "—"}</del> →{" "}
+                        <ins>{c.after}</ins>
                       </li>
                     ))}
                   </ul>

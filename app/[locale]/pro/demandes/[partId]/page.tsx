@@ -1,3 +1,4 @@
+import { readPayload } from "@/lib/case-file/event-types";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
@@ -215,7 +216,9 @@ export default async function ActorPartPage({ params }: { params: Promise<{ loca
           {r.events.map((e) => (
             <li key={String(e.id)}>
               <strong>{p.events[e.type] ?? e.type}</strong>
-              {e.type === "actor_instruction" ? <> — {instructionSummary(e.payload as InstructionReport, p)}</> : null}
+              {readPayload("actor_instruction", e) ? (
+                <> — {instructionSummary(readPayload("actor_instruction", e)!, p)}</>
+              ) : null}
               <br />
               <span className="hint">{formatInstant(e.createdAt, locale)}</span>
             </li>
