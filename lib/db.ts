@@ -47,6 +47,41 @@ export async function hotQuery<Row>(db: Db | Tx, query: Prisma.Sql): Promise<Row
 const statementNames = new Map<string, string>();
 const MAX_NAMED_STATEMENTS = 32;
 
+/** A statement whose text is built once, with named parameters (see `statement`). */
+export interface Statement<Key extends string> {
+  name: string;
+  text: string;
+  /** The parameter of each placeholder, $1 first. */
+  keys: readonly Key[];
+}
+
+/**
+ * A fixed statement written with its parameters' names in place of values:
+ * statement`SELECT ${"id"}::uuid` is "SELECT $1::uuid", run with { id }. A name used twice is one
+ * placeholder. Built once, at load; `runStatement` then sends only the values.
+ */
+export function statement<Key extends string>(strings: TemplateStringsArray, ...names: Key[]): Statement<Key> {
+  const keys: Key[] = [];
+  let text = strings[0]!;
+  names.forEach((key, i) => {
+    if (!keys.includes(key)) keys.push(key);
+    text += `$${keys.indexOf(key) + 1}${strings[i + 1]}`;
+  });
+  return { name: `hot_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`, text, keys };
+}
+
+/** Runs a `statement` with its parameters' values: on the pool, prepared, or in the transaction given. */
+export async function runStatement<Key extends string, Row = unknown>(
+  db: Db | Tx,
+  { name, text, keys }: Statement<Key>,
+  params: Record<Key, unknown>,
+): Promise<Row[]> {
+  const values = keys.map((key) => params[key]);
+  const pool = pools.get(db);
+  if (!pool) return db.$queryRawUnsafe<Row[]>(text, ...values);
+  return (await pool.query({ name, text, values })).rows as Row[];
+}
+
 const globalForDb = globalThis as unknown as { __db?: PrismaClient };
 
 /** The process-wide client, created on first use from DATABASE_URL. */

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { db, hotQuery } from "@/lib/db";
+import { db, hotQuery, runStatement, statement } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 const sample = (id: string) => Prisma.sql`
@@ -53,5 +53,14 @@ describe("hotQuery: single statements on the pool under Prisma", () => {
     const texts = Array.from({ length: 40 }, (_, i) => Prisma.sql`SELECT ${i}::int AS ${Prisma.raw(`col_${i}`)}`);
     const rows = await Promise.all(texts.map((text) => hotQuery<Record<string, number>>(db(), text)));
     expect(rows.map((r, i) => r[0]![`col_${i}`])).toEqual(texts.map((_, i) => i));
+  });
+
+  it("runs a statement of named parameters, one placeholder per name, on the pool or in a transaction", async () => {
+    const echo = statement`SELECT ${"a"}::int AS a, ${"b"}::text AS b, ${"a"}::int + 1 AS next`;
+    expect(echo.text).toBe("SELECT $1::int AS a, $2::text AS b, $1::int + 1 AS next");
+    expect(echo.keys).toEqual(["a", "b"]);
+    expect(await runStatement(db(), echo, { a: 41, b: "x" })).toEqual([{ a: 41, b: "x", next: 42 }]);
+    const inTx = await db().$transaction((tx) => runStatement(tx, echo, { a: 1, b: "y" }));
+    expect(inTx).toEqual([{ a: 1, b: "y", next: 2 }]);
   });
 });
