@@ -1,7 +1,7 @@
 import PgBoss from "pg-boss";
 import { SEND_LEASE_SECONDS } from "@/lib/email/transport";
 
-/** Queues of the background work, each with its retry policy. Handlers live in lib/jobs/worker.ts. */
+/** Queues of the background work, each with its retry policy. Their jobs are lib/jobs/definitions. */
 export const QUEUES = {
   // "short": at most one waiting job per e-mail (its singleton key), however often the worker hands a
   // still-pending row over again. Running jobs are not limited: "stately" would be, and a job left
