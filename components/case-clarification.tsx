@@ -1,4 +1,5 @@
 import type { Locale } from "@/lib/i18n/locale";
+import { RadioFieldset } from "@/components/radio-fieldset";
 import { fill } from "@/lib/i18n/fill";
 import { messages } from "@/lib/i18n/messages";
 import type { Activity } from "@/lib/registry/types";
@@ -66,24 +67,18 @@ export function CaseClarification({
             </fieldset>
           ) : null}
           {missing.includes("portabilityFormat") ? (
-            <fieldset>
-              <legend>{f.formatLegend}</legend>
-              {PORTABILITY_FORMATS.map((v) => (
-                <label key={v} className="choice">
-                  <input type="radio" name="portabilityFormat" value={v} /> <span>{v.toUpperCase()}</span>
-                </label>
-              ))}
-            </fieldset>
+            <RadioFieldset
+              legend={f.formatLegend}
+              name="portabilityFormat"
+              options={PORTABILITY_FORMATS.map((v) => ({ value: v, label: v.toUpperCase() }))}
+            />
           ) : null}
           {missing.includes("restrictionGround") ? (
-            <fieldset>
-              <legend>{f.restrictionLegend}</legend>
-              {RESTRICTION_GROUNDS.map((v) => (
-                <label key={v} className="choice">
-                  <input type="radio" name="restrictionGround" value={v} /> <span>{f.restrictionGrounds[v]}</span>
-                </label>
-              ))}
-            </fieldset>
+            <RadioFieldset
+              legend={f.restrictionLegend}
+              name="restrictionGround"
+              options={RESTRICTION_GROUNDS.map((v) => ({ value: v, label: f.restrictionGrounds[v] }))}
+            />
           ) : null}
           {missing.includes("directives") ? (
             <>

@@ -1,3 +1,4 @@
+import { RadioFieldset } from "@/components/radio-fieldset";
 import { ActionForm } from "@/components/action-form";
 import { fill } from "@/lib/i18n/fill";
 import { messages } from "@/lib/i18n/messages";
@@ -20,15 +21,14 @@ function ObjectionPanel({ locale, request, registry, mayAnswer, action }: CasePa
       {mayAnswer ? (
         <div className="card">
           <ActionForm id="balance" action={action("balance_objection")} submitLabel={b.balanceSubmit}>
-            <fieldset>
-              <legend>{b.balanceDecision}</legend>
-              <label className="choice">
-                <input type="radio" name="decision" value="objection_upheld" /> <span>{b.balanceUpheld}</span>
-              </label>
-              <label className="choice">
-                <input type="radio" name="decision" value="compelling_grounds" /> <span>{b.balanceCompelling}</span>
-              </label>
-            </fieldset>
+            <RadioFieldset
+              legend={b.balanceDecision}
+              name="decision"
+              options={[
+                { value: "objection_upheld", label: b.balanceUpheld },
+                { value: "compelling_grounds", label: b.balanceCompelling },
+              ]}
+            />
             <label htmlFor="balance-reasons">{b.balanceReasons}</label>
             <textarea id="balance-reasons" name="reasons" />
           </ActionForm>

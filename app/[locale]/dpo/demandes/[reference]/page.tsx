@@ -1,3 +1,4 @@
+import { RadioFieldset } from "@/components/radio-fieldset";
 import { eventPayload, readPayload } from "@/lib/case-file/event-types";
 import type { Metadata } from "next";
 import { ErasureRecords } from "@/components/erasure-records";
@@ -178,15 +179,14 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
               action={caseFormAction.bind(null, locale, request.reference, "decide_identity")}
               submitLabel={b.decide}
             >
-              <fieldset>
-                <legend>{b.decisionLegend}</legend>
-                <label className="choice">
-                  <input type="radio" name="decision" value="accepted" /> <span>{b.accept}</span>
-                </label>
-                <label className="choice">
-                  <input type="radio" name="decision" value="rejected" /> <span>{b.reject}</span>
-                </label>
-              </fieldset>
+              <RadioFieldset
+                legend={b.decisionLegend}
+                name="decision"
+                options={[
+                  { value: "accepted", label: b.accept },
+                  { value: "rejected", label: b.reject },
+                ]}
+              />
               <label htmlFor="reason">{b.reason}</label>
               <textarea id="reason" name="reason" />
             </ActionForm>
@@ -277,14 +277,14 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
                     </option>
                   ))}
                 </select>
-                <fieldset>
-                  <legend>{b.outcome}</legend>
-                  {(["granted", "partly_granted", "refused"] as const).map((o) => (
-                    <label key={o} className="choice">
-                      <input type="radio" name="outcome" value={o} /> <span>{b.outcomes[o]}</span>
-                    </label>
-                  ))}
-                </fieldset>
+                <RadioFieldset
+                  legend={b.outcome}
+                  name="outcome"
+                  options={(["granted", "partly_granted", "refused"] as const).map((o) => ({
+                    value: o,
+                    label: b.outcomes[o],
+                  }))}
+                />
                 <fieldset>
                   <legend>{b.grounds}</legend>
                   {REFUSAL_GROUND_CODES.map((g) => (
