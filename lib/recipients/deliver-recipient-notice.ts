@@ -3,7 +3,7 @@ import type { EventPayload } from "@/lib/case-file/event-types";
 import { appendEvent, lockCase } from "@/lib/case-file/events";
 import type { Db, Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
-import { recipientNoticeEmail } from "@/lib/email/templates/recipient-notice";
+import { recipientNoticeEmail } from "./notice-email";
 import type { NoticeStatus, RecipientContact } from "@/lib/generated/prisma/client";
 import { QUEUES } from "@/lib/jobs/boss";
 import { type NoticeContent, openNoticePayload } from "./notice-payload";

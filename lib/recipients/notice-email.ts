@@ -1,10 +1,10 @@
 import type { RectifiableField } from "@/lib/rights/rectification/rectifiable-fields";
 import { formatDay } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
-import type { NoticeContent } from "@/lib/recipients/notice-payload";
+import type { NoticeContent } from "./notice-payload";
 import type { Localized } from "@/lib/registry/types";
 import { RIGHT_LABELS } from "@/lib/rights";
-import { type EmailBlock, renderEmail, type RenderedEmail } from "../layout";
+import { type EmailBlock, renderEmail, type RenderedEmail } from "@/lib/email/layout";
 
 export interface RecipientNoticeMail {
   reference: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recipientNoticeEmail } from "./recipient-notice";
+import { recipientNoticeEmail } from "./notice-email";
 
 const subject = {
   firstName: "Camille",
