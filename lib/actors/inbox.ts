@@ -3,6 +3,8 @@ import { daysLeft, fromDateColumn, type IsoDay } from "@/lib/deadlines";
 import type { PartStatus } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/locale";
 import type { PackageScope } from "./assistance-package";
+import { ZDetails } from "@/lib/requests/submit-request.schema";
+import { actorDetailLines } from "@/lib/rights";
 import { identityCheckSummary } from "./identity-summary";
 
 /** A signed-in person's memberships: the health actors whose inbox they may work. */
@@ -166,6 +168,7 @@ export function packageScopeOf(part: ActorPart): PackageScope {
 /** A part in the API's shape (`GET /api/v1/actor/parts/{id}`): what the inbox page shows. */
 export function presentActorPart(part: ActorPart, lang: Locale) {
   const r = part.request;
+  const details = ZDetails.parse(r.details);
   return {
     id: part.id,
     reference: r.reference,
@@ -197,6 +200,8 @@ export function presentActorPart(part: ActorPart, lang: Locale) {
       ),
     },
     scope: { activities: part.activities },
-    message: (r.details as { message?: string }).message ?? null,
+    message: details.message ?? null,
+    /** What the patient asked of this right (the corrections, the grounds, the directives...). */
+    details: actorDetailLines(r.right, details, lang),
   };
 }

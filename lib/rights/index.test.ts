@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { ZDetails } from "@/lib/requests/submit-request.schema";
-import { ART_19_RIGHTS, HEIR_EXCLUDED_RIGHTS, RIGHT_ARTICLES, RIGHT_DEFINITIONS, RIGHT_LABELS, RIGHTS } from ".";
+import {
+  ART_19_RIGHTS,
+  actorDetailLines,
+  HEIR_EXCLUDED_RIGHTS,
+  RIGHT_ARTICLES,
+  RIGHT_DEFINITIONS,
+  RIGHT_LABELS,
+  RIGHTS,
+} from ".";
 
 describe("the table of rights", () => {
   it("defines every right under its own key, with a label in both languages and its article", () => {
@@ -26,5 +34,29 @@ describe("the table of rights", () => {
 
   it("leaves heirs access, rectification, erasure, objection and directives (LIL art. 85 II)", () => {
     expect([...HEIR_EXCLUDED_RIGHTS].sort()).toEqual(["consent_withdrawal", "portability", "restriction"]);
+  });
+
+  it("shows a health actor what the patient asked of the right, in its language, and nothing of an empty field", () => {
+    expect(
+      actorDetailLines(
+        "post_mortem_directives",
+        {
+          directives: "Effacer mon compte, transmettre mes comptes rendus à ma fille.",
+          designatedPerson: { firstName: "Léa", lastName: "Martin", email: "lea.martin@exemple.fr" },
+        },
+        "en",
+      ),
+    ).toEqual([
+      { label: "Directives", value: "Effacer mon compte, transmettre mes comptes rendus à ma fille." },
+      { label: "Person designated to carry them out", value: "Léa Martin <lea.martin@exemple.fr>" },
+    ]);
+    expect(actorDetailLines("portability", { portabilityFormat: "csv" }, "fr")).toEqual([
+      { label: "Format demandé", value: "CSV" },
+    ]);
+    expect(actorDetailLines("restriction", { restrictionGround: "legal_claims" }, "en")).toEqual([
+      { label: "Ground (GDPR Art. 18(1))", value: "The person needs the data for legal claims (c)" },
+    ]);
+    expect(actorDetailLines("objection", { objectionGrounds: "   " }, "fr")).toEqual([]);
+    expect(actorDetailLines("access", {}, "fr")).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import type { Locale } from "@/lib/i18n/locale";
 import type { Localized } from "@/lib/registry/types";
 import { access } from "./access";
 import { consentWithdrawal } from "./consent-withdrawal";
@@ -8,7 +9,7 @@ import { postMortemDirectives } from "./post-mortem-directives";
 import { rectification } from "./rectification";
 import { restriction } from "./restriction";
 import { RIGHTS, type RightKey } from "./rights";
-import type { RightDefinition } from "./types";
+import type { DetailsGiven, RightDefinition } from "./types";
 
 /**
  * The rights, each defined in its own folder. Intake, applicability, routing, the letters and the
@@ -38,3 +39,15 @@ export const ART_19_RIGHTS: readonly RightKey[] = RIGHTS.filter((key) => RIGHT_D
 
 /** LIL art. 85 II: the rights heirs may not exercise for a deceased person without directives. */
 export const HEIR_EXCLUDED_RIGHTS: readonly RightKey[] = RIGHTS.filter((key) => !RIGHT_DEFINITIONS[key].openToHeirs);
+
+/** What a health actor is shown of a request's details (the right's own view), in its language. */
+export function actorDetailLines(
+  right: RightKey,
+  details: DetailsGiven,
+  locale: Locale,
+): { label: string; value: string }[] {
+  return (RIGHT_DEFINITIONS[right].actorView?.(details) ?? []).map((line) => ({
+    label: line.label[locale],
+    value: typeof line.value === "string" ? line.value : line.value[locale],
+  }));
+}

@@ -14,13 +14,20 @@ export type DetailField =
 
 /** Those fields as the rules read them. */
 export type DetailsGiven = {
-  rectifications?: readonly unknown[];
+  rectifications?: readonly { field: string; current?: string; corrected: string }[];
   objectionGrounds?: string;
   consents?: readonly string[];
   portabilityFormat?: string;
   restrictionGround?: string;
   directives?: string;
+  designatedPerson?: { firstName: string; lastName: string; email: string };
 };
+
+/** One line of what a health actor is shown of a request's details. */
+export interface DetailLine {
+  label: Localized;
+  value: string | Localized;
+}
 
 export interface RequestToAct {
   right: RightKey;
@@ -60,6 +67,8 @@ export interface RightDefinition {
   tellsRecipients: boolean;
   /** The rule of a health actor's part, when not the GDPR month (GDPR Art. 12(3)). */
   actorDeadlineRule?(activities: readonly Activity[]): DeadlineRule;
+  /** What a health actor is shown of the details (its inbox, its API): what it is asked to decide on. */
+  actorView?(details: DetailsGiven): DetailLine[];
   /** The processing the request really covers, when it is not the one chosen. */
   scope?(chosen: readonly string[] | undefined, details: DetailsGiven): readonly string[] | undefined;
 }

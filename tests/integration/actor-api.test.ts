@@ -99,6 +99,44 @@ describe("an actor's software reaches only its own parts", () => {
     });
   });
 
+  it("reads what the patient asked of the right: the corrections, the grounds, the format", async () => {
+    const cases = [
+      [
+        "rectification",
+        { rectifications: [{ field: "Nom", current: "Martin", corrected: "Martin-Durand" }] },
+        [{ label: "Correction demandée", value: "Nom : « Martin » → « Martin-Durand »" }],
+      ],
+      [
+        "objection",
+        { objectionGrounds: "Je ne veux plus être suivie par ce cabinet." },
+        [{ label: "Motifs de l'opposition", value: "Je ne veux plus être suivie par ce cabinet." }],
+      ],
+      [
+        "restriction",
+        { restrictionGround: "accuracy_contested" },
+        [
+          {
+            label: "Motif (RGPD art. 18(1))",
+            value: "La personne conteste l'exactitude de ses données (a), le temps de la vérifier",
+          },
+        ],
+      ],
+    ] as const;
+    for (const [right, details, expected] of cases) {
+      const request = await fileSelfCase(db(), getStorage(), right, { healthActorIds: [dupont] }, details);
+      await forwardAll();
+      const part = await db().requestPart.findFirstOrThrow({
+        where: { requestId: request.id, healthActorId: dupont },
+      });
+      const response = await readPart(
+        apiRequest(`/api/v1/actor/parts/${part.id}?locale=fr`, { token: dupontKey }),
+        params(part.id),
+      );
+      expect(response.status, right).toBe(200);
+      expect(((await response.json()) as { details: unknown }).details, right).toEqual(expected);
+    }
+  });
+
   it("lists: never another actor's part", async () => {
     const { of } = await twoDoctorsCase();
     const ids: string[] = [];

@@ -25,6 +25,10 @@ export const objection: RightDefinition = {
   },
   openToHeirs: true,
   tellsRecipients: false,
+  actorView: (details) =>
+    given(details.objectionGrounds)
+      ? [{ label: { fr: "Motifs de l'opposition", en: "Grounds of the objection" }, value: details.objectionGrounds! }]
+      : [],
 };
 
 const given = (text: string | undefined) => (text ?? "").trim() !== "";

@@ -18,4 +18,8 @@ export const portability: RightDefinition = {
   detailFields: ["portabilityFormat"],
   openToHeirs: false,
   tellsRecipients: false,
+  actorView: (details) =>
+    details.portabilityFormat
+      ? [{ label: { fr: "Format demandé", en: "Format asked" }, value: details.portabilityFormat.toUpperCase() }]
+      : [],
 };

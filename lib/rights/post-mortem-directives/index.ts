@@ -11,4 +11,17 @@ export const postMortemDirectives: RightDefinition = {
   // Given by the person themselves, or carried out by their heirs or the person they designated.
   subjectRelations: { allowed: ["self", "heir", "designated_person"], error: "post_mortem_relation" },
   tellsRecipients: false,
+  actorView: (details) => [
+    ...(details.directives?.trim()
+      ? [{ label: { fr: "Directives", en: "Directives" }, value: details.directives }]
+      : []),
+    ...(details.designatedPerson
+      ? [
+          {
+            label: { fr: "Personne désignée pour les exécuter", en: "Person designated to carry them out" },
+            value: `${details.designatedPerson.firstName} ${details.designatedPerson.lastName} <${details.designatedPerson.email}>`,
+          },
+        ]
+      : []),
+  ],
 };

@@ -9,4 +9,9 @@ export const rectification: RightDefinition = {
   detailFields: ["rectifications"],
   openToHeirs: true,
   tellsRecipients: true,
+  actorView: (details) =>
+    (details.rectifications ?? []).map((r) => ({
+      label: { fr: "Correction demandée", en: "Correction asked" },
+      value: r.current ? `${r.field} : « ${r.current} » → « ${r.corrected} »` : `${r.field} → « ${r.corrected} »`,
+    })),
 };

@@ -1,6 +1,7 @@
 import { readPayload } from "@/lib/case-file/event-types";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Fragment } from "react";
 import { ActionForm } from "@/components/action-form";
 import { ActorAnswerForm } from "@/components/actor-answer-form";
 import { requireMember } from "@/lib/actors/current-member";
@@ -14,7 +15,8 @@ import { formatDay, formatInstant } from "@/lib/i18n/format";
 import { type Messages, messages } from "@/lib/i18n/messages";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { registryOf } from "@/lib/registry/registry-of";
-import { RIGHT_LABELS } from "@/lib/rights";
+import { ZDetails } from "@/lib/requests/submit-request.schema";
+import { actorDetailLines, RIGHT_LABELS } from "@/lib/rights";
 import { isUuid } from "@/lib/validation/ids";
 import { actorPartAction } from "./actions";
 
@@ -57,7 +59,8 @@ export default async function ActorPartPage({ params }: { params: Promise<{ loca
   const activities = part.activities.map(
     (key) => registry.activities.find((a) => a.key === key)?.purpose[locale] ?? key,
   );
-  const message = (r.details as { message?: string }).message;
+  const details = ZDetails.parse(r.details);
+  const message = details.message;
   const open = part.status === "forwarded";
   return (
     <main>
@@ -110,6 +113,13 @@ export default async function ActorPartPage({ params }: { params: Promise<{ loca
         </dd>
         <dt>{p.scope}</dt>
         <dd>{activities.length > 0 ? activities.join(" ; ") : p.scopeAll}</dd>
+        {actorDetailLines(r.right, details, locale).map((line, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the request's details in their order, a list that never changes
+          <Fragment key={i}>
+            <dt>{line.label}</dt>
+            <dd style={{ whiteSpace: "pre-wrap" }}>{line.value}</dd>
+          </Fragment>
+        ))}
         {message ? (
           <>
             <dt>{p.message}</dt>
