@@ -29,7 +29,9 @@ export interface FormActivity {
 
 export interface RequestFormProps {
   locale: Locale;
-  t: Pick<Messages, "form" | "rights">;
+  t: Pick<Messages, "form">;
+  /** Each right as the patient picks it (lib/rights/<right>: its title and summary, in the page's language). */
+  rights: Record<RightKey, { title: string; summary: string }>;
   activities: FormActivity[];
   account: { email: string; firstName?: string; lastName?: string; birthDate?: string } | null;
   initialRight?: RightKey;
@@ -61,7 +63,15 @@ interface Actor {
   city?: string;
 }
 
-export function RequestForm({ locale, t, activities, account, initialRight, initialActivity }: RequestFormProps) {
+export function RequestForm({
+  locale,
+  t,
+  rights,
+  activities,
+  account,
+  initialRight,
+  initialActivity,
+}: RequestFormProps) {
   const f = t.form;
   const router = useRouter();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -287,7 +297,11 @@ export function RequestForm({ locale, t, activities, account, initialRight, init
             value={right}
             onChange={(v) => setRight(v as RightKey)}
             error={errors.right}
-            options={RIGHTS.map((r) => ({ value: r, label: t.rights[r].title, description: t.rights[r].text }))}
+            options={RIGHTS.map((r) => ({
+              value: r,
+              label: rights[r].title,
+              description: rights[r].summary,
+            }))}
           />
         ) : null}
 
@@ -507,7 +521,7 @@ export function RequestForm({ locale, t, activities, account, initialRight, init
         {step === "review" && preview ? (
           <Review
             t={t}
-            right={right as RightKey}
+            rightTitle={rights[right as RightKey].title}
             subject={subject}
             scopeMode={scopeMode}
             preview={preview}
@@ -713,14 +727,15 @@ function FileField({
 
 function Review({
   t,
-  right,
+  rightTitle,
   subject,
   scopeMode,
   preview,
   locale,
 }: {
-  t: Pick<Messages, "form" | "rights">;
-  right: RightKey;
+  t: Pick<Messages, "form">;
+  /** The right's title as the patient picked it. */
+  rightTitle: string;
   subject: { firstName: string; lastName: string };
   scopeMode: "all" | "chosen";
   preview: RequestPreview;
@@ -739,7 +754,7 @@ function Review({
       <h3 id="review-title">{f.reviewLegend}</h3>
       <dl className="summary">
         <dt>{f.reviewRight}</dt>
-        <dd>{t.rights[right].title}</dd>
+        <dd>{rightTitle}</dd>
         <dt>{f.reviewSubject}</dt>
         <dd>
           {subject.firstName} {subject.lastName}

@@ -1,5 +1,4 @@
 import type { FailureKind } from "@/lib/email/failure-kind";
-import type { RightKey } from "@/lib/rights/rights";
 import type { Locale } from "./locale";
 
 /**
@@ -25,40 +24,6 @@ const fr = {
     footer: "Délégué à la protection des données de la plateforme. Vous pouvez aussi saisir la CNIL (www.cnil.fr).",
     demoMailbox: "Démo : lire les e-mails envoyés",
   },
-  rights: {
-    access: {
-      title: "Accéder à mes données",
-      text: "Savoir quelles données sont détenues sur vous, pourquoi, pour combien de temps et à qui elles sont transmises, et en recevoir une copie.",
-    },
-    rectification: {
-      title: "Corriger mes données",
-      text: "Faire corriger une information inexacte ou compléter une information incomplète.",
-    },
-    erasure: {
-      title: "Effacer mes données",
-      text: "Faire supprimer vos données, sauf celles que la loi oblige à conserver.",
-    },
-    restriction: {
-      title: "Limiter l'utilisation",
-      text: "Geler vos données (elles sont conservées mais plus utilisées) pendant une vérification ou un litige.",
-    },
-    portability: {
-      title: "Récupérer mes données",
-      text: "Recevoir les données que vous avez fournies dans un format réutilisable (JSON ou CSV).",
-    },
-    objection: {
-      title: "M'opposer",
-      text: "Refuser un traitement fondé sur l'intérêt légitime, et toute prospection, à tout moment.",
-    },
-    consent_withdrawal: {
-      title: "Retirer mon consentement",
-      text: "Arrêter un traitement auquel vous aviez consenti (carte, services personnalisés, prospection…).",
-    },
-    post_mortem_directives: {
-      title: "Directives après le décès",
-      text: "Dire ce que deviendront vos données après votre décès, ou faire exécuter celles d'un proche décédé.",
-    },
-  } satisfies Record<RightKey, { title: string; text: string }>,
   landing: {
     title: "Vos droits sur vos données de santé et de rendez-vous",
     intro:
@@ -834,37 +799,6 @@ const en: Messages = {
     mainNav: "Main navigation",
     footer: "The platform's data protection officer. You may also complain to the CNIL (www.cnil.fr).",
     demoMailbox: "Demo: read the e-mails sent",
-  },
-  rights: {
-    access: {
-      title: "Access my data",
-      text: "Learn what data is held about you, why, for how long and who receives it, and get a copy.",
-    },
-    rectification: {
-      title: "Correct my data",
-      text: "Have inaccurate information corrected or incomplete information completed.",
-    },
-    erasure: { title: "Erase my data", text: "Have your data deleted, except what the law requires to be kept." },
-    restriction: {
-      title: "Restrict its use",
-      text: "Freeze your data (kept but no longer used) during a check or a dispute.",
-    },
-    portability: {
-      title: "Get my data back",
-      text: "Receive the data you provided in a reusable format (JSON or CSV).",
-    },
-    objection: {
-      title: "Object",
-      text: "Refuse processing based on legitimate interest, and any direct marketing, at any time.",
-    },
-    consent_withdrawal: {
-      title: "Withdraw my consent",
-      text: "Stop processing you had consented to (map, personalised services, marketing…).",
-    },
-    post_mortem_directives: {
-      title: "Directives after death",
-      text: "Say what will happen to your data after your death, or have a deceased relative's directives carried out.",
-    },
   },
   landing: {
     title: "Your rights over your health and appointment data",

@@ -32,6 +32,11 @@ const table = <T>(pick: (right: RightDefinition) => T) =>
   Object.fromEntries(RIGHTS.map((key) => [key, pick(RIGHT_DEFINITIONS[key])])) as Record<RightKey, T>;
 
 export const RIGHT_LABELS: Record<RightKey, Localized> = table((r) => r.label);
+
+/** Each right as a patient picks it, in one language (what the request form is given). */
+export function rightChoices(locale: Locale): Record<RightKey, { title: string; summary: string }> {
+  return table((r) => ({ title: r.title[locale], summary: r.summary[locale] }));
+}
 export const RIGHT_ARTICLES: Record<RightKey, string> = table((r) => r.article);
 
 /** GDPR Art. 19: the rights after which the recipients of the data are told. */

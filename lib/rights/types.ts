@@ -50,7 +50,12 @@ export type Applicability = { applicable: true } | { applicable: false; code: No
  */
 export interface RightDefinition {
   key: RightKey;
+  /** Its name in letters, receipts and e-mails. */
   label: Localized;
+  /** What a patient picks on the form and reads on the pages: the right as an action. */
+  title: Localized;
+  /** What it lets the patient do, in a sentence. */
+  summary: Localized;
   /** The article that grants it, as letters and receipts cite it. */
   article: string;
   /** Whether it applies to one of the platform's own processing activities (a health actor decides for its own). */

@@ -1,3 +1,4 @@
+import { RIGHT_DEFINITIONS } from "@/lib/rights";
 import Link from "next/link";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { messages } from "@/lib/i18n/messages";
@@ -24,9 +25,9 @@ export default async function LandingPage({ params }: { params: Promise<{ locale
         {RIGHTS.map((right) => (
           <li key={right} className="card">
             <h3>
-              <Link href={`/${locale}/demande?droit=${right}`}>{t.rights[right].title}</Link>
+              <Link href={`/${locale}/demande?droit=${right}`}>{RIGHT_DEFINITIONS[right].title[locale]}</Link>
             </h3>
-            <p>{t.rights[right].text}</p>
+            <p>{RIGHT_DEFINITIONS[right].summary[locale]}</p>
           </li>
         ))}
       </ul>

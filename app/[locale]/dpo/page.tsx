@@ -1,3 +1,4 @@
+import { RIGHT_DEFINITIONS } from "@/lib/rights";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AccessDenied } from "@/components/access-denied";
@@ -101,7 +102,10 @@ export default async function QueuePage({
             id="right"
             label={b.right}
             value={raw.right ?? ""}
-            options={[{ value: "", label: b.any }, ...RIGHTS.map((r) => ({ value: r, label: t.rights[r].title }))]}
+            options={[
+              { value: "", label: b.any },
+              ...RIGHTS.map((r) => ({ value: r, label: RIGHT_DEFINITIONS[r].title[locale] })),
+            ]}
           />
           <SelectField
             id="channel"
@@ -188,7 +192,7 @@ export default async function QueuePage({
                   <td>
                     <Link href={`/${locale}/dpo/demandes/${c.reference}`}>{c.reference}</Link>
                   </td>
-                  <td>{t.rights[c.right].title}</td>
+                  <td>{RIGHT_DEFINITIONS[c.right].title[locale]}</td>
                   <td>{hideNames ? "•••" : `${c.requesterName} (${c.subjectRelation})`}</td>
                   <td>
                     {t.cases.statuses[c.status]}

@@ -4,6 +4,11 @@ import { APPLICABLE, type RightDefinition } from "../types";
 export const access: RightDefinition = {
   key: "access",
   label: { fr: "Accès à mes données", en: "Access to my data" },
+  title: { fr: "Accéder à mes données", en: "Access my data" },
+  summary: {
+    fr: "Savoir quelles données sont détenues sur vous, pourquoi, pour combien de temps et à qui elles sont transmises, et en recevoir une copie.",
+    en: "Learn what data is held about you, why, for how long and who receives it, and get a copy.",
+  },
   article: "RGPD art. 15",
   appliesTo: () => APPLICABLE,
   detailFields: [],

@@ -4,6 +4,11 @@ import { APPLICABLE, notApplicable, type RightDefinition } from "../types";
 export const consentWithdrawal: RightDefinition = {
   key: "consent_withdrawal",
   label: { fr: "Retrait du consentement", en: "Consent withdrawal" },
+  title: { fr: "Retirer mon consentement", en: "Withdraw my consent" },
+  summary: {
+    fr: "Arrêter un traitement auquel vous aviez consenti (carte, services personnalisés, prospection…).",
+    en: "Stop processing you had consented to (map, personalised services, marketing…).",
+  },
   article: "RGPD art. 7(3)",
   appliesTo: (activity) =>
     activity.legalBases.includes("consent")

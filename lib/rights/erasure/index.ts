@@ -4,6 +4,11 @@ import { APPLICABLE, notApplicable, type RightDefinition } from "../types";
 export const erasure: RightDefinition = {
   key: "erasure",
   label: { fr: "Effacement", en: "Erasure" },
+  title: { fr: "Effacer mes données", en: "Erase my data" },
+  summary: {
+    fr: "Faire supprimer vos données, sauf celles que la loi oblige à conserver.",
+    en: "Have your data deleted, except what the law requires to be kept.",
+  },
   article: "RGPD art. 17",
   appliesTo: (activity) =>
     // Art. 17(3)(b): not where the processing is required by a legal obligation.

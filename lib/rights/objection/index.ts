@@ -4,6 +4,11 @@ import { APPLICABLE, notApplicable, type RightDefinition } from "../types";
 export const objection: RightDefinition = {
   key: "objection",
   label: { fr: "Opposition", en: "Objection" },
+  title: { fr: "M'opposer", en: "Object" },
+  summary: {
+    fr: "Refuser un traitement fondé sur l'intérêt légitime, et toute prospection, à tout moment.",
+    en: "Refuse processing based on legitimate interest, and any direct marketing, at any time.",
+  },
   article: "RGPD art. 21",
   appliesTo: (activity) =>
     // Art. 21(1) for legitimate or public interest; Art. 21(2)-(3): always for direct marketing.

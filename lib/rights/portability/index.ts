@@ -6,6 +6,11 @@ export const PORTABILITY_FORMATS = ["json", "csv"] as const;
 export const portability: RightDefinition = {
   key: "portability",
   label: { fr: "Portabilité", en: "Portability" },
+  title: { fr: "Récupérer mes données", en: "Get my data back" },
+  summary: {
+    fr: "Recevoir les données que vous avez fournies dans un format réutilisable (JSON ou CSV).",
+    en: "Receive the data you provided in a reusable format (JSON or CSV).",
+  },
   article: "RGPD art. 20",
   appliesTo: (activity) =>
     // Art. 20(1)(a): only processing based on consent or on a contract.

@@ -4,6 +4,11 @@ import { APPLICABLE, type RightDefinition } from "../types";
 export const postMortemDirectives: RightDefinition = {
   key: "post_mortem_directives",
   label: { fr: "Directives post mortem", en: "Post-mortem directives" },
+  title: { fr: "Directives après le décès", en: "Directives after death" },
+  summary: {
+    fr: "Dire ce que deviendront vos données après votre décès, ou faire exécuter celles d'un proche décédé.",
+    en: "Say what will happen to your data after your death, or have a deceased relative's directives carried out.",
+  },
   article: "Loi Informatique et Libertés art. 85",
   appliesTo: () => APPLICABLE,
   detailFields: ["directives"],

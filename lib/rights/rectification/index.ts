@@ -4,6 +4,11 @@ import { APPLICABLE, type RightDefinition } from "../types";
 export const rectification: RightDefinition = {
   key: "rectification",
   label: { fr: "Rectification", en: "Rectification" },
+  title: { fr: "Corriger mes données", en: "Correct my data" },
+  summary: {
+    fr: "Faire corriger une information inexacte ou compléter une information incomplète.",
+    en: "Have inaccurate information corrected or incomplete information completed.",
+  },
   article: "RGPD art. 16",
   appliesTo: () => APPLICABLE,
   detailFields: ["rectifications"],

@@ -13,6 +13,11 @@ export const RESTRICTION_GROUNDS = [
 export const restriction: RightDefinition = {
   key: "restriction",
   label: { fr: "Limitation du traitement", en: "Restriction of processing" },
+  title: { fr: "Limiter l'utilisation", en: "Restrict its use" },
+  summary: {
+    fr: "Geler vos données (elles sont conservées mais plus utilisées) pendant une vérification ou un litige.",
+    en: "Freeze your data (kept but no longer used) during a check or a dispute.",
+  },
   article: "RGPD art. 18",
   appliesTo: () => APPLICABLE,
   detailFields: ["restrictionGround"],

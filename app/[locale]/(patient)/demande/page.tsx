@@ -6,7 +6,7 @@ import { fromDateColumn } from "@/lib/deadlines";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { messages } from "@/lib/i18n/messages";
 import { currentRegistry } from "@/lib/registry";
-import { RIGHTS, type RightKey } from "@/lib/rights/rights";
+import { rightChoices, RIGHTS, type RightKey } from "@/lib/rights";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   return { title: messages(await pageLocale(params)).form.title };
@@ -46,7 +46,8 @@ export default async function RequestPage({
       <h1>{t.form.title}</h1>
       <RequestForm
         locale={locale}
-        t={{ form: t.form, rights: t.rights }}
+        t={{ form: t.form }}
+        rights={rightChoices(locale)}
         activities={activities}
         account={account}
         initialRight={(RIGHTS as readonly string[]).includes(droit ?? "") ? (droit as RightKey) : undefined}

@@ -1,3 +1,4 @@
+import { RIGHT_DEFINITIONS } from "@/lib/rights";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { signedInEmail } from "@/lib/auth/session";
@@ -73,7 +74,7 @@ export default async function MyCasesPage({ params }: { params: Promise<{ locale
                     <Link href={`/${locale}/mes-demandes/${c.reference}`}>{c.reference}</Link>
                   </td>
                   <td>
-                    {t.rights[c.right].title}
+                    {RIGHT_DEFINITIONS[c.right].title[locale]}
                     <br />
                     <span className="hint">
                       {c.subjectFirstName} {c.subjectLastName}

@@ -1,3 +1,4 @@
+import { RIGHT_DEFINITIONS } from "@/lib/rights";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { pageLocale } from "@/lib/i18n/page-locale";
@@ -73,7 +74,7 @@ function ActivityCard({ activity, locale }: { activity: Activity; locale: Locale
             ? t.registry.actorDecides
             : results
                 .filter((r) => r.result.applicable)
-                .map((r) => t.rights[r.right].title)
+                .map((r) => RIGHT_DEFINITIONS[r.right].title[locale])
                 .join(", ")}
         </dd>
         {excluded.length > 0 ? (
@@ -83,7 +84,8 @@ function ActivityCard({ activity, locale }: { activity: Activity; locale: Locale
               <ul>
                 {excluded.map(({ right, result }) => (
                   <li key={right}>
-                    <strong>{t.rights[right].title}</strong> : {result.applicable ? null : result.reason[locale]}
+                    <strong>{RIGHT_DEFINITIONS[right].title[locale]}</strong> :{" "}
+                    {result.applicable ? null : result.reason[locale]}
                   </li>
                 ))}
               </ul>

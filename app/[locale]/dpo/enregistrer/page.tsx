@@ -1,3 +1,4 @@
+import { RIGHT_DEFINITIONS } from "@/lib/rights";
 import type { Metadata } from "next";
 import { AccessDenied } from "@/components/access-denied";
 import { ActionForm } from "@/components/action-form";
@@ -36,7 +37,7 @@ export default async function RegisterRequestPage({ params }: { params: Promise<
           id="right"
           label={b.right}
           value="access"
-          options={RIGHTS.map((r) => ({ value: r, label: t.rights[r].title }))}
+          options={RIGHTS.map((r) => ({ value: r, label: RIGHT_DEFINITIONS[r].title[locale] }))}
         />
         <SelectField
           id="channel"

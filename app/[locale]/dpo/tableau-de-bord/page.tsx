@@ -1,3 +1,4 @@
+import { RIGHT_DEFINITIONS } from "@/lib/rights";
 import type { Metadata } from "next";
 import { AccessDenied } from "@/components/access-denied";
 import { can } from "@/lib/auth/permissions";
@@ -81,7 +82,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
                   <span aria-hidden="true" style={{ color: COLORS[k] }}>
                     ■{" "}
                   </span>
-                  {t.rights[r].title}
+                  {RIGHT_DEFINITIONS[r].title[locale]}
                 </th>
               ))}
             </tr>

@@ -61,7 +61,7 @@ export default async function CasePage({
   return (
     <main className="narrow">
       <h1>
-        {t.rights[request.right].title} · {request.reference}
+        {RIGHT_DEFINITIONS[request.right].title[locale]} · {request.reference}
       </h1>
       {retiree ? (
         <p className="notice ok" role="status">

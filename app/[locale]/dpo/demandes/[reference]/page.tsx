@@ -101,7 +101,7 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
     <main>
       <h1>{fill(b.caseTitle, { reference: request.reference })}</h1>
       <p>
-        <strong>{t.rights[request.right].title}</strong> · {t.cases.statuses[request.status]} · {b.due}{" "}
+        <strong>{RIGHT_DEFINITIONS[request.right].title[locale]}</strong> · {t.cases.statuses[request.status]} · {b.due}{" "}
         {formatDay(request.dueDate, locale)} ({left}) {left < 0 ? <span className="tag">{b.overdueTag}</span> : null}{" "}
         {request.pausedSince ? <span className="tag">{b.pausedTag}</span> : null}{" "}
         {request.extended ? <span className="tag">{b.extendedTag}</span> : null}{" "}

@@ -1,3 +1,4 @@
+import { RIGHT_DEFINITIONS } from "@/lib/rights";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { type AnswerNotice, AwaitedAnswer } from "@/components/awaited-answer";
@@ -72,7 +73,7 @@ export default async function AnswerPage({
   return (
     <main className="narrow">
       <h1>{title}</h1>
-      <p>{t.rights[request.right].title}</p>
+      <p>{RIGHT_DEFINITIONS[request.right].title[locale]}</p>
       <AwaitedAnswer
         locale={locale}
         request={request}
