@@ -1,6 +1,7 @@
 import type { ComponentProps } from "react";
 import { ActionForm } from "@/components/action-form";
 import { db } from "@/lib/db";
+import { FAILURE_EXPLANATIONS } from "@/lib/email/failure-kind";
 import { undeliveredEmails } from "@/lib/email/undelivered-emails";
 import { fill } from "@/lib/i18n/fill";
 import { formatInstant } from "@/lib/i18n/format";
@@ -54,7 +55,7 @@ export async function UndeliveredEmails({
                   <div className="hint">{fill(u.attempts, { count: mail.attempts })}</div>
                 </td>
                 <td>
-                  {u.kinds[mail.kind]}
+                  {FAILURE_EXPLANATIONS[mail.kind][locale]}
                   <div className="hint">
                     {mail.serverResponse ? fill(u.serverSaid, { answer: mail.serverResponse }) : u.noAnswer}
                   </div>

@@ -1,6 +1,7 @@
+import type { Localized } from "@/lib/registry/types";
+
 /**
- * Why an outbox mail failed, in the terms the DPO team acts on (the texts are in lib/i18n/messages.ts,
- * backoffice.undelivered.kinds). Read from the server's stored answer: its enhanced status code
+ * Why an outbox mail failed, in the terms the DPO team acts on (FAILURE_EXPLANATIONS). Read from the server's stored answer: its enhanced status code
  * (RFC 3463, "5.1.1") when it gave one, else its reply code (RFC 5321).
  */
 export const FAILURE_KINDS = [
@@ -15,6 +16,46 @@ export const FAILURE_KINDS = [
   "not_delivered",
 ] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];
+
+/** What each failure means, and what the DPO team can do, as the back office shows it. */
+export const FAILURE_EXPLANATIONS: Record<FailureKind, Localized> = {
+  no_such_address: {
+    fr: "L'adresse n'existe pas chez son fournisseur de messagerie : vérifiez-la avec la personne, un nouvel envoi à la même adresse échouera de nouveau.",
+    en: "The address does not exist at its mail provider: check it with the person; sending again to the same address will fail again.",
+  },
+  no_such_domain: {
+    fr: "Le domaine de l'adresse (après @) n'existe pas ou ne reçoit pas d'e-mails : l'adresse est sans doute mal écrite.",
+    en: "The address's domain (after @) does not exist or takes no e-mail: the address is probably misspelt.",
+  },
+  mailbox_unavailable: {
+    fr: "La boîte de destination est indisponible (le plus souvent, l'adresse n'existe pas).",
+    en: "The destination mailbox is unavailable (most often, the address does not exist).",
+  },
+  mailbox_disabled: {
+    fr: "La boîte de destination est désactivée : la personne ne l'utilise sans doute plus.",
+    en: "The destination mailbox is disabled: the person probably no longer uses it.",
+  },
+  mailbox_full: {
+    fr: "La boîte de destination est pleine : renvoyez l'e-mail plus tard.",
+    en: "The destination mailbox is full: send the e-mail again later.",
+  },
+  too_large: {
+    fr: "L'e-mail, avec ses pièces jointes, dépasse la taille que le destinataire accepte : envoyez-lui le document par un autre moyen.",
+    en: "The e-mail, with its attachments, is larger than the recipient accepts: send them the document another way.",
+  },
+  policy: {
+    fr: "Le serveur du destinataire l'a refusé par sa politique (filtre anti-spam, authentification de l'expéditeur) : voyez avec l'administrateur de la messagerie avant de renvoyer.",
+    en: "The recipient's server refused it by its policy (spam filter, sender authentication): see the mail administrator before sending it again.",
+  },
+  refused: {
+    fr: "Le serveur l'a refusé définitivement.",
+    en: "The server refused it for good.",
+  },
+  not_delivered: {
+    fr: "Le serveur d'envoi n'a pas pu le remettre (injoignable, ou refus temporaires répétés) : renvoyez-le une fois le service rétabli.",
+    en: "The mail server could not deliver it (unreachable, or repeated temporary refusals): send it again once the service is back.",
+  },
+};
 
 const BY_ENHANCED: [RegExp, FailureKind][] = [
   [/^5\.1\.[0136]$|^5\.1\.10$/, "no_such_address"],

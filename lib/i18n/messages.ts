@@ -1,4 +1,3 @@
-import type { FailureKind } from "@/lib/email/failure-kind";
 import type { Locale } from "./locale";
 
 /**
@@ -591,22 +590,6 @@ const fr = {
       serverSaid: "Réponse du serveur : {answer}",
       noAnswer: "aucune réponse du serveur enregistrée",
       resend: "Renvoyer",
-      kinds: {
-        no_such_address:
-          "L'adresse n'existe pas chez son fournisseur de messagerie : vérifiez-la avec la personne, un nouvel envoi à la même adresse échouera de nouveau.",
-        no_such_domain:
-          "Le domaine de l'adresse (après @) n'existe pas ou ne reçoit pas d'e-mails : l'adresse est sans doute mal écrite.",
-        mailbox_unavailable: "La boîte de destination est indisponible (le plus souvent, l'adresse n'existe pas).",
-        mailbox_disabled: "La boîte de destination est désactivée : la personne ne l'utilise sans doute plus.",
-        mailbox_full: "La boîte de destination est pleine : renvoyez l'e-mail plus tard.",
-        too_large:
-          "L'e-mail, avec ses pièces jointes, dépasse la taille que le destinataire accepte : envoyez-lui le document par un autre moyen.",
-        policy:
-          "Le serveur du destinataire l'a refusé par sa politique (filtre anti-spam, authentification de l'expéditeur) : voyez avec l'administrateur de la messagerie avant de renvoyer.",
-        refused: "Le serveur l'a refusé définitivement.",
-        not_delivered:
-          "Le serveur d'envoi n'a pas pu le remettre (injoignable, ou refus temporaires répétés) : renvoyez-le une fois le service rétabli.",
-      } satisfies Record<FailureKind, string>,
     },
     recipientContacts: "Destinataires",
     contacts: {
@@ -1354,22 +1337,6 @@ const en: Messages = {
       serverSaid: "Server's answer: {answer}",
       noAnswer: "no answer from the server recorded",
       resend: "Resend",
-      kinds: {
-        no_such_address:
-          "The address does not exist at its mail provider: check it with the person; sending again to the same address will fail again.",
-        no_such_domain:
-          "The address's domain (after @) does not exist or takes no e-mail: the address is probably misspelt.",
-        mailbox_unavailable: "The destination mailbox is unavailable (most often, the address does not exist).",
-        mailbox_disabled: "The destination mailbox is disabled: the person probably no longer uses it.",
-        mailbox_full: "The destination mailbox is full: send the e-mail again later.",
-        too_large:
-          "The e-mail, with its attachments, is larger than the recipient accepts: send them the document another way.",
-        policy:
-          "The recipient's server refused it by its policy (spam filter, sender authentication): see the mail administrator before sending it again.",
-        refused: "The server refused it for good.",
-        not_delivered:
-          "The mail server could not deliver it (unreachable, or repeated temporary refusals): send it again once the service is back.",
-      } satisfies Record<FailureKind, string>,
     },
     recipientContacts: "Recipients",
     contacts: {
