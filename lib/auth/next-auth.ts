@@ -7,7 +7,7 @@ import { magicLinkEmail } from "@/lib/email/templates/magic-link";
 import { env } from "@/lib/env";
 import { isDatabaseUnavailable } from "@/lib/errors/db-unavailable";
 import { isLocale } from "@/lib/i18n/locale";
-import { ZSendEmailCode } from "@/lib/identity/email-code.schema";
+import { emailAddress } from "@/lib/validation/text";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import type { Locale } from "@/lib/i18n/locale";
 
@@ -95,9 +95,9 @@ export function authOptions(): AuthOptions {
         maxAge: 15 * 60,
         // One well-formed address, nothing else (no lists, no display names): the schema of every form.
         normalizeIdentifier: (identifier) => {
-          const parsed = ZSendEmailCode.safeParse({ email: identifier });
+          const parsed = emailAddress.safeParse(identifier);
           if (!parsed.success) throw new Error("invalid e-mail address");
-          return parsed.data.email;
+          return parsed.data;
         },
         // Links asked are limited per address and per client address before this runs
         // (app/api/auth/[...nextauth]/route.ts), so that a refusal can say how long to wait.

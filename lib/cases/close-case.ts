@@ -6,7 +6,7 @@ import { deleteProofFiles } from "@/lib/identity/delete-proof-files";
 import { nextStatus, TransitionError } from "@/lib/case-file/state-machine";
 import type { FileStorage } from "@/lib/storage";
 import { notifyRequester, sendLetter } from "./notify-requester";
-import { awaitsRequester } from "./awaiting-requester";
+import { awaitsRequester } from "@/lib/case-file/awaiting-requester";
 import { followUpOf, outstandingAsk } from "./request-information";
 import { type CaseActor, recordEvent, withCase } from "@/lib/case-file/with-case";
 

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { nextStatus } from "@/lib/case-file/state-machine";
 import { deleteProofFiles } from "@/lib/identity/delete-proof-files";
 import type { FileStorage } from "@/lib/storage";
-import { identityUndecided } from "./awaiting-requester";
+import { identityUndecided } from "@/lib/case-file/awaiting-requester";
 import { multilineText } from "@/lib/validation/text";
 import { notifyRequester } from "./notify-requester";
 import { resumeClock } from "./resume-clock";

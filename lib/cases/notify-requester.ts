@@ -14,7 +14,7 @@ type CaseFields = Pick<
 
 /**
  * Tells the requester of a step by e-mail (in the transaction of the step). Its button opens the
- * case in "Mes demandes", or `url` (the link to answer a question: lib/cases/answer-link.ts).
+ * case in "Mes demandes", or `url` (the link to answer a question: lib/requests/answer-link.ts).
  */
 export async function notifyRequester(
   tx: Tx,

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { emailAddress } from "@/lib/validation/text";
 
 /** An e-mail address to send a code or a sign-in link to (shared by forms and server). */
-export const ZSendEmailCode = z.object({ email: z.string().trim().toLowerCase().pipe(z.email("email")) });
+export const ZSendEmailCode = z.object({ email: emailAddress });
 export const ZVerifyEmailCode = ZSendEmailCode.extend({
   code: z
     .string()

@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 import { signedInEmail } from "@/lib/auth/session";
-import { requesterByAnswerLink } from "@/lib/cases/answer-link";
+import { requesterByAnswerLink } from "./answer-link";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { EMAIL_PROOF_COOKIE, verifyEmailProof } from "@/lib/identity/email-proof";
@@ -36,7 +36,7 @@ export async function findRequesterCase(reference: string, emails: string[]): Pr
 
 /**
  * Who answers a case waiting for its requester: the holder of the e-mail's answer link for that
- * case (lib/cases/answer-link.ts), or else the signed-in visitor. The operations then scope the case
+ * case (lib/requests/answer-link.ts), or else the signed-in visitor. The operations then scope the case
  * by this address, so anyone else finds nothing.
  */
 export async function answeringRequester(reference: string, answerLink: string | null): Promise<string | null> {

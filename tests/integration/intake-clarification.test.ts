@@ -5,7 +5,7 @@ import { applyImmediateEffects } from "@/lib/rights/immediate-effects";
 import { listCases } from "@/lib/backoffice/list-cases";
 import { ZCaseListQuery } from "@/lib/backoffice/list-cases.schema";
 import { answerPart } from "@/lib/cases/answer-part";
-import { requesterByAnswerLink } from "@/lib/cases/answer-link";
+import { requesterByAnswerLink } from "@/lib/requests/answer-link";
 import { closeCase } from "@/lib/cases/close-case";
 import { decideIdentity } from "@/lib/cases/decide-identity";
 import { recordClarification } from "@/lib/cases/record-clarification";

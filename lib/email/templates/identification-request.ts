@@ -7,7 +7,7 @@ export interface IdentificationRequestData {
   message: string;
   /** The documents asked, named in the requester's language. */
   documents: string[];
-  /** Where to answer and send them (lib/cases/answer-link.ts). */
+  /** Where to answer and send them (lib/requests/answer-link.ts). */
   answerUrl: string;
 }
 

@@ -20,7 +20,7 @@ import { registryOf } from "@/lib/registry/registry-of";
 import { can } from "@/lib/auth/permissions";
 import { loadCaseFile } from "@/lib/backoffice/case-file";
 import { REFUSAL_GROUND_CODES, REFUSAL_GROUNDS } from "@/lib/cases/grounds";
-import { awaitsRequester, identityUndecided } from "@/lib/cases/awaiting-requester";
+import { awaitsRequester, identityUndecided } from "@/lib/case-file/awaiting-requester";
 import { followUpOf } from "@/lib/cases/request-information";
 import { openText } from "@/lib/storage/sealed-text";
 import { db } from "@/lib/db";

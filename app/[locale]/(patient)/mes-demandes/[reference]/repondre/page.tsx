@@ -2,7 +2,7 @@ import { RIGHT_DEFINITIONS } from "@/lib/rights";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { type AnswerNotice, AwaitedAnswer } from "@/components/awaited-answer";
-import { requesterByAnswerLink } from "@/lib/cases/answer-link";
+import { requesterByAnswerLink } from "@/lib/requests/answer-link";
 import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";
 import { messages } from "@/lib/i18n/messages";

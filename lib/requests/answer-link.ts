@@ -2,7 +2,7 @@ import { signToken, verifyToken } from "@/lib/auth/signed-token";
 import type { Db, Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { RightsRequest } from "@/lib/generated/prisma/client";
-import { awaitsRequester } from "./awaiting-requester";
+import { awaitsRequester } from "@/lib/case-file/awaiting-requester";
 
 const PURPOSE = "requester-answer";
 
