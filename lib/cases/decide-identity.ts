@@ -7,7 +7,7 @@ import type { FileStorage } from "@/lib/storage";
 import { identityUndecided } from "@/lib/case-file/awaiting-requester";
 import { multilineText } from "@/lib/validation/text";
 import { notifyRequester } from "./notify-requester";
-import { resumeClock } from "./resume-clock";
+import { resumeClock } from "@/lib/case-file/resume-clock";
 import { type CaseActor, recordEvent, withCase } from "@/lib/case-file/with-case";
 
 export const ZIdentityDecision = z

@@ -6,7 +6,7 @@ import { isOpen } from "@/lib/case-file/state-machine";
 import type { FileStorage } from "@/lib/storage";
 import { requiredText } from "@/lib/validation/text";
 import { sendLetter } from "./notify-requester";
-import { recomputeDueDates } from "./resume-clock";
+import { recomputeDueDates } from "@/lib/case-file/resume-clock";
 import { type CaseActor, recordEvent, withCase } from "@/lib/case-file/with-case";
 
 export const ZExtend = z.object({ reason: requiredText(5000) });

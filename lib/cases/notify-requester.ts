@@ -4,7 +4,7 @@ import { queueEmail } from "@/lib/email/outbox";
 import { type CaseUpdate, caseUpdateEmail } from "@/lib/email/templates/case-update";
 import { env } from "@/lib/env";
 import type { LetterKind, RightsRequest } from "@/lib/generated/prisma/client";
-import { buildLetterPdf, type LetterContent } from "@/lib/pdf/letter";
+import { buildLetterPdf, type LetterContent } from "./letter";
 import type { FileStorage } from "@/lib/storage";
 
 type CaseFields = Pick<

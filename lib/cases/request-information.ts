@@ -25,7 +25,7 @@ import { multilineText, requiredText } from "@/lib/validation/text";
 import { informationReceivedProblem } from "./case-dates";
 import { informationFollowUp } from "./information-follow-up";
 import { notifyRequester } from "./notify-requester";
-import { resumeClock } from "./resume-clock";
+import { resumeClock } from "@/lib/case-file/resume-clock";
 import { type CaseActor, recordEvent, withCase } from "@/lib/case-file/with-case";
 
 export const ZRequestInformation = z.object({

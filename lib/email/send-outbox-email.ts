@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { buildReceiptPdf } from "@/lib/pdf/receipt";
+import { buildReceiptPdf } from "@/lib/requests/receipt";
 import { registryOf } from "@/lib/registry/registry-of";
 import { REQUEST_VIEW_INCLUDE } from "@/lib/requests/present-request";
 import { getStorage } from "@/lib/storage";

@@ -1,6 +1,6 @@
 import { readPayload } from "@/lib/case-file/event-types";
 import { appendEvent, lockCase } from "@/lib/case-file/events";
-import { resumeClock } from "@/lib/cases/resume-clock";
+import { resumeClock } from "@/lib/case-file/resume-clock";
 import type { Db, Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
 import { proofsReceivedEmail } from "@/lib/email/templates/staff-reminder";

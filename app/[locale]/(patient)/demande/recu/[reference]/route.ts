@@ -2,7 +2,7 @@ import { routeMethods } from "@/lib/api/methods";
 import { handleApi, notFound } from "@/lib/api/respond";
 import { isLocale } from "@/lib/i18n/locale";
 import { db } from "@/lib/db";
-import { buildReceiptPdf } from "@/lib/pdf/receipt";
+import { buildReceiptPdf } from "@/lib/requests/receipt";
 import { registryOf } from "@/lib/registry/registry-of";
 import { findRequesterCase, provenEmails } from "@/lib/requests/requester-access";
 

@@ -5,7 +5,7 @@ import { requesterParts, scopeReachesActors } from "@/lib/requests/disclosure";
 import type { RequestScope } from "@/lib/routing/route-request";
 import type { RequestWithParts } from "@/lib/requests/present-request";
 import { RIGHT_LABELS, RIGHT_ARTICLES } from "@/lib/rights";
-import { PdfWriter } from "./layout";
+import { PdfWriter } from "@/lib/pdf/layout";
 
 const T = {
   fr: {

@@ -3,7 +3,7 @@ import { REFUSAL_GROUNDS, REMEDIES, type RefusalGround } from "@/lib/cases/groun
 import { formatDay, formatInstant } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
 import { RIGHT_ARTICLES, RIGHT_LABELS, type RightKey } from "@/lib/rights";
-import { PdfWriter } from "./layout";
+import { PdfWriter } from "@/lib/pdf/layout";
 
 export type LetterContent =
   | {
