@@ -10,6 +10,12 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 /** The connection pool under each client createDb made, shared with Prisma's adapter. */
 const pools = new WeakMap<object, pg.Pool>();
 
+/** The client's own pool while it is open (after `$disconnect`, Prisma opens another one of its own). */
+function livePool(db: Db | Tx): pg.Pool | undefined {
+  const pool = pools.get(db);
+  return pool && !pool.ending ? pool : undefined;
+}
+
 export function createDb(connectionString: string, max = 10): PrismaClient {
   const pool = new pg.Pool({ connectionString, max });
   // A connection the server drops while idle is reported here, then replaced at the next query.
@@ -27,7 +33,7 @@ export function createDb(connectionString: string, max = 10): PrismaClient {
  * timestamps, text arrays).
  */
 export async function hotQuery<Row>(db: Db | Tx, query: Prisma.Sql): Promise<Row[]> {
-  const pool = pools.get(db);
+  const pool = livePool(db);
   if (!pool) return db.$queryRaw<Row[]>(query);
   const { text, values } = query;
   // Prepared once per connection under a name of its text, so later calls send only their values
@@ -77,7 +83,7 @@ export async function runStatement<Key extends string, Row = unknown>(
   params: Record<Key, unknown>,
 ): Promise<Row[]> {
   const values = keys.map((key) => params[key]);
-  const pool = pools.get(db);
+  const pool = livePool(db);
   if (!pool) return db.$queryRawUnsafe<Row[]>(text, ...values);
   return (await pool.query({ name, text, values })).rows as Row[];
 }

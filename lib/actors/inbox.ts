@@ -3,7 +3,7 @@ import { daysLeft, fromDateColumn, type IsoDay } from "@/lib/deadlines";
 import type { PartStatus } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/locale";
 import type { PackageScope } from "./assistance-package";
-import { ZDetails } from "@/lib/requests/submit-request.schema";
+import { storedDetails } from "@/lib/requests/submit-request.schema";
 import { actorDetailLines } from "@/lib/rights";
 import { identityCheckSummary } from "./identity-summary";
 
@@ -168,7 +168,7 @@ export function packageScopeOf(part: ActorPart): PackageScope {
 /** A part in the API's shape (`GET /api/v1/actor/parts/{id}`): what the inbox page shows. */
 export function presentActorPart(part: ActorPart, lang: Locale) {
   const r = part.request;
-  const details = ZDetails.parse(r.details);
+  const details = storedDetails(r.details);
   return {
     id: part.id,
     reference: r.reference,

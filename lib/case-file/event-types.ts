@@ -140,18 +140,24 @@ export function checkedPayload<T extends CaseEventType>(type: T, payload: EventP
   return parsed;
 }
 
-/** A stored event's payload, parsed by its type's shape; null when the event is not of that type. */
+/**
+ * A stored event's payload, parsed by its type's shape; null when the event is not of that type,
+ * or when what is stored does not fit it (then nothing is read from it, and a page still shows).
+ */
 export function readPayload<T extends CaseEventType>(
   type: T,
   event: { type: string; payload: unknown } | null | undefined,
 ): StoredPayload<T> | null {
   if (!event || event.type !== type) return null;
-  return CASE_EVENTS[type].parse(event.payload) as StoredPayload<T>;
+  const parsed = CASE_EVENTS[type].safeParse(event.payload);
+  return parsed.success ? (parsed.data as StoredPayload<T>) : null;
 }
 
-/** Any stored event's payload, parsed by its type's shape (an unknown type reads as empty). */
+/** Any stored event's payload, parsed by its type's shape (an unknown type, or one that does not fit, reads as empty). */
 export function eventPayload(event: { type: string; payload: unknown }): Record<string, unknown> {
-  return isCaseEventType(event.type) ? CASE_EVENTS[event.type].parse(event.payload) : {};
+  if (!isCaseEventType(event.type)) return {};
+  const parsed = CASE_EVENTS[event.type].safeParse(event.payload);
+  return parsed.success ? parsed.data : {};
 }
 
 /** The part an event concerns, when it names one. */

@@ -30,20 +30,24 @@ export function prepareIncomingRequests(): void {
 }
 
 /** How long a connection answered early is kept to let its client read the answer and stop sending. */
-const LINGER_MS = 5_000;
+export const LINGER_MS = 5_000;
 
 /**
  * Node closes the connection of a request answered before its body was read, at once: the client,
  * still sending, meets a reset and may never read the answer. Instead, the answer is followed by
- * the end of the stream, and the connection is closed when the client closes its side, or after
- * LINGER_MS; meanwhile what it still sends is read no further than Node's buffers, so it waits.
+ * the end of the stream, and the connection is closed when the client closes its side (if Node
+ * reads on), or after LINGER_MS at the latest; meanwhile what it still sends is read no further than
+ * Node's buffers, so it waits, reads the answer and stops.
  */
 function lingerOnClose(request: IncomingMessage): void {
   const socket = request.socket as Socket & { destroySoon?: () => void };
+  // A kept-alive connection carries many requests: its close is wrapped once, and asks the latest.
+  const first = !currentRequest.has(socket);
+  currentRequest.set(socket, request);
   const destroySoon = socket.destroySoon;
-  if (typeof destroySoon !== "function") return;
+  if (!first || typeof destroySoon !== "function") return;
   socket.destroySoon = function (this: Socket) {
-    if (request.complete) return destroySoon.call(this);
+    if (currentRequest.get(this)?.complete !== false) return destroySoon.call(this);
     const timer = setTimeout(() => this.destroy(), LINGER_MS);
     timer.unref();
     this.once("end", () => this.destroy());
@@ -51,3 +55,6 @@ function lingerOnClose(request: IncomingMessage): void {
     this.end();
   };
 }
+
+/** The request a connection is on (the last one Node gave), for lingerOnClose. */
+const currentRequest = new WeakMap<Socket, IncomingMessage>();

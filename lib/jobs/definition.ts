@@ -52,7 +52,7 @@ export function defineJob<Data>(definition: JobDefinition<Data>): Job {
       const onFetch = handler.onFetch;
       return {
         run: async (raw) => handler.run(data.parse(raw)),
-        onFetch: onFetch && ((batch) => onFetch(batch.map((raw) => data.parse(raw)))),
+        onFetch: onFetch && (async (batch) => onFetch(batch.map((raw) => data.parse(raw)))),
         stop: handler.stop,
       };
     },

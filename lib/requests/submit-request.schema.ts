@@ -80,3 +80,9 @@ export const ZSubmitRequest = z
   });
 
 export type TSubmitRequest = z.infer<typeof ZSubmitRequest>;
+
+/** A case's stored details as the schema reads them; what no longer fits it is not read (a page still shows). */
+export function storedDetails(value: unknown): z.output<typeof ZDetails> {
+  const parsed = ZDetails.safeParse(value);
+  return parsed.success ? parsed.data : {};
+}

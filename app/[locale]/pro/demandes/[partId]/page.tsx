@@ -15,7 +15,7 @@ import { formatDay, formatInstant } from "@/lib/i18n/format";
 import { type Messages, messages } from "@/lib/i18n/messages";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { registryOf } from "@/lib/registry/registry-of";
-import { ZDetails } from "@/lib/requests/submit-request.schema";
+import { storedDetails } from "@/lib/requests/submit-request.schema";
 import { actorDetailLines, RIGHT_LABELS } from "@/lib/rights";
 import { isUuid } from "@/lib/validation/ids";
 import { actorPartAction } from "./actions";
@@ -59,7 +59,7 @@ export default async function ActorPartPage({ params }: { params: Promise<{ loca
   const activities = part.activities.map(
     (key) => registry.activities.find((a) => a.key === key)?.purpose[locale] ?? key,
   );
-  const details = ZDetails.parse(r.details);
+  const details = storedDetails(r.details);
   const message = details.message;
   const open = part.status === "forwarded";
   return (
