@@ -64,6 +64,11 @@ export interface RightDefinition {
   detailFields: readonly DetailField[];
   /** Those it needs to be acted on; by default every one of its fields. */
   needs?(request: RequestToAct, activities: ReadonlyMap<string, Activity>): DetailField[];
+  /**
+   * False for a right over the person's data as a whole rather than over each processing: the access
+   * copy's Art. 15 information does not list it with each processing.
+   */
+  perProcessing?: false;
   /** LIL art. 85 II: whether heirs may exercise it for a deceased person without directives. */
   openToHeirs: boolean;
   /** Who may be its subject, when not anyone a request may be about, and the error key (lib/i18n/errors.ts) otherwise. */

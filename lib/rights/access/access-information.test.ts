@@ -17,6 +17,9 @@ describe("accessInformation", () => {
       expect(a.categories.length).toBeGreaterThan(0);
       expect(a.retention).not.toBe("");
       expect(a.rights).toContain("Accès à mes données");
+      // Directives concern the person's data as a whole, not each processing.
+      expect(a.rights).not.toContain("Directives post mortem");
+      expect(a.rightsNotApplicable.join()).not.toContain("Directives post mortem");
     }
     expect(info.complaint).toContain("CNIL");
     expect(info.automatedDecisions).toMatch(/Aucune décision/);

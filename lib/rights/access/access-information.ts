@@ -1,7 +1,7 @@
 import type { Locale } from "@/lib/i18n/locale";
 import type { Activity, Registry } from "@/lib/registry/types";
 import { rightApplicability } from "@/lib/rights/applicability";
-import { LEGAL_BASIS_LABELS, RIGHT_LABELS, RIGHTS } from "@/lib/rights";
+import { LEGAL_BASIS_LABELS, RIGHT_DEFINITIONS, RIGHT_LABELS, RIGHTS } from "@/lib/rights";
 
 /**
  * The information of GDPR Art. 15(1)(a)-(h) and 15(2), generated from the registry for exactly the
@@ -62,7 +62,7 @@ function activityInformation(activity: Activity, locale: Locale): ActivityInform
   const rights: string[] = [];
   const rightsNotApplicable: string[] = [];
   for (const right of RIGHTS) {
-    if (right === "post_mortem_directives") continue;
+    if (RIGHT_DEFINITIONS[right].perProcessing === false) continue;
     const verdict = rightApplicability(right, activity);
     if (verdict.applicable) rights.push(RIGHT_LABELS[right][locale]);
     else rightsNotApplicable.push(`${RIGHT_LABELS[right][locale]} : ${verdict.reason[locale]}`);

@@ -12,6 +12,7 @@ export const postMortemDirectives: RightDefinition = {
   article: "Loi Informatique et Libertés art. 85",
   appliesTo: () => APPLICABLE,
   detailFields: ["directives"],
+  perProcessing: false,
   openToHeirs: true,
   // Given by the person themselves, or carried out by their heirs or the person they designated.
   subjectRelations: { allowed: ["self", "heir", "designated_person"], error: "post_mortem_relation" },
