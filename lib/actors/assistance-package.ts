@@ -6,7 +6,7 @@ import type { Locale } from "@/lib/i18n/locale";
 import { PdfWriter } from "@/lib/pdf/layout";
 import { RIGHT_LABELS, type RightKey } from "@/lib/rights";
 import { csvRow } from "@/lib/util/csv";
-import { keysetPages } from "@/lib/util/keyset-pages";
+import { keysetOrder, keysetPages, rowsAfter } from "@/lib/util/keyset-pages";
 import { toWebStream, type ZipEntry, zipStream } from "@/lib/util/zip-stream";
 
 /**
@@ -66,11 +66,9 @@ export function packageAppointments(db: Db, scope: PackageScope, batch = BATCH):
         ? db.appointment.findMany({
             where: {
               ...where,
-              ...(after
-                ? { OR: [{ startsAt: { gt: after.startsAt } }, { startsAt: after.startsAt, id: { gt: after.id } }] }
-                : {}),
+              ...rowsAfter("startsAt", after),
             },
-            orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+            orderBy: keysetOrder("startsAt"),
             take: batch,
             select: { id: true, startsAt: true, status: true, mode: true, motive: true },
           })
@@ -87,11 +85,9 @@ export function packageDocuments(db: Db, scope: PackageScope, batch = BATCH): As
         ? db.document.findMany({
             where: {
               ...where,
-              ...(after
-                ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] }
-                : {}),
+              ...rowsAfter("createdAt", after),
             },
-            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            orderBy: keysetOrder("createdAt"),
             take: batch,
             select: { id: true, createdAt: true, title: true, kind: true, sharedBy: true },
           })

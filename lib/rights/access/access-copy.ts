@@ -7,7 +7,7 @@ import { PdfWriter } from "@/lib/pdf/layout";
 import type { Registry } from "@/lib/registry/types";
 import { RIGHT_LABELS } from "@/lib/rights";
 import { csvRow } from "@/lib/util/csv";
-import { keysetPages } from "@/lib/util/keyset-pages";
+import { keysetOrder, keysetPages, rowsAfter } from "@/lib/util/keyset-pages";
 import { type ZipEntry, zipStream } from "@/lib/util/zip-stream";
 import { type AccessInformation, accessInformation } from "./access-information";
 import { holderAccount } from "@/lib/identity/subject-record";
@@ -136,11 +136,9 @@ export function appointmentPages(db: Client, scope: CopyScope) {
         ? db.appointment.findMany({
             where: {
               ...where,
-              ...(after
-                ? { OR: [{ startsAt: { gt: after.startsAt } }, { startsAt: after.startsAt, id: { gt: after.id } }] }
-                : {}),
+              ...rowsAfter("startsAt", after),
             },
-            orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+            orderBy: keysetOrder("startsAt"),
             take: BATCH,
             select: {
               id: true,
@@ -175,11 +173,9 @@ export async function* documentPages(db: Client, scope: CopyScope) {
       db.document.findMany({
         where: {
           ...where,
-          ...(after
-            ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] }
-            : {}),
+          ...rowsAfter("createdAt", after),
         },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        orderBy: keysetOrder("createdAt"),
         take: BATCH,
         select: {
           id: true,
@@ -248,17 +244,10 @@ async function* emailPages(db: Client, scope: CopyScope) {
         where: {
           to: scope.requesterEmail,
           OR: [{ requestId: null }, { requestId: { in: own } }],
-          ...(after
-            ? {
-                AND: [
-                  {
-                    OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }],
-                  },
-                ],
-              }
-            : {}),
+          // Its own OR is taken: the page's condition goes with AND.
+          AND: [rowsAfter("createdAt", after)],
         },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        orderBy: keysetOrder("createdAt"),
         take: BATCH,
         select: { id: true, createdAt: true, subject: true, status: true, sentAt: true },
       }),
