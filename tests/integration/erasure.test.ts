@@ -39,6 +39,19 @@ async function grantPlatformPart(request: { id: string; reference: string }) {
   );
 }
 
+/** Alice asks for the erasure of her son Hugo's profile, with her proof of parental authority, accepted. */
+async function aliceErasesHugo(f: Awaited<ReturnType<typeof family>>) {
+  const request = await fileAsAccountHolder(
+    db(),
+    getStorage(),
+    f.alice,
+    { right: "erasure", subject: { relation: "minor", firstName: "Hugo", lastName: "Morel", birthDate: "2015-03-04" } },
+    PDF,
+  );
+  await decideIdentity(db(), getStorage(), request.reference, { decision: "accepted" }, actor);
+  return request;
+}
+
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
 
 async function letterText(requestId: string) {
@@ -283,17 +296,7 @@ describe("erasure of an account (GDPR Art. 17)", () => {
 
   it("a parent erases a child's profile from their account; a profile another account holds stays there", async () => {
     const f = await family();
-    const request = await fileAsAccountHolder(
-      db(),
-      getStorage(),
-      f.alice,
-      {
-        right: "erasure",
-        subject: { relation: "minor", firstName: "Hugo", lastName: "Morel", birthDate: "2015-03-04" },
-      },
-      PDF,
-    );
-    await decideIdentity(db(), getStorage(), request.reference, { decision: "accepted" }, actor);
+    const request = await aliceErasesHugo(f);
     const before = await snapshot();
     await grantPlatformPart(request);
     expect(diff(before, await snapshot())).toEqual({
@@ -321,17 +324,7 @@ describe("erasure of an account (GDPR Art. 17)", () => {
         motive: "Suivi",
       },
     });
-    const request = await fileAsAccountHolder(
-      db(),
-      getStorage(),
-      f.alice,
-      {
-        right: "erasure",
-        subject: { relation: "minor", firstName: "Hugo", lastName: "Morel", birthDate: "2015-03-04" },
-      },
-      PDF,
-    );
-    await decideIdentity(db(), getStorage(), request.reference, { decision: "accepted" }, actor);
+    const request = await aliceErasesHugo(f);
     const before = await snapshot();
     await grantPlatformPart(request);
     expect(diff(before, await snapshot())).toEqual({
