@@ -1,9 +1,9 @@
+import type { ComponentProps } from "react";
 import type { Locale } from "@/lib/i18n/locale";
 import { messages } from "@/lib/i18n/messages";
 import { PROOF_KINDS } from "@/lib/identity/assess-identity";
-import { ActionForm } from "./action-form";
-
-type Result = { ok: true } | { ok: false; message: string; fields: { path: string; message: string }[] } | null;
+import { ActionForm } from "./form/action-form";
+import { ChoiceField, TextField } from "./form/fields";
 
 /**
  * Asking the requester, from the DPO's case page: a question e-mailed with the link to answer (the
@@ -16,7 +16,7 @@ export function AskRequesterForm({
   suggestion,
 }: {
   locale: Locale;
-  action: (previous: Result, form: FormData) => Promise<Result>;
+  action: ComponentProps<typeof ActionForm>["action"];
   /** The identity is still to decide: documents may be asked. */
   askDocuments: boolean;
   /** A question to start from (what the request lacks). */
@@ -26,18 +26,21 @@ export function AskRequesterForm({
   const b = t.backoffice;
   return (
     <div className="card">
-      <ActionForm id="info" action={action} submitLabel={b.requestInfoSubmit}>
-        <label htmlFor="info-message">{b.requestInfoLabel}</label>
-        <textarea id="info-message" name="message" defaultValue={suggestion} />
+      <ActionForm
+        id="info"
+        form="case.request_information"
+        locale={locale}
+        action={action}
+        submitLabel={b.requestInfoSubmit}
+      >
+        <TextField name="message" label={b.requestInfoLabel} multiline defaultValue={suggestion} />
         {askDocuments ? (
-          <fieldset>
-            <legend>{b.requestInfoDocuments}</legend>
-            {PROOF_KINDS.map((kind) => (
-              <label key={kind} className="choice">
-                <input type="checkbox" name="documents" value={kind} /> <span>{t.form.proofs[kind]}</span>
-              </label>
-            ))}
-          </fieldset>
+          <ChoiceField
+            name="documents"
+            legend={b.requestInfoDocuments}
+            multiple
+            options={PROOF_KINDS.map((kind) => ({ value: kind, label: t.form.proofs[kind] }))}
+          />
         ) : null}
       </ActionForm>
     </div>

@@ -1,14 +1,14 @@
+import type { ComponentProps } from "react";
 import type { Locale } from "@/lib/i18n/locale";
-import { RadioFieldset } from "@/components/radio-fieldset";
 import { fill } from "@/lib/i18n/fill";
 import { messages } from "@/lib/i18n/messages";
 import type { Activity } from "@/lib/registry/types";
 import { PORTABILITY_FORMATS } from "@/lib/rights/portability";
 import { RESTRICTION_GROUNDS } from "@/lib/rights/restriction";
 import type { DetailField } from "@/lib/rights/missing-details";
-import { ActionForm } from "./action-form";
-
-type Result = { ok: true } | { ok: false; message: string; fields: { path: string; message: string }[] } | null;
+import { RECTIFY_ROWS } from "@/lib/rights/rectification/rectify.schema";
+import { ActionForm } from "./form/action-form";
+import { ChoiceField, TextField } from "./form/fields";
 
 /**
  * A request flagged to clarify (lib/rights/missing-details.ts), on the DPO's case page: what it
@@ -26,7 +26,7 @@ export function CaseClarification({
   /** The registry's processing the case was filed under (the consents a withdrawal may name). */
   activities: Activity[];
   /** The "clarify" case action; null when the viewer may not record it. */
-  action: ((previous: Result, form: FormData) => Promise<Result>) | null;
+  action: ComponentProps<typeof ActionForm>["action"] | null;
 }) {
   if (missing.length === 0) return null;
   const t = messages(locale);
@@ -40,57 +40,51 @@ export function CaseClarification({
       </h2>
       <p>{fill(b.clarifyIntro, { fields })}</p>
       {action ? (
-        <ActionForm id="clarify" action={action} submitLabel={b.clarifySubmit}>
+        <ActionForm id="clarify" form="case.clarify" locale={locale} action={action} submitLabel={b.clarifySubmit}>
           {missing.includes("rectifications")
-            ? [0, 1, 2].map((i) => (
+            ? RECTIFY_ROWS.map((i) => (
                 <fieldset key={i}>
                   <legend>{fill(b.rectifyRow, { n: i + 1 })}</legend>
-                  <label htmlFor={`rect_field_${i}`}>{f.rectField}</label>
-                  <input id={`rect_field_${i}`} name={`rect_field_${i}`} autoComplete="off" />
-                  <label htmlFor={`rect_current_${i}`}>{f.rectCurrent}</label>
-                  <input id={`rect_current_${i}`} name={`rect_current_${i}`} autoComplete="off" />
-                  <label htmlFor={`rect_corrected_${i}`}>{f.rectCorrected}</label>
-                  <input id={`rect_corrected_${i}`} name={`rect_corrected_${i}`} autoComplete="off" />
+                  <TextField name={`rect_field_${i}`} label={f.rectField} />
+                  <TextField name={`rect_current_${i}`} label={f.rectCurrent} />
+                  <TextField name={`rect_corrected_${i}`} label={f.rectCorrected} />
                 </fieldset>
               ))
             : null}
           {missing.includes("consents") ? (
-            <fieldset>
-              <legend>{f.consentsLegend}</legend>
-              {activities
+            <ChoiceField
+              name="consents"
+              legend={f.consentsLegend}
+              multiple
+              options={activities
                 .filter((a) => a.controller === "platform" && a.legalBases.includes("consent"))
-                .map((a) => (
-                  <label key={a.key} className="choice">
-                    <input type="checkbox" name="consents" value={a.key} /> <span>{a.purpose[locale]}</span>
-                  </label>
-                ))}
-            </fieldset>
+                .map((a) => ({ value: a.key, label: a.purpose[locale] }))}
+            />
           ) : null}
           {missing.includes("portabilityFormat") ? (
-            <RadioFieldset
+            <ChoiceField
               legend={f.formatLegend}
               name="portabilityFormat"
               options={PORTABILITY_FORMATS.map((v) => ({ value: v, label: v.toUpperCase() }))}
             />
           ) : null}
           {missing.includes("restrictionGround") ? (
-            <RadioFieldset
+            <ChoiceField
               legend={f.restrictionLegend}
               name="restrictionGround"
               options={RESTRICTION_GROUNDS.map((v) => ({ value: v, label: f.restrictionGrounds[v] }))}
             />
           ) : null}
           {missing.includes("directives") ? (
-            <>
-              <label htmlFor="clarify-directives">{f.directives}</label>
-              <textarea id="clarify-directives" name="directives" />
-            </>
+            <TextField name="directives" label={f.directives} multiline errorPath="details.directives" />
           ) : null}
           {missing.includes("objectionGrounds") ? (
-            <>
-              <label htmlFor="clarify-objection">{f.objectionGrounds}</label>
-              <textarea id="clarify-objection" name="objectionGrounds" />
-            </>
+            <TextField
+              name="objectionGrounds"
+              label={f.objectionGrounds}
+              multiline
+              errorPath="details.objectionGrounds"
+            />
           ) : null}
         </ActionForm>
       ) : null}

@@ -1,28 +1,11 @@
-import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { RIGHT_EFFECTS } from "@/lib/rights/effects-by-right";
 import { AppError } from "@/lib/errors/app-error";
 import { isOpenPart, nextStatus, OPEN_PART_STATUSES, TransitionError } from "@/lib/case-file/state-machine";
 import type { FileStorage } from "@/lib/storage";
-import { ZUuid } from "@/lib/validation/ids";
-import { requiredText } from "@/lib/validation/text";
-import { REFUSAL_GROUND_CODES } from "./grounds";
 import { sendLetter } from "./notify-requester";
 import { type CaseActor, recordEvent, withCase } from "@/lib/case-file/with-case";
-
-export const ZAnswerPart = z
-  .object({
-    partId: ZUuid,
-    outcome: z.enum(["granted", "partly_granted", "refused"], "choice"),
-    grounds: z.array(z.enum(REFUSAL_GROUND_CODES, "choice")).max(10).default([]),
-    /** An erasure granted in part: the processing erased (the part's own activities); the rest is kept on the grounds given. */
-    grantedActivities: z.array(z.string().max(64)).max(50).default([]),
-    /** The answer itself, and for Art. 12(5) grounds the facts that show the request unfounded or excessive. */
-    message: requiredText(10_000),
-  })
-  .refine((a) => a.outcome === "granted" || a.grounds.length > 0, { path: ["grounds"], message: "required" });
-export type TAnswerPart = z.infer<typeof ZAnswerPart>;
-export type TAnswerPartInput = z.input<typeof ZAnswerPart>;
+import { type TAnswerPartInput, ZAnswerPart } from "@/lib/cases/case-action.schema";
 
 /** An answer that prepares a data copy writes it in its transaction: a heavy subject takes seconds. */
 const EXPORT_TIMEOUT_MS = 120_000;

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
+import { PROOF_KINDS } from "@/lib/identity/assess-identity";
+import { ZDetails } from "@/lib/requests/submit-request.schema";
+import { pastInstant } from "@/lib/validation/dates";
 import { ZUuid } from "@/lib/validation/ids";
 import { multilineText, requiredText } from "@/lib/validation/text";
+import { REFUSAL_GROUND_CODES } from "./grounds";
 
 /**
  * The back-office actions available through the API, one shape per action; each action's own schema
@@ -78,3 +82,50 @@ export function caseActionName(body: unknown): CaseActionName | null {
       : undefined;
   return typeof name === "string" && Object.hasOwn(CASE_ACTION_PERMISSIONS, name) ? (name as CaseActionName) : null;
 }
+
+/* Each action's own fields, read by the action (lib/cases) and by the page's form as you type. */
+
+export const ZAnswerPart = z
+  .object({
+    partId: ZUuid,
+    outcome: z.enum(["granted", "partly_granted", "refused"], "choice"),
+    grounds: z.array(z.enum(REFUSAL_GROUND_CODES, "choice")).max(10).default([]),
+    /** An erasure granted in part: the processing erased (the part's own activities); the rest is kept on the grounds given. */
+    grantedActivities: z.array(z.string().max(64)).max(50).default([]),
+    /** The answer itself, and for Art. 12(5) grounds the facts that show the request unfounded or excessive. */
+    message: requiredText(10_000),
+  })
+  .refine((a) => a.outcome === "granted" || a.grounds.length > 0, { path: ["grounds"], message: "required" });
+export type TAnswerPart = z.infer<typeof ZAnswerPart>;
+export type TAnswerPartInput = z.input<typeof ZAnswerPart>;
+
+export const ZIdentityDecision = z
+  .object({
+    decision: z.enum(["accepted", "rejected"], "choice"),
+    reason: multilineText(2000).optional(),
+  })
+  .refine((d) => d.decision === "accepted" || (d.reason?.length ?? 0) > 0, { path: ["reason"], message: "required" });
+export type TIdentityDecision = z.infer<typeof ZIdentityDecision>;
+
+export const ZRequestInformation = z.object({
+  message: requiredText(5000),
+  /** Identification documents asked with the question (only while the identity is checked). */
+  documents: z.array(z.enum(PROOF_KINDS, "choice")).max(PROOF_KINDS.length, "too_long").default([]),
+});
+export type TRequestInformation = z.input<typeof ZRequestInformation>;
+/** The requester's answer, typed in "Mes demandes" (the same limit as the DPO's question); files may come with it. */
+export const ZRequesterReply = z.object({
+  message: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    multilineText(5000).optional(),
+  ),
+});
+export const ZInformationReceived = z.object({ receivedAt: pastInstant().optional() });
+
+export const ZExtend = z.object({ reason: requiredText(5000) });
+
+export const ZLegalHold = z.object({ reason: requiredText(2000) });
+
+/** What the DPO records: the right's own fields, as the form asks them (the requester's message stays as written). */
+export const ZClarification = z.object({ details: ZDetails.omit({ message: true }) });
+export type TClarification = z.input<typeof ZClarification>;

@@ -1,22 +1,13 @@
-import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { nextStatus } from "@/lib/case-file/state-machine";
 import { deleteProofFiles } from "@/lib/identity/delete-proof-files";
 import type { FileStorage } from "@/lib/storage";
 import { identityUndecided } from "@/lib/case-file/awaiting-requester";
-import { multilineText } from "@/lib/validation/text";
 import { notifyRequester } from "./notify-requester";
 import { resumeClock } from "@/lib/case-file/resume-clock";
 import { type CaseActor, recordEvent, withCase } from "@/lib/case-file/with-case";
-
-export const ZIdentityDecision = z
-  .object({
-    decision: z.enum(["accepted", "rejected"], "choice"),
-    reason: multilineText(2000).optional(),
-  })
-  .refine((d) => d.decision === "accepted" || (d.reason?.length ?? 0) > 0, { path: ["reason"], message: "required" });
-export type TIdentityDecision = z.infer<typeof ZIdentityDecision>;
+import type { TIdentityDecision } from "@/lib/cases/case-action.schema";
 
 /**
  * The DPO's identity decision. The case keeps the decision, who took it, when, and the kinds of

@@ -1,15 +1,11 @@
-import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { canExtend } from "@/lib/deadlines";
 import { AppError } from "@/lib/errors/app-error";
 import { isOpen } from "@/lib/case-file/state-machine";
 import type { FileStorage } from "@/lib/storage";
-import { requiredText } from "@/lib/validation/text";
 import { sendLetter } from "./notify-requester";
 import { recomputeDueDates } from "@/lib/case-file/resume-clock";
 import { type CaseActor, recordEvent, withCase } from "@/lib/case-file/with-case";
-
-export const ZExtend = z.object({ reason: requiredText(5000) });
 
 /**
  * Extends the GDPR time limit by two months (Art. 12(3)): once, within the first month, with the reasons sent

@@ -1,9 +1,5 @@
-import { z } from "zod";
 import type { Db } from "@/lib/db";
-import { requiredText } from "@/lib/validation/text";
 import { type CaseActor, recordEvent, withCase } from "@/lib/case-file/with-case";
-
-export const ZLegalHold = z.object({ reason: requiredText(2000) });
 
 /** Sets or lifts a legal hold: while set, the case file outlives its retention period. */
 export async function setLegalHold(db: Db, reference: string, reason: string | null, actor: CaseActor): Promise<void> {

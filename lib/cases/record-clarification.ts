@@ -1,16 +1,11 @@
-import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { registryOf } from "@/lib/registry/registry-of";
 import { checkRegistryKeys, requireDetails } from "@/lib/requests/submit-request";
-import { ZDetails } from "@/lib/requests/submit-request.schema";
 import { isOpen } from "@/lib/case-file/state-machine";
 import type { RequestScope } from "@/lib/routing/route-request";
 import { type CaseActor, recordEvent, withCase } from "@/lib/case-file/with-case";
-
-/** What the DPO records: the right's own fields, as the form asks them (the requester's message stays as written). */
-export const ZClarification = z.object({ details: ZDetails.omit({ message: true }) });
-export type TClarification = z.input<typeof ZClarification>;
+import { type TClarification, ZClarification } from "@/lib/cases/case-action.schema";
 
 /**
  * The DPO records what the requester clarified (in their answer, a letter, a call): the fields are

@@ -1,5 +1,4 @@
 import { readPayload } from "@/lib/case-file/event-types";
-import { z } from "zod";
 import { appendEvent, lockCase } from "@/lib/case-file/events";
 import type { Db, Tx } from "@/lib/db";
 import type { RightsRequest } from "@/lib/generated/prisma/client";
@@ -12,7 +11,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { fill } from "@/lib/i18n/fill";
 import { formatDay } from "@/lib/i18n/format";
 import { messages } from "@/lib/i18n/messages";
-import { PROOF_KINDS, type ProofKind } from "@/lib/identity/assess-identity";
+import type { ProofKind } from "@/lib/identity/assess-identity";
 import { awaitedProofs } from "@/lib/identity/complete-proofs";
 import { storeProofs, type UploadedProof } from "@/lib/identity/store-proofs";
 import { nextStatus } from "@/lib/case-file/state-machine";
@@ -20,28 +19,12 @@ import type { FileStorage } from "@/lib/storage";
 import { sealText } from "@/lib/storage/sealed-text";
 import { answerLinkUrl } from "@/lib/requests/answer-link";
 import { awaitsRequester, identityUndecided } from "@/lib/case-file/awaiting-requester";
-import { pastInstant } from "@/lib/validation/dates";
-import { multilineText, requiredText } from "@/lib/validation/text";
 import { informationReceivedProblem } from "./case-dates";
 import { informationFollowUp } from "./information-follow-up";
 import { notifyRequester } from "./notify-requester";
 import { resumeClock } from "@/lib/case-file/resume-clock";
 import { type CaseActor, recordEvent, withCase } from "@/lib/case-file/with-case";
-
-export const ZRequestInformation = z.object({
-  message: requiredText(5000),
-  /** Identification documents asked with the question (only while the identity is checked). */
-  documents: z.array(z.enum(PROOF_KINDS, "choice")).max(PROOF_KINDS.length, "too_long").default([]),
-});
-export type TRequestInformation = z.input<typeof ZRequestInformation>;
-/** The requester's answer, typed in "Mes demandes" (the same limit as the DPO's question); files may come with it. */
-export const ZRequesterReply = z.object({
-  message: z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-    multilineText(5000).optional(),
-  ),
-});
-export const ZInformationReceived = z.object({ receivedAt: pastInstant().optional() });
+import { type TRequestInformation, ZRequestInformation } from "@/lib/cases/case-action.schema";
 
 /**
  * Asks the requester for information or clarification: e-mailed with the link to answer, and the clock stops

@@ -1,23 +1,30 @@
-import { balanceObjection, ZBalanceObjection } from "@/lib/rights/objection/objection";
-import { rectifySubject, ZRectify } from "@/lib/rights/rectification/rectify";
-import { announceLift, liftRestriction, ZAnnounceLift } from "@/lib/rights/restriction/restriction";
+import { balanceObjection } from "@/lib/rights/objection/objection";
+import { ZBalanceObjection } from "@/lib/rights/objection/objection.schema";
+import { rectifySubject } from "@/lib/rights/rectification/rectify";
+import { ZRectify } from "@/lib/rights/rectification/rectify.schema";
+import { announceLift, liftRestriction } from "@/lib/rights/restriction/restriction";
+import { ZAnnounceLift } from "@/lib/rights/restriction/restriction.schema";
 import { db } from "@/lib/db";
 import { getStorage } from "@/lib/storage";
 import { addNote } from "./add-note";
-import { answerPart, ZAnswerPart } from "./answer-part";
+import { answerPart } from "./answer-part";
 import { assignCase } from "./assign-case";
-import { ZCaseAction } from "./case-action.schema";
-import { closeCase } from "./close-case";
-import { decideIdentity, ZIdentityDecision } from "./decide-identity";
-import { extendCase, ZExtend } from "./extend-case";
-import { recordClarification, ZClarification } from "./record-clarification";
-import { setLegalHold, ZLegalHold } from "./legal-hold";
 import {
-  informationReceived,
-  requestInformation,
+  ZAnswerPart,
+  ZCaseAction,
+  ZClarification,
+  ZExtend,
+  ZIdentityDecision,
   ZInformationReceived,
+  ZLegalHold,
   ZRequestInformation,
-} from "./request-information";
+} from "./case-action.schema";
+import { closeCase } from "./close-case";
+import { decideIdentity } from "./decide-identity";
+import { extendCase } from "./extend-case";
+import { recordClarification } from "./record-clarification";
+import { setLegalHold } from "./legal-hold";
+import { informationReceived, requestInformation } from "./request-information";
 import { resendEmail } from "./resend-email";
 import type { CaseActor } from "@/lib/case-file/with-case";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Localized } from "@/lib/registry/types";
-import { fieldMessage, isFieldErrorKey } from "@/lib/i18n/errors";
+import { fieldMessage, issueKey } from "@/lib/i18n/errors";
 import type { Locale } from "@/lib/i18n/locale";
 import { isDatabaseUnavailable } from "./db-unavailable";
 
@@ -51,14 +51,7 @@ export class AppError extends Error {
 }
 
 export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({ path: issue.path.join("."), key: messageKey(issue) }));
-}
-
-/** Our schemas give translation keys as messages; zod's own messages (e.g. a missing field) are mapped. */
-function messageKey(issue: z.core.$ZodIssue): string {
-  if (isFieldErrorKey(issue.message)) return issue.message;
-  if (issue.code === "invalid_type" && issue.message.endsWith("received undefined")) return "required";
-  return "invalid";
+  return error.issues.map((issue) => ({ path: issue.path.join("."), key: issueKey(issue) }));
 }
 
 /** The API's error body: `{ error: { code, message, fields? } }`, messages in the caller's language. */

@@ -103,3 +103,19 @@ export function isFieldErrorKey(key: string): key is FieldErrorKey {
 export function fieldMessage(key: string, locale: Locale): string {
   return isFieldErrorKey(key) ? FIELD_ERRORS[key][locale] : FIELD_ERRORS.invalid[locale];
 }
+
+/**
+ * The key of a zod issue: our schemas give keys of FIELD_ERRORS as messages; where a schema gives
+ * none, a missing field is "required" and anything else "invalid".
+ */
+export function issueKey(issue: { message?: string; input?: unknown }): FieldErrorKey {
+  if (issue.message && isFieldErrorKey(issue.message)) return issue.message;
+  const missing = "input" in issue ? issue.input === undefined : issue.message?.endsWith("received undefined");
+  return missing ? "required" : "invalid";
+}
+
+/** What every form says around its fields. */
+export const FORM_NOTICES = {
+  summary: { fr: "Corrigez les champs suivants :", en: "Correct the following fields:" },
+  done: { fr: "C'est enregistré.", en: "Saved." },
+} satisfies Record<string, Localized>;

@@ -492,7 +492,7 @@ describe("handling a case to its answer", () => {
   });
 
   it("a refusal needs its grounds (422)", async () => {
-    const { ZAnswerPart } = await import("@/lib/cases/answer-part");
+    const { ZAnswerPart } = await import("@/lib/cases/case-action.schema");
     const parsed = ZAnswerPart.safeParse({ partId: randomUUID(), outcome: "refused", message: "Non." });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((i) => i.path.join("."))).toContain("grounds");

@@ -1,3 +1,4 @@
+import { ChoiceField } from "@/components/form/fields";
 import { messages } from "@/lib/i18n/messages";
 import { isOpenPart } from "@/lib/case-file/state-machine";
 import type { CasePanelProps, RightCasePieces } from "./types";
@@ -8,14 +9,12 @@ function ErasureAnswerFields({ locale, request, registry }: CasePanelProps) {
   if (!platformPart || !isOpenPart(platformPart.status)) return null;
   const purposes = new Map(registry.activities.map((a) => [a.key, a.purpose[locale]]));
   return (
-    <fieldset>
-      <legend>{messages(locale).backoffice.grantedActivities}</legend>
-      {platformPart.activities.map((key) => (
-        <label key={key} className="choice">
-          <input type="checkbox" name="grantedActivities" value={key} /> <span>{purposes.get(key) ?? key}</span>
-        </label>
-      ))}
-    </fieldset>
+    <ChoiceField
+      name="grantedActivities"
+      legend={messages(locale).backoffice.grantedActivities}
+      multiple
+      options={platformPart.activities.map((key) => ({ value: key, label: purposes.get(key) ?? key }))}
+    />
   );
 }
 

@@ -1,5 +1,5 @@
-import { RadioFieldset } from "@/components/radio-fieldset";
-import { ActionForm } from "@/components/action-form";
+import { ActionForm } from "@/components/form/action-form";
+import { ChoiceField, TextField } from "@/components/form/fields";
 import { fill } from "@/lib/i18n/fill";
 import { messages } from "@/lib/i18n/messages";
 import { balancedActivities } from "@/lib/rights/objection/objection";
@@ -20,8 +20,14 @@ function ObjectionPanel({ locale, request, registry, mayAnswer, action }: CasePa
       <p>{fill(b.balanceIntro, { activities: balanced.join(", ") })}</p>
       {mayAnswer ? (
         <div className="card">
-          <ActionForm id="balance" action={action("balance_objection")} submitLabel={b.balanceSubmit}>
-            <RadioFieldset
+          <ActionForm
+            id="balance"
+            form="case.balance_objection"
+            locale={locale}
+            action={action("balance_objection")}
+            submitLabel={b.balanceSubmit}
+          >
+            <ChoiceField
               legend={b.balanceDecision}
               name="decision"
               options={[
@@ -29,8 +35,7 @@ function ObjectionPanel({ locale, request, registry, mayAnswer, action }: CasePa
                 { value: "compelling_grounds", label: b.balanceCompelling },
               ]}
             />
-            <label htmlFor="balance-reasons">{b.balanceReasons}</label>
-            <textarea id="balance-reasons" name="reasons" />
+            <TextField name="reasons" label={b.balanceReasons} multiline />
           </ActionForm>
         </div>
       ) : null}

@@ -1,7 +1,9 @@
-import { ActionForm } from "@/components/action-form";
+import { ActionForm } from "@/components/form/action-form";
+import { SelectField, TextField } from "@/components/form/fields";
 import { fill } from "@/lib/i18n/fill";
 import { messages } from "@/lib/i18n/messages";
 import { RECTIFIABLE_FIELDS } from "@/lib/rights/rectification/rectifiable-fields";
+import { RECTIFY_ROWS } from "@/lib/rights/rectification/rectify.schema";
 import type { DetailsGiven } from "@/lib/rights/types";
 import type { CasePanelProps, RightCasePieces } from "./types";
 
@@ -39,21 +41,26 @@ function RectificationPanel({ locale, request, mayAnswer, action }: CasePanelPro
       {mayAnswer && (request.status === "received" || request.status === "in_progress") ? (
         <div className="card">
           <p>{b.rectifyIntro}</p>
-          <ActionForm id="rectify" action={action("rectify")} submitLabel={b.rectifyApply}>
-            {[0, 1, 2].map((i) => (
+          <ActionForm
+            id="rectify"
+            form="case.rectify"
+            locale={locale}
+            action={action("rectify")}
+            submitLabel={b.rectifyApply}
+          >
+            {RECTIFY_ROWS.map((i) => (
               <fieldset key={i}>
                 <legend>{fill(b.rectifyRow, { n: i + 1 })}</legend>
-                <label htmlFor={`field_${i}`}>{b.rectifyField}</label>
-                <select id={`field_${i}`} name={`field_${i}`} defaultValue="">
-                  <option value="">—</option>
-                  {RECTIFIABLE_FIELDS.map((f) => (
-                    <option key={f} value={f}>
-                      {b.rectifiableFields[f]}
-                    </option>
-                  ))}
-                </select>
-                <label htmlFor={`value_${i}`}>{b.rectifyValue}</label>
-                <input id={`value_${i}`} name={`value_${i}`} autoComplete="off" />
+                <SelectField
+                  name={`field_${i}`}
+                  label={b.rectifyField}
+                  defaultValue=""
+                  options={[
+                    { value: "", label: "—" },
+                    ...RECTIFIABLE_FIELDS.map((f) => ({ value: f, label: b.rectifiableFields[f] })),
+                  ]}
+                />
+                <TextField name={`value_${i}`} label={b.rectifyValue} />
               </fieldset>
             ))}
           </ActionForm>

@@ -1,4 +1,5 @@
-import { ActionForm } from "@/components/action-form";
+import { ActionForm } from "@/components/form/action-form";
+import { TextField } from "@/components/form/fields";
 import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";
 import { formatInstant } from "@/lib/i18n/format";
@@ -26,15 +27,26 @@ async function RestrictionPanel({ locale, request, mayAnswer, action }: CasePane
                 {fill(b.restrictionNoticeSent, { date: formatInstant(restricted.restrictionLiftNoticeAt, locale) })}
               </p>
               {mayAnswer ? (
-                <ActionForm id="lift" action={action("lift_restriction")} submitLabel={b.restrictionLift}>
+                <ActionForm
+                  id="lift"
+                  form="case.lift_restriction"
+                  locale={locale}
+                  action={action("lift_restriction")}
+                  submitLabel={b.restrictionLift}
+                >
                   {null}
                 </ActionForm>
               ) : null}
             </>
           ) : mayAnswer ? (
-            <ActionForm id="announce" action={action("announce_lift")} submitLabel={b.restrictionAnnounce}>
-              <label htmlFor="lift-reason">{b.restrictionAnnounceReason}</label>
-              <textarea id="lift-reason" name="reason" />
+            <ActionForm
+              id="announce"
+              form="case.announce_lift"
+              locale={locale}
+              action={action("announce_lift")}
+              submitLabel={b.restrictionAnnounce}
+            >
+              <TextField name="reason" label={b.restrictionAnnounceReason} multiline />
             </ActionForm>
           ) : null}
         </div>

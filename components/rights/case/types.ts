@@ -1,5 +1,5 @@
 import type { ComponentProps, ComponentType } from "react";
-import type { ActionForm } from "@/components/action-form";
+import type { ActionForm } from "@/components/form/action-form";
 import type { CaseFile } from "@/lib/backoffice/case-file";
 import type { CaseActionName } from "@/lib/cases/case-action.schema";
 import type { Locale } from "@/lib/i18n/locale";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { diffRecord, ZRectify } from "./rectify";
+import { diffRecord } from "./rectify";
+import { ZRectify } from "./rectify.schema";
 
 describe("diffRecord", () => {
   const record = { firstName: "Camille", lastName: "Martin", birthDate: new Date("1986-04-12T00:00:00Z"), phone: null };

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { type CaseActor, recordEvent, withCase } from "@/lib/case-file/with-case";
 import type { Db } from "@/lib/db";
 import { parisDay } from "@/lib/deadlines";
@@ -6,10 +5,9 @@ import { AppError } from "@/lib/errors/app-error";
 import { activitiesHolding, queueNoticesTo } from "@/lib/recipients/queue-recipient-notices";
 import { rectificationBatches } from "./rectification-scope";
 import { registryOf } from "@/lib/registry/registry-of";
-import { birthDayProblem } from "@/lib/validation/dates";
-import { requiredLine } from "@/lib/validation/text";
-import { RECTIFIABLE_FIELDS, type RectifiableField } from "./rectifiable-fields";
+import type { RectifiableField } from "./rectifiable-fields";
 import { subjectRecord } from "@/lib/identity/subject-record";
+import type { TRectify } from "./rectify.schema";
 
 /**
  * Rectification (GDPR Art. 16): the DPO applies the corrections the requester asked for, field by
@@ -18,19 +16,6 @@ import { subjectRecord } from "@/lib/identity/subject-record";
  */
 /** A relative's profile holds only these. */
 const RELATIVE_FIELDS: readonly RectifiableField[] = ["firstName", "lastName", "birthDate"];
-
-export const ZRectify = z.object({
-  changes: z
-    .array(
-      z.object({ field: z.enum(RECTIFIABLE_FIELDS, "choice"), value: requiredLine(200) }).superRefine((c, ctx) => {
-        const problem = c.field === "birthDate" ? birthDayProblem(c.value, new Date()) : null;
-        if (problem) ctx.addIssue({ code: "custom", path: ["value"], message: problem });
-      }),
-    )
-    .min(1, "required")
-    .max(10, "too_long"),
-});
-export type TRectify = z.infer<typeof ZRectify>;
 
 export interface FieldChange {
   field: RectifiableField;

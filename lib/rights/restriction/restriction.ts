@@ -1,11 +1,9 @@
-import { z } from "zod";
 import { notifyRequester } from "@/lib/cases/notify-requester";
 import { type CaseActor, recordEvent, withCase } from "@/lib/case-file/with-case";
 import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import type { RightsRequest } from "@/lib/generated/prisma/client";
 import { activitiesHolding, queueNoticesTo, queueRecipientNotices } from "@/lib/recipients/queue-recipient-notices";
-import { requiredText } from "@/lib/validation/text";
 import { subjectRecord } from "@/lib/identity/subject-record";
 
 /**
@@ -53,8 +51,6 @@ export async function applyRestriction(
     actor,
   );
 }
-
-export const ZAnnounceLift = z.object({ reason: requiredText(2000) });
 
 /** The DPO tells the subject the restriction will be lifted, and why: the step that must come first. */
 export async function announceLift(

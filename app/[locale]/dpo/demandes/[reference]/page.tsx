@@ -1,4 +1,3 @@
-import { RadioFieldset } from "@/components/radio-fieldset";
 import { eventPayload, readPayload } from "@/lib/case-file/event-types";
 import type { Metadata } from "next";
 import { ErasureRecords } from "@/components/erasure-records";
@@ -10,7 +9,8 @@ import { UndeliveredEmails } from "@/components/undelivered-emails";
 import { recipientsOf } from "@/lib/registry/recipients";
 import { RIGHT_DEFINITIONS } from "@/lib/rights";
 import { notFound } from "next/navigation";
-import { ActionForm } from "@/components/action-form";
+import { ActionForm } from "@/components/form/action-form";
+import { ChoiceField, SelectField, TextField } from "@/components/form/fields";
 import { AskRequesterForm } from "@/components/ask-requester-form";
 import { CaseClarification } from "@/components/case-clarification";
 import { AccessDenied } from "@/components/access-denied";
@@ -175,11 +175,13 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
           <div className="card">
             <h3>{b.decide}</h3>
             <ActionForm
+              form="case.decide_identity"
+              locale={locale}
               id="identity"
               action={caseFormAction.bind(null, locale, request.reference, "decide_identity")}
               submitLabel={b.decide}
             >
-              <RadioFieldset
+              <ChoiceField
                 legend={b.decisionLegend}
                 name="decision"
                 options={[
@@ -187,8 +189,7 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
                   { value: "rejected", label: b.reject },
                 ]}
               />
-              <label htmlFor="reason">{b.reason}</label>
-              <textarea id="reason" name="reason" />
+              <TextField name="reason" label={b.reason} multiline />
             </ActionForm>
           </div>
         ) : null}
@@ -201,19 +202,18 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
         {can(viewer.role, "requests.assign") ? (
           <div className="card">
             <ActionForm
+              form="case.assign"
+              locale={locale}
               id="assign"
               action={caseFormAction.bind(null, locale, request.reference, "assign")}
               submitLabel={b.assign}
             >
-              <label htmlFor="agentId">{b.assignee}</label>
-              <select id="agentId" name="agentId" defaultValue={request.assigneeId ?? ""}>
-                <option value="">{b.unassigned}</option>
-                {agents.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.name}
-                  </option>
-                ))}
-              </select>
+              <SelectField
+                name="agentId"
+                label={b.assignee}
+                defaultValue={request.assigneeId ?? ""}
+                options={[{ value: "", label: b.unassigned }, ...agents.map((a) => ({ value: a.id, label: a.name }))]}
+              />
             </ActionForm>
           </div>
         ) : null}
@@ -224,6 +224,8 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
               <>
                 <p>{fill(b.onHold, { reason: request.legalHoldReason })}</p>
                 <ActionForm
+                  form="case.release_legal_hold"
+                  locale={locale}
                   id="release-hold"
                   action={caseFormAction.bind(null, locale, request.reference, "release_legal_hold")}
                   submitLabel={b.releaseLegalHold}
@@ -233,12 +235,13 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
               </>
             ) : (
               <ActionForm
+                form="case.set_legal_hold"
+                locale={locale}
                 id="hold"
                 action={caseFormAction.bind(null, locale, request.reference, "set_legal_hold")}
                 submitLabel={b.setLegalHold}
               >
-                <label htmlFor="hold-reason">{b.legalHoldReason}</label>
-                <textarea id="hold-reason" name="reason" />
+                <TextField name="reason" label={b.legalHoldReason} multiline />
               </ActionForm>
             )}
           </div>
@@ -246,12 +249,13 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
         {can(viewer.role, "requests.note") ? (
           <div className="card">
             <ActionForm
+              form="case.note"
+              locale={locale}
               id="note"
               action={caseFormAction.bind(null, locale, request.reference, "note")}
               submitLabel={b.addNote}
             >
-              <label htmlFor="text">{b.note}</label>
-              <textarea id="text" name="text" />
+              <TextField name="text" label={b.note} multiline />
             </ActionForm>
           </div>
         ) : null}
@@ -265,19 +269,18 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
           {openParts.length > 0 && can(viewer.role, "requests.answer") ? (
             <div className="card">
               <ActionForm
+                form="case.answer_part"
+                locale={locale}
                 id="answer"
                 action={caseFormAction.bind(null, locale, request.reference, "answer_part")}
                 submitLabel={b.answerSubmit}
               >
-                <label htmlFor="partId">{b.answerPart}</label>
-                <select id="partId" name="partId">
-                  {openParts.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.healthActor?.name ?? t.cases.platform}
-                    </option>
-                  ))}
-                </select>
-                <RadioFieldset
+                <SelectField
+                  name="partId"
+                  label={b.answerPart}
+                  options={openParts.map((p) => ({ value: p.id, label: p.healthActor?.name ?? t.cases.platform }))}
+                />
+                <ChoiceField
                   legend={b.outcome}
                   name="outcome"
                   options={(["granted", "partly_granted", "refused"] as const).map((o) => ({
@@ -285,17 +288,14 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
                     label: b.outcomes[o],
                   }))}
                 />
-                <fieldset>
-                  <legend>{b.grounds}</legend>
-                  {REFUSAL_GROUND_CODES.map((g) => (
-                    <label key={g} className="choice">
-                      <input type="checkbox" name="grounds" value={g} /> <span>{REFUSAL_GROUNDS[g][locale]}</span>
-                    </label>
-                  ))}
-                </fieldset>
+                <ChoiceField
+                  name="grounds"
+                  legend={b.grounds}
+                  multiple
+                  options={REFUSAL_GROUND_CODES.map((g) => ({ value: g, label: REFUSAL_GROUNDS[g][locale] }))}
+                />
                 {pieces?.AnswerFields ? <pieces.AnswerFields {...panelProps} /> : null}
-                <label htmlFor="answer-message">{b.answerMessage}</label>
-                <textarea id="answer-message" name="message" />
+                <TextField name="message" label={b.answerMessage} multiline />
               </ActionForm>
             </div>
           ) : null}
@@ -310,32 +310,35 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
           {can(viewer.role, "requests.request_information") && request.status === "awaiting_information" ? (
             <div className="card">
               <ActionForm
+                form="case.information_received"
+                locale={locale}
                 id="info-received"
                 action={caseFormAction.bind(null, locale, request.reference, "information_received")}
                 submitLabel={b.infoReceived}
               >
-                <label htmlFor="receivedDay">{b.infoReceivedAt}</label>
-                <input id="receivedDay" name="receivedDay" type="date" />
-                <label htmlFor="receivedTime">{b.receivedTime}</label>
-                <input id="receivedTime" name="receivedTime" type="time" />
+                <TextField name="receivedDay" label={b.infoReceivedAt} type="date" errorPath="receivedAt" />
+                <TextField name="receivedTime" label={b.receivedTime} type="time" />
               </ActionForm>
             </div>
           ) : null}
           {can(viewer.role, "requests.extend") && !request.extended && isOpen(request.status) ? (
             <div className="card">
               <ActionForm
+                form="case.extend"
+                locale={locale}
                 id="extend"
                 action={caseFormAction.bind(null, locale, request.reference, "extend")}
                 submitLabel={b.extend}
               >
-                <label htmlFor="extend-reason">{b.extendReason}</label>
-                <textarea id="extend-reason" name="reason" />
+                <TextField name="reason" label={b.extendReason} multiline />
               </ActionForm>
             </div>
           ) : null}
           {can(viewer.role, "requests.close") && request.status === "answered" ? (
             <div className="card">
               <ActionForm
+                form="case.close"
+                locale={locale}
                 id="close"
                 action={caseFormAction.bind(null, locale, request.reference, "close")}
                 submitLabel={b.close}
@@ -354,6 +357,8 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
                   <p>{fill(b.followUpClosable, { reminded: formatInstant(request.informationReminderAt!, locale) })}</p>
                   {can(viewer.role, "requests.close") ? (
                     <ActionForm
+                      form="case.close"
+                      locale={locale}
                       id="close"
                       action={caseFormAction.bind(null, locale, request.reference, "close")}
                       submitLabel={b.closeNoAnswer}

@@ -1,5 +1,6 @@
 import { routeMethods } from "@/lib/api/methods";
-import { replyToInformationRequest, ZRequesterReply } from "@/lib/cases/request-information";
+import { ZRequesterReply } from "@/lib/cases/case-action.schema";
+import { replyToInformationRequest } from "@/lib/cases/request-information";
 import { db } from "@/lib/db";
 import { proofsFromForm } from "@/lib/identity/store-proofs";
 import { requesterUploadRoute } from "@/lib/requests/requester-upload";
