@@ -86,6 +86,45 @@ test("a DPO agent signs in with TOTP, finds a patient's case and accepts the ide
   await expect(page.getByText("Accès refusé : votre rôle ne permet pas cette action.")).toBeVisible();
 });
 
+test("the case page's forms say what is wrong before anything is sent, next to the field, and move the focus there", async ({
+  page,
+}) => {
+  const agent = await staffMember("dpo_agent");
+  const reference = await patientCase();
+  await signIn(page, agent);
+  await page.goto(`/fr/dpo/demandes/${reference}`);
+  const posts: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST") posts.push(r.url());
+  });
+
+  // An empty note: the error is tied to the field, listed above it with its label, and the field has the focus.
+  const note = page.getByLabel("Note interne");
+  await page.getByRole("button", { name: "Ajouter la note" }).click();
+  await expect(note).toBeFocused();
+  await expect(note).toHaveAttribute("aria-invalid", "true");
+  await expect(note).toHaveAccessibleDescription("Ce champ est obligatoire.");
+  await expect(page.getByRole("alert").filter({ hasText: "Note interne : Ce champ est obligatoire." })).toBeVisible();
+
+  // A refusal without its ground, on leaving the fields: only the fields left show their error.
+  await page.getByRole("radio", { name: "Refusée", exact: true }).check();
+  const answer = page.getByLabel(/Réponse \(pour un acteur de santé/);
+  await answer.fill("Refus.");
+  await page.getByRole("button", { name: "Répondre et envoyer le courrier" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Motifs de refus" })).toBeVisible();
+  expect(posts).toEqual([]);
+
+  // Corrected, the note is sent and the form says it is saved, empty again.
+  await note.fill("Appel de la patiente : elle envoie le livret de famille.");
+  await expect(note).not.toHaveAttribute("aria-invalid");
+  await page.getByRole("button", { name: "Ajouter la note" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "C'est enregistré." })).toBeVisible();
+  await expect(page.getByText("Appel de la patiente : elle envoie le livret de famille.")).toBeVisible();
+  await expect(note).toHaveValue("");
+  expect(posts.length).toBe(1);
+  await expectAccessible(page);
+});
+
 test("an agent registers a request received by post, with its real receipt time", async ({ page }) => {
   const agent = await staffMember("dpo_agent");
   await signIn(page, agent);
