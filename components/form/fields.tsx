@@ -27,6 +27,21 @@ function FieldError({ id, message }: { id: string; message?: string }) {
   ) : null;
 }
 
+/** A field's label, its hint and its error, above the control. */
+function FieldHead(props: { id: string; label: string; hint?: ReactNode; errorId: string; message?: string }) {
+  return (
+    <>
+      <label htmlFor={props.id}>{props.label}</label>
+      {props.hint ? (
+        <p className="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      <FieldError id={props.errorId} message={props.message} />
+    </>
+  );
+}
+
 function describedBy(...ids: (string | false | undefined)[]): string | undefined {
   return ids.filter(Boolean).join(" ") || undefined;
 }
@@ -54,13 +69,7 @@ export function TextField(props: {
   };
   return (
     <div className="field">
-      <label htmlFor={id}>{props.label}</label>
-      {props.hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      <FieldError id={errorId} message={message} />
+      <FieldHead id={id} label={props.label} hint={props.hint} errorId={errorId} message={message} />
       {props.multiline ? (
         <textarea {...control} />
       ) : (
@@ -136,37 +145,5 @@ export function ChoiceField(props: {
         </label>
       ))}
     </fieldset>
-  );
-}
-
-/** A file chosen to send with the form: its type and size are checked before anything is uploaded. */
-export function FileField(props: {
-  name: string;
-  label: string;
-  accept: string;
-  hint?: ReactNode;
-  multiple?: boolean;
-}) {
-  const { register } = useFormContext();
-  const { id, errorId, message } = useField(props.name, props.label);
-  return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
-      {props.hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      <FieldError id={errorId} message={message} />
-      <input
-        id={id}
-        type="file"
-        accept={props.accept}
-        multiple={props.multiple}
-        {...register(props.name)}
-        aria-invalid={message ? true : undefined}
-        aria-describedby={describedBy(props.hint ? `${id}-hint` : undefined, message && errorId)}
-      />
-    </div>
   );
 }
